@@ -1,0 +1,90 @@
+// One labelled, structured logger per module (`createLogger('sync/outbox')`).
+// Output goes to a size-rotated JSON-lines file in the data dir once
+// configureLogging() has run; before that (and in unit tests) nothing is written
+// unless a destination is given. Every line passes through the redactor.
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { createStream } from 'rotating-file-stream';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { redactText, redactValue } from './redact';
+
+export type LogLevel = pino.Level;
+
+export interface LoggingOptions {
+  /** Directory for sm8sync.log and its rotations. */
+  dir?: string;
+  level?: LogLevel;
+  /** Extra destination (tests capture output here; the CLI may pass stderr). */
+  stream?: DestinationStream;
+}
+
+const LOG_FILE = 'sm8sync.log';
+const ROTATE_SIZE = '5M';
+const ROTATE_KEEP = 5;
+
+let root: Logger = pino({ level: 'silent' });
+let generation = 0;
+const children = new Map<string, { generation: number; logger: Logger }>();
+
+function buildRoot(options: LoggingOptions): Logger {
+  const streams: pino.StreamEntry[] = [];
+  const level = options.level ?? 'info';
+  if (options.dir) {
+    mkdirSync(options.dir, { recursive: true });
+    const file = createStream(LOG_FILE, { path: options.dir, size: ROTATE_SIZE, maxFiles: ROTATE_KEEP });
+    streams.push({ level, stream: file });
+  }
+  if (options.stream) streams.push({ level, stream: options.stream });
+  if (streams.length === 0) return pino({ level: 'silent' });
+  return pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => redactValue(object) as Record<string, unknown>,
+      },
+      hooks: {
+        // Messages are free text: scrub them as well as the structured fields.
+        logMethod(args, method) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as typeof args;
+          method.apply(this, scrubbed);
+        },
+      },
+    },
+    pino.multistream(streams),
+  );
+}
+
+/** Points every logger (existing and future) at the given destinations. */
+export function configureLogging(options: LoggingOptions): void {
+  root = buildRoot(options);
+  generation += 1;
+}
+
+export function logFilePath(dir: string): string {
+  return path.join(dir, LOG_FILE);
+}
+
+function childFor(module: string): Logger {
+  const cached = children.get(module);
+  if (cached && cached.generation === generation) return cached.logger;
+  const logger = root.child({ module });
+  children.set(module, { generation, logger });
+  return logger;
+}
+
+/**
+ * A logger labelled with its module. It resolves the root on every call, so loggers
+ * created at import time follow a later configureLogging().
+ */
+export function createLogger(module: string): Logger {
+  return new Proxy({} as Logger, {
+    get(_obj, prop) {
+      const child = childFor(module);
+      const value = Reflect.get(child, prop, child) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(child) : value;
+    },
+  });
+}
