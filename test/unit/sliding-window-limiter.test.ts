@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { SlidingWindowLimiter } from '../../src/main/core/util/sliding-window-limiter';
+
+function fakeClock(start = 0) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('SlidingWindowLimiter', () => {
+  it('allows exactly `limit` requests in any window, then says how long to wait', () => {
+    const clock = fakeClock();
+    const limiter = new SlidingWindowLimiter([{ limit: 3, ms: 1000 }], clock);
+    expect(limiter.tryAcquire().ok).toBe(true);
+    clock.advance(100);
+    expect(limiter.tryAcquire().ok).toBe(true);
+    expect(limiter.tryAcquire().ok).toBe(true);
+    const denied = limiter.tryAcquire();
+    expect(denied).toEqual({ ok: false, retryAfterMs: 900 });
+    clock.advance(900);
+    expect(limiter.tryAcquire().ok).toBe(true);
+    expect(limiter.tryAcquire().ok).toBe(false);
+  });
+
+  it('honours the tightest of several windows (per minute and per day)', () => {
+    const clock = fakeClock();
+    const limiter = new SlidingWindowLimiter([{ limit: 5, ms: 1000 }, { limit: 7, ms: 60_000 }], clock);
+    for (let i = 0; i < 5; i += 1) expect(limiter.tryAcquire().ok).toBe(true);
+    clock.advance(1000);
+    expect(limiter.tryAcquire().ok).toBe(true);
+    expect(limiter.tryAcquire().ok).toBe(true);
+    const denied = limiter.tryAcquire();
+    expect(denied.ok).toBe(false);
+    if (!denied.ok) expect(denied.retryAfterMs).toBe(59_000);
+  });
+
+  it('acquire() waits in order and never exceeds the limit in real time', async () => {
+    const limiter = new SlidingWindowLimiter([{ limit: 4, ms: 200 }]);
+    const stamps: number[] = [];
+    await Promise.all(Array.from({ length: 10 }, () => limiter.acquire().then(() => stamps.push(Date.now()))));
+    stamps.sort((a, b) => a - b);
+    for (let i = 4; i < stamps.length; i += 1) expect(stamps[i]! - stamps[i - 4]!).toBeGreaterThanOrEqual(199);
+  });
+
+  it('acquire() stops when aborted', async () => {
+    const limiter = new SlidingWindowLimiter([{ limit: 1, ms: 60_000 }]);
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(controller.signal);
+    controller.abort(new Error('stopped'));
+    await expect(waiting).rejects.toThrow('stopped');
+  });
+});
