@@ -1,0 +1,98 @@
+// Opens the local SQLite file safely: refuses a corrupt file (and leaves it as it
+// is), backs up an existing database before migrating it, applies each migration
+// in its own transaction, then switches to WAL for crash safety and concurrency.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createLogger } from '../logging/logger';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+
+const log = createLogger('store/open');
+
+export type SqliteDatabase = Database.Database;
+
+export class StoreCorruptError extends Error {
+  override readonly name = 'StoreCorruptError';
+}
+
+export class StoreVersionError extends Error {
+  override readonly name = 'StoreVersionError';
+}
+
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+  /** Stamp for backup file names; tests pin it. */
+  now?: () => Date;
+}
+
+export interface OpenResult {
+  db: SqliteDatabase;
+  migratedFrom: number;
+  migratedTo: number;
+  backupPath: string | null;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.at(-1)?.version ?? LATEST_VERSION;
+  const existed = existsSync(file) && statSync(file).size > 0;
+  mkdirSync(path.dirname(file), { recursive: true });
+
+  const db = new Database(file);
+  try {
+    if (existed) checkIntegrity(db, file);
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) {
+      throw new StoreVersionError(`The database ${file} was written by a newer sm8sync (schema ${current}, this build knows ${latest}). Update the app; the file was left as it is.`);
+    }
+    const pending = migrations.filter((m) => m.version > current);
+    let backupPath: string | null = null;
+    if (existed && current > 0 && pending.length > 0) backupPath = backup(db, file, current, options.now?.() ?? new Date());
+    for (const migration of pending) applyMigration(db, migration);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (pending.length > 0) log.info({ from: current, to: latest, backupPath }, 'database migrated');
+    return { db, migratedFrom: current, migratedTo: latest, backupPath };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function checkIntegrity(db: SqliteDatabase, file: string): void {
+  let rows: { integrity_check: string }[];
+  try {
+    rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  } catch (error) {
+    throw corrupt(file, (error as Error).message);
+  }
+  const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
+  if (problems.length > 0) throw corrupt(file, problems.slice(0, 3).join('; '));
+}
+
+function corrupt(file: string, detail: string): StoreCorruptError {
+  return new StoreCorruptError(
+    `The database ${file} is damaged (${detail}). It was left untouched: restore a backup (${path.basename(file)}.backup-*) or move it aside and sm8sync will rebuild links from the cross-references stored on both sides.`,
+  );
+}
+
+function backup(db: SqliteDatabase, file: string, version: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.backup-v${version}-${stamp}`;
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+function applyMigration(db: SqliteDatabase, migration: Migration): void {
+  const run = db.transaction(() => {
+    db.exec(migration.up);
+    db.pragma(`user_version = ${migration.version}`);
+  });
+  try {
+    run();
+  } catch (error) {
+    throw new Error(`Migration ${migration.version} (${migration.name}) failed and was rolled back: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,72 @@
+import type { SqliteDatabase } from '../open-database';
+
+export type Side = 'servicem8' | 'stripe';
+
+export interface MirrorRecord<T = unknown> {
+  side: Side;
+  object: string;
+  id: string;
+  record: T;
+  editedAt: string | null;
+  active: boolean;
+  fetchedAt: string;
+}
+
+interface MirrorRow {
+  side: Side;
+  object: string;
+  id: string;
+  record_json: string;
+  edited_at: string | null;
+  active: number;
+  fetched_at: string;
+}
+
+const toRecord = <T>(row: MirrorRow): MirrorRecord<T> => ({
+  side: row.side,
+  object: row.object,
+  id: row.id,
+  record: JSON.parse(row.record_json) as T,
+  editedAt: row.edited_at,
+  active: row.active === 1,
+  fetchedAt: row.fetched_at,
+});
+
+/**
+ * The local copy of both sides' records in canonical form. An older copy never
+ * replaces a newer one (guarded by edited_at), so a late page cannot roll back a record.
+ */
+export class MirrorRepository {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => string,
+  ) {}
+
+  /** Returns false when the stored copy is newer and was kept. */
+  upsert(input: { side: Side; object: string; id: string; record: unknown; editedAt: string | null; active: boolean }): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT INTO mirror (side, object, id, record_json, edited_at, active, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (side, object, id) DO UPDATE SET
+           record_json = excluded.record_json, edited_at = excluded.edited_at,
+           active = excluded.active, fetched_at = excluded.fetched_at
+         WHERE mirror.edited_at IS NULL OR excluded.edited_at IS NULL OR excluded.edited_at >= mirror.edited_at`,
+      )
+      .run(input.side, input.object, input.id, JSON.stringify(input.record), input.editedAt, input.active ? 1 : 0, this.now());
+    return result.changes > 0;
+  }
+
+  get<T>(side: Side, object: string, id: string): MirrorRecord<T> | null {
+    const row = this.db.prepare<[Side, string, string], MirrorRow>('SELECT * FROM mirror WHERE side = ? AND object = ? AND id = ?').get(side, object, id);
+    return row ? toRecord<T>(row) : null;
+  }
+
+  list<T>(side: Side, object: string, options: { activeOnly?: boolean } = {}): MirrorRecord<T>[] {
+    const sql = `SELECT * FROM mirror WHERE side = ? AND object = ?${options.activeOnly ? ' AND active = 1' : ''} ORDER BY id`;
+    return this.db.prepare<[Side, string], MirrorRow>(sql).all(side, object).map((row) => toRecord<T>(row));
+  }
+
+  count(side: Side, object: string): number {
+    return this.db.prepare<[Side, string], { n: number }>('SELECT count(*) AS n FROM mirror WHERE side = ? AND object = ?').get(side, object)?.n ?? 0;
+  }
+}

@@ -1,0 +1,72 @@
+// The local store: one SQLite file in the data dir and a typed repository per table.
+// Nothing outside store/ sees SQL; callers group writes with transaction().
+import path from 'node:path';
+import { openDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
+import { AuditRepository } from './repositories/audit-repository';
+import { ConflictsRepository } from './repositories/conflicts-repository';
+import { CursorsRepository } from './repositories/cursors-repository';
+import { LinksRepository } from './repositories/links-repository';
+import { MirrorRepository } from './repositories/mirror-repository';
+import { OutboxRepository } from './repositories/outbox-repository';
+import { QuarantineRepository } from './repositories/quarantine-repository';
+import { ReportsRepository } from './repositories/reports-repository';
+import { SnapshotsRepository } from './repositories/snapshots-repository';
+import { SyncRunsRepository } from './repositories/sync-runs-repository';
+
+export const DATABASE_FILE = 'sm8sync.sqlite';
+
+export interface StoreOptions extends OpenOptions {
+  /** The clock every repository stamps rows with (UTC). */
+  clock?: () => Date;
+}
+
+export class Store {
+  readonly links: LinksRepository;
+  readonly snapshots: SnapshotsRepository;
+  readonly mirror: MirrorRepository;
+  readonly cursors: CursorsRepository;
+  readonly outbox: OutboxRepository;
+  readonly audit: AuditRepository;
+  readonly conflicts: ConflictsRepository;
+  readonly quarantine: QuarantineRepository;
+  readonly reports: ReportsRepository;
+  readonly runs: SyncRunsRepository;
+
+  private constructor(
+    private readonly db: SqliteDatabase,
+    readonly file: string,
+    readonly backupPath: string | null,
+    clock: () => Date,
+  ) {
+    const now = () => clock().toISOString();
+    this.links = new LinksRepository(db, now);
+    this.snapshots = new SnapshotsRepository(db, now);
+    this.mirror = new MirrorRepository(db, now);
+    this.cursors = new CursorsRepository(db, now);
+    this.outbox = new OutboxRepository(db, now);
+    this.audit = new AuditRepository(db, now);
+    this.conflicts = new ConflictsRepository(db, now);
+    this.quarantine = new QuarantineRepository(db, now);
+    this.reports = new ReportsRepository(db, now);
+    this.runs = new SyncRunsRepository(db, now);
+  }
+
+  /** Opens (creating or migrating) the store in a data dir. */
+  static open(dataDir: string, options: StoreOptions = {}): Store {
+    return Store.openFile(path.join(dataDir, DATABASE_FILE), options);
+  }
+
+  static openFile(file: string, options: StoreOptions = {}): Store {
+    const { db, backupPath } = openDatabase(file, options);
+    return new Store(db, file, backupPath, options.clock ?? (() => new Date()));
+  }
+
+  /** Runs `work` atomically: everything or nothing reaches the file. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
