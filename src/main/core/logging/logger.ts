@@ -16,6 +16,10 @@ export interface LoggingOptions {
   level?: LogLevel;
   /** Extra destination (tests capture output here; the CLI may pass stderr). */
   stream?: DestinationStream;
+  /** Rotate the file at this size (rotating-file-stream syntax, e.g. "5M"). */
+  rotateSize?: string;
+  /** Rotated files kept. */
+  rotateKeep?: number;
 }
 
 const LOG_FILE = 'sm8sync.log';
@@ -31,7 +35,7 @@ function buildRoot(options: LoggingOptions): Logger {
   const level = options.level ?? 'info';
   if (options.dir) {
     mkdirSync(options.dir, { recursive: true });
-    const file = createStream(LOG_FILE, { path: options.dir, size: ROTATE_SIZE, maxFiles: ROTATE_KEEP });
+    const file = createStream(LOG_FILE, { path: options.dir, size: options.rotateSize ?? ROTATE_SIZE, maxFiles: options.rotateKeep ?? ROTATE_KEEP });
     streams.push({ level, stream: file });
   }
   if (options.stream) streams.push({ level, stream: options.stream });

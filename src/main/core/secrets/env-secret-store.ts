@@ -18,7 +18,7 @@ export class EnvSecretStore implements SecretStore {
     return Promise.resolve(value ? value : null);
   }
 
-  set(name: SecretName): Promise<void> {
+  set(name: SecretName, _value: string): Promise<void> {
     return Promise.reject(new SecretStoreError(`Cannot save ${name}: secrets from the environment are read-only. Use the OS keychain (sm8sync connect) instead.`));
   }
 

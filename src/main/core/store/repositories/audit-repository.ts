@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../open-database';
-import { fromJson, toJson } from './json';
+import { fromJson, safeText, toJson } from './json';
 
 export type AuditDirection = 'servicem8_to_stripe' | 'stripe_to_servicem8' | 'local';
 export type AuditOutcome = 'success' | 'failed' | 'skipped';
@@ -68,7 +68,7 @@ export class AuditRepository {
         `INSERT INTO audit_log (at, run_id, direction, entity, operation, servicem8_id, stripe_id, before_json, after_json, idempotency_key, outcome, message)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(this.now(), entry.runId ?? null, entry.direction, entry.entity, entry.operation, entry.servicem8Id ?? null, entry.stripeId ?? null, toJson(entry.before), toJson(entry.after), entry.idempotencyKey ?? null, entry.outcome, entry.message ?? null);
+      .get(this.now(), entry.runId ?? null, entry.direction, entry.entity, entry.operation, entry.servicem8Id ?? null, entry.stripeId ?? null, toJson(entry.before), toJson(entry.after), entry.idempotencyKey ?? null, entry.outcome, safeText(entry.message));
     return toEntry(row!);
   }
 

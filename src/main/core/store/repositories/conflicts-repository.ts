@@ -2,7 +2,7 @@
 // so a cycle that finds the same disagreement again does not ask twice. Lifecycle:
 // open → resolved (a side was chosen) → applied (the next sync wrote it), or dismissed.
 import type { SqliteDatabase } from '../open-database';
-import { fromJson, toJson } from './json';
+import { fromJson, safeText, toJson } from './json';
 
 export type ConflictKind = 'field' | 'duplicate' | 'deletion' | 'invoice_changed' | 'stripe_invoice' | 'payment';
 export type ConflictState = 'open' | 'resolved' | 'applied' | 'dismissed';
@@ -98,7 +98,7 @@ export class ConflictsRepository {
           `UPDATE conflicts SET servicem8_value_json = ?, stripe_value_json = ?, servicem8_edited_at = ?, stripe_edited_at = ?, candidates_json = ?, detail = ?
            WHERE id = ? RETURNING *`,
         )
-        .get(toJson(input.servicem8Value), toJson(input.stripeValue), input.servicem8EditedAt ?? null, input.stripeEditedAt ?? null, toJson(input.candidates), input.detail ?? null, live.id);
+        .get(toJson(input.servicem8Value), toJson(input.stripeValue), input.servicem8EditedAt ?? null, input.stripeEditedAt ?? null, toJson(input.candidates), safeText(input.detail), live.id);
       return { conflict: toConflict(row!), created: false };
     }
     const row = this.db
@@ -107,7 +107,7 @@ export class ConflictsRepository {
            servicem8_edited_at, stripe_edited_at, candidates_json, detail, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(input.kind, input.entity, input.dedupeKey, input.linkId ?? null, input.servicem8Id ?? null, input.stripeId ?? null, input.field ?? null, toJson(input.servicem8Value), toJson(input.stripeValue), input.servicem8EditedAt ?? null, input.stripeEditedAt ?? null, toJson(input.candidates), input.detail ?? null, this.now());
+      .get(input.kind, input.entity, input.dedupeKey, input.linkId ?? null, input.servicem8Id ?? null, input.stripeId ?? null, input.field ?? null, toJson(input.servicem8Value), toJson(input.stripeValue), input.servicem8EditedAt ?? null, input.stripeEditedAt ?? null, toJson(input.candidates), safeText(input.detail), this.now());
     return { conflict: toConflict(row!), created: true };
   }
 

@@ -3,7 +3,7 @@
 //   pending → sent → done | failed,  sent → pending (transient error, retry later),
 //   sent → pending (recovered after a crash),  failed → pending (retried by a person).
 import type { SqliteDatabase } from '../open-database';
-import { fromJson } from './json';
+import { fromJson, safeText, toJson } from './json';
 
 export type OutboxState = 'pending' | 'sent' | 'done' | 'failed';
 export type SyncTarget = 'servicem8' | 'stripe';
@@ -106,7 +106,7 @@ export class OutboxRepository {
         `INSERT INTO outbox (run_id, entity, target, operation, link_id, subject_id, payload_json, idempotency_key, priority, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
       )
-      .run(item.runId ?? null, item.entity, item.target, item.operation, item.linkId ?? null, item.subjectId ?? null, JSON.stringify(item.payload), item.idempotencyKey, item.priority ?? 100, at, at, at);
+      .run(item.runId ?? null, item.entity, item.target, item.operation, item.linkId ?? null, item.subjectId ?? null, toJson(item.payload) ?? 'null', item.idempotencyKey, item.priority ?? 100, at, at, at);
     return this.byKey(item.idempotencyKey)!;
   }
 
@@ -186,7 +186,7 @@ export class OutboxRepository {
            result_json = COALESCE(?, result_json), next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?
          WHERE id = ? AND state = ? RETURNING *`,
       )
-      .get(to, change.attemptsDelta ?? 0, change.error ?? null, change.result === undefined ? null : JSON.stringify(change.result), change.nextAttemptAt ?? null, this.now(), id, current.state);
+      .get(to, change.attemptsDelta ?? 0, safeText(change.error), toJson(change.result), change.nextAttemptAt ?? null, this.now(), id, current.state);
     if (!row) throw new OutboxTransitionError(`outbox row ${id} changed state concurrently`);
     return toItem(row);
   }

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../open-database';
 import type { Side } from './mirror-repository';
-import { fromJson, toJson } from './json';
+import { fromJson, safeText, toJson } from './json';
 
 export interface QuarantinedRecord {
   id: number;
@@ -54,7 +54,7 @@ export class QuarantineRepository {
            last_seen_at = excluded.last_seen_at, released_at = NULL
          RETURNING *`,
       )
-      .get(input.side, input.object, input.recordId, input.reason, toJson(input.raw), at, at);
+      .get(input.side, input.object, input.recordId, safeText(input.reason), toJson(input.raw), at, at);
     return toRecord(row!);
   }
 

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../open-database';
-import { fromJson } from './json';
+import { fromJson, safeText, toJson } from './json';
 
 export type SyncRunState = 'running' | 'completed' | 'failed' | 'interrupted';
 
@@ -52,7 +52,7 @@ export class SyncRunsRepository {
   finish(id: number, outcome: { state: Exclude<SyncRunState, 'running'>; summary?: unknown; error?: string }): void {
     this.db
       .prepare(`UPDATE sync_runs SET state = ?, finished_at = ?, summary_json = ?, error = ? WHERE id = ?`)
-      .run(outcome.state, this.now(), outcome.summary === undefined ? null : JSON.stringify(outcome.summary), outcome.error ?? null, id);
+      .run(outcome.state, this.now(), toJson(outcome.summary), safeText(outcome.error), id);
   }
 
   /** Runs left `running` by a crash are marked interrupted when the app starts. */

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm test`: system packages, build, typecheck, lint, Vitest (node + dom projects,
+# inside a real Secret Service session) and Playwright (system Chromium). Ends with
+# one summary line "tests: N passed, N failed, N skipped" over both runners.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup-system.sh
+mkdir -p test-results
+
+step() { printf '\n== %s\n' "$1"; }
+
+step "build"
+node scripts/build.mjs
+step "typecheck"
+npx tsc --noEmit -p tsconfig.json
+step "lint"
+npx eslint --max-warnings=0 .
+
+status=0
+step "vitest (node, dom)"
+SM8SYNC_REQUIRE_KEYRING=1 bash scripts/with-keyring.sh \
+  npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
+
+step "playwright (system chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json \
+  npx playwright test --reporter=list,json || status=$?
+
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json || status=$?
+exit "$status"
