@@ -1,0 +1,177 @@
+// The app API: the one contract between the UI and the main process. The Electron
+// IPC bridge, the loopback server (`serve`) and the CLI are adapters over it. Every
+// call's params and result and every event payload has a zod schema here; main
+// validates what it receives, the renderer what it gets back.
+import { z } from 'zod';
+import { settingsSchema } from './settings';
+
+const isoInstant = z.string().datetime({ offset: true });
+const side = z.enum(['servicem8', 'stripe']);
+
+export const syncStateSchema = z.enum(['not_connected', 'in_sync', 'syncing', 'needs_approval', 'failing', 'paused']);
+
+export const statusSchema = z.object({
+  state: syncStateSchema,
+  /** Why the state is what it is, in a sentence for people. */
+  headline: z.string(),
+  lastSyncAt: isoInstant.nullable(),
+  lastGoodSyncAt: isoInstant.nullable(),
+  nextSyncAt: isoInstant.nullable(),
+  businessTimeZone: z.string(),
+  counts: z.object({
+    linkedClients: z.number().int(),
+    pendingWrites: z.number().int(),
+    openConflicts: z.number().int(),
+    quarantined: z.number().int(),
+    needsAttention: z.number().int(),
+  }),
+  running: z
+    .object({
+      startedAt: isoInstant,
+      phase: z.string(),
+      entity: z.string().nullable(),
+      done: z.number().int(),
+      total: z.number().int().nullable(),
+    })
+    .nullable(),
+  lastError: z.string().nullable(),
+  rateBudget: z.object({
+    servicem8: z.object({ usedLastMinute: z.number().int(), perMinute: z.number().int(), usedToday: z.number().int(), perDay: z.number().int() }),
+  }),
+});
+
+export const entitySummarySchema = z.object({
+  entity: z.string(),
+  pulled: z.object({ servicem8: z.number().int(), stripe: z.number().int() }),
+  created: z.object({ servicem8: z.number().int(), stripe: z.number().int() }),
+  updated: z.object({ servicem8: z.number().int(), stripe: z.number().int() }),
+  linked: z.number().int(),
+  conflicts: z.number().int(),
+  quarantined: z.number().int(),
+  failed: z.number().int(),
+});
+
+export const syncResultSchema = z.object({
+  runId: z.number().int(),
+  dryRun: z.boolean(),
+  state: z.enum(['completed', 'failed', 'skipped']),
+  startedAt: isoInstant,
+  finishedAt: isoInstant,
+  entities: z.array(entitySummarySchema),
+  /** Planned writes (a dry run stops at the plan and lists them here). */
+  plan: z.array(z.object({ entity: z.string(), target: side, operation: z.string(), subject: z.string(), fields: z.record(z.string(), z.unknown()) })),
+  error: z.string().nullable(),
+});
+
+export const conflictSideSchema = z.object({
+  id: z.string().nullable(),
+  value: z.unknown(),
+  editedAt: isoInstant.nullable(),
+});
+
+export const conflictViewSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['field', 'duplicate', 'deletion', 'invoice_changed', 'stripe_invoice', 'payment']),
+  entity: z.string(),
+  title: z.string(),
+  field: z.string().nullable(),
+  detail: z.string().nullable(),
+  servicem8: conflictSideSchema,
+  stripe: conflictSideSchema,
+  candidates: z.array(z.object({ side, id: z.string(), name: z.string().nullable(), email: z.string().nullable() })),
+  state: z.enum(['open', 'resolved', 'applied', 'dismissed']),
+  resolution: z.string().nullable(),
+  createdAt: isoInstant,
+});
+
+export const activityEntrySchema = z.object({
+  id: z.number().int(),
+  at: isoInstant,
+  direction: z.enum(['servicem8_to_stripe', 'stripe_to_servicem8', 'local']),
+  entity: z.string(),
+  operation: z.string(),
+  servicem8Id: z.string().nullable(),
+  stripeId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  outcome: z.enum(['success', 'failed', 'skipped']),
+  message: z.string().nullable(),
+});
+
+export const quarantineEntrySchema = z.object({
+  id: z.number().int(),
+  side,
+  object: z.string(),
+  recordId: z.string(),
+  reason: z.string(),
+  lastSeenAt: isoInstant,
+});
+
+export const connectionSchema = z.object({
+  service: side,
+  connected: z.boolean(),
+  method: z.enum(['api_key', 'oauth', 'restricted_key', 'secret_key']).nullable(),
+  source: z.enum(['keychain', 'environment', 'memory']).nullable(),
+  /** The account name the last test saw, e.g. the ServiceM8 business or Stripe account. */
+  account: z.string().nullable(),
+  endpoint: z.string(),
+});
+
+export const connectionTestSchema = z.object({ service: side, ok: z.boolean(), message: z.string(), account: z.string().nullable() });
+
+/** Every call: name → params and result schemas. */
+export const API = {
+  getStatus: { params: z.object({}), result: statusSchema },
+  syncNow: { params: z.object({ dryRun: z.boolean().default(false) }), result: syncResultSchema },
+  setPaused: { params: z.object({ paused: z.boolean() }), result: statusSchema },
+  listConflicts: { params: z.object({ includeClosed: z.boolean().default(false) }), result: z.array(conflictViewSchema) },
+  resolveConflicts: {
+    params: z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), take: side }),
+    result: z.object({ resolved: z.array(z.number().int()), failed: z.array(z.object({ id: z.number().int(), reason: z.string() })) }),
+  },
+  listActivity: {
+    params: z.object({ since: isoInstant.optional(), entity: z.string().optional(), outcome: z.enum(['success', 'failed', 'skipped']).optional(), limit: z.number().int().min(1).max(5000).default(200) }),
+    result: z.array(activityEntrySchema),
+  },
+  exportActivityCsv: { params: z.object({ since: isoInstant.optional() }), result: z.object({ filename: z.string(), csv: z.string() }) },
+  listQuarantine: { params: z.object({}), result: z.array(quarantineEntrySchema) },
+  getConnections: { params: z.object({}), result: z.array(connectionSchema) },
+  connectServiceM8: { params: z.object({ apiKey: z.string().trim().min(8).max(200) }), result: connectionTestSchema },
+  connectStripe: { params: z.object({ apiKey: z.string().trim().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)') }), result: connectionTestSchema },
+  testConnections: { params: z.object({}), result: z.array(connectionTestSchema) },
+  disconnect: { params: z.object({ service: side }), result: z.array(connectionSchema) },
+  getSettings: { params: z.object({}), result: settingsSchema },
+  updateSettings: { params: settingsSchema, result: settingsSchema },
+} as const;
+
+export type ApiMethod = keyof typeof API;
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+export type ApiParams<M extends ApiMethod> = z.input<(typeof API)[M]['params']>;
+export type ApiResult<M extends ApiMethod> = z.infer<(typeof API)[M]['result']>;
+
+/** Calls never throw across a boundary: they answer with a result object. */
+export type ApiError = { code: 'invalid_params' | 'not_found' | 'not_connected' | 'busy' | 'failed' | 'forbidden'; message: string };
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Events pushed from main to the UI. */
+export const EVENTS = {
+  status: statusSchema,
+  activity: z.array(activityEntrySchema),
+  conflictsChanged: z.object({ open: z.number().int() }),
+} as const;
+export type AppEventName = keyof typeof EVENTS;
+export type AppEvent<E extends AppEventName> = z.infer<(typeof EVENTS)[E]>;
+
+/** What the renderer's one client offers, whatever the transport (IPC or HTTP). */
+export interface AppApiClient {
+  call<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResponse<ApiResult<M>>>;
+  on<E extends AppEventName>(event: E, listener: (payload: AppEvent<E>) => void): () => void;
+}
+
+export type Status = z.infer<typeof statusSchema>;
+export type SyncResult = z.infer<typeof syncResultSchema>;
+export type ConflictView = z.infer<typeof conflictViewSchema>;
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
+export type Connection = z.infer<typeof connectionSchema>;
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
