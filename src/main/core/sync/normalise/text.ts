@@ -1,7 +1,7 @@
 // Free text fields (names, address lines): trimmed, inner runs of white space folded,
 // empty → null, so "Bondi  Plumbing " and "Bondi Plumbing" are the same value.
 export function normaliseText(raw: unknown): string | null {
-  if (raw === null || raw === undefined) return null;
+  if (typeof raw !== 'string' && typeof raw !== 'number') return null;
   const text = String(raw).replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }

@@ -1,0 +1,150 @@
+// Merges one linked client ⇄ customer pair: archive flags first (never propagated as
+// deletions), then each two-way field against the base, then the ServiceM8 → Stripe
+// fields (ABN, cross-reference). Writes only what differs.
+import type { Conflict } from '../../store/repositories/conflicts-repository';
+import { mergeField, type Winner } from '../merge/three-way';
+import { sameAddress } from '../normalise/address';
+import type { PairPlan } from '../engine/plan-types';
+import { servicem8CompanyWrite, servicem8ContactWrite, splitName, stripeWrite } from './client-writes';
+import type { ClientBase, UpdateClientPayload, UpdateCustomerPayload } from './payloads';
+import type { ClientPlanContext } from './plan-clients';
+import { planReplacementCustomer } from './plan-creates';
+import { ARCHIVED_KEY, EDIT_DATE_KEY, TWO_WAY_FIELDS, XREF_KEY, type ClientFields, type ClientRecord, type TwoWayField } from './types';
+
+const equalsFor = (field: TwoWayField) => (a: unknown, b: unknown) => (field === 'address' ? sameAddress(a as ClientFields['address'], b as ClientFields['address']) : a === b);
+
+export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBase | undefined, context: ClientPlanContext, plan: PairPlan, resolved: Conflict[]): void {
+  if (!t.active) return planStripeDeletion(s, t, context, plan, resolved);
+  const metadata: Record<string, string> = {};
+  if (t.crossReference !== s.id) metadata[XREF_KEY] = s.id;
+  if (!s.active) {
+    if (!t.archivedFlag) metadata[ARCHIVED_KEY] = 'true';
+    if (Object.keys(metadata).length > 0) pushCustomerUpdate(s, t, {}, metadata, undefined, [], plan);
+    return;
+  }
+  if (t.archivedFlag) metadata[ARCHIVED_KEY] = '';
+
+  const toStripe: ClientBase = {};
+  const toServicem8: ClientBase = {};
+  const settled: ClientBase = {};
+  const stripeConflicts: number[] = [];
+  const servicem8Conflicts: number[] = [];
+  for (const field of TWO_WAY_FIELDS) {
+    const resolution = resolved.find((c) => c.kind === 'field' && c.field === field);
+    const winner: Winner = (resolution?.resolution as Winner | undefined) ?? context.settings.rules.fieldWinners[field] ?? context.settings.rules.defaultWinner;
+    const decision = mergeField<unknown>({
+      base: base && field in base ? base[field] : undefined,
+      servicem8: s.fields[field],
+      stripe: t.fields[field],
+      servicem8EditedAt: s.editedAt,
+      stripeEditedAt: t.editedAt,
+      winner,
+      equals: equalsFor(field),
+      isEmpty: (v) => v === null,
+    });
+    switch (decision.action) {
+      case 'equal':
+        settled[field] = decision.value as never;
+        if (resolution) plan.settledConflicts.push(resolution.id);
+        break;
+      case 'to_stripe':
+        toStripe[field] = decision.value as never;
+        if (resolution) stripeConflicts.push(resolution.id);
+        break;
+      case 'to_servicem8':
+        toServicem8[field] = decision.value as never;
+        if (resolution) servicem8Conflicts.push(resolution.id);
+        break;
+      case 'conflict':
+        plan.conflicts.push({
+          kind: 'field',
+          entity: 'client',
+          dedupeKey: `client:${s.id}:${field}`,
+          servicem8Id: s.id,
+          stripeId: t.id,
+          field,
+          servicem8Value: s.fields[field],
+          stripeValue: t.fields[field],
+          servicem8EditedAt: s.editedAt,
+          stripeEditedAt: t.editedAt,
+          detail: decision.reason,
+        });
+        break;
+    }
+  }
+  if (Object.keys(settled).length > 0) plan.bases.push({ entity: 'client', servicem8Id: s.id, fields: settled });
+  const abn = s.fields.abn !== null && s.fields.abn !== t.fields.abn ? s.fields.abn : undefined;
+  if (Object.keys(toStripe).length > 0 || Object.keys(metadata).length > 0 || abn !== undefined) {
+    if (Object.keys(toStripe).length > 0 && s.editedAt) metadata[EDIT_DATE_KEY] = s.editedAt;
+    pushCustomerUpdate(s, t, toStripe, metadata, abn, stripeConflicts, plan, context);
+  }
+  if (Object.keys(toServicem8).length > 0) pushClientUpdate(s, t, toServicem8, servicem8Conflicts, context, plan);
+}
+
+function pushCustomerUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, metadata: Record<string, string>, abn: string | undefined, conflictIds: number[], plan: PairPlan, context?: ClientPlanContext): void {
+  const write = { ...stripeWrite(fields, context?.settings.rules.transforms.phoneFormat ?? 'national'), ...(Object.keys(metadata).length ? { metadata } : {}) };
+  const payload: UpdateCustomerPayload = { servicem8Id: s.id, stripeId: t.id, write, ...(abn !== undefined ? { abn } : {}), base: fields, conflictIds };
+  plan.writes.push({
+    entity: 'client',
+    target: 'stripe',
+    operation: 'update_customer',
+    subjectId: s.id,
+    payload,
+    priority: 50,
+    describe: { subject: s.fields.name ?? s.id, fields: { ...fields, ...(abn !== undefined ? { abn } : {}), ...(Object.keys(metadata).length ? { metadata } : {}) } },
+  });
+}
+
+function pushClientUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, conflictIds: number[], context: ClientPlanContext, plan: PairPlan): void {
+  const phoneFormat = context.settings.rules.transforms.phoneFormat;
+  const contactFields = { ...('email' in fields ? { email: fields.email } : {}), ...('phone' in fields ? { phone: fields.phone } : {}) };
+  const needsContact = Object.keys(contactFields).length > 0;
+  const createContact = needsContact && s.contactUuid === null;
+  const contact = needsContact ? servicem8ContactWrite(contactFields, s, phoneFormat) : {};
+  if (createContact) Object.assign(contact, { company_uuid: s.id, type: 'BILLING', is_primary_contact: '1', ...splitName(null) });
+  const companyFields = { ...('name' in fields ? { name: fields.name } : {}), ...('address' in fields ? { address: fields.address } : {}) };
+  const payload: UpdateClientPayload = {
+    servicem8Id: s.id,
+    stripeId: t.id,
+    contactUuid: needsContact ? (s.contactUuid ?? context.newUuid()) : s.contactUuid,
+    createContact,
+    company: servicem8CompanyWrite(companyFields),
+    contact,
+    base: fields,
+    conflictIds,
+  };
+  plan.writes.push({ entity: 'client', target: 'servicem8', operation: 'update_client', subjectId: s.id, payload, priority: 60, describe: { subject: s.fields.name ?? s.id, fields } });
+}
+
+/** A linked Stripe customer was deleted: never silently propagated. */
+function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPlanContext, plan: PairPlan, resolved: Conflict[]): void {
+  if (!s.active) return;
+  const decision = resolved.find((c) => c.kind === 'deletion');
+  const setting = context.settings.archiving.deletedStripeCustomer;
+  const action = decision ? (decision.resolution === 'stripe' ? 'archive' : 'recreate') : setting === 'archive' ? 'archive' : setting === 'ignore' ? 'ignore' : 'ask';
+  const conflictIds = decision ? [decision.id] : [];
+  switch (action) {
+    case 'archive':
+      plan.writes.push({ entity: 'client', target: 'servicem8', operation: 'archive_client', subjectId: s.id, payload: { servicem8Id: s.id, stripeId: t.id, conflictIds }, priority: 70, describe: { subject: s.fields.name ?? s.id, fields: { active: false } } });
+      return;
+    case 'recreate':
+      planReplacementCustomer(s, t.id, context, plan, conflictIds);
+      return;
+    case 'ignore':
+      plan.skipped.push({ id: s.id, reason: `Stripe customer ${t.id} was deleted; archiving.deletedStripeCustomer is "ignore"` });
+      return;
+    case 'ask':
+      plan.conflicts.push({
+        kind: 'deletion',
+        entity: 'client',
+        dedupeKey: `client:${s.id}:deleted`,
+        servicem8Id: s.id,
+        stripeId: t.id,
+        servicem8Value: s.fields.name,
+        stripeValue: null,
+        servicem8EditedAt: s.editedAt,
+        stripeEditedAt: t.editedAt,
+        detail: 'The Stripe customer was deleted. Take Stripe to archive the ServiceM8 client, or ServiceM8 to keep it and create the customer again.',
+      });
+  }
+}

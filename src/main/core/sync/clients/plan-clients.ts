@@ -1,0 +1,164 @@
+// Plans one cycle of the client ⇄ customer pair: match every changed record, merge
+// linked pairs field by field, and decide the writes. Pure: it reads the world it is
+// given and returns a plan; persisting and applying are the engine's job.
+import type { Settings } from '../../../../shared/settings';
+import type { Conflict } from '../../store/repositories/conflicts-repository';
+import { emptyPlan, type PairPlan } from '../engine/plan-types';
+import { buildMatchIndex, matchServiceM8Client, matchStripeCustomer, type LinkLookup, type MatchIndex } from './match-clients';
+import { mergeClientPair } from './merge-client';
+import { planCreateClient, planCreateCustomer, planDuplicate } from './plan-creates';
+import type { ClientBase } from './payloads';
+import type { ClientRecord } from './types';
+
+export const CLIENT_ENTITY = 'client';
+
+export interface ClientWorld {
+  servicem8: Map<string, ClientRecord>;
+  stripe: Map<string, ClientRecord>;
+  dirtyServicem8: Set<string>;
+  dirtyStripe: Set<string>;
+}
+
+export interface ClientPlanContext {
+  links: LinkLookup;
+  baseFor(servicem8Id: string): ClientBase | undefined;
+  /** Resolved (not yet applied) conflicts of this entity. */
+  resolved: Conflict[];
+  /** Subjects with an unfinished outbox row: left alone until it finishes. */
+  busy: Set<string>;
+  settings: Settings;
+  newUuid(): string;
+}
+
+/** Links found while planning, visible to later matches in the same plan. */
+class PlanningLinks implements LinkLookup {
+  private readonly toStripe = new Map<string, string>();
+  private readonly toServicem8 = new Map<string, string>();
+
+  constructor(private readonly stored: LinkLookup) {}
+
+  add(servicem8Id: string, stripeId: string): void {
+    this.toStripe.set(servicem8Id, stripeId);
+    this.toServicem8.set(stripeId, servicem8Id);
+  }
+
+  stripeIdFor(id: string): string | null {
+    return this.toStripe.get(id) ?? this.stored.stripeIdFor(id);
+  }
+
+  servicem8IdFor(id: string): string | null {
+    return this.toServicem8.get(id) ?? this.stored.servicem8IdFor(id);
+  }
+}
+
+export function planClients(world: ClientWorld, context: ClientPlanContext): PairPlan {
+  const plan = emptyPlan();
+  const links = new PlanningLinks(context.links);
+  const index = buildMatchIndex(world.servicem8.values(), world.stripe.values());
+  const handled = new Set<string>();
+  const resolvedFor = (id: string) => context.resolved.filter((c) => c.servicem8Id === id || c.stripeId === id);
+
+  const servicem8Subjects = new Set(world.dirtyServicem8);
+  for (const stripeId of world.dirtyStripe) {
+    const linked = context.links.servicem8IdFor(stripeId);
+    if (linked) servicem8Subjects.add(linked);
+  }
+  for (const conflict of context.resolved) if (conflict.servicem8Id) servicem8Subjects.add(conflict.servicem8Id);
+
+  for (const id of [...servicem8Subjects].sort()) {
+    const record = world.servicem8.get(id);
+    if (!record || context.busy.has(id)) continue;
+    planServiceM8Subject(record, world, context, { plan, links, index, handled, resolved: resolvedFor(id) });
+  }
+
+  const stripeSubjects = new Set(world.dirtyStripe);
+  for (const conflict of context.resolved) if (conflict.stripeId && !conflict.servicem8Id) stripeSubjects.add(conflict.stripeId);
+  for (const id of [...stripeSubjects].sort()) {
+    const record = world.stripe.get(id);
+    if (!record || handled.has(id) || context.busy.has(id)) continue;
+    planStripeSubject(record, world, context, { plan, links, index, handled, resolved: resolvedFor(id) });
+  }
+  return plan;
+}
+
+interface PlanningState {
+  plan: PairPlan;
+  links: PlanningLinks;
+  index: MatchIndex;
+  handled: Set<string>;
+  resolved: Conflict[];
+}
+
+function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context: ClientPlanContext, state: PlanningState): void {
+  const { plan, links, index, handled } = state;
+  const duplicate = state.resolved.find((c) => c.kind === 'duplicate');
+  let match = matchServiceM8Client(record, index, links);
+  if (duplicate && match.kind === 'duplicate') {
+    const chosen = duplicate.resolution === 'stripe' ? firstUnlinked(match.candidates, 'stripe', links) : null;
+    if (duplicate.resolution === 'stripe' && !chosen) {
+      plan.unresolvable.push({ id: duplicate.id, reason: 'every Stripe candidate is already linked to another ServiceM8 client' });
+      return;
+    }
+    match = chosen ? { kind: 'email', other: chosen.id } : { kind: 'none' };
+  }
+  switch (match.kind) {
+    case 'duplicate':
+      plan.conflicts.push(planDuplicate(record, match.candidates));
+      return;
+    case 'none':
+      planCreateCustomer(record, context, plan, duplicate);
+      return;
+    case 'linked':
+    case 'xref':
+    case 'email': {
+      const other = world.stripe.get(match.other);
+      handled.add(match.other);
+      if (!other) return; // linked, but the customer is not in the mirror yet: next cycle
+      if (match.kind !== 'linked') {
+        links.add(record.id, other.id);
+        plan.links.push({ entity: 'client', servicem8Id: record.id, stripeId: other.id, servicem8EditedAt: record.editedAt, stripeEditedAt: other.editedAt });
+        if (duplicate) plan.settledConflicts.push(duplicate.id);
+      }
+      const base = match.kind === 'linked' ? context.baseFor(record.id) : undefined;
+      mergeClientPair(record, other, base, context, plan, state.resolved);
+    }
+  }
+}
+
+function planStripeSubject(record: ClientRecord, world: ClientWorld, context: ClientPlanContext, state: PlanningState): void {
+  const { plan, links, index } = state;
+  const duplicate = state.resolved.find((c) => c.kind === 'duplicate');
+  let match = matchStripeCustomer(record, index, links, world.servicem8);
+  if (duplicate && match.kind === 'duplicate') {
+    const chosen = duplicate.resolution === 'servicem8' ? firstUnlinked(match.candidates, 'servicem8', links) : null;
+    if (duplicate.resolution === 'servicem8' && !chosen) {
+      plan.unresolvable.push({ id: duplicate.id, reason: 'every ServiceM8 candidate is already linked to another Stripe customer' });
+      return;
+    }
+    match = chosen ? { kind: 'email', other: chosen.id } : { kind: 'none' };
+  }
+  switch (match.kind) {
+    case 'duplicate':
+      plan.conflicts.push(planDuplicate(record, match.candidates));
+      return;
+    case 'none':
+      planCreateClient(record, context, plan, duplicate);
+      return;
+    case 'linked':
+      return; // its ServiceM8 client was planned above (or is not in the mirror)
+    case 'xref':
+    case 'email': {
+      const other = world.servicem8.get(match.other);
+      if (!other || context.busy.has(other.id)) return;
+      links.add(other.id, record.id);
+      plan.links.push({ entity: 'client', servicem8Id: other.id, stripeId: record.id, servicem8EditedAt: other.editedAt, stripeEditedAt: record.editedAt });
+      if (duplicate) plan.settledConflicts.push(duplicate.id);
+      mergeClientPair(other, record, undefined, context, plan, state.resolved);
+    }
+  }
+}
+
+function firstUnlinked(candidates: ClientRecord[], side: 'servicem8' | 'stripe', links: LinkLookup): ClientRecord | null {
+  const unlinked = candidates.filter((c) => c.side === side && (side === 'stripe' ? !links.servicem8IdFor(c.id) : !links.stripeIdFor(c.id)));
+  return unlinked.sort((a, b) => (a.editedAt ?? '').localeCompare(b.editedAt ?? '') || a.id.localeCompare(b.id))[0] ?? null;
+}

@@ -1,0 +1,92 @@
+// Creating a record on the other side, and asking about duplicates. A ServiceM8
+// client becomes a Stripe customer with the cross-reference in metadata; a Stripe
+// customer becomes a ServiceM8 company plus billing contact with uuids chosen here.
+import type { Conflict, NewConflict } from '../../store/repositories/conflicts-repository';
+import type { PairPlan } from '../engine/plan-types';
+import { servicem8CompanyWrite, servicem8ContactWrite, splitName, stripeWrite } from './client-writes';
+import type { ClientBase, CreateClientPayload, CreateCustomerPayload } from './payloads';
+import type { ClientPlanContext } from './plan-clients';
+import { EDIT_DATE_KEY, XREF_KEY, type ClientRecord } from './types';
+
+function baseOf(record: ClientRecord): ClientBase {
+  const { name, email, phone, address } = record.fields;
+  return { name, email, phone, address };
+}
+
+function passesFilters(record: ClientRecord, context: ClientPlanContext, plan: PairPlan): boolean {
+  if (!record.active) return false;
+  if (context.settings.rules.filters.requireEmail && !record.fields.email) {
+    plan.skipped.push({ id: record.id, reason: 'no email (rules.filters.requireEmail)' });
+    return false;
+  }
+  return true;
+}
+
+export function planCreateCustomer(record: ClientRecord, context: ClientPlanContext, plan: PairPlan, duplicate?: Conflict): void {
+  if (!passesFilters(record, context, plan)) return;
+  pushCreateCustomer(record, null, context, plan, duplicate ? [duplicate.id] : []);
+}
+
+/** The linked customer was deleted and a person chose to keep the client: make a new one. */
+export function planReplacementCustomer(record: ClientRecord, deletedStripeId: string, context: ClientPlanContext, plan: PairPlan, conflictIds: number[]): void {
+  pushCreateCustomer(record, deletedStripeId, context, plan, conflictIds);
+}
+
+function pushCreateCustomer(record: ClientRecord, replacesStripeId: string | null, context: ClientPlanContext, plan: PairPlan, conflictIds: number[]): void {
+  const base = baseOf(record);
+  const metadata: Record<string, string> = { [XREF_KEY]: record.id };
+  if (record.editedAt) metadata[EDIT_DATE_KEY] = record.editedAt;
+  const payload: CreateCustomerPayload = {
+    servicem8Id: record.id,
+    write: { ...stripeWrite(base, context.settings.rules.transforms.phoneFormat), metadata, abn: record.fields.abn },
+    base,
+    servicem8EditedAt: record.editedAt,
+    replacesStripeId,
+    conflictIds,
+  };
+  plan.writes.push({ entity: 'client', target: 'stripe', operation: 'create_customer', subjectId: record.id, payload, priority: 20, describe: { subject: record.fields.name ?? record.id, fields: { ...base, abn: record.fields.abn } } });
+}
+
+export function planCreateClient(record: ClientRecord, context: ClientPlanContext, plan: PairPlan, duplicate?: Conflict): void {
+  if (!passesFilters(record, context, plan)) return;
+  const base = baseOf(record);
+  const companyUuid = context.newUuid();
+  const phoneFormat = context.settings.rules.transforms.phoneFormat;
+  const payload: CreateClientPayload = {
+    stripeId: record.id,
+    companyUuid,
+    contactUuid: context.newUuid(),
+    company: servicem8CompanyWrite({ name: base.name ?? null, address: base.address ?? null, abn: record.fields.abn }),
+    contact: {
+      ...servicem8ContactWrite({ email: base.email ?? null, phone: base.phone ?? null }, null, phoneFormat),
+      ...splitName(null),
+      company_uuid: companyUuid,
+      type: 'BILLING',
+      is_primary_contact: '1',
+    },
+    base,
+    stripeEditedAt: record.editedAt,
+    conflictIds: duplicate ? [duplicate.id] : [],
+  };
+  plan.writes.push({ entity: 'client', target: 'servicem8', operation: 'create_client', subjectId: record.id, payload, priority: 30, describe: { subject: record.fields.name ?? record.id, fields: base } });
+}
+
+export function planDuplicate(record: ClientRecord, candidates: ClientRecord[]): NewConflict {
+  const others = candidates.filter((c) => !(c.side === record.side && c.id === record.id));
+  return {
+    kind: 'duplicate',
+    entity: 'client',
+    dedupeKey: `client:duplicate:${record.side}:${record.id}`,
+    servicem8Id: record.side === 'servicem8' ? record.id : null,
+    stripeId: record.side === 'stripe' ? record.id : null,
+    servicem8Value: record.side === 'servicem8' ? record.fields.email : null,
+    stripeValue: record.side === 'stripe' ? record.fields.email : null,
+    servicem8EditedAt: record.side === 'servicem8' ? record.editedAt : null,
+    stripeEditedAt: record.side === 'stripe' ? record.editedAt : null,
+    candidates: others.map((c) => ({ side: c.side, id: c.id, name: c.fields.name, email: c.fields.email })),
+    detail:
+      record.side === 'servicem8'
+        ? `${others.length} records share the email ${record.fields.email ?? ''}. Take Stripe to link this client to the oldest unlinked Stripe customer, or ServiceM8 to create a separate customer.`
+        : `${others.length} records share the email ${record.fields.email ?? ''}. Take ServiceM8 to link this customer to the oldest unlinked ServiceM8 client, or Stripe to create a separate client.`,
+  };
+}

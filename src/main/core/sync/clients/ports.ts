@@ -1,0 +1,86 @@
+// What the client ⇄ customer pair needs from each side. The connectors are adapted
+// to these (sync/adapters/); tests may put fakes behind them.
+import type { Address, Sm8Company, Sm8Contact, StripeCustomer } from './types';
+
+export interface Rejected {
+  id: string;
+  object: string;
+  reason: string;
+  raw?: unknown;
+}
+
+export interface Pulled<T> {
+  records: T[];
+  rejected: Rejected[];
+  /** Opaque position to pass to the next pull. */
+  cursor: string;
+}
+
+export interface Sm8CompanyWrite {
+  name?: string;
+  abn_number?: string;
+  address_street?: string;
+  address_city?: string;
+  address_state?: string;
+  address_postcode?: string;
+  address_country?: string;
+}
+
+export interface Sm8ContactWrite {
+  company_uuid?: string;
+  first?: string;
+  last?: string;
+  email?: string;
+  phone?: string;
+  mobile?: string;
+  type?: string;
+  is_primary_contact?: string;
+}
+
+export interface ServiceM8ClientsPort {
+  pullCompanies(cursor: string | null, signal?: AbortSignal): Promise<Pulled<Sm8Company>>;
+  pullContacts(cursor: string | null, signal?: AbortSignal): Promise<Pulled<Sm8Contact>>;
+  /** For idempotent creates: was a record with our chosen uuid already made? */
+  companyExists(uuid: string, signal?: AbortSignal): Promise<boolean>;
+  contactExists(uuid: string, signal?: AbortSignal): Promise<boolean>;
+  createCompany(uuid: string, fields: Sm8CompanyWrite, signal?: AbortSignal): Promise<void>;
+  updateCompany(uuid: string, fields: Sm8CompanyWrite, signal?: AbortSignal): Promise<void>;
+  archiveCompany(uuid: string, signal?: AbortSignal): Promise<void>;
+  createContact(uuid: string, fields: Sm8ContactWrite, signal?: AbortSignal): Promise<void>;
+  updateContact(uuid: string, fields: Sm8ContactWrite, signal?: AbortSignal): Promise<void>;
+}
+
+export interface StripeCustomerWrite {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: Address | null;
+  /** Merged into the customer's metadata; '' removes a key. */
+  metadata?: Record<string, string>;
+}
+
+export interface StripeCustomerChanges {
+  /** Created or updated customers, newest state. */
+  customers: StripeCustomer[];
+  /** Ids of customers deleted since the cursor. */
+  deletedIds: string[];
+  rejected: Rejected[];
+  cursor: string;
+  /** True when the change feed could not be used (first run, or older than Stripe keeps) and every customer was listed. */
+  fullScan: boolean;
+}
+
+export interface StripeCustomersPort {
+  pullCustomers(cursor: string | null, signal?: AbortSignal): Promise<StripeCustomerChanges>;
+  createCustomer(input: StripeCustomerWrite & { abn?: string | null }, idempotencyKey: string, signal?: AbortSignal): Promise<StripeCustomer>;
+  updateCustomer(id: string, input: StripeCustomerWrite, idempotencyKey: string, signal?: AbortSignal): Promise<StripeCustomer>;
+  /** Replaces the customer's au_abn tax id (null removes it). */
+  setAbn(id: string, abn: string | null, idempotencyKey: string, signal?: AbortSignal): Promise<void>;
+}
+
+/** How a failed write should be treated: retried later, or shown to a person. */
+export type FailureKind = 'transient' | 'validation' | 'auth' | 'not_found';
+
+export interface ErrorClassifier {
+  classify(error: unknown): { kind: FailureKind; message: string; retryAfterMs?: number };
+}
