@@ -133,6 +133,16 @@ export class ConflictsRepository {
     this.db.prepare(`UPDATE conflicts SET state = 'applied', applied_at = ? WHERE id = ? AND state = 'resolved'`).run(this.now(), id);
   }
 
+  /** A decision that could not be carried out goes back to the person, with why. */
+  reopen(id: number, reason: string): void {
+    this.db.prepare(`UPDATE conflicts SET state = 'open', resolution = NULL, resolved_at = NULL, detail = ? WHERE id = ? AND state = 'resolved'`).run(safeText(reason), id);
+  }
+
+  listForEntity(entity: string, states: ConflictState[]): Conflict[] {
+    const marks = states.map(() => '?').join(', ');
+    return this.db.prepare<string[], ConflictRow>(`SELECT * FROM conflicts WHERE entity = ? AND state IN (${marks}) ORDER BY id`).all(entity, ...states).map(toConflict);
+  }
+
   /** The disagreement went away by itself (e.g. someone made both sides equal). */
   dismiss(id: number): void {
     this.db.prepare(`UPDATE conflicts SET state = 'dismissed', resolved_at = ? WHERE id = ? AND state = 'open'`).run(this.now(), id);

@@ -81,6 +81,11 @@ export class LinksRepository {
     return row?.n ?? 0;
   }
 
+  /** The other side's record was replaced (e.g. re-created after a deletion). */
+  repointStripe(id: number, stripeId: string): void {
+    this.db.prepare(`UPDATE links SET stripe_id = ?, state = 'active', updated_at = ? WHERE id = ?`).run(stripeId, this.now(), id);
+  }
+
   /** Records the edit times seen on each side at the last sync (for conflicts and audit). */
   touch(id: number, edits: { servicem8EditedAt?: string | null; stripeEditedAt?: string | null; state?: LinkState }): void {
     this.db

@@ -160,6 +160,12 @@ export class OutboxRepository {
     return this.db.prepare(`UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sent'`).run(this.now()).changes;
   }
 
+  /** Subjects of an entity with a write not yet done (pending, in flight, or failed and awaiting a person). */
+  openSubjects(entity: string): Set<string> {
+    const rows = this.db.prepare<[string], { subject_id: string }>(`SELECT DISTINCT subject_id FROM outbox WHERE entity = ? AND state != 'done' AND subject_id IS NOT NULL`).all(entity);
+    return new Set(rows.map((row) => row.subject_id));
+  }
+
   countByState(): Record<OutboxState, number> {
     const counts: Record<OutboxState, number> = { pending: 0, sent: 0, done: 0, failed: 0 };
     for (const row of this.db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()) counts[row.state] = row.n;

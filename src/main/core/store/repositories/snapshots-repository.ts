@@ -20,6 +20,11 @@ export class SnapshotsRepository {
     return row ? { linkId: row.link_id, fields: JSON.parse(row.fields_json) as T, syncedAt: row.synced_at } : null;
   }
 
+  /** Overlays some fields on the stored base (the rest stay as they were). */
+  merge(linkId: number, fields: object): void {
+    this.put(linkId, { ...(this.get(linkId)?.fields ?? {}), ...fields });
+  }
+
   put(linkId: number, fields: object): void {
     this.db
       .prepare(

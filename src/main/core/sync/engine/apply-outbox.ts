@@ -1,0 +1,102 @@
+// Applies due outbox rows: mark sent, call the API (the pair knows how), then record
+// link, merge base, mirror, conflicts and audit together with "done" in one
+// transaction. Transient failures go back to pending with backoff; validation errors
+// become "needs attention" (failed) with the API's reason; bad credentials stop the cycle.
+import { createLogger } from '../../logging/logger';
+import type { OutboxItem } from '../../store/repositories/outbox-repository';
+import type { Store } from '../../store/store';
+import { backoffDelay } from '../../util/backoff';
+import type { EntityCounters } from './summary';
+import type { AppliedWrite, CycleContext, SyncPair } from './sync-pair';
+
+const log = createLogger('sync/outbox');
+const BATCH = 500;
+const MAX_PASSES = 1000;
+const RETRY_BASE_MS = 5_000;
+const RETRY_MAX_MS = 60 * 60_000;
+
+export class FatalSyncError extends Error {
+  override readonly name = 'FatalSyncError';
+}
+
+export async function applyOutbox(store: Store, pairs: Map<string, SyncPair>, context: CycleContext, counters: EntityCounters, concurrency = 4, clock: () => Date = () => new Date()): Promise<void> {
+  let done = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    const due = store.outbox.due(BATCH);
+    if (due.length === 0) return;
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        context.signal.throwIfAborted();
+        const item = due[next++]!;
+        await applyOne(store, pairs, item, context, counters, clock);
+        done += 1;
+        context.progress('apply', item.entity, done, null);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, due.length)) }, worker));
+  }
+}
+
+async function applyOne(store: Store, pairs: Map<string, SyncPair>, item: OutboxItem, context: CycleContext, counters: EntityCounters, clock: () => Date): Promise<void> {
+  const pair = pairs.get(item.entity);
+  if (!pair) {
+    store.outbox.markSent(item.id);
+    store.outbox.markFailed(item.id, `no sync pair handles entity "${item.entity}"`);
+    return;
+  }
+  store.outbox.markSent(item.id);
+  let applied: AppliedWrite;
+  try {
+    applied = await pair.apply(item, context);
+  } catch (error) {
+    const failure = pair.classify(error);
+    if (failure.kind === 'transient' || failure.kind === 'auth') {
+      const delay = Math.max(RETRY_BASE_MS / 5, backoffDelay(item.attempts + 1, RETRY_BASE_MS, RETRY_MAX_MS), failure.retryAfterMs ?? 0);
+      store.outbox.retryLater(item.id, failure.message, new Date(clock().getTime() + delay).toISOString());
+      log.warn({ outboxId: item.id, attempts: item.attempts + 1, delay, reason: failure.message }, 'write will be retried');
+      if (failure.kind === 'auth') throw new FatalSyncError(failure.message);
+      return;
+    }
+    store.transaction(() => {
+      store.outbox.markFailed(item.id, failure.message);
+      store.audit.append({ runId: context.runId, direction: directionOf(item), entity: item.entity, operation: item.operation, servicem8Id: item.subjectId, before: null, after: item.payload, idempotencyKey: item.idempotencyKey, outcome: 'failed', message: failure.message });
+    });
+    counters.add(item.entity, { failed: 1 });
+    return;
+  }
+  store.transaction(() => record(store, item, applied, context.runId));
+  counters.wrote(item.entity, item.target, item.operation.startsWith('create') ? 'created' : 'updated');
+}
+
+function directionOf(item: OutboxItem): 'servicem8_to_stripe' | 'stripe_to_servicem8' {
+  return item.target === 'stripe' ? 'servicem8_to_stripe' : 'stripe_to_servicem8';
+}
+
+function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: number): void {
+  let link = store.links.byServiceM8Id(item.entity, applied.servicem8Id);
+  if (applied.link?.mode === 'repoint' && link) {
+    store.links.repointStripe(link.id, applied.stripeId);
+  } else if (applied.link && !link) {
+    link = store.links.create({ entity: item.entity, servicem8Id: applied.servicem8Id, stripeId: applied.stripeId, servicem8EditedAt: applied.link.servicem8EditedAt, stripeEditedAt: applied.link.stripeEditedAt });
+  }
+  if (link) {
+    if (applied.linkState) store.links.touch(link.id, { state: applied.linkState });
+    if (Object.keys(applied.base).length > 0) store.snapshots.merge(link.id, applied.base);
+  }
+  for (const write of applied.mirror) store.mirror.upsert(write);
+  for (const id of applied.conflictIds) store.conflicts.markApplied(id);
+  store.audit.append({
+    runId,
+    direction: directionOf(item),
+    entity: item.entity,
+    operation: item.operation,
+    servicem8Id: applied.servicem8Id,
+    stripeId: applied.stripeId,
+    before: applied.before,
+    after: applied.after,
+    idempotencyKey: item.idempotencyKey,
+    outcome: 'success',
+  });
+  store.outbox.markDone(item.id, applied.result);
+}

@@ -1,0 +1,37 @@
+// Saves a pair's plan: the links matching found, merge bases that caught up, the
+// questions for a person, and the writes as outbox rows. Runs inside the same
+// transaction as the pair's cursors, so a crash loses neither the plan nor a change.
+import type { Store } from '../../store/store';
+import type { PairPlan } from './plan-types';
+
+export function idempotencyKey(runId: number, entity: string, operation: string, subjectId: string): string {
+  return `sm8sync-${runId}-${entity}-${operation}-${subjectId}`;
+}
+
+export function persistPlan(store: Store, plan: PairPlan, runId: number): void {
+  for (const link of plan.links) {
+    if (store.links.byServiceM8Id(link.entity, link.servicem8Id) || store.links.byStripeId(link.entity, link.stripeId)) continue;
+    store.links.create(link);
+  }
+  for (const base of plan.bases) {
+    const link = store.links.byServiceM8Id(base.entity, base.servicem8Id);
+    if (link) store.snapshots.merge(link.id, base.fields);
+  }
+  for (const conflict of plan.conflicts) store.conflicts.raise(conflict);
+  for (const id of plan.settledConflicts) store.conflicts.markApplied(id);
+  for (const { id, reason } of plan.unresolvable) store.conflicts.reopen(id, `Could not apply the decision: ${reason}`);
+  for (const write of plan.writes) {
+    const link = write.target === 'stripe' ? store.links.byServiceM8Id(write.entity, write.subjectId) : null;
+    store.outbox.enqueue({
+      runId,
+      entity: write.entity,
+      target: write.target,
+      operation: write.operation,
+      linkId: link?.id ?? null,
+      subjectId: write.subjectId,
+      payload: write.payload,
+      idempotencyKey: idempotencyKey(runId, write.entity, write.operation, write.subjectId),
+      priority: write.priority,
+    });
+  }
+}

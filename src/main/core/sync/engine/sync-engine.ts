@@ -1,0 +1,101 @@
+// One sync cycle over every entity pair, in order: finish what a crash left in the
+// outbox, then per pair pull → plan → persist (plan + cursors in one transaction) →
+// apply → record. Cycles never overlap. A dry run stops at the plan.
+import type { SyncResult } from '../../../../shared/api';
+import type { Settings } from '../../../../shared/settings';
+import type { RunProgress, SyncRunner } from '../../app/ports';
+import { createLogger } from '../../logging/logger';
+import type { Store } from '../../store/store';
+import { applyOutbox } from './apply-outbox';
+import { persistPlan } from './persist-plan';
+import { SingleFlight } from './single-flight';
+import type { CycleContext, SyncPair } from './sync-pair';
+import { EntityCounters } from './summary';
+
+const log = createLogger('sync/engine');
+
+export interface SyncEngineDeps {
+  store: Store;
+  pairs: SyncPair[];
+  settings: () => Settings;
+  rateBudget: SyncRunner['rateBudget'];
+  clock?: () => Date;
+  /** Outbox items applied at once per cycle (requests still pass each connector's rate limiter). */
+  concurrency?: number;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export class SyncEngine implements SyncRunner {
+  private readonly flight = new SingleFlight<SyncResult>();
+  private current: RunProgress | null = null;
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  progress(): RunProgress | null {
+    return this.current;
+  }
+
+  rateBudget(): ReturnType<SyncRunner['rateBudget']> {
+    return this.deps.rateBudget();
+  }
+
+  runCycle(options: { dryRun: boolean; trigger: 'manual' | 'schedule' | 'resume' | 'cli' | 'startup'; signal?: AbortSignal }): Promise<SyncResult> {
+    return this.flight.run(() => this.cycle(options));
+  }
+
+  private async cycle(options: { dryRun: boolean; trigger: string; signal?: AbortSignal }): Promise<SyncResult> {
+    const { store } = this.deps;
+    const startedAt = this.clock().toISOString();
+    const run = store.runs.start(options.trigger, options.dryRun);
+    const counters = new EntityCounters(this.deps.pairs.map((p) => p.entity));
+    const plan: SyncResult['plan'] = [];
+    const context: CycleContext = {
+      runId: run.id,
+      dryRun: options.dryRun,
+      settings: this.deps.settings(),
+      signal: options.signal ?? new AbortController().signal,
+      progress: (phase, entity, done, total) => {
+        this.current = { startedAt, phase, entity, done, total };
+        this.deps.onProgress?.(this.current);
+      },
+    };
+    const pairsByEntity = new Map(this.deps.pairs.map((p) => [p.entity, p]));
+    let active: SyncPair | undefined = this.deps.pairs[0];
+    try {
+      if (!options.dryRun) {
+        const recovered = store.outbox.recoverInFlight();
+        if (recovered > 0) log.warn({ recovered }, 'resuming writes left in flight by an interrupted run');
+        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
+      }
+      for (const pair of this.deps.pairs) {
+        active = pair;
+        context.progress('pull', pair.entity, 0, null);
+        const prepared = await pair.prepare(context);
+        counters.pulled(pair.entity, prepared.pulled);
+        counters.add(pair.entity, { quarantined: prepared.quarantined, conflicts: prepared.plan.conflicts.length, linked: prepared.plan.links.length });
+        for (const write of prepared.plan.writes) {
+          plan.push({ entity: write.entity, target: write.target, operation: write.operation, subject: write.describe.subject, fields: write.describe.fields });
+        }
+        if (options.dryRun) continue;
+        store.transaction(() => {
+          prepared.persist();
+          persistPlan(store, prepared.plan, run.id);
+        });
+        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
+      }
+      const entities = counters.summaries();
+      store.runs.finish(run.id, { state: 'completed', summary: { entities, planned: plan.length } });
+      return { runId: run.id, dryRun: options.dryRun, state: 'completed', startedAt, finishedAt: this.clock().toISOString(), entities, plan, error: null };
+    } catch (error) {
+      const message = active ? active.classify(error).message : (error as Error).message;
+      log.error({ err: error, runId: run.id }, 'sync cycle failed');
+      store.runs.finish(run.id, { state: 'failed', summary: { entities: counters.summaries() }, error: message });
+      return { runId: run.id, dryRun: options.dryRun, state: 'failed', startedAt, finishedAt: this.clock().toISOString(), entities: counters.summaries(), plan, error: message };
+    } finally {
+      this.current = null;
+    }
+  }
+}
