@@ -1,0 +1,124 @@
+// The client ⇄ customer pair as the engine sees it. prepare(): read what changed on
+// both sides since the cursors, lay it over the local mirror, validate (quarantine
+// what fails) and plan. apply(): one outbox row, through the ports.
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../../store/store';
+import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
+import { applyClientWrite } from './apply-client';
+import { assembleServiceM8Client, assembleStripeClient } from './assemble';
+import { planClients, CLIENT_ENTITY } from './plan-clients';
+import type { ClientBase } from './payloads';
+import type { ErrorClassifier, ServiceM8ClientsPort, StripeCustomersPort } from './ports';
+import type { ClientRecord, Sm8Company, Sm8Contact, StripeCustomer } from './types';
+
+export const CURSORS = { companies: 'servicem8.company', contacts: 'servicem8.companycontact', customers: 'stripe.customers' } as const;
+
+export interface ClientPairDeps {
+  store: Store;
+  servicem8: ServiceM8ClientsPort;
+  stripe: StripeCustomersPort;
+  errors: ErrorClassifier;
+  newUuid?: () => string;
+}
+
+export function createClientPair(deps: ClientPairDeps): SyncPair {
+  const { store } = deps;
+  return {
+    entity: CLIENT_ENTITY,
+    classify: (error) => deps.errors.classify(error),
+    apply: (item, context) => applyClientWrite(item, context, deps),
+    async prepare(context: CycleContext): Promise<PreparedPair> {
+      const companies = await deps.servicem8.pullCompanies(store.cursors.get(CURSORS.companies), context.signal);
+      context.progress('pull', CLIENT_ENTITY, companies.records.length, null);
+      const contacts = await deps.servicem8.pullContacts(store.cursors.get(CURSORS.contacts), context.signal);
+      const customers = await deps.stripe.pullCustomers(store.cursors.get(CURSORS.customers), context.signal);
+      context.progress('plan', CLIENT_ENTITY, 0, null);
+
+      const companyMap = new Map(store.mirror.list<Sm8Company>('servicem8', 'company').map((m) => [m.id, m.record]));
+      for (const company of companies.records) companyMap.set(company.uuid, company);
+      const contactMap = new Map(store.mirror.list<Sm8Contact>('servicem8', 'companycontact').map((m) => [m.id, m.record]));
+      for (const contact of contacts.records) contactMap.set(contact.uuid, contact);
+      const customerMap = new Map(store.mirror.list<StripeCustomer>('stripe', 'customer').map((m) => [m.id, m.record]));
+      for (const customer of customers.customers) customerMap.set(customer.id, customer);
+      const deleted: StripeCustomer[] = [];
+      for (const id of customers.deletedIds) {
+        const known = customerMap.get(id);
+        if (known) {
+          const gone = { ...known, deleted: true };
+          customerMap.set(id, gone);
+          deleted.push(gone);
+        }
+      }
+
+      const rules = context.settings.rules.transforms;
+      const contactsByCompany = new Map<string, Sm8Contact[]>();
+      for (const contact of contactMap.values()) {
+        const list = contactsByCompany.get(contact.companyUuid);
+        if (list) list.push(contact);
+        else contactsByCompany.set(contact.companyUuid, [contact]);
+      }
+      const dirtyServicem8 = new Set([...companies.records.map((c) => c.uuid), ...contacts.records.map((c) => c.companyUuid)]);
+      const dirtyStripe = new Set([...customers.customers.map((c) => c.id), ...customers.deletedIds]);
+      const quarantine: { side: 'servicem8' | 'stripe'; object: string; recordId: string; reason: string; raw?: unknown }[] = [];
+      const release: { side: 'servicem8' | 'stripe'; object: string; recordId: string }[] = [];
+
+      const servicem8 = new Map<string, ClientRecord>();
+      for (const company of companyMap.values()) {
+        const assembled = assembleServiceM8Client(company, contactsByCompany.get(company.uuid) ?? [], rules);
+        if (assembled.ok) {
+          servicem8.set(company.uuid, assembled.record);
+          if (dirtyServicem8.has(company.uuid)) release.push({ side: 'servicem8', object: 'company', recordId: company.uuid });
+        } else if (dirtyServicem8.has(company.uuid)) {
+          quarantine.push({ side: 'servicem8', object: 'company', recordId: company.uuid, reason: assembled.reason, raw: { company, contacts: contactsByCompany.get(company.uuid) ?? [] } });
+        }
+      }
+      const stripe = new Map<string, ClientRecord>();
+      for (const customer of customerMap.values()) {
+        const assembled = assembleStripeClient(customer, rules);
+        if (assembled.ok) {
+          stripe.set(customer.id, assembled.record);
+          if (dirtyStripe.has(customer.id)) release.push({ side: 'stripe', object: 'customer', recordId: customer.id });
+        } else if (dirtyStripe.has(customer.id)) {
+          quarantine.push({ side: 'stripe', object: 'customer', recordId: customer.id, reason: assembled.reason, raw: customer });
+        }
+      }
+      for (const rejected of [...companies.rejected, ...contacts.rejected]) quarantine.push({ side: 'servicem8', object: rejected.object, recordId: rejected.id, reason: rejected.reason, raw: rejected.raw });
+      for (const rejected of customers.rejected) quarantine.push({ side: 'stripe', object: rejected.object, recordId: rejected.id, reason: rejected.reason, raw: rejected.raw });
+
+      const links = {
+        stripeIdFor: (id: string) => store.links.byServiceM8Id(CLIENT_ENTITY, id)?.stripeId ?? null,
+        servicem8IdFor: (id: string) => store.links.byStripeId(CLIENT_ENTITY, id)?.servicem8Id ?? null,
+      };
+      const plan = planClients(
+        { servicem8, stripe, dirtyServicem8, dirtyStripe },
+        {
+          links,
+          baseFor: (id) => {
+            const link = store.links.byServiceM8Id(CLIENT_ENTITY, id);
+            return link ? (store.snapshots.get<ClientBase>(link.id)?.fields ?? undefined) : undefined;
+          },
+          resolved: store.conflicts.listForEntity(CLIENT_ENTITY, ['resolved']),
+          busy: store.outbox.openSubjects(CLIENT_ENTITY),
+          settings: context.settings,
+          newUuid: deps.newUuid ?? randomUUID,
+        },
+      );
+
+      return {
+        plan,
+        pulled: { servicem8: companies.records.length + contacts.records.length, stripe: customers.customers.length + customers.deletedIds.length },
+        quarantined: quarantine.length,
+        persist() {
+          for (const c of companies.records) store.mirror.upsert({ side: 'servicem8', object: 'company', id: c.uuid, record: c, editedAt: c.editedAt, active: c.active });
+          for (const c of contacts.records) store.mirror.upsert({ side: 'servicem8', object: 'companycontact', id: c.uuid, record: c, editedAt: c.editedAt, active: c.active });
+          for (const c of [...customers.customers, ...deleted]) store.mirror.upsert({ side: 'stripe', object: 'customer', id: c.id, record: c, editedAt: c.editedAt, active: !c.deleted });
+          for (const q of quarantine) store.quarantine.put(q);
+          for (const r of release) store.quarantine.release(r.side, r.object, r.recordId);
+          store.cursors.set(CURSORS.companies, companies.cursor);
+          store.cursors.set(CURSORS.contacts, contacts.cursor);
+          store.cursors.set(CURSORS.customers, customers.cursor);
+        },
+      };
+    },
+  };
+}

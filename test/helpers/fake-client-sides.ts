@@ -1,0 +1,151 @@
+// In-memory stand-ins behind the client ports, for fast engine tests with real
+// SQLite. The behaviour that matters to the engine is kept: change feeds with
+// cursors, idempotent Stripe creates by key, writes visible in the next pull.
+import type { ServiceM8ClientsPort, Sm8CompanyWrite, Sm8ContactWrite, StripeCustomersPort, StripeCustomerWrite } from '../../src/main/core/sync/clients/ports';
+import type { Sm8Company, Sm8Contact, StripeCustomer } from '../../src/main/core/sync/clients/types';
+
+let tick = Date.parse('2026-11-24T00:00:00.000Z');
+const stamp = () => new Date((tick += 1000)).toISOString();
+
+interface Versioned<T> {
+  seq: number;
+  record: T;
+}
+
+let seq = 0;
+
+export class FakeServiceM8 implements ServiceM8ClientsPort {
+  companies = new Map<string, Versioned<Sm8Company>>();
+  contacts = new Map<string, Versioned<Sm8Contact>>();
+  writes = 0;
+
+  addClient(uuid: string, company: Partial<Sm8Company>, contact?: Partial<Sm8Contact>): void {
+    this.companies.set(uuid, { seq: ++seq, record: { uuid, name: null, abn: null, address: { street: null, city: null, state: null, postcode: null, country: null }, isIndividual: false, active: true, editedAt: stamp(), ...company } });
+    if (contact) {
+      const id = `${uuid}-contact`;
+      this.contacts.set(id, { seq: ++seq, record: { uuid: id, companyUuid: uuid, first: null, last: null, email: null, phone: null, mobile: null, type: 'BILLING', isPrimary: true, active: true, editedAt: stamp(), ...contact } });
+    }
+  }
+
+  editContact(uuid: string, change: Partial<Sm8Contact>): void {
+    const current = this.contacts.get(uuid)!;
+    this.contacts.set(uuid, { seq: ++seq, record: { ...current.record, ...change, editedAt: stamp() } });
+  }
+
+  private pull<T>(map: Map<string, Versioned<T>>, cursor: string | null) {
+    const after = cursor === null ? 0 : Number(cursor);
+    const changed = [...map.values()].filter((v) => v.seq > after);
+    return Promise.resolve({ records: changed.map((v) => structuredClone(v.record)), rejected: [], cursor: String(Math.max(after, ...changed.map((v) => v.seq))) });
+  }
+
+  pullCompanies(cursor: string | null) {
+    return this.pull(this.companies, cursor);
+  }
+
+  pullContacts(cursor: string | null) {
+    return this.pull(this.contacts, cursor);
+  }
+
+  companyExists(uuid: string) {
+    return Promise.resolve(this.companies.has(uuid));
+  }
+
+  contactExists(uuid: string) {
+    return Promise.resolve(this.contacts.has(uuid));
+  }
+
+  createCompany(uuid: string, f: Sm8CompanyWrite) {
+    this.writes += 1;
+    this.addClient(uuid, { name: f.name ?? null, abn: f.abn_number ?? null, address: { street: f.address_street ?? null, city: f.address_city ?? null, state: f.address_state ?? null, postcode: f.address_postcode ?? null, country: f.address_country ?? null } });
+    return Promise.resolve();
+  }
+
+  updateCompany(uuid: string, f: Sm8CompanyWrite) {
+    this.writes += 1;
+    const c = this.companies.get(uuid)!.record;
+    const address = { street: f.address_street ?? c.address.street, city: f.address_city ?? c.address.city, state: f.address_state ?? c.address.state, postcode: f.address_postcode ?? c.address.postcode, country: f.address_country ?? c.address.country };
+    this.companies.set(uuid, { seq: ++seq, record: { ...c, name: f.name ?? c.name, abn: f.abn_number ?? c.abn, address, editedAt: stamp() } });
+    return Promise.resolve();
+  }
+
+  archiveCompany(uuid: string) {
+    this.writes += 1;
+    const c = this.companies.get(uuid)!.record;
+    this.companies.set(uuid, { seq: ++seq, record: { ...c, active: false, editedAt: stamp() } });
+    return Promise.resolve();
+  }
+
+  createContact(uuid: string, f: Sm8ContactWrite) {
+    this.writes += 1;
+    this.contacts.set(uuid, { seq: ++seq, record: { uuid, companyUuid: f.company_uuid ?? '', first: f.first ?? null, last: f.last ?? null, email: f.email ?? null, phone: f.phone ?? null, mobile: f.mobile ?? null, type: f.type ?? null, isPrimary: f.is_primary_contact === '1', active: true, editedAt: stamp() } });
+    return Promise.resolve();
+  }
+
+  updateContact(uuid: string, f: Sm8ContactWrite) {
+    this.writes += 1;
+    this.editContact(uuid, { ...(f.email !== undefined ? { email: f.email } : {}), ...(f.phone !== undefined ? { phone: f.phone } : {}), ...(f.mobile !== undefined ? { mobile: f.mobile } : {}) });
+    return Promise.resolve();
+  }
+}
+
+export class FakeStripe implements StripeCustomersPort {
+  customers = new Map<string, Versioned<StripeCustomer>>();
+  deletedLog: Versioned<string>[] = [];
+  keys = new Map<string, string>();
+  writes = 0;
+  private next = 1;
+
+  add(change: Partial<StripeCustomer>): StripeCustomer {
+    const at = stamp();
+    const customer: StripeCustomer = { id: `cus_${this.next++}`, name: null, email: null, phone: null, address: null, metadata: {}, abn: null, deleted: false, createdAt: at, editedAt: at, ...change };
+    this.customers.set(customer.id, { seq: ++seq, record: customer });
+    return customer;
+  }
+
+  edit(id: string, change: Partial<StripeCustomer>): StripeCustomer {
+    const current = this.customers.get(id)!.record;
+    const record = { ...current, ...change, metadata: { ...current.metadata, ...(change.metadata ?? {}) }, editedAt: stamp() };
+    for (const [k, v] of Object.entries(record.metadata)) if (v === '') delete record.metadata[k];
+    this.customers.set(id, { seq: ++seq, record });
+    return record;
+  }
+
+  remove(id: string): void {
+    this.customers.delete(id);
+    this.deletedLog.push({ seq: ++seq, record: id });
+  }
+
+  pullCustomers(cursor: string | null) {
+    const after = cursor === null ? 0 : Number(cursor);
+    const changed = [...this.customers.values()].filter((v) => v.seq > after);
+    const deleted = this.deletedLog.filter((d) => d.seq > after);
+    const top = Math.max(after, ...changed.map((v) => v.seq), ...deleted.map((d) => d.seq));
+    return Promise.resolve({ customers: changed.map((v) => structuredClone(v.record)), deletedIds: deleted.map((d) => d.record), rejected: [], cursor: String(top), fullScan: cursor === null });
+  }
+
+  createCustomer(input: StripeCustomerWrite & { abn?: string | null }, key: string) {
+    const existing = this.keys.get(key);
+    if (existing) return Promise.resolve(structuredClone(this.customers.get(existing)!.record));
+    this.writes += 1;
+    const customer = this.add({ name: input.name ?? null, email: input.email ?? null, phone: input.phone ?? null, address: input.address ?? null, metadata: input.metadata ?? {}, abn: input.abn ?? null });
+    this.keys.set(key, customer.id);
+    return Promise.resolve(structuredClone(customer));
+  }
+
+  updateCustomer(id: string, input: StripeCustomerWrite) {
+    this.writes += 1;
+    const change: Partial<StripeCustomer> = {};
+    if (input.name !== undefined) change.name = input.name;
+    if (input.email !== undefined) change.email = input.email;
+    if (input.phone !== undefined) change.phone = input.phone;
+    if (input.address !== undefined) change.address = input.address;
+    if (input.metadata) change.metadata = input.metadata;
+    return Promise.resolve(structuredClone(this.edit(id, change)));
+  }
+
+  setAbn(id: string, abn: string | null) {
+    this.writes += 1;
+    this.edit(id, { abn });
+    return Promise.resolve();
+  }
+}

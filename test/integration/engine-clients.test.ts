@@ -1,0 +1,173 @@
+// The engine and the client pair with real SQLite, against in-memory sides behind the
+// ports. The same behaviours run against the real simulators in test/e2e-cli.
+import { describe, expect, it } from 'vitest';
+import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
+import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
+import { Store } from '../../src/main/core/store/store';
+import { parseSettings, type SettingsInput } from '../../src/shared/settings';
+import { FakeServiceM8, FakeStripe } from '../helpers/fake-client-sides';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+function setup(settings: SettingsInput = {}) {
+  const store = Store.open(tempDir());
+  const servicem8 = new FakeServiceM8();
+  const stripe = new FakeStripe();
+  let n = 0;
+  const pair = createClientPair({
+    store,
+    servicem8,
+    stripe,
+    errors: { classify: (e) => ({ kind: 'validation', message: (e as Error).message }) },
+    newUuid: () => `new-uuid-${++n}`,
+  });
+  const engine = new SyncEngine({ store, pairs: [pair], settings: () => parseSettings(settings), rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }) });
+  const sync = (dryRun = false) => engine.runCycle({ dryRun, trigger: 'cli' });
+  return { store, servicem8, stripe, sync };
+}
+
+const customers = (stripe: FakeStripe) => [...stripe.customers.values()].map((v) => v.record);
+
+describe('sync engine: clients ⇄ customers', () => {
+  it('creates both ways with normalised fields and cross-references, then a second sync writes nothing', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-a', { name: 'Harbour View Cafe Pty Ltd', abn: '51 824 753 556', address: { street: '1 Ocean St', city: 'Bondi', state: 'New South Wales', postcode: '2026', country: null } }, { email: 'Accounts@HarbourViewCafe.com.au', mobile: '0412 345 678' });
+    stripe.add({ name: 'Coogee Surf School', email: 'bookings@coogeesurfschool.com.au', phone: '+61298765432' });
+
+    const first = await sync();
+    expect(first.state).toBe('completed');
+    const created = customers(stripe).find((c) => c.metadata.servicem8_uuid === 'sm8-a')!;
+    expect(created).toMatchObject({ name: 'Harbour View Cafe Pty Ltd', email: 'accounts@harbourviewcafe.com.au', phone: '0412 345 678', abn: '51824753556', address: { line1: '1 Ocean St', city: 'Bondi', state: 'NSW', postalCode: '2026', country: 'AU' } });
+    const company = [...servicem8.companies.values()].map((v) => v.record).find((c) => c.name === 'Coogee Surf School')!;
+    expect(company).toBeDefined();
+    const contact = [...servicem8.contacts.values()].map((v) => v.record).find((c) => c.companyUuid === company.uuid)!;
+    expect(contact).toMatchObject({ email: 'bookings@coogeesurfschool.com.au', phone: '(02) 9876 5432', type: 'BILLING' });
+    expect(stripe.customers.get('cus_1')!.record.metadata.servicem8_uuid).toBe(company.uuid);
+    expect(store.links.count('client')).toBe(2);
+    expect(first.entities[0]).toMatchObject({ created: { stripe: 1, servicem8: 1 } });
+
+    const writesBefore = servicem8.writes + stripe.writes;
+    const second = await sync();
+    expect(second.plan).toEqual([]);
+    expect(servicem8.writes + stripe.writes).toBe(writesBefore);
+    expect(store.audit.list().filter((e) => e.outcome === 'success')).toHaveLength(2);
+  });
+
+  it('matches by email whatever its case, and never creates a second customer for it', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-s', { name: 'Sarah Nguyen', isIndividual: true }, { email: 'Sarah.Nguyen@example.com', mobile: '0400 111 222' });
+    stripe.add({ name: 'Sarah Nguyen', email: 'sarah.nguyen@example.com' });
+    await sync();
+    expect(customers(stripe)).toHaveLength(1);
+    expect(store.links.byServiceM8Id('client', 'sm8-s')?.stripeId).toBe('cus_1');
+    // Stripe had no phone: filled from ServiceM8; the cross-reference is stored.
+    expect(stripe.customers.get('cus_1')!.record).toMatchObject({ phone: '0400 111 222', metadata: { servicem8_uuid: 'sm8-s' } });
+  });
+
+  it('raises a duplicate conflict instead of guessing, and a decision links to the oldest candidate', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-d', { name: 'Parramatta Dental Group' }, { email: 'admin@parramattadental.com.au' });
+    stripe.add({ name: 'Parramatta Dental', email: 'admin@parramattadental.com.au' });
+    stripe.add({ name: 'Parramatta Dental Group', email: 'admin@parramattadental.com.au' });
+    await sync();
+    const [conflict] = store.conflicts.list();
+    expect(conflict).toMatchObject({ kind: 'duplicate', servicem8Id: 'sm8-d' });
+    expect(conflict!.candidates).toHaveLength(2);
+    expect(customers(stripe)).toHaveLength(2);
+
+    store.conflicts.resolve(conflict!.id, 'stripe');
+    await sync();
+    expect(store.links.byServiceM8Id('client', 'sm8-d')?.stripeId).toBe('cus_1');
+    expect(store.conflicts.get(conflict!.id)?.state).toBe('applied');
+    expect(customers(stripe)).toHaveLength(2);
+  });
+
+  it('copies one-sided changes and asks about two-sided ones; the decision is applied by the next sync', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-j', { name: "James O'Connor", isIndividual: true }, { email: 'james.oconnor@example.net', mobile: '0411 000 001' });
+    await sync();
+    const id = store.links.byServiceM8Id('client', 'sm8-j')!.stripeId;
+
+    stripe.edit(id, { name: "James O'Connor Electrical" });
+    await sync();
+    expect(servicem8.companies.get('sm8-j')!.record.name).toBe("James O'Connor Electrical");
+
+    servicem8.editContact('sm8-j-contact', { mobile: '0411 000 002' });
+    stripe.edit(id, { phone: '0411 000 003' });
+    const result = await sync();
+    expect(result.entities[0]!.conflicts).toBe(1);
+    const [conflict] = store.conflicts.list();
+    expect(conflict).toMatchObject({ kind: 'field', field: 'phone', servicem8Value: '+61411000002', stripeValue: '+61411000003' });
+
+    store.conflicts.resolve(conflict!.id, 'servicem8');
+    await sync();
+    expect(stripe.customers.get(id)!.record.phone).toBe('0411 000 002');
+    expect(store.conflicts.get(conflict!.id)?.state).toBe('applied');
+    const writes = servicem8.writes + stripe.writes;
+    await sync();
+    expect(servicem8.writes + stripe.writes).toBe(writes);
+  });
+
+  it('a per-field rule settles a two-sided change without asking', async () => {
+    const { store, servicem8, stripe, sync } = setup({ rules: { fieldWinners: { phone: 'stripe' } } });
+    servicem8.addClient('sm8-r', { name: 'Rule Co' }, { email: 'rule@example.com', mobile: '0411 000 010' });
+    await sync();
+    const id = store.links.byServiceM8Id('client', 'sm8-r')!.stripeId;
+    servicem8.editContact('sm8-r-contact', { mobile: '0411 000 011' });
+    stripe.edit(id, { phone: '0411 000 012' });
+    await sync();
+    expect(store.conflicts.countOpen()).toBe(0);
+    expect(servicem8.contacts.get('sm8-r-contact')!.record.mobile).toBe('0411 000 012');
+  });
+
+  it('a dry run plans but writes nothing anywhere', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-x', { name: 'Dry Co' }, { email: 'dry@example.com' });
+    const result = await sync(true);
+    expect(result.plan).toEqual([expect.objectContaining({ operation: 'create_customer', target: 'stripe', subject: 'Dry Co' })]);
+    expect(stripe.writes).toBe(0);
+    expect(store.outbox.countByState()).toEqual({ pending: 0, sent: 0, done: 0, failed: 0 });
+    expect(store.cursors.all()).toEqual({});
+    expect((await sync()).plan).toHaveLength(1);
+  });
+
+  it('quarantines an invalid record with its reason and syncs the rest', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-bad', { name: 'Bad Email Co' }, { email: 'accounts@' });
+    servicem8.addClient('sm8-badphone', { name: 'Bad Phone Co' }, { email: 'phone@example.com', phone: '12' });
+    servicem8.addClient('sm8-good', { name: 'Good Co' }, { email: 'good@example.com' });
+    const result = await sync();
+    expect(result.entities[0]!.quarantined).toBe(2);
+    expect(store.quarantine.listActive().map((q) => [q.recordId, q.reason])).toEqual([
+      ['sm8-bad', 'email is not an email address: "accounts@"'],
+      ['sm8-badphone', 'phone is not a valid number: "12"'],
+    ]);
+    expect(customers(stripe).map((c) => c.name)).toEqual(['Good Co']);
+    servicem8.editContact('sm8-bad-contact', { email: 'accounts@badco.com.au' });
+    await sync();
+    expect(store.quarantine.countActive()).toBe(1);
+    expect(customers(stripe)).toHaveLength(2);
+  });
+
+  it('archiving in ServiceM8 flags the Stripe customer; a deleted customer asks before archiving', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-1', { name: 'One' }, { email: 'one@example.com' });
+    servicem8.addClient('sm8-2', { name: 'Two' }, { email: 'two@example.com' });
+    await sync();
+    await servicem8.archiveCompany('sm8-1');
+    await sync();
+    const one = store.links.byServiceM8Id('client', 'sm8-1')!.stripeId;
+    expect(stripe.customers.get(one)!.record.metadata.servicem8_archived).toBe('true');
+
+    const two = store.links.byServiceM8Id('client', 'sm8-2')!.stripeId;
+    stripe.remove(two);
+    await sync();
+    const [question] = store.conflicts.list();
+    expect(question).toMatchObject({ kind: 'deletion', servicem8Id: 'sm8-2' });
+    expect(servicem8.companies.get('sm8-2')!.record.active).toBe(true);
+    store.conflicts.resolve(question!.id, 'stripe');
+    await sync();
+    expect(servicem8.companies.get('sm8-2')!.record.active).toBe(false);
+  });
+});
