@@ -120,7 +120,8 @@ export class FakeStripe implements StripeCustomersPort {
     const changed = [...this.customers.values()].filter((v) => v.seq > after);
     const deleted = this.deletedLog.filter((d) => d.seq > after);
     const top = Math.max(after, ...changed.map((v) => v.seq), ...deleted.map((d) => d.seq));
-    return Promise.resolve({ customers: changed.map((v) => structuredClone(v.record)), deletedIds: deleted.map((d) => d.record), rejected: [], cursor: String(top), fullScan: cursor === null });
+    const abnById = Object.fromEntries(changed.map((v) => [v.record.id, v.record.abn]));
+    return Promise.resolve({ customers: changed.map((v) => structuredClone(v.record)), deletedIds: deleted.map((d) => d.record), abnById, rejected: [], cursor: String(top), fullScan: cursor === null });
   }
 
   createCustomer(input: StripeCustomerWrite & { abn?: string | null }, key: string) {

@@ -46,11 +46,10 @@ async function createCustomer(item: OutboxItem, p: CreateCustomerPayload, contex
 
 async function updateCustomer(item: OutboxItem, p: UpdateCustomerPayload, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
   const current = deps.store.mirror.get<StripeCustomer>('stripe', 'customer', p.stripeId)?.record ?? null;
-  let customer = await deps.stripe.updateCustomer(p.stripeId, p.write, item.idempotencyKey, context.signal);
-  if (p.abn !== undefined) {
-    await deps.stripe.setAbn(p.stripeId, p.abn, `${item.idempotencyKey}-abn`, context.signal);
-    customer = { ...customer, abn: p.abn };
-  }
+  const updated = await deps.stripe.updateCustomer(p.stripeId, p.write, item.idempotencyKey, context.signal);
+  if (p.abn !== undefined) await deps.stripe.setAbn(p.stripeId, p.abn, `${item.idempotencyKey}-abn`, context.signal);
+  // A customer update does not return tax ids: the ABN we know stays unless we just set it.
+  const customer = { ...updated, abn: p.abn ?? current?.abn ?? null };
   return {
     servicem8Id: p.servicem8Id,
     stripeId: p.stripeId,
@@ -68,7 +67,9 @@ async function createClient(item: OutboxItem, p: CreateClientPayload, context: C
   if (!(await servicem8.companyExists(p.companyUuid, context.signal))) await servicem8.createCompany(p.companyUuid, p.company, context.signal);
   if (!(await servicem8.contactExists(p.contactUuid, context.signal))) await servicem8.createContact(p.contactUuid, p.contact, context.signal);
   // The cross-reference: lets matching (and a rebuilt database) find this pair again.
-  const customer = await deps.stripe.updateCustomer(p.stripeId, { metadata: { [XREF_KEY]: p.companyUuid } }, `${item.idempotencyKey}-xref`, context.signal);
+  const known = deps.store.mirror.get<StripeCustomer>('stripe', 'customer', p.stripeId)?.record ?? null;
+  const updated = await deps.stripe.updateCustomer(p.stripeId, { metadata: { [XREF_KEY]: p.companyUuid } }, `${item.idempotencyKey}-xref`, context.signal);
+  const customer = { ...updated, abn: known?.abn ?? null };
   return {
     servicem8Id: p.companyUuid,
     stripeId: p.stripeId,

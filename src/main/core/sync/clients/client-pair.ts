@@ -8,7 +8,7 @@ import { applyClientWrite } from './apply-client';
 import { assembleServiceM8Client, assembleStripeClient } from './assemble';
 import { planClients, CLIENT_ENTITY } from './plan-clients';
 import type { ClientBase } from './payloads';
-import type { ErrorClassifier, ServiceM8ClientsPort, StripeCustomersPort } from './ports';
+import type { ErrorClassifier, ServiceM8ClientsPort, StripeCustomerChanges, StripeCustomersPort } from './ports';
 import type { ClientRecord, Sm8Company, Sm8Contact, StripeCustomer } from './types';
 
 export const CURSORS = { companies: 'servicem8.company', contacts: 'servicem8.companycontact', customers: 'stripe.customers' } as const;
@@ -39,9 +39,14 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       const contactMap = new Map(store.mirror.list<Sm8Contact>('servicem8', 'companycontact').map((m) => [m.id, m.record]));
       for (const contact of contacts.records) contactMap.set(contact.uuid, contact);
       const customerMap = new Map(store.mirror.list<StripeCustomer>('stripe', 'customer').map((m) => [m.id, m.record]));
-      for (const customer of customers.customers) customerMap.set(customer.id, customer);
+      const changedCustomers = withKnownAbns(customers, customerMap);
+      // A full scan lists only live customers: the ones we knew that it no longer lists were deleted.
+      const listed = new Set(changedCustomers.map((c) => c.id));
+      const deletedIds = new Set(customers.deletedIds);
+      if (customers.fullScan) for (const [id, known] of customerMap) if (!listed.has(id) && !known.deleted) deletedIds.add(id);
+      for (const customer of changedCustomers) customerMap.set(customer.id, customer);
       const deleted: StripeCustomer[] = [];
-      for (const id of customers.deletedIds) {
+      for (const id of deletedIds) {
         const known = customerMap.get(id);
         if (known) {
           const gone = { ...known, deleted: true };
@@ -58,7 +63,7 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
         else contactsByCompany.set(contact.companyUuid, [contact]);
       }
       const dirtyServicem8 = new Set([...companies.records.map((c) => c.uuid), ...contacts.records.map((c) => c.companyUuid)]);
-      const dirtyStripe = new Set([...customers.customers.map((c) => c.id), ...customers.deletedIds]);
+      const dirtyStripe = new Set([...changedCustomers.map((c) => c.id), ...deletedIds]);
       const quarantine: { side: 'servicem8' | 'stripe'; object: string; recordId: string; reason: string; raw?: unknown }[] = [];
       const release: { side: 'servicem8' | 'stripe'; object: string; recordId: string }[] = [];
 
@@ -106,12 +111,12 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
 
       return {
         plan,
-        pulled: { servicem8: companies.records.length + contacts.records.length, stripe: customers.customers.length + customers.deletedIds.length },
+        pulled: { servicem8: companies.records.length + contacts.records.length, stripe: changedCustomers.length + deleted.length },
         quarantined: quarantine.length,
         persist() {
           for (const c of companies.records) store.mirror.upsert({ side: 'servicem8', object: 'company', id: c.uuid, record: c, editedAt: c.editedAt, active: c.active });
           for (const c of contacts.records) store.mirror.upsert({ side: 'servicem8', object: 'companycontact', id: c.uuid, record: c, editedAt: c.editedAt, active: c.active });
-          for (const c of [...customers.customers, ...deleted]) store.mirror.upsert({ side: 'stripe', object: 'customer', id: c.id, record: c, editedAt: c.editedAt, active: !c.deleted });
+          for (const c of [...changedCustomers, ...deleted]) store.mirror.upsert({ side: 'stripe', object: 'customer', id: c.id, record: c, editedAt: c.editedAt, active: !c.deleted });
           for (const q of quarantine) store.quarantine.put(q);
           for (const r of release) store.quarantine.release(r.side, r.object, r.recordId);
           store.cursors.set(CURSORS.companies, companies.cursor);
@@ -121,4 +126,22 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       };
     },
   };
+}
+
+/**
+ * Change events and writes do not carry tax ids: a customer's ABN comes from this
+ * pull when it says (tax id events, full scans), else from what the mirror knew.
+ * A customer whose only change was its tax id is returned too.
+ */
+function withKnownAbns(changes: StripeCustomerChanges, mirror: Map<string, StripeCustomer>): StripeCustomer[] {
+  const out = new Map<string, StripeCustomer>();
+  for (const customer of changes.customers) {
+    const abn = customer.id in changes.abnById ? (changes.abnById[customer.id] ?? null) : (mirror.get(customer.id)?.abn ?? null);
+    out.set(customer.id, { ...customer, abn });
+  }
+  for (const [id, abn] of Object.entries(changes.abnById)) {
+    const known = mirror.get(id);
+    if (!out.has(id) && known && known.abn !== abn) out.set(id, { ...known, abn });
+  }
+  return [...out.values()];
 }

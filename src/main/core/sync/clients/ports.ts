@@ -65,11 +65,14 @@ export interface StripeCustomerChanges {
   /** Ids of customers deleted since the cursor. */
   deletedIds: string[];
   rejected: Rejected[];
+  /** ABNs (au_abn tax ids) known from this pull, by customer id; null = the customer has none. */
+  abnById: Record<string, string | null>;
   cursor: string;
   /** True when the change feed could not be used (first run, or older than Stripe keeps) and every customer was listed. */
   fullScan: boolean;
 }
 
+/** Customers returned by writes and change events carry `abn: null` = not known from that call. */
 export interface StripeCustomersPort {
   pullCustomers(cursor: string | null, signal?: AbortSignal): Promise<StripeCustomerChanges>;
   createCustomer(input: StripeCustomerWrite & { abn?: string | null }, idempotencyKey: string, signal?: AbortSignal): Promise<StripeCustomer>;
