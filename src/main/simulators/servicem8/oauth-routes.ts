@@ -42,7 +42,7 @@ export function handleAuthorize(auth: SimulatorAuth, url: URL, response: http.Se
   if (challenge !== undefined && auth.options.pkce === 'enforced' && params.get('code_challenge_method') !== 'S256') {
     return fail('invalid_request', 'code_challenge_method must be S256');
   }
-  const code = auth.issueCode({ clientId: client.clientId, redirectUri: redirect.toString(), scopes, challenge });
+  const code = auth.issueCode({ clientId: client.clientId, redirectUri: params.get('redirect_uri') ?? '', scopes, challenge });
   const target = new URL(redirect);
   target.searchParams.set('code', code);
   if (state !== null) target.searchParams.set('state', state);
