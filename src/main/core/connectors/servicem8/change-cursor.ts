@@ -8,12 +8,13 @@
 //    (T2 backs off 15 minutes); it is the max of server stamps seen otherwise, so a
 //    fast local clock cannot skip anything.
 // The cursor is plain JSON: the sync engine stores it and hands it back.
+import { createHash } from 'node:crypto';
 import { shiftNaive } from './local-time';
 
 export interface ChangeCursor {
   /** Account-local naive stamp ("YYYY-MM-DD HH:MM:SS"); null = read everything. */
   editDate: string | null;
-  /** `${edit_date}|${uuid}` keys already delivered inside the overlap window. */
+  /** `${edit_date}|${uuid}|${content hash}` keys already delivered inside the overlap window. */
   seen: string[];
 }
 
@@ -24,7 +25,14 @@ export interface CursorSettings {
 
 export const DEFAULT_CURSOR_SETTINGS: CursorSettings = { overlapSeconds: 60, walkSafetySeconds: 900 };
 
-export const seenKey = (editDate: string, uuid: string) => `${editDate}|${uuid}`;
+/**
+ * Dedupe key: uuid + edit_date, plus a short hash of the row, because edit_date has
+ * one-second resolution and a second edit within the same second must not be dropped.
+ */
+export function seenKey(row: { uuid: string; edit_date: string }): string {
+  const hash = createHash('sha256').update(JSON.stringify(row)).digest('base64url').slice(0, 12);
+  return `${row.edit_date}|${row.uuid}|${hash}`;
+}
 
 /** The `edit_date gt` bound for the next read, or null for a full read. */
 export function lowerBound(cursor: ChangeCursor | null, settings: CursorSettings): string | null {

@@ -102,13 +102,13 @@ export class ServiceM8Client {
         unkeyed.push(row); // still parsed below, so it is reported rather than lost
         continue;
       }
-      if (!matchesFilter(row, conditions) || seen.has(seenKey(row.edit_date, row.uuid))) continue;
+      if (!matchesFilter(row, conditions) || seen.has(seenKey({ ...row, uuid: row.uuid, edit_date: row.edit_date }))) continue;
       const previous = latest.get(row.uuid);
-      if (!previous || String(previous.edit_date) < row.edit_date) latest.set(row.uuid, row);
+      if (!previous || String(previous.edit_date) <= row.edit_date) latest.set(row.uuid, row); // a later page's copy is the fresher one
       if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row.edit_date) && (newest === null || row.edit_date > newest)) newest = row.edit_date;
     }
     const result = parseRows(schemas, object, [...latest.values(), ...unkeyed]);
-    const delivered = [...latest.values()].map((row) => seenKey(String(row.edit_date), String(row.uuid)));
+    const delivered = [...latest.values()].map((row) => seenKey({ ...row, uuid: String(row.uuid), edit_date: String(row.edit_date) }));
     return { ...result, pages, cursor: advanceCursor(cursor, walkStart, newest, delivered, this.cursorSettings) };
   }
 
