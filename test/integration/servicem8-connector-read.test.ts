@@ -123,6 +123,7 @@ describe('ServiceM8 connector: 20% server errors', () => {
       }
       const failures = (sim.stats.byStatus[500] ?? 0) + (sim.stats.byStatus[503] ?? 0);
       const requests = sim.requestCount - before;
+      // eslint-disable-next-line no-console -- the measured figures go into the issue report
       console.log(`20% fault run: ${requests} requests, ${failures} injected 5xx (${((failures / requests) * 100).toFixed(1)}%), every read complete`);
       expect(failures).toBeGreaterThan(requests * 0.1);
     } finally {
