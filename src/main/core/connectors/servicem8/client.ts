@@ -27,6 +27,8 @@ export interface ServiceM8ClientOptions {
   limits?: ServiceM8Limits;
   retry?: RetryOptions;
   timeoutMs?: number;
+  /** Minimum wait after a 429 without Retry-After (default 5 s). */
+  rateLimitedDelayMs?: number;
   /** The account's IANA zone; read from the vendor record when not given. */
   timeZone?: string;
   cursor?: Partial<CursorSettings>;
@@ -52,7 +54,7 @@ export class ServiceM8Client {
   constructor(options: ServiceM8ClientOptions) {
     this.http = new ServiceM8Http({
       baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, auth: options.auth, limiter: options.limiter ?? createServiceM8Limiter(options.limits),
-      retry: options.retry, timeoutMs: options.timeoutMs,
+      retry: options.retry, timeoutMs: options.timeoutMs, rateLimitedDelayMs: options.rateLimitedDelayMs,
     });
     this.zone = options.timeZone;
     this.cursorSettings = { ...DEFAULT_CURSOR_SETTINGS, ...options.cursor };

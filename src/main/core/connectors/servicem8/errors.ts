@@ -23,10 +23,10 @@ export class ServiceM8ApiError extends Error {
   constructor(
     readonly kind: ServiceM8ErrorKind,
     message: string,
-    readonly details: { status?: number; apiMessage?: string; retryAfterMs?: number; method?: string; path?: string } = {},
+    readonly details: { status?: number; apiMessage?: string; retryAfterMs?: number; method?: string; path?: string; retryable?: boolean } = {},
   ) {
     super(message);
-    this.retryable = RETRYABLE.has(kind);
+    this.retryable = details.retryable ?? RETRYABLE.has(kind);
   }
 
   get status(): number | undefined {

@@ -25,6 +25,11 @@ export interface HttpClientOptions {
   limiter: SlidingWindowLimiter;
   retry?: RetryOptions;
   timeoutMs?: number;
+  /**
+   * Minimum wait after a 429 that carries no Retry-After (none is documented): the
+   * per-minute window has to move on, which a 0.5 s backoff alone would not wait for.
+   */
+  rateLimitedDelayMs?: number;
   random?: () => number;
 }
 
@@ -92,9 +97,12 @@ export class ServiceM8Http {
     }
     if (response.ok) return { status: response.status, headers: response.headers, body: parseBody(text, spec) };
     const apiMessage = apiMessageOf(text);
-    throw new ServiceM8ApiError(kindForStatus(response.status), `ServiceM8 ${spec.method} ${spec.path} failed (${response.status}): ${apiMessage}`, {
-      ...where, status: response.status, apiMessage, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-    });
+    const message = `ServiceM8 ${spec.method} ${spec.path} failed (${response.status}): ${apiMessage}`;
+    if (response.status !== 429) throw new ServiceM8ApiError(kindForStatus(response.status), message, { ...where, status: response.status, apiMessage });
+    // The daily budget does not come back within a retry loop: give up and let the sync resume later.
+    const daily = /per day/i.test(apiMessage);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? this.options.rateLimitedDelayMs ?? 5000;
+    throw new ServiceM8ApiError('rate_limited', message, { ...where, status: 429, apiMessage, retryAfterMs, retryable: !daily });
   }
 }
 
