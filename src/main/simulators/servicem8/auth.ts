@@ -40,6 +40,7 @@ export interface AuthOptions {
   now(): Date;
 }
 
+// Assumption A22: codes are single-use for 10 minutes; access tokens outlive a refresh until they expire.
 const CODE_TTL_MS = 10 * 60_000;
 const token = (prefix: string) => `${prefix}${randomBytes(24).toString('hex')}`;
 

@@ -1,6 +1,7 @@
 // $filter as ServiceM8 documents it (reference §4): `field op value` with eq, ne, gt,
 // lt only, joined by `and` only, at most 10 conditions, strings in single quotes and
-// numbers bare. Anything else is a 400 rather than a silent guess.
+// numbers bare. Anything else is a 400 rather than a silent guess (assumption A15:
+// every known field of the object is filterable).
 import type { ObjectDef } from './objects';
 import { ApiError } from './responses';
 import type { WireRecord, WireValue } from './store';

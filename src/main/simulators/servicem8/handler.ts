@@ -71,13 +71,14 @@ async function handleApi(state: SimulatorState, request: http.IncomingMessage, r
   const limiter = state.limiterFor?.(principal.bucket);
   if (limiter && !limiter.tryAcquire().ok) {
     const dayExceeded = limiter.used(1) >= state.perDay;
-    // The real messages (reference §6). Assumption: no Retry-After header, as none is documented.
+    // The real messages (reference §6). Assumption A14: per-bucket counting, JSON body, no Retry-After (none documented).
     throw new ApiError(429, `Number of allowed API requests per ${dayExceeded ? 'day' : 'minute'} exceeded`);
   }
   if (state.faults.shouldFail()) throw new ApiError(state.stats.requests % 2 === 0 ? 500 : 503, 'Service temporarily unavailable (injected fault)');
   const scope = requiredScope(route, method);
   if (!hasScope(principal.scopes, scope)) throw new ApiError(403, `insufficient_scope: "${scope}" scope required to access this resource`);
   const impersonate = header(request, 'x-impersonate-uuid');
+  // Assumption A23: impersonation must name an existing staff member.
   if (impersonate !== undefined && !state.store.get('staff', impersonate.toLowerCase())) throw new ApiError(403, 'Invalid x-impersonate-uuid');
   const body = method === 'POST' ? parseJsonBody(rawBody) : undefined;
   const reply = handleRest(state, route, method, url.searchParams, body, { pageSize: state.pageSize, filter: state.filter });

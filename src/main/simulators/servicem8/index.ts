@@ -50,7 +50,7 @@ export interface ServiceM8SimulatorOptions {
 }
 
 export interface RunningServiceM8Simulator {
-  /** Base URL, e.g. http://127.0.0.1:PORT; the API is at `${url}/api_1.0`, OAuth at `${url}/oauth/…`. */
+  /** Base URL, e.g. http://127.0.0.1:PORT; the API is at `${url}/api_1.0`, OAuth at `${url}/oauth/…` (A25). */
   url: string;
   port: number;
   apiKey: string;

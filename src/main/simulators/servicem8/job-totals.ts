@@ -15,7 +15,8 @@ function taxFraction(store: SimulatorStore, taxRateUuid: unknown): bigint {
 
 /**
  * Keeps price (unit ex-tax) and displayed_amount (unit as entered) consistent. When the
- * displayed amount is tax-inclusive the server re-derives price from it (reference §3).
+ * displayed amount is tax-inclusive the server re-derives price from it (reference §3;
+ * assumption A20: price = displayed / (1 + rate) to 4 dp).
  */
 export function derivePrices(store: SimulatorStore, record: WireRecord, body: Record<string, unknown>): void {
   const multiplier = ONE + taxFraction(store, record.tax_rate_uuid);

@@ -1,11 +1,11 @@
 // The ServiceM8 objects the simulator serves, with each field's wire format and the
 // OAuth scopes that guard them (reference §2 scope table, §3 fields). Fields not
-// listed here are ignored on write, as we assume the real API does with unknown keys.
+// listed here are ignored on write, as we assume the real API does with unknown keys (A16).
 
 /**
  * Wire formats: `money` is a 4-dp string, `decimal` a plain number string, `flagInt`
- * an integer 0/1, `flagStr` a string "0"/"1" (the spec types a few flags that way),
- * `ref` a uuid or "" (never null), `datetime` an account-local naive stamp,
+ * an integer 0/1, `flagStr` a string "0"/"1" (the spec types a few flags that way; A17),
+ * `ref` a uuid or "" (never null), `datetime` an account-local naive stamp (A18),
  * `badges` a JSON-encoded string array.
  */
 export type FieldKind = 'string' | 'ref' | 'money' | 'decimal' | 'int' | 'flagInt' | 'flagStr' | 'datetime' | 'badges';

@@ -87,6 +87,7 @@ function applyFields(context: WriteContext, def: ObjectDef, record: WireRecord, 
   if (def.name === 'jobpayment') recomputePaymentReceived(context.store, String(record.job_uuid), now);
 }
 
+/** Assumption A19: job children must point at an existing job; other references are not checked. */
 function requireJob(context: WriteContext, record: WireRecord): void {
   const jobUuid = record.job_uuid;
   if (typeof jobUuid !== 'string' || !context.store.get('job', jobUuid)) throw new ApiError(400, `job_uuid does not refer to an existing job: ${JSON.stringify(jobUuid)}`);
@@ -97,6 +98,7 @@ const FLAG_STAMPS: [string, string][] = [
   ['payment_received', 'payment_received_stamp'], ['payment_processed', 'payment_processed_stamp'],
 ];
 
+/** Assumption A21: a flag going 0→1 stamps its *_stamp; Completed sets an unset completion_date. */
 function stampJobFlags(record: WireRecord, before: WireRecord, now: string, creating: boolean): void {
   for (const [flag, stampField] of FLAG_STAMPS) {
     if (record[flag] === 1 && (creating || before[flag] !== 1)) record[stampField] = now;

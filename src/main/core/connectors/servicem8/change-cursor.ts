@@ -7,7 +7,7 @@
 //    record edited on an already-read page during a long walk is picked up next time
 //    (T2 backs off 15 minutes); it is the max of server stamps seen otherwise, so a
 //    fast local clock cannot skip anything.
-// The cursor is plain JSON: the sync engine stores it and hands it back.
+// The cursor is plain JSON: the sync engine stores it and hands it back. (Assumption C6.)
 import { createHash } from 'node:crypto';
 import { shiftNaive } from './local-time';
 

@@ -116,7 +116,8 @@ export class ServiceM8Client {
 
   /**
    * Creates a record with a client-generated uuid (or the one given), so a retry after a
-   * lost response re-sends the same uuid instead of making a duplicate. Returns the uuid.
+   * lost response re-sends the same uuid instead of making a duplicate (assumption C1:
+   * the API updates on a repeated uuid). Returns the uuid.
    */
   async create(object: ServiceM8Object, fields: WireFields, options: CallOptions & { uuid?: string } = {}): Promise<string> {
     const uuid = options.uuid ?? randomUUID();

@@ -99,7 +99,8 @@ export class ServiceM8Http {
     const apiMessage = apiMessageOf(text);
     const message = `ServiceM8 ${spec.method} ${spec.path} failed (${response.status}): ${apiMessage}`;
     if (response.status !== 429) throw new ServiceM8ApiError(kindForStatus(response.status), message, { ...where, status: response.status, apiMessage });
-    // The daily budget does not come back within a retry loop: give up and let the sync resume later.
+    // Assumption C2: the daily budget does not come back within a retry loop: give up, the sync resumes later.
+    // Assumption C3: with no Retry-After, wait at least rateLimitedDelayMs.
     const daily = /per day/i.test(apiMessage);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? this.options.rateLimitedDelayMs ?? 5000;
     throw new ServiceM8ApiError('rate_limited', message, { ...where, status: 429, apiMessage, retryAfterMs, retryable: !daily });

@@ -51,7 +51,7 @@ export async function requestTokens(config: OAuthConfig, form: Record<string, st
     }
     const body = JSON.parse(text) as TokenResponse;
     if (typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') throw new ServiceM8ApiError('protocol', 'ServiceM8 token response has no access_token/refresh_token');
-    const expiresIn = Number(body.expires_in ?? 3600);
+    const expiresIn = Number(body.expires_in ?? 3600); // C9: ≈3600 s per T1/T4/T5 when absent
     return {
       accessToken: body.access_token,
       refreshToken: body.refresh_token,
@@ -111,6 +111,7 @@ export class OAuthTokenAuth implements ServiceM8Auth {
       grant_type: 'refresh_token', client_id: this.config.clientId, client_secret: clientSecret, refresh_token: current.refreshToken,
     }, signal);
     // Persist first: if we crashed after the server rotated but before saving, the only valid refresh token would be lost.
+    // (Assumption C7: if the answer itself is lost after rotation, only reconnecting helps.)
     await this.secrets.set('servicem8.oauthTokens', JSON.stringify(next));
     this.tokens = next;
     log.info({ expiresAt: next.expiresAt }, 'ServiceM8 OAuth tokens refreshed');

@@ -14,14 +14,14 @@ export interface ServiceM8Limits {
 
 export const SERVICEM8_LIMITS: ServiceM8Limits = { perMinute: 180, perDay: 20_000 };
 
-/** Margin added to a window: 2% of it, at least 250 ms. */
+/** Margin added to a window: 2% of it, at least 250 ms (assumption C4). */
 export function safetyMargin(windowMs: number): number {
   return Math.max(250, Math.round(windowMs * 0.02));
 }
 
 /**
  * One limiter per ServiceM8 account: share it between every client of that account.
- * The daily count lives in memory, so a restart forgets it (the server still enforces it).
+ * The daily count lives in memory, so a restart forgets it (assumption C5; the server still enforces it).
  */
 export function createServiceM8Limiter(limits: ServiceM8Limits = SERVICEM8_LIMITS): SlidingWindowLimiter {
   const minuteMs = limits.minuteMs ?? 60_000;

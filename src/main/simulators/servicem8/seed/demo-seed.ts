@@ -84,7 +84,7 @@ function seedClient(store: SimulatorStore, random: SeedRandom, create: (o: strin
     address_city: client.suburb, address_state: 'NSW', address_postcode: address.slice(-4), address_country: 'Australia', billing_address: address,
     payment_terms: client.individual ? '' : '14 days', website: '', badges: client.individual ? '[]' : '["Commercial"]',
   });
-  // is_individual is derived by ServiceM8 from the name matching a contact's; the seed sets it directly.
+  // is_individual is derived by ServiceM8 from the name matching a contact's; the seed sets it directly (A24).
   const record = store.get('company', uuid);
   if (record) store.put('company', { ...record, is_individual: client.individual ? 1 : 0 });
   create('companycontact', {
