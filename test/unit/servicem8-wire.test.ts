@@ -36,7 +36,7 @@ describe('ServiceM8 wire: records', () => {
     expect(job.quoteDate).toBeNull();
     expect(job.workOrderDate).toBeNull();
     expect(job.companyUuid).toBeNull();
-    expect(localToUtcIso('2026-04-05 02:30:00', 'Australia/Sydney')).toMatch(/^2026-04-0[45]T1[56]:30:00Z$/); // the repeated hour
+    expect(localToUtcIso('2026-04-05 02:30:00', 'Australia/Sydney')).toBe('2026-04-04T15:30:00Z'); // the repeated hour: earlier offset (C8)
     expect(toLocalNaive('2026-06-30T23:30:00Z', 'Australia/Sydney')).toBe('2026-07-01 09:30:00');
   });
 
