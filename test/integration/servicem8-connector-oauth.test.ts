@@ -73,6 +73,16 @@ describe('ServiceM8 connector: OAuth', () => {
     expect((await readStoredTokens(secrets))!.refreshToken).not.toBe(second.refreshToken);
   });
 
+  it('refreshes once and repeats the request when the server rejects a token our clock still thinks valid', async () => {
+    const secrets = new MemorySecretStore({ 'servicem8.oauthClientSecret': 'sm8-demo-secret' });
+    const first = await authorizeWithBrowser({ config: config(['vendor', 'read_jobs']), secrets, openUrl: browser });
+    const frozen = clock.now().getTime(); // the app's clock stays put while the server's runs past expiry
+    const client = new ServiceM8Client({ baseUrl: sim.url, auth: new OAuthTokenAuth({ ...config([]), now: () => frozen }, secrets) });
+    clock.advance(2 * 3600_000);
+    expect((await client.list('job')).records.length).toBe(120);
+    expect((await readStoredTokens(secrets))!.refreshToken).not.toBe(first.refreshToken);
+  });
+
   it('reports a missing scope as a typed 403 with the API message', async () => {
     const secrets = new MemorySecretStore({ 'servicem8.oauthClientSecret': 'sm8-demo-secret' });
     await authorizeWithBrowser({ config: config(['vendor', 'read_jobs']), secrets, openUrl: browser });

@@ -70,6 +70,17 @@ describe('ServiceM8 simulator: writes', () => {
   });
 });
 
+describe('ServiceM8 simulator: job contacts', () => {
+  it('keeps a job contact on the job it was created for', async () => {
+    const job = (await postJson(api(sim.url, '/job.json'), { status: 'Quote' })).headers.get('x-record-uuid')!;
+    const other = (await postJson(api(sim.url, '/job.json'), { status: 'Quote' })).headers.get('x-record-uuid')!;
+    const contact = (await postJson(api(sim.url, '/jobcontact.json'), { job_uuid: job, first: 'Pat', type: 'JOB', email: 'pat@example.com' })).headers.get('x-record-uuid')!;
+    expect((await postJson(api(sim.url, `/jobcontact/${contact}.json`), { job_uuid: other })).body).toEqual({ errorCode: 400, message: 'job_uuid cannot be changed once set' });
+    expect((await postJson(api(sim.url, `/jobcontact/${contact}.json`), { mobile: '0412 345 678' })).status).toBe(200);
+    expect((await getJson(api(sim.url, `/jobcontact/${contact}.json`))).body).toMatchObject({ job_uuid: job, mobile: '0412 345 678', email: 'pat@example.com' });
+  });
+});
+
 describe('ServiceM8 simulator: errors', () => {
   it('answers 404 in the API shape for an unknown record and an unknown object', async () => {
     expect(await getJson(api(sim.url, '/company/00000000-0000-4000-8000-000000000000.json'))).toMatchObject({ status: 404, body: { errorCode: 404 } });
