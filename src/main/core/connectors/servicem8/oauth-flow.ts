@@ -90,6 +90,7 @@ async function listenForCallback(state: string, port: number): Promise<Listener>
 
 function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
     const timer = setTimeout(() => reject(new ServiceM8ApiError('timeout', 'Timed out waiting for the ServiceM8 sign-in to finish in the browser')), ms);
     const onAbort = () => reject(signal?.reason as Error);
     signal?.addEventListener('abort', onAbort, { once: true });

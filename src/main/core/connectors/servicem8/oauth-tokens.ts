@@ -64,7 +64,12 @@ export async function requestTokens(config: OAuthConfig, form: Record<string, st
 export async function readStoredTokens(secrets: SecretStore): Promise<StoredTokens | null> {
   const raw = await secrets.get('servicem8.oauthTokens');
   if (!raw) return null;
-  const parsed = JSON.parse(raw) as Partial<StoredTokens>;
+  let parsed: Partial<StoredTokens>;
+  try {
+    parsed = JSON.parse(raw) as Partial<StoredTokens>;
+  } catch {
+    parsed = {};
+  }
   if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string' || typeof parsed.expiresAt !== 'string') {
     throw new ServiceM8ApiError('unauthorized', `The saved ServiceM8 OAuth tokens in the ${secrets.kind} are unreadable: connect again.`);
   }
