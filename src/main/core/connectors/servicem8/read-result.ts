@@ -1,0 +1,42 @@
+// Reading never throws because of one bad record: each row is parsed on its own and a
+// malformed one is reported with its uuid and the reason, next to the good records.
+import type { z } from 'zod';
+import type { ServiceM8Object, ServiceM8Record, ServiceM8Schemas } from './records';
+
+export interface RejectedRecord {
+  uuid: string;
+  object: string;
+  reason: string;
+}
+
+export interface ReadResult<T> {
+  records: T[];
+  rejected: RejectedRecord[];
+}
+
+export function uuidOf(row: unknown): string {
+  const uuid = (row as { uuid?: unknown } | null)?.uuid;
+  return typeof uuid === 'string' && uuid !== '' ? uuid : '(no uuid)';
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export function parseRows<O extends ServiceM8Object>(schemas: ServiceM8Schemas, object: O, rows: unknown[]): ReadResult<ServiceM8Record<O>> {
+  const result: ReadResult<ServiceM8Record<O>> = { records: [], rejected: [] };
+  const schema = schemas[object] as unknown as z.ZodType<ServiceM8Record<O>>;
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      result.rejected.push({ uuid: '(no uuid)', object, reason: 'not a JSON object' });
+      continue;
+    }
+    const parsed = schema.safeParse(row);
+    if (parsed.success) result.records.push(parsed.data);
+    else result.rejected.push({ uuid: uuidOf(row), object, reason: describeIssues(parsed.error) });
+  }
+  return result;
+}
