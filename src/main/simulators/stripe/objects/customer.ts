@@ -35,7 +35,6 @@ export function newCustomer(id: string, created: number, invoicePrefix: string):
     balance: 0,
     created,
     currency: null,
-    customer_account: null,
     default_source: null,
     delinquent: false,
     description: null,
