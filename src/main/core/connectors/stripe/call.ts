@@ -1,16 +1,22 @@
 // One SDK call: our backoff around it, errors turned into typed connector errors.
 import type Stripe from 'stripe';
+import type { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 import { toConnectorError } from './errors';
 import { retrying, type StripeRetryOptions } from './retry';
 
 export interface CallContext {
   stripe: Stripe;
   retry: StripeRetryOptions;
+  /** Client-side budget so we rarely meet a 429 at all (null = none). */
+  limiter: SlidingWindowLimiter | null;
 }
 
 export async function call<T>(ctx: CallContext, label: string, operation: (stripe: Stripe) => Promise<T>): Promise<T> {
   try {
-    return await retrying(label, () => operation(ctx.stripe), ctx.retry);
+    return await retrying(label, async () => {
+      await ctx.limiter?.acquire();
+      return operation(ctx.stripe);
+    }, ctx.retry);
   } catch (error) {
     throw toConnectorError(error);
   }

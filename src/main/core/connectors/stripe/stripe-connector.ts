@@ -9,17 +9,27 @@ import * as invoices from './invoices';
 import * as payments from './payments';
 import type { StripeRetryOptions } from './retry';
 import * as taxRates from './tax-rates';
+import { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 
 export interface StripeConnectorOptions extends StripeClientOptions {
   /** Our backoff for 429 / lock_timeout / transient errors (tests shorten it). */
   retry?: StripeRetryOptions;
+  /** Our own request budget; default 20/s, under Stripe's 25/s test-mode limit. null = none. */
+  maxRequestsPerSecond?: number | null;
 }
 
 export class StripeConnector {
   private readonly ctx: CallContext;
 
   constructor(options: StripeConnectorOptions) {
-    this.ctx = { stripe: createStripeClient(options), retry: options.retry ?? {} };
+    const rate = options.maxRequestsPerSecond === undefined ? 20 : options.maxRequestsPerSecond;
+    this.ctx = {
+      stripe: createStripeClient(options),
+      retry: options.retry ?? {},
+      // The window is counted when we send, Stripe counts when requests arrive; a
+      // slow first connection can bunch arrivals, so our window is 10 % longer.
+      limiter: rate === null ? null : new SlidingWindowLimiter([{ limit: rate, ms: 1100 }]),
+    };
   }
 
   /** The underlying SDK client, for diagnostics only. */
