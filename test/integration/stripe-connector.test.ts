@@ -151,6 +151,7 @@ describe('resilience', () => {
 
   it('with 20% injected errors and 10% dropped writes, creates exactly one of each object', async () => {
     const stripe = await connect({ errorRate: 0.2, dropAfterWriteRate: 0.1 });
+    const running = sim!;
     const gst = await stripe.ensureGstRates('gst');
     // Ten workers at a time, like an outbox drained in parallel; bounded at 50 jobs.
     const job = async (i: number) => {
@@ -163,7 +164,7 @@ describe('resilience', () => {
     for (let batch = 0; batch < 50; batch += 10) {
       await Promise.all(Array.from({ length: 10 }, (_, k) => job(batch + k)));
     }
-    sim.faults.configure({ errorRate: 0, dropAfterWriteRate: 0 });
+    running.faults.configure({ errorRate: 0, dropAfterWriteRate: 0 });
     const customers = await stripe.listCustomers();
     const invoices = await stripe.listInvoices();
     expect(customers).toHaveLength(50);
@@ -171,9 +172,9 @@ describe('resilience', () => {
     expect(invoices).toHaveLength(50);
     expect(new Set(invoices.map((i) => i.metadata.servicem8_uuid)).size).toBe(50);
     for (const invoice of invoices) expect(invoice.lines).toHaveLength(1);
-    expect(sim.store.invoiceItems.size).toBe(50);
-    expect(sim.store.taxRates.size).toBe(2);
+    expect(running.store.invoiceItems.size).toBe(50);
+    expect(running.store.taxRates.size).toBe(2);
     // The faults really happened: far more requests than the ~200 a clean run needs.
-    expect(sim.requestCount).toBeGreaterThan(230);
+    expect(running.requestCount).toBeGreaterThan(230);
   });
 });

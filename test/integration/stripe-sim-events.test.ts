@@ -1,6 +1,6 @@
 // The events feed: request ids and idempotency keys, previous_attributes, type
 // filters, cursor paging and the 30-day window.
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
 import { startSim } from './stripe-sim-helpers';
@@ -37,8 +37,8 @@ describe('events', () => {
     ({ sim, stripe } = await startSim());
     const customer = await stripe.customers.create({ name: 'Card payer' });
     const invoice = await stripe.invoices.create({ customer: customer.id });
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id!, amount: 2000 });
-    await stripe.invoices.finalizeInvoice(invoice.id!);
+    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 2000 });
+    await stripe.invoices.finalizeInvoice(invoice.id);
     const before = (await stripe.events.list({ limit: 1 })).data[0]!;
     await stripe.rawRequest('POST', `/_sim/invoices/${invoice.id}/pay_by_card`, {});
     const events = await stripe.events.list({ ending_before: before.id, limit: 100 }).autoPagingToArray({ limit: 100 });

@@ -86,7 +86,7 @@ describe('rate limit', () => {
     let stripe: Stripe;
     ({ sim, stripe } = await startSim({ rateLimits: 'real', ratePerSecond: 5 }));
     const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => stripe.customers.create({ name: `c${i}` }, { idempotencyKey: `rl-${i}` })));
-    const limited = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason as Stripe.errors.StripeError);
+    const limited = outcomes.filter((o) => o.status === 'rejected').map((o) => (o).reason as Stripe.errors.StripeError);
     expect(limited.length).toBe(3);
     for (const error of limited) {
       expect(error).toBeInstanceOf(Stripe.errors.StripeRateLimitError);

@@ -22,9 +22,9 @@ afterAll(() => sim.close());
 async function draftWith(lines: { amount: number; rate: Stripe.TaxRate }[]): Promise<Stripe.Invoice> {
   const invoice = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 14 });
   for (const line of lines) {
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id!, amount: line.amount, currency: 'aud', tax_rates: [line.rate.id] });
+    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: line.amount, currency: 'aud', tax_rates: [line.rate.id] });
   }
-  return stripe.invoices.retrieve(invoice.id!);
+  return stripe.invoices.retrieve(invoice.id);
 }
 
 describe('GST totals', () => {
@@ -50,10 +50,10 @@ describe('GST totals', () => {
 
   it('applies unit_amount_decimal × quantity and lists lines', async () => {
     const invoice = await stripe.invoices.create({ customer: customer.id });
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id!, unit_amount_decimal: Stripe.Decimal.from('2500'), quantity: 3, tax_rates: [exclusive.id] });
-    const lines = await stripe.invoices.listLineItems(invoice.id!);
+    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, unit_amount_decimal: Stripe.Decimal.from('2500'), quantity: 3, tax_rates: [exclusive.id] });
+    const lines = await stripe.invoices.listLineItems(invoice.id);
     expect(lines.data[0]).toMatchObject({ amount: 7500, quantity: 3, object: 'line_item' });
-    expect((await stripe.invoices.retrieve(invoice.id!)).total).toBe(8250);
+    expect((await stripe.invoices.retrieve(invoice.id)).total).toBe(8250);
   });
 
   it('keeps tax rate percentage and inclusive immutable and archives with active=false', async () => {
@@ -67,54 +67,54 @@ describe('GST totals', () => {
 describe('state machine', () => {
   it('finalizes with a number, timestamps and a default invoice payment, then refuses a second finalize', async () => {
     const draft = await draftWith([{ amount: 11000, rate: inclusive }]);
-    const open = await stripe.invoices.finalizeInvoice(draft.id!);
+    const open = await stripe.invoices.finalizeInvoice(draft.id);
     expect(open.status).toBe('open');
     expect(open.number).toMatch(/^[0-9A-F]{8}-\d{4}$/);
     expect(open.status_transitions.finalized_at).toEqual(expect.any(Number));
     expect(open.due_date).toBe(open.status_transitions.finalized_at! + 14 * 86400);
-    const withPayments = await stripe.invoices.retrieve(open.id!, { expand: ['payments'] });
+    const withPayments = await stripe.invoices.retrieve(open.id, { expand: ['payments'] });
     expect(withPayments.payments?.data[0]).toMatchObject({ status: 'open', amount_requested: 11000, is_default: true });
-    await expect(stripe.invoices.finalizeInvoice(open.id!)).rejects.toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError' });
-    await expect(stripe.invoices.del(open.id!)).rejects.toMatchObject({ statusCode: 400 });
-    await expect(stripe.invoiceItems.create({ customer: customer.id, invoice: open.id!, amount: 100 })).rejects.toMatchObject({ code: 'invoice_not_editable' });
-    const edited = await stripe.invoices.update(open.id!, { custom_fields: [{ name: 'Job', value: '1042' }], metadata: { job: '1042' } });
+    await expect(stripe.invoices.finalizeInvoice(open.id)).rejects.toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError' });
+    await expect(stripe.invoices.del(open.id)).rejects.toMatchObject({ statusCode: 400 });
+    await expect(stripe.invoiceItems.create({ customer: customer.id, invoice: open.id, amount: 100 })).rejects.toMatchObject({ code: 'invoice_not_editable' });
+    const edited = await stripe.invoices.update(open.id, { custom_fields: [{ name: 'Job', value: '1042' }], metadata: { job: '1042' } });
     expect(edited.custom_fields).toEqual([{ name: 'Job', value: '1042' }]);
-    await expect(stripe.invoices.update(open.id!, { collection_method: 'charge_automatically' })).rejects.toMatchObject({ code: 'invoice_not_editable' });
+    await expect(stripe.invoices.update(open.id, { collection_method: 'charge_automatically' })).rejects.toMatchObject({ code: 'invoice_not_editable' });
   });
 
   it('pays out of band: paid, amount_paid = amount_due, nothing remaining, no charge', async () => {
-    const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 10000, rate: exclusive }])).id!);
-    const paid = await stripe.invoices.pay(open.id!, { paid_out_of_band: true });
+    const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 10000, rate: exclusive }])).id);
+    const paid = await stripe.invoices.pay(open.id, { paid_out_of_band: true });
     expect(paid).toMatchObject({ status: 'paid', amount_paid: 11000, amount_remaining: 0 });
     expect(paid.status_transitions.paid_at).toEqual(expect.any(Number));
-    await expect(stripe.invoices.voidInvoice(paid.id!)).rejects.toMatchObject({ statusCode: 400 });
-    await expect(stripe.invoices.pay(paid.id!, { paid_out_of_band: true })).rejects.toMatchObject({ statusCode: 400 });
+    await expect(stripe.invoices.voidInvoice(paid.id)).rejects.toMatchObject({ statusCode: 400 });
+    await expect(stripe.invoices.pay(paid.id, { paid_out_of_band: true })).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it('voids and marks uncollectible only from the allowed states', async () => {
     const draft = await draftWith([{ amount: 500, rate: exclusive }]);
-    await expect(stripe.invoices.voidInvoice(draft.id!)).rejects.toMatchObject({ statusCode: 400 });
-    await expect(stripe.invoices.markUncollectible(draft.id!)).rejects.toMatchObject({ statusCode: 400 });
-    await stripe.invoices.finalizeInvoice(draft.id!);
-    const bad = await stripe.invoices.markUncollectible(draft.id!);
+    await expect(stripe.invoices.voidInvoice(draft.id)).rejects.toMatchObject({ statusCode: 400 });
+    await expect(stripe.invoices.markUncollectible(draft.id)).rejects.toMatchObject({ statusCode: 400 });
+    await stripe.invoices.finalizeInvoice(draft.id);
+    const bad = await stripe.invoices.markUncollectible(draft.id);
     expect(bad.status).toBe('uncollectible');
-    const voided = await stripe.invoices.voidInvoice(draft.id!);
+    const voided = await stripe.invoices.voidInvoice(draft.id);
     expect(voided.status).toBe('void');
     expect(voided.status_transitions.voided_at).toEqual(expect.any(Number));
-    await expect(stripe.invoices.finalizeInvoice(draft.id!)).rejects.toMatchObject({ statusCode: 400 });
+    await expect(stripe.invoices.finalizeInvoice(draft.id)).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it('deletes drafts into a stub', async () => {
     const draft = await draftWith([{ amount: 500, rate: exclusive }]);
-    expect(await stripe.invoices.del(draft.id!)).toEqual({ id: draft.id, object: 'invoice', deleted: true });
-    await expect(stripe.invoices.retrieve(draft.id!)).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
+    expect(await stripe.invoices.del(draft.id)).toEqual({ id: draft.id, object: 'invoice', deleted: true });
+    await expect(stripe.invoices.retrieve(draft.id)).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
   });
 
   it('limits custom_fields to 4 and validates lengths', async () => {
     const five = Array.from({ length: 5 }, (_, i) => ({ name: `n${i}`, value: 'v' }));
     await expect(stripe.invoices.create({ customer: customer.id, custom_fields: five })).rejects.toMatchObject({ param: 'custom_fields' });
     await expect(stripe.invoices.create({ customer: customer.id, custom_fields: [{ name: 'x'.repeat(41), value: 'v' }] })).rejects.toMatchObject({ param: 'custom_fields[0][name]' });
-    await expect(stripe.invoices.create({} as Stripe.InvoiceCreateParams)).rejects.toMatchObject({ code: 'parameter_missing', param: 'customer' });
+    await expect(stripe.invoices.create({})).rejects.toMatchObject({ code: 'parameter_missing', param: 'customer' });
   });
 
   it('filters invoice lists by customer and status', async () => {
@@ -127,10 +127,10 @@ describe('state machine', () => {
 
 describe('card payments, refunds, credit notes', () => {
   it('pays by card through /_sim/ and links payment intent, charge and invoice payment', async () => {
-    const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id!);
+    const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id);
     const paid = await stripe.rawRequest('POST', `/_sim/invoices/${open.id}/pay_by_card`, {}) as unknown as Stripe.Invoice;
     expect(paid).toMatchObject({ status: 'paid', amount_paid: 11000, amount_remaining: 0 });
-    const [payment] = (await stripe.invoicePayments.list({ invoice: open.id! })).data;
+    const [payment] = (await stripe.invoicePayments.list({ invoice: open.id })).data;
     expect(payment).toMatchObject({ status: 'paid', amount_paid: 11000 });
     const intentId = payment!.payment.payment_intent as string;
     const intent = await stripe.paymentIntents.retrieve(intentId);
@@ -146,20 +146,20 @@ describe('card payments, refunds, credit notes', () => {
     await stripe.refunds.create({ payment_intent: intentId });
     expect(await stripe.charges.retrieve(charge.id)).toMatchObject({ amount_refunded: 11000, refunded: true });
     await expect(stripe.refunds.create({ charge: charge.id })).rejects.toMatchObject({ code: 'charge_already_refunded' });
-    expect((await stripe.invoices.retrieve(open.id!)).status).toBe('paid');
+    expect((await stripe.invoices.retrieve(open.id)).status).toBe('paid');
   });
 
   it('credit notes reduce amount_remaining before payment and need the split after', async () => {
-    const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id!);
-    const note = await stripe.creditNotes.create({ invoice: open.id!, amount: 1100 });
+    const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id);
+    const note = await stripe.creditNotes.create({ invoice: open.id, amount: 1100 });
     expect(note).toMatchObject({ type: 'pre_payment', amount: 1100, status: 'issued' });
-    expect(await stripe.invoices.retrieve(open.id!)).toMatchObject({ amount_due: 9900, amount_remaining: 9900, pre_payment_credit_notes_amount: 1100 });
+    expect(await stripe.invoices.retrieve(open.id)).toMatchObject({ amount_due: 9900, amount_remaining: 9900, pre_payment_credit_notes_amount: 1100 });
     const voided = await stripe.creditNotes.voidCreditNote(note.id);
     expect(voided.status).toBe('void');
-    expect((await stripe.invoices.retrieve(open.id!)).amount_remaining).toBe(11000);
-    await stripe.invoices.pay(open.id!, { paid_out_of_band: true });
-    await expect(stripe.creditNotes.create({ invoice: open.id!, amount: 500 })).rejects.toMatchObject({ statusCode: 400 });
-    const post = await stripe.creditNotes.create({ invoice: open.id!, amount: 500, out_of_band_amount: 500 });
+    expect((await stripe.invoices.retrieve(open.id)).amount_remaining).toBe(11000);
+    await stripe.invoices.pay(open.id, { paid_out_of_band: true });
+    await expect(stripe.creditNotes.create({ invoice: open.id, amount: 500 })).rejects.toMatchObject({ statusCode: 400 });
+    const post = await stripe.creditNotes.create({ invoice: open.id, amount: 500, out_of_band_amount: 500 });
     expect(post).toMatchObject({ type: 'post_payment', post_payment_amount: 500, out_of_band_amount: 500 });
     expect((await stripe.creditNotes.listLineItems(post.id)).data[0]).toMatchObject({ amount: 500, object: 'credit_note_line_item' });
   });

@@ -5,7 +5,7 @@
 // (nullable fields), and lists are compared by envelope and first item.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
 import { startSim } from './stripe-sim-helpers';
@@ -54,19 +54,19 @@ beforeAll(async () => {
   const customer = await stripe.customers.create({ name: 'Shape Pty', email: 'shape@example.com', address: { city: 'Sydney', country: 'AU' } });
   const taxId = await stripe.customers.createTaxId(customer.id, { type: 'au_abn', value: '12345678912' });
   const invoice = await stripe.invoices.create({ customer: customer.id, custom_fields: [{ name: 'Job', value: '1' }] });
-  const item = await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id!, amount: 11000, tax_rates: [rate.id] });
-  const extraItem = await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id!, amount: 100 });
+  const item = await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 11000, tax_rates: [rate.id] });
+  const extraItem = await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 100 });
   const deletedItem = await stripe.invoiceItems.del(extraItem.id);
-  await stripe.invoices.finalizeInvoice(invoice.id!);
+  await stripe.invoices.finalizeInvoice(invoice.id);
   await stripe.rawRequest('POST', `/_sim/invoices/${invoice.id}/pay_by_card`, {});
-  const paid = await stripe.invoices.retrieve(invoice.id!);
-  const [payment] = (await stripe.invoicePayments.list({ invoice: invoice.id! })).data;
+  const paid = await stripe.invoices.retrieve(invoice.id);
+  const [payment] = (await stripe.invoicePayments.list({ invoice: invoice.id })).data;
   const intent = await stripe.paymentIntents.retrieve(payment!.payment.payment_intent as string);
   const refund = await stripe.refunds.create({ payment_intent: intent.id, amount: 500 });
   const charge = await stripe.charges.retrieve(intent.latest_charge as string);
-  const note = await stripe.creditNotes.create({ invoice: invoice.id!, amount: 300, out_of_band_amount: 300 });
+  const note = await stripe.creditNotes.create({ invoice: invoice.id, amount: 300, out_of_band_amount: 300 });
   const draft = await stripe.invoices.create({ customer: customer.id });
-  const deletedInvoice = await stripe.invoices.del(draft.id!);
+  const deletedInvoice = await stripe.invoices.del(draft.id);
   const gone = await stripe.customers.create({ name: 'Gone' });
   const deletedCustomer = await stripe.customers.del(gone.id);
   const event = (await stripe.events.list({ type: 'customer.updated' })).data[0] ?? (await stripe.events.list({ limit: 1 })).data[0];

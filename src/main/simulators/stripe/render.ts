@@ -37,7 +37,7 @@ export function invoiceLines(store: SimStore, invoiceId: string): WireObject[] {
 /** Credit note lines carry a private back-reference that is not on the wire. */
 export function stripCreditNoteLink(line: WireObject): WireObject {
   const { credit_note: _ignored, ...rest } = line;
-  return rest as WireObject;
+  return rest;
 }
 
 function embeddedList(items: WireObject[], url: string): Json {

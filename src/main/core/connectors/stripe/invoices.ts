@@ -105,7 +105,8 @@ export async function updateDraftInvoice(ctx: CallContext, id: string, update: I
         if (!(error instanceof StripeConnectorError && error.kind === 'not_found')) throw error;
       }
     }
-    await addLines(ctx, id, String(invoice.customer), update.lines, `${key}:line`);
+    const customerId = typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? '');
+    await addLines(ctx, id, customerId, update.lines, `${key}:line`);
   }
   return getInvoice(ctx, id);
 }
