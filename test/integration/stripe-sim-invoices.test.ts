@@ -104,6 +104,17 @@ describe('state machine', () => {
     await expect(stripe.invoices.finalizeInvoice(draft.id)).rejects.toMatchObject({ statusCode: 400 });
   });
 
+  it('keeps days_until_due across draft updates and emits invoice.updated with previous_attributes', async () => {
+    const draft = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 7, description: 'old' });
+    const updated = await stripe.invoices.update(draft.id, { description: 'new', footer: 'Thanks' });
+    expect(updated).toMatchObject({ description: 'new', footer: 'Thanks', collection_method: 'send_invoice' });
+    const [event] = (await stripe.events.list({ type: 'invoice.updated', limit: 1 })).data;
+    expect(event?.data.previous_attributes).toEqual({ description: 'old', footer: null });
+    await stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, amount: 100 });
+    const open = await stripe.invoices.finalizeInvoice(draft.id);
+    expect(open.due_date).toBe(open.status_transitions.finalized_at! + 7 * 86400);
+  });
+
   it('deletes drafts into a stub', async () => {
     const draft = await draftWith([{ amount: 500, rate: exclusive }]);
     expect(await stripe.invoices.del(draft.id)).toEqual({ id: draft.id, object: 'invoice', deleted: true });

@@ -91,6 +91,8 @@ export class SimStore {
   readonly creditNotes = this.collection('cn', 'credit_note');
   readonly creditNoteLines = this.collection('cnli', 'credit_note_line_item');
   readonly events = this.collection('evt', 'event');
+  /** `days_until_due` is an invoice param, not a field of the object: kept here by invoice id. */
+  readonly daysUntilDue = new Map<string, number>();
 
   constructor(seed: number) {
     this.ids = new IdGenerator(seed);

@@ -10,7 +10,6 @@ import { newPaymentIntent } from '../objects/payment';
 import { allowOnly, bool, str } from '../params';
 import { render } from '../render';
 import { cancelDefaultPayment, payByCard, payOutOfBand } from './card-payment';
-import { daysUntilDue } from './invoice-fields';
 import { requireInvoice } from './invoices';
 import { snapshotCustomer } from './invoice-snapshot';
 
@@ -45,7 +44,7 @@ export function finalizeInvoice(ctx: SimContext, invoice: InvoiceObject): void {
   });
   invoice.status_transitions.finalized_at = now;
   if (invoice.collection_method === 'send_invoice' && invoice.due_date === null) {
-    invoice.due_date = now + (daysUntilDue.get(invoice) ?? 30) * 86_400;
+    invoice.due_date = now + (ctx.store.daysUntilDue.get(invoice.id) ?? 30) * 86_400;
   }
   ctx.emit('invoice.finalized', invoice);
   if (invoice.amount_due === 0) {

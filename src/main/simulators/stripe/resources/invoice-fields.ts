@@ -13,9 +13,6 @@ export const INVOICE_FIELDS = ['auto_advance', 'collection_method', 'custom_fiel
 
 const EDITABLE_AFTER_FINALIZE = ['auto_advance', 'custom_fields', 'description', 'footer', 'metadata', 'expand'];
 
-/** `days_until_due` is a param, not a field of the object; kept beside the store. */
-export const daysUntilDue = new WeakMap<InvoiceObject, number>();
-
 export function checkEditable(invoice: InvoiceObject, params: FormObject): void {
   const allowed: Record<InvoiceStatus, readonly string[] | null> = {
     draft: null, open: EDITABLE_AFTER_FINALIZE, uncollectible: EDITABLE_AFTER_FINALIZE, paid: ['metadata', 'expand'], void: ['metadata', 'expand'],
@@ -36,7 +33,6 @@ export function applyInvoiceFields(ctx: SimContext, invoice: InvoiceObject): voi
   const method = oneOf(params, 'collection_method', ['charge_automatically', 'send_invoice'] as const);
   if (method) invoice.collection_method = method;
   const days = int(params, 'days_until_due');
-  if (days !== undefined) daysUntilDue.set(invoice, days);
   const due = int(params, 'due_date');
   if (due !== undefined) invoice.due_date = due;
   for (const key of ['description', 'footer', 'statement_descriptor', 'number'] as const) {
@@ -47,12 +43,14 @@ export function applyInvoiceFields(ctx: SimContext, invoice: InvoiceObject): voi
   if (rates) invoice.default_tax_rates = rates;
   if (params.custom_fields !== undefined) invoice.custom_fields = readCustomFields(params);
   invoice.metadata = applyMetadata(invoice.metadata, params);
-  if (invoice.collection_method === 'send_invoice' && invoice.due_date === null && !daysUntilDue.has(invoice)) {
+  if (invoice.collection_method === 'send_invoice' && invoice.due_date === null && days === undefined && !ctx.store.daysUntilDue.has(invoice.id)) {
     throw SimError.invalid('Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.', 'days_until_due');
   }
   if (invoice.collection_method === 'charge_automatically' && (days !== undefined || due !== undefined)) {
     throw SimError.invalid('`days_until_due` and `due_date` are only valid with `collection_method=send_invoice`.', days !== undefined ? 'days_until_due' : 'due_date');
   }
+  // Recorded only once every check passed: validation failures change nothing.
+  if (days !== undefined) ctx.store.daysUntilDue.set(invoice.id, days);
 }
 
 function readCustomFields(params: FormObject): { name: string; value: string }[] | null {
