@@ -62,6 +62,7 @@ export class Pipeline {
       const match = this.options.router.match(method, url.pathname);
       if (!match) throw SimError.unrecognizedUrl(method, url.pathname);
       const params = method === 'POST' ? parseForm(body) : parseForm(url.search.replace(/^\?/, ''));
+      if (idemKey && idemKey.length > 255) throw SimError.invalid('Idempotency keys can be no longer than 255 characters.', 'Idempotency-Key');
       if (idemKey) {
         const outcome = this.idempotency.begin(apiKey, idemKey, fingerprintOf(method, url.pathname, params));
         if (outcome.kind === 'replay') {
