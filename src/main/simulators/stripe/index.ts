@@ -3,7 +3,7 @@
 // sm8sync makes. See ASSUMPTIONS.md for what the reference left unconfirmed.
 import { FaultInjector } from '../shared/faults';
 import { startLoopbackServer } from '../shared/http-server';
-import { Pipeline } from './pipeline';
+import { Pipeline, type PipelineStats } from './pipeline';
 import { Router } from './router';
 import { allRoutes } from './routes';
 import { seedDemo } from './seed-demo';
@@ -32,6 +32,8 @@ export interface RunningStripeSimulator {
   close(): Promise<void>;
   faults: FaultInjector;
   readonly requestCount: number;
+  /** What the fault injection, rate limiter and idempotency layer did so far. */
+  readonly stats: Readonly<PipelineStats>;
   /** Direct inspection of the in-memory state (tests only). */
   store: SimStore;
   setRateLimit(mode: 'real' | 'off', ratePerSecond?: number): void;
@@ -59,6 +61,7 @@ export async function startStripeSimulator(options: StripeSimulatorOptions = {})
     get requestCount() {
       return pipeline.requestCount;
     },
+    stats: pipeline.stats,
     store,
     setRateLimit: (mode, perSecond) => pipeline.setRatePerSecond(rate(mode, perSecond ?? options.ratePerSecond)),
     advanceClock: clock.advance,

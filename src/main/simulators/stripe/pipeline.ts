@@ -25,8 +25,16 @@ export interface PipelineOptions {
   nowMs: () => number;
 }
 
+export interface PipelineStats {
+  injectedErrors: number;
+  droppedWrites: number;
+  rateLimited: number;
+  replays: number;
+}
+
 export class Pipeline {
   requestCount = 0;
+  readonly stats: PipelineStats = { injectedErrors: 0, droppedWrites: 0, rateLimited: 0, replays: 0 };
   private readonly idempotency: IdempotencyStore;
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
 
@@ -58,7 +66,10 @@ export class Pipeline {
     try {
       apiKey = authenticate(headerOf(request, 'authorization'));
       this.checkRate(apiKey);
-      if (this.options.faults.shouldFail()) throw injectedServerError();
+      if (this.options.faults.shouldFail()) {
+        this.stats.injectedErrors += 1;
+        throw injectedServerError();
+      }
       const match = this.options.router.match(method, url.pathname);
       if (!match) throw SimError.unrecognizedUrl(method, url.pathname);
       const params = method === 'POST' ? parseForm(body) : parseForm(url.search.replace(/^\?/, ''));
@@ -66,6 +77,7 @@ export class Pipeline {
       if (idemKey) {
         const outcome = this.idempotency.begin(apiKey, idemKey, fingerprintOf(method, url.pathname, params));
         if (outcome.kind === 'replay') {
+          this.stats.replays += 1;
           await this.options.faults.delay();
           return send(response, outcome.status, { ...headers, 'Idempotent-Replayed': 'true' }, outcome.body);
         }
@@ -79,6 +91,7 @@ export class Pipeline {
       if (claimed && idemKey) this.idempotency.complete(apiKey, idemKey, status, text);
       if (method !== 'GET' && this.options.faults.shouldDropAfterWrite()) {
         // The write is committed and stored for replay; the client only sees a reset.
+        this.stats.droppedWrites += 1;
         response.socket?.destroy();
         return;
       }
@@ -102,7 +115,10 @@ export class Pipeline {
       limiter = new SlidingWindowLimiter([{ limit: rate, ms: 1000 }], { now: this.options.nowMs });
       this.limiters.set(apiKey, limiter);
     }
-    if (!limiter.tryAcquire().ok) throw rateLimitError();
+    if (!limiter.tryAcquire().ok) {
+      this.stats.rateLimited += 1;
+      throw rateLimitError();
+    }
   }
 
   /** Runs a route without HTTP (seeding); its events carry no request. */

@@ -70,10 +70,13 @@ export async function createDraftInvoice(ctx: CallContext, input: InvoiceDraftIn
   return getInvoice(ctx, created.id);
 }
 
-async function addLines(ctx: CallContext, invoiceId: string, customerId: string, lines: InvoiceLineInput[], keyPrefix: string): Promise<void> {
+async function addLines(ctx: CallContext, invoiceId: string, customerId: string, lines: InvoiceLineInput[], keyPrefix: string): Promise<string[]> {
+  const ids: string[] = [];
   for (const [index, line] of lines.entries()) {
-    await call(ctx, 'invoiceItems.create', (s) => s.invoiceItems.create(lineParams(invoiceId, customerId, line), { idempotencyKey: `${keyPrefix}:${index}` }));
+    const item = await call(ctx, 'invoiceItems.create', (s) => s.invoiceItems.create(lineParams(invoiceId, customerId, line), { idempotencyKey: `${keyPrefix}:${index}` }));
+    ids.push(item.id);
   }
+  return ids;
 }
 
 export interface InvoiceDraftUpdate {
@@ -96,8 +99,13 @@ export async function updateDraftInvoice(ctx: CallContext, id: string, update: I
     ? await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: `${key}:invoice` }))
     : await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
   if (update.lines) {
+    // Add the new lines first, then remove every other item. A replay of the same
+    // operation gets the same items back from the idempotency layer and so keeps
+    // them; deleting first would lose them on a replay.
+    const customerId = typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? '');
+    const keep = new Set(await addLines(ctx, id, customerId, update.lines, `${key}:line`));
     const items = await listAll(ctx, 'invoiceItems.list', (s) => s.invoiceItems.list({ invoice: id, limit: 100 }));
-    for (const item of items) {
+    for (const item of items.filter((i) => !keep.has(i.id))) {
       try {
         await call(ctx, 'invoiceItems.del', (s) => s.invoiceItems.del(item.id));
       } catch (error) {
@@ -105,8 +113,6 @@ export async function updateDraftInvoice(ctx: CallContext, id: string, update: I
         if (!(error instanceof StripeConnectorError && error.kind === 'not_found')) throw error;
       }
     }
-    const customerId = typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? '');
-    await addLines(ctx, id, customerId, update.lines, `${key}:line`);
   }
   return getInvoice(ctx, id);
 }
