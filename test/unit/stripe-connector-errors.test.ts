@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { isRetryable, toConnectorError } from '../../src/main/core/connectors/stripe/errors';
 
-const raw = (status: number, extra: Record<string, unknown> = {}) => ({ message: 'msg', statusCode: status, type: 'invalid_request_error', ...extra });
+const raw = (status: number, extra: { code?: string; param?: string } = {}) => ({ message: 'msg', statusCode: status, type: 'invalid_request_error' as const, ...extra });
 
 describe('toConnectorError', () => {
   it('maps each SDK class to a kind and keeps Stripe\'s message and code', () => {
