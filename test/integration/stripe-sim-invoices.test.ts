@@ -56,6 +56,18 @@ describe('GST totals', () => {
     expect((await stripe.invoices.retrieve(invoice.id)).total).toBe(8250);
   });
 
+  it('adds lines to a draft with add_lines, attaching pending items too', async () => {
+    const pending = await stripe.invoiceItems.create({ customer: customer.id, amount: 5500, currency: 'aud', tax_rates: [inclusive.id] });
+    expect(pending.invoice).toBeNull();
+    const invoice = await stripe.invoices.create({ customer: customer.id });
+    const added = await stripe.invoices.addLines(invoice.id, { lines: [{ invoice_item: pending.id }, { amount: 10000, description: 'Call-out', tax_rates: [exclusive.id] }] });
+    expect(added).toMatchObject({ subtotal: 15500, total: 16500, total_excluding_tax: 15000 });
+    expect(added.lines.data.map((l) => l.amount)).toEqual([5500, 10000]);
+    expect((await stripe.invoiceItems.retrieve(pending.id)).invoice).toBe(invoice.id);
+    await expect(stripe.invoices.addLines(invoice.id, { lines: [{ amount: 100 }, { invoice_item: 'ii_missing' }] })).rejects.toMatchObject({ code: 'resource_missing', param: 'lines[1][invoice_item]' });
+    expect((await stripe.invoices.retrieve(invoice.id)).lines.data).toHaveLength(2);
+  });
+
   it('keeps tax rate percentage and inclusive immutable and archives with active=false', async () => {
     await expect(stripe.taxRates.update(inclusive.id, { percentage: 15 } as unknown as Stripe.TaxRateUpdateParams)).rejects.toMatchObject({ code: 'parameter_unknown', param: 'percentage' });
     const rate = await stripe.taxRates.create({ display_name: 'Old GST', percentage: 10, inclusive: false });

@@ -4,6 +4,7 @@ import { creditNoteRoutes } from './resources/credit-notes';
 import { customerRoutes } from './resources/customers';
 import { eventRoutes } from './resources/events';
 import { invoiceActionRoutes } from './resources/invoice-actions';
+import { invoiceAddLinesRoutes } from './resources/invoice-add-lines';
 import { invoiceItemRoutes } from './resources/invoice-items';
 import { invoiceRoutes } from './resources/invoices';
 import { paymentRoutes } from './resources/payments';
@@ -19,6 +20,7 @@ export function allRoutes(clock: SimClock): Route[] {
     ...taxRateRoutes,
     ...invoiceRoutes,
     ...invoiceActionRoutes,
+    ...invoiceAddLinesRoutes,
     ...invoiceItemRoutes,
     ...paymentRoutes,
     ...refundRoutes,
