@@ -74,6 +74,17 @@ describe('idempotency', () => {
     expect(replay.headers['idempotent-replayed']).toBe('true');
   });
 
+  it('forgets keys after 24 hours and rejects keys over 255 characters', async () => {
+    let stripe: Stripe;
+    ({ sim, stripe } = await startSim());
+    await stripe.customers.create({ email: 'first@example.com' }, { idempotencyKey: 'key-old' });
+    sim.advanceClock(25 * 60 * 60);
+    const fresh = await stripe.customers.create({ email: 'second@example.com' }, { idempotencyKey: 'key-old' });
+    expect(fresh.email).toBe('second@example.com');
+    expect(fresh.lastResponse.headers['idempotent-replayed']).toBeUndefined();
+    await expect(stripe.customers.create({ name: 'x' }, { idempotencyKey: 'k'.repeat(256) })).rejects.toMatchObject({ statusCode: 400 });
+  });
+
   it('parses + as space and %5B%5D brackets', async () => {
     ({ sim } = await startSim());
     const response = await rawPost(sim.port, '/v1/customers', 'name=Harbour+View&preferred_locales%5B%5D=en-AU&preferred_locales[]=en', 'key-5');
