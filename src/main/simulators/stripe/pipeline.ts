@@ -60,10 +60,12 @@ export class Pipeline {
       'Stripe-Version': headerOf(request, 'stripe-version') ?? API_VERSION,
     };
     if (idemKey) headers['Idempotency-Key'] = idemKey;
-    const body = await readBody(request);
     let apiKey: string | undefined;
     let claimed = false;
     try {
+      const body = await readBody(request).catch(() => {
+        throw SimError.invalid('The request body could not be read (too large or interrupted).');
+      });
       apiKey = authenticate(headerOf(request, 'authorization'));
       this.checkRate(apiKey);
       if (this.options.faults.shouldFail()) {
