@@ -127,6 +127,15 @@ describe('state machine', () => {
     expect(open.due_date).toBe(open.status_transitions.finalized_at! + 7 * 86400);
   });
 
+  it('sends open invoices only, emitting invoice.sent', async () => {
+    const draft = await draftWith([{ amount: 500, rate: exclusive }]);
+    await expect(stripe.invoices.sendInvoice(draft.id)).rejects.toMatchObject({ statusCode: 400 });
+    await stripe.invoices.finalizeInvoice(draft.id);
+    expect((await stripe.invoices.sendInvoice(draft.id)).status).toBe('open');
+    const [event] = (await stripe.events.list({ type: 'invoice.sent', limit: 1 })).data;
+    expect((event?.data.object as Stripe.Invoice).id).toBe(draft.id);
+  });
+
   it('deletes drafts into a stub', async () => {
     const draft = await draftWith([{ amount: 500, rate: exclusive }]);
     expect(await stripe.invoices.del(draft.id)).toEqual({ id: draft.id, object: 'invoice', deleted: true });
@@ -172,6 +181,18 @@ describe('card payments, refunds, credit notes', () => {
     expect((await stripe.invoices.retrieve(open.id)).status).toBe('paid');
   });
 
+  it('a post-payment credit note on a card-paid invoice refunds the charge', async () => {
+    const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id);
+    await stripe.rawRequest('POST', `/_sim/invoices/${open.id}/pay_by_card`, {});
+    const note = await stripe.creditNotes.create({ invoice: open.id, amount: 2200, refund_amount: 2200, reason: 'order_change' });
+    expect(note).toMatchObject({ type: 'post_payment', amount: 2200, reason: 'order_change' });
+    expect(note.refunds[0]).toMatchObject({ amount_refunded: 2200 });
+    const refund = await stripe.refunds.retrieve(note.refunds[0]!.refund as string);
+    expect(refund.amount).toBe(2200);
+    expect(await stripe.charges.retrieve(refund.charge as string)).toMatchObject({ amount_refunded: 2200, refunded: false });
+    expect(await stripe.invoices.retrieve(open.id)).toMatchObject({ status: 'paid', post_payment_credit_notes_amount: 2200 });
+  });
+
   it('credit notes reduce amount_remaining before payment and need the split after', async () => {
     const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id);
     const note = await stripe.creditNotes.create({ invoice: open.id, amount: 1100 });
@@ -184,6 +205,7 @@ describe('card payments, refunds, credit notes', () => {
     await expect(stripe.creditNotes.create({ invoice: open.id, amount: 500 })).rejects.toMatchObject({ statusCode: 400 });
     const post = await stripe.creditNotes.create({ invoice: open.id, amount: 500, out_of_band_amount: 500 });
     expect(post).toMatchObject({ type: 'post_payment', post_payment_amount: 500, out_of_band_amount: 500 });
+    await expect(stripe.creditNotes.create({ invoice: open.id, amount: 500, refund_amount: 500 })).rejects.toMatchObject({ param: 'refund_amount' });
     expect((await stripe.creditNotes.listLineItems(post.id)).data[0]).toMatchObject({ amount: 500, object: 'credit_note_line_item' });
   });
 });

@@ -9,6 +9,7 @@ import { LIST_PARAMS, paginate } from '../list';
 import { applyMetadata } from '../metadata';
 import { newCreditNote, newCreditNoteLine, type CreditNoteObject } from '../objects/credit-note';
 import type { InvoiceObject } from '../objects/invoice';
+import type { InvoicePaymentObject } from '../objects/invoice-payment';
 import type { ChargeObject } from '../objects/payment';
 import { allowOnly, int, nullableStr, oneOf, requireStr } from '../params';
 import { render, stripCreditNoteLink } from '../render';
@@ -56,7 +57,10 @@ function create(ctx: SimContext): { body: Json } {
 }
 
 function refundForInvoice(ctx: SimContext, invoice: InvoiceObject, amount: number) {
-  const charge = ctx.store.charges.newestFirst().find((c) => c.customer === invoice.customer && c.payment_intent && ctx.store.invoicePayments.inOrder().some((p) => p.invoice === invoice.id && JSON.stringify(p.payment).includes(String(c.payment_intent)))) as ChargeObject | undefined;
+  const intents = new Set((ctx.store.invoicePayments.inOrder() as InvoicePaymentObject[])
+    .filter((p) => p.invoice === invoice.id && p.status === 'paid')
+    .map((p) => p.payment.payment_intent));
+  const charge = (ctx.store.charges.newestFirst() as ChargeObject[]).find((c) => c.payment_intent !== null && intents.has(c.payment_intent));
   if (!charge) throw SimError.invalid('This invoice was not paid by a charge that can be refunded; use out_of_band_amount or credit_amount.', 'refund_amount');
   return refundCharge(ctx, charge, amount);
 }

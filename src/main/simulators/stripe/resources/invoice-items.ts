@@ -5,7 +5,7 @@
 // `invoiceitem.updated` event type, so an update emits nothing.
 import { type Json, type Route, type SimContext } from '../context';
 import { SimError } from '../errors';
-import { recomputeInvoice } from '../invoice-totals';
+import { itemIdOf, recomputeInvoice } from '../invoice-totals';
 import { LIST_PARAMS, createdFilter, paginate } from '../list';
 import { applyMetadata } from '../metadata';
 import type { InvoiceObject } from '../objects/invoice';
@@ -86,7 +86,7 @@ function update(ctx: SimContext): { body: Json } {
   if (rates) item.tax_rates = rates;
   if (description !== undefined) item.description = description;
   if (invoice) {
-    const line = ctx.store.lines.inOrder().find((l) => l.invoice === invoice.id && JSON.stringify(l.parent).includes(item.id)) as LineItemObject | undefined;
+    const line = (ctx.store.lines.inOrder() as LineItemObject[]).find((l) => l.invoice === invoice.id && itemIdOf(l) === item.id);
     if (line) Object.assign(line, { amount, subtotal: amount, quantity, quantity_decimal: String(quantity), description: item.description, metadata: { ...metadata } });
     recomputeInvoice(ctx.store, invoice);
   }
@@ -97,8 +97,8 @@ function remove(ctx: SimContext): { body: Json } {
   const { item, invoice } = editable(ctx);
   ctx.store.invoiceItems.remove(item.id);
   if (invoice) {
-    for (const line of ctx.store.lines.inOrder()) {
-      if (line.invoice === invoice.id && JSON.stringify(line.parent).includes(item.id)) ctx.store.lines.remove(line.id);
+    for (const line of ctx.store.lines.inOrder() as LineItemObject[]) {
+      if (line.invoice === invoice.id && itemIdOf(line) === item.id) ctx.store.lines.remove(line.id);
     }
     recomputeInvoice(ctx.store, invoice);
   }
