@@ -152,6 +152,14 @@ describe('resilience', () => {
     expect(sim.stats.rateLimited).toBeGreaterThan(0);
   });
 
+  it('retries lock_timeout itself when the SDK has no retries left', async () => {
+    sim = await startStripeSimulator({ rateLimits: 'off', lockTimeoutRate: 0.5 });
+    const stripe = new StripeConnector({ apiKey: TEST_KEY, baseUrl: sim.url, maxNetworkRetries: 0, maxRequestsPerSecond: null, retry: { baseMs: 10, maxMs: 50, retries: 10 } });
+    for (let i = 0; i < 10; i += 1) await stripe.createCustomer({ name: `locked ${i}` }, `lock-${i}`);
+    expect(sim.stats.lockTimeouts).toBeGreaterThan(0);
+    expect(sim.store.customers.size).toBe(10);
+  });
+
   it('keeps under the real 25/s limit with its own 20/s budget (no 429 at all)', async () => {
     sim = await startStripeSimulator({ rateLimits: 'real' });
     const stripe = new StripeConnector({ apiKey: TEST_KEY, baseUrl: sim.url, retry: { retries: 0 } });

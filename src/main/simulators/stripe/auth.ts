@@ -31,3 +31,13 @@ export function injectedServerError(): SimError {
   // Nothing was executed, so a retry with the same key is safe: say so, as Stripe does.
   return new SimError(500, { type: 'api_error', message: 'An unknown error occurred (injected by the simulator).' }, false, { 'Stripe-Should-Retry': 'true' });
 }
+
+/** Another request holds the object: Stripe's 429 that it flags as safe to retry. */
+export function lockTimeoutError(): SimError {
+  return new SimError(429, {
+    type: 'invalid_request_error',
+    code: 'lock_timeout',
+    message: 'This object cannot be accessed right now because another API request or Stripe process is currently accessing it. If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.',
+    doc_url: 'https://stripe.com/docs/error-codes/lock-timeout',
+  }, false, { 'Stripe-Should-Retry': 'true' });
+}

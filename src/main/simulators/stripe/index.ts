@@ -21,6 +21,8 @@ export interface StripeSimulatorOptions {
   latencyMs?: number;
   /** Fraction of writes committed and then answered with a reset connection. */
   dropAfterWriteRate?: number;
+  /** Fraction of writes answered with 429 `lock_timeout` (Stripe-Should-Retry: true). */
+  lockTimeoutRate?: number;
   now?: () => Date;
   /** Seed of the id generator and fault injection (default 42). */
   randomSeed?: number;
@@ -38,6 +40,7 @@ export interface RunningStripeSimulator {
   store: SimStore;
   setRateLimit(mode: 'real' | 'off', ratePerSecond?: number): void;
   advanceClock(seconds: number): void;
+  setLockTimeoutRate(rate: number): void;
 }
 
 const REAL_RATE = 25;
@@ -50,7 +53,15 @@ export async function startStripeSimulator(options: StripeSimulatorOptions = {})
   const clock = { advance: (seconds: number) => { offsetMs += seconds * 1000; } };
   const faults = new FaultInjector({ errorRate: options.errorRate, latencyMs: options.latencyMs, dropAfterWriteRate: options.dropAfterWriteRate, seed: randomSeed });
   const rate = (mode: 'real' | 'off' | undefined, perSecond?: number) => (mode === 'off' ? null : (perSecond ?? REAL_RATE));
-  const pipeline = new Pipeline({ store, router: new Router(allRoutes(clock)), faults, ratePerSecond: rate(options.rateLimits, options.ratePerSecond), nowMs });
+  const pipeline = new Pipeline({
+    store,
+    router: new Router(allRoutes(clock)),
+    faults,
+    ratePerSecond: rate(options.rateLimits, options.ratePerSecond),
+    nowMs,
+    lockTimeoutRate: options.lockTimeoutRate,
+    randomSeed,
+  });
   if (options.seed === 'demo') seedDemo(pipeline);
   const server = await startLoopbackServer(pipeline.handle, options.port ?? 0);
   return {
@@ -65,5 +76,8 @@ export async function startStripeSimulator(options: StripeSimulatorOptions = {})
     store,
     setRateLimit: (mode, perSecond) => pipeline.setRatePerSecond(rate(mode, perSecond ?? options.ratePerSecond)),
     advanceClock: clock.advance,
+    setLockTimeoutRate: (value) => {
+      pipeline.lockTimeoutRate = value;
+    },
   };
 }

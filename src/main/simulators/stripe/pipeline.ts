@@ -2,7 +2,8 @@
 // injection → routing and parsing → idempotency → latency → execution → events
 // committed with the result → response (or a dropped connection after the write).
 import type http from 'node:http';
-import { authenticate, injectedServerError, rateLimitError } from './auth';
+import { authenticate, injectedServerError, lockTimeoutError, rateLimitError } from './auth';
+import { seededRandom } from '../shared/random';
 import type { PendingEvent, RouteResult, SimContext } from './context';
 import { SimError } from './errors';
 import { applyExpand, expandPaths } from './expand';
@@ -23,10 +24,14 @@ export interface PipelineOptions {
   /** Requests per second per API key, or null for no limit. */
   ratePerSecond: number | null;
   nowMs: () => number;
+  /** Fraction of writes answered with a 429 `lock_timeout` before they execute. */
+  lockTimeoutRate?: number;
+  randomSeed?: number;
 }
 
 export interface PipelineStats {
   injectedErrors: number;
+  lockTimeouts: number;
   droppedWrites: number;
   rateLimited: number;
   replays: number;
@@ -34,12 +39,16 @@ export interface PipelineStats {
 
 export class Pipeline {
   requestCount = 0;
-  readonly stats: PipelineStats = { injectedErrors: 0, droppedWrites: 0, rateLimited: 0, replays: 0 };
+  readonly stats: PipelineStats = { injectedErrors: 0, lockTimeouts: 0, droppedWrites: 0, rateLimited: 0, replays: 0 };
   private readonly idempotency: IdempotencyStore;
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
+  private readonly lockRandom: () => number;
+  lockTimeoutRate: number;
 
   constructor(private readonly options: PipelineOptions) {
     this.idempotency = new IdempotencyStore(options.nowMs);
+    this.lockRandom = seededRandom((options.randomSeed ?? 42) + 1);
+    this.lockTimeoutRate = options.lockTimeoutRate ?? 0;
   }
 
   setRatePerSecond(rate: number | null): void {
@@ -75,6 +84,11 @@ export class Pipeline {
       const match = this.options.router.match(method, url.pathname);
       if (!match) throw SimError.unrecognizedUrl(method, url.pathname);
       const params = method === 'POST' ? parseForm(body) : parseForm(url.search.replace(/^\?/, ''));
+      if (method === 'POST' && this.lockTimeoutRate > 0 && this.lockRandom() < this.lockTimeoutRate) {
+        // A lock collision happens before execution, so like a 429 it stores nothing.
+        this.stats.lockTimeouts += 1;
+        throw lockTimeoutError();
+      }
       if (idemKey && idemKey.length > 255) throw SimError.invalid('Idempotency keys can be no longer than 255 characters.', 'Idempotency-Key');
       if (idemKey) {
         const outcome = this.idempotency.begin(apiKey, idemKey, fingerprintOf(method, url.pathname, params));
