@@ -2,7 +2,7 @@
 // canonical records, matching helpers, invoices with GST, events, typed errors,
 // 429 backoff and — with 20 % injected errors — no duplicates.
 import { afterEach, describe, expect, it } from 'vitest';
-import { StripeConnector, StripeConnectorError } from '../../src/main/core/connectors/stripe/stripe-connector';
+import { StripeConnector, StripeConnectorError } from '../../src/main/core/connectors/stripe/index';
 import { startStripeSimulator, type RunningStripeSimulator, type StripeSimulatorOptions } from '../../src/main/simulators/stripe/index';
 import { TEST_KEY } from './stripe-sim-helpers';
 

@@ -73,5 +73,3 @@ export class StripeConnector {
   listEventsSince = (cursor: string | null, types?: string[]) => events.listEventsSince(this.ctx, cursor, types);
 }
 
-export { StripeConnectorError, type StripeErrorKind } from './errors';
-export type * from './schemas';
