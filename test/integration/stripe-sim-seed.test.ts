@@ -61,6 +61,15 @@ describe('HTTP surface', () => {
     expect((error as Error).message).toMatch(/^Unrecognized request URL \(GET: \/v1\/widgets\)/);
   });
 
+  it('moves the simulator clock with /_sim/clock/advance', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const result = await stripe.rawRequest('POST', '/_sim/clock/advance', { seconds: 3600 }) as unknown as { now: number };
+    expect(result.now).toBeGreaterThanOrEqual(before + 3600);
+    expect(result.now).toBeLessThan(before + 3600 + 5);
+    const customer = await stripe.customers.create({ name: 'Later' });
+    expect(customer.created).toBeGreaterThanOrEqual(before + 3600);
+  });
+
   it('requires auth on /_sim/ too', async () => {
     const response = await fetch(`${sim.url}/_sim/clock/advance`, { method: 'POST', body: 'seconds=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(response.status).toBe(401);

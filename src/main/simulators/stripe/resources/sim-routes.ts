@@ -35,7 +35,7 @@ export function simRoutes(clock: SimClock): Route[] {
         const seconds = int(ctx.params, 'seconds');
         if (seconds === undefined || seconds < 0) throw SimError.missingParam('seconds');
         clock.advance(seconds);
-        return { body: { object: 'sim_clock', now: ctx.now() + seconds } };
+        return { body: { object: 'sim_clock', now: ctx.now() } };
       },
     },
   ];
