@@ -127,6 +127,12 @@ describe('errors and auth', () => {
     await expect(stripe.customers.update(c.id, { name: 'x' })).rejects.toMatchObject({ statusCode: 404 });
   });
 
+  it('rejects expanding a field that is not expandable', async () => {
+    const c = await stripe.customers.create({ name: 'Plain' });
+    await expect(stripe.customers.retrieve(c.id, { expand: ['name'] })).rejects.toMatchObject({ statusCode: 400, param: 'expand' });
+    await expect(stripe.customers.retrieve(c.id, { expand: ['a.b.c.d.e'] })).rejects.toMatchObject({ statusCode: 400, param: 'expand' });
+  });
+
   it('sends Request-Id and Stripe-Version, never Stripe-Notice', async () => {
     const result = await stripe.customers.list({ limit: 1 });
     expect(result.lastResponse.requestId).toMatch(/^req_/);
