@@ -1,0 +1,31 @@
+// The simulator's whole route table: Stripe's /v1 surface plus the test-only /_sim.
+import type { Route } from './context';
+import { creditNoteRoutes } from './resources/credit-notes';
+import { customerRoutes } from './resources/customers';
+import { eventRoutes } from './resources/events';
+import { invoiceActionRoutes } from './resources/invoice-actions';
+import { invoiceAddLinesRoutes } from './resources/invoice-add-lines';
+import { invoiceItemRoutes } from './resources/invoice-items';
+import { invoiceRoutes } from './resources/invoices';
+import { paymentRoutes } from './resources/payments';
+import { refundRoutes } from './resources/refunds';
+import { simRoutes, type SimClock } from './resources/sim-routes';
+import { taxIdRoutes } from './resources/tax-ids';
+import { taxRateRoutes } from './resources/tax-rates';
+
+export function allRoutes(clock: SimClock): Route[] {
+  return [
+    ...customerRoutes,
+    ...taxIdRoutes,
+    ...taxRateRoutes,
+    ...invoiceRoutes,
+    ...invoiceActionRoutes,
+    ...invoiceAddLinesRoutes,
+    ...invoiceItemRoutes,
+    ...paymentRoutes,
+    ...refundRoutes,
+    ...creditNoteRoutes,
+    ...eventRoutes,
+    ...simRoutes(clock),
+  ];
+}

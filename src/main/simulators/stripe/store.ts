@@ -1,0 +1,112 @@
+// The simulator's in-memory state: one collection per resource, a global sequence
+// that orders objects created within the same second, and lookup by id prefix
+// (used by expand). Objects are stored in their wire shape and mutated in place.
+import { SimError } from './errors';
+import { IdGenerator } from './ids';
+
+export interface WireObject {
+  id: string;
+  object: string;
+  [key: string]: unknown;
+}
+
+interface Entry<T> {
+  obj: T;
+  seq: number;
+}
+
+/** Sort key of a listed object: newer `created` first, then later insertion first. */
+export type SortKey = readonly [number, number];
+
+export class Collection<T extends WireObject> {
+  private readonly items = new Map<string, Entry<T>>();
+
+  constructor(
+    readonly kind: string,
+    private readonly nextSeq: () => number,
+  ) {}
+
+  insert(obj: T): T {
+    this.items.set(obj.id, { obj, seq: this.nextSeq() });
+    return obj;
+  }
+
+  get(id: string): T | undefined {
+    return this.items.get(id)?.obj;
+  }
+
+  require(id: string, param = 'id'): T {
+    const found = this.get(id);
+    if (!found) throw SimError.missing(this.kind, id, param);
+    return found;
+  }
+
+  remove(id: string): void {
+    this.items.delete(id);
+  }
+
+  sortKey(id: string): SortKey | undefined {
+    const entry = this.items.get(id);
+    if (!entry) return undefined;
+    return [typeof entry.obj.created === 'number' ? entry.obj.created : 0, entry.seq];
+  }
+
+  /** Newest first, with insertion order breaking ties of equal `created`. */
+  newestFirst(): T[] {
+    return [...this.items.values()]
+      .sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.seq - a.seq)
+      .map((e) => e.obj);
+  }
+
+  /** Insertion order (invoice lines are listed in the order they were added). */
+  inOrder(): T[] {
+    return [...this.items.values()].sort((a, b) => a.seq - b.seq).map((e) => e.obj);
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+}
+
+function createdOf(obj: WireObject): number {
+  return typeof obj.created === 'number' ? obj.created : 0;
+}
+
+export class SimStore {
+  private seq = 0;
+  readonly ids: IdGenerator;
+  private readonly collections = new Map<string, Collection<WireObject>>();
+
+  readonly customers = this.collection('cus', 'customer');
+  readonly deletedCustomers = new Set<string>();
+  readonly taxIds = this.collection('txi', 'tax_id');
+  readonly taxRates = this.collection('txr', 'tax_rate');
+  readonly invoices = this.collection('in', 'invoice');
+  readonly invoiceItems = this.collection('ii', 'invoiceitem');
+  readonly lines = this.collection('il', 'line_item');
+  readonly invoicePayments = this.collection('inpay', 'invoice_payment');
+  readonly paymentIntents = this.collection('pi', 'payment_intent');
+  readonly charges = this.collection('ch', 'charge');
+  readonly refunds = this.collection('re', 'refund');
+  readonly creditNotes = this.collection('cn', 'credit_note');
+  readonly creditNoteLines = this.collection('cnli', 'credit_note_line_item');
+  readonly events = this.collection('evt', 'event');
+  /** `days_until_due` is an invoice param, not a field of the object: kept here by invoice id. */
+  readonly daysUntilDue = new Map<string, number>();
+
+  constructor(seed: number) {
+    this.ids = new IdGenerator(seed);
+  }
+
+  /** Finds any stored object by its id prefix (for expand). */
+  findById(id: string): WireObject | undefined {
+    const prefix = id.slice(0, id.indexOf('_'));
+    return this.collections.get(prefix)?.get(id);
+  }
+
+  private collection(prefix: string, kind: string): Collection<WireObject> {
+    const created = new Collection<WireObject>(kind, () => (this.seq += 1));
+    this.collections.set(prefix, created);
+    return created;
+  }
+}

@@ -1,0 +1,79 @@
+// The demo seed and the edges of the HTTP surface (unknown URLs, /_sim/ auth).
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStripeSimulator, type RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
+import { sdkFor } from './stripe-sim-helpers';
+
+let sim: RunningStripeSimulator;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  sim = await startStripeSimulator({ seed: 'demo' });
+  stripe = sdkFor(sim);
+});
+afterAll(() => sim.close());
+
+describe('demo seed', () => {
+  it('has both GST rates', async () => {
+    const rates = (await stripe.taxRates.list({ active: true })).data;
+    expect(rates.map((r) => [r.display_name, r.percentage, r.inclusive, r.country, r.tax_type]).sort()).toEqual([
+      ['GST', 10, false, 'AU', 'gst'], ['GST', 10, true, 'AU', 'gst'],
+    ]);
+  });
+
+  it('has the overlapping, Stripe-only and duplicate customers', async () => {
+    const customers = await stripe.customers.list({ limit: 100 }).autoPagingToArray({ limit: 100 });
+    const emails = customers.map((c) => c.email);
+    for (const email of ['accounts@harbourviewcafe.com.au', 'sarah.nguyen@example.com', 'office@bondiplumbingsupplies.com.au', 'bookings@coogeesurfschool.com.au', 'peter.walsh@example.org']) {
+      expect(emails.filter((e) => e === email)).toHaveLength(1);
+    }
+    expect(emails.filter((e) => e === 'admin@parramattadental.com.au')).toHaveLength(2);
+    expect((await stripe.customers.list({ email: 'Sarah.Nguyen@example.com' })).data).toHaveLength(0);
+    const harbour = customers.find((c) => c.email === 'accounts@harbourviewcafe.com.au')!;
+    expect(harbour.name).toBe('Harbour View Cafe Pty Ltd');
+    expect((await stripe.customers.listTaxIds(harbour.id)).data[0]).toMatchObject({ type: 'au_abn', value: '51824753556' });
+  });
+
+  it('has one invoice paid by card and one open', async () => {
+    const invoices = (await stripe.invoices.list({ expand: ['data.payments'] })).data;
+    expect(invoices.map((i) => i.status).sort()).toEqual(['open', 'paid']);
+    const paid = invoices.find((i) => i.status === 'paid')!;
+    expect(paid.payments?.data[0]).toMatchObject({ status: 'paid', amount_paid: paid.total });
+    expect((await stripe.charges.list()).data).toHaveLength(1);
+  });
+
+  it('is deterministic: the same seed gives the same ids', async () => {
+    const twin = await startStripeSimulator({ seed: 'demo' });
+    try {
+      const ids = (s: RunningStripeSimulator) => s.store.customers.inOrder().map((c) => c.id);
+      expect(ids(twin)).toEqual(ids(sim));
+    } finally {
+      await twin.close();
+    }
+  });
+});
+
+describe('HTTP surface', () => {
+  it('answers an unknown URL with 404 Unrecognized request URL', async () => {
+    const error = await stripe.rawRequest('GET', '/v1/widgets', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(error).toMatchObject({ statusCode: 404 });
+    expect((error as Error).message).toMatch(/^Unrecognized request URL \(GET: \/v1\/widgets\)/);
+  });
+
+  it('moves the simulator clock with /_sim/clock/advance', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const result = await stripe.rawRequest('POST', '/_sim/clock/advance', { seconds: 3600 }) as unknown as { now: number };
+    expect(result.now).toBeGreaterThanOrEqual(before + 3600);
+    expect(result.now).toBeLessThan(before + 3600 + 5);
+    const customer = await stripe.customers.create({ name: 'Later' });
+    expect(customer.created).toBeGreaterThanOrEqual(before + 3600);
+  });
+
+  it('requires auth on /_sim/ too', async () => {
+    const response = await fetch(`${sim.url}/_sim/clock/advance`, { method: 'POST', body: 'seconds=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('request-id')).toMatch(/^req_/);
+    expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+  });
+});
