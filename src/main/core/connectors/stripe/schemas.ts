@@ -19,6 +19,8 @@ const addressSchema = z.object({
 export const customerSchema = z.object({
   id: z.string().startsWith('cus_'), object: z.literal('customer'), name: z.string().nullable(), email: z.string().nullable(),
   phone: z.string().nullable(), description: z.string().nullable(), address: addressSchema.nullable(), metadata, created: unix,
+  // Includable: present only when the request expanded `tax_ids` (`data.tax_ids` on lists).
+  tax_ids: z.object({ data: z.array(z.object({ type: z.string(), value: z.string() })) }).optional(),
 });
 
 export const customerRecord = customerSchema.transform((c) => ({
@@ -31,6 +33,8 @@ export const customerRecord = customerSchema.transform((c) => ({
   metadata: c.metadata,
   servicem8Uuid: c.metadata.servicem8_uuid ?? null,
   createdAt: toIso(c.created),
+  /** Only when the request expanded them; undefined = not asked. */
+  taxIds: c.tax_ids?.data.map((t) => ({ type: t.type, value: t.value })),
 }));
 export type StripeCustomerRecord = z.output<typeof customerRecord>;
 

@@ -42,7 +42,7 @@ export class StripeConnector {
   updateCustomer = (id: string, input: customers.CustomerInput, idempotencyKey: string) => customers.updateCustomer(this.ctx, id, input, idempotencyKey);
   deleteCustomer = (id: string) => customers.deleteCustomer(this.ctx, id);
   getCustomer = (id: string) => customers.getCustomer(this.ctx, id);
-  listCustomers = (filter?: { createdGte?: number }) => customers.listCustomers(this.ctx, filter);
+  listCustomers = (filter?: { createdGte?: number; withTaxIds?: boolean }) => customers.listCustomers(this.ctx, filter);
   findCustomersByEmail = (email: string, options?: { scanAll?: boolean }) => customers.findCustomersByEmail(this.ctx, email, options);
   findCustomersByServiceM8Uuid = (uuid: string) => customers.findCustomersByServiceM8Uuid(this.ctx, uuid);
   addAbn = (customerId: string, abn: string, idempotencyKey: string) => customers.addAbn(this.ctx, customerId, abn, idempotencyKey);

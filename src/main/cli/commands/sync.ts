@@ -1,0 +1,45 @@
+// `sm8sync sync [--dry-run]`: one full cycle. Exit 0 when the cycle completed (even
+// with conflicts waiting), 1 with one clear line on a fatal error.
+import type { SyncResult } from '../../../shared/api';
+import { call } from '../../core/app/app-backend';
+import { output, type Command } from '../command';
+import { endProgress, openCliApp } from '../open-cli-app';
+
+function describe(result: SyncResult): string {
+  const lines: string[] = [];
+  for (const e of result.entities) {
+    lines.push(
+      `${e.entity}: read ${e.pulled.servicem8} from ServiceM8, ${e.pulled.stripe} from Stripe; ` +
+        `created ${e.created.stripe} in Stripe, ${e.created.servicem8} in ServiceM8; updated ${e.updated.stripe} in Stripe, ${e.updated.servicem8} in ServiceM8; ` +
+        `linked ${e.linked}; conflicts ${e.conflicts}; quarantined ${e.quarantined}; failed ${e.failed}`,
+    );
+  }
+  if (result.dryRun) {
+    lines.push(result.plan.length === 0 ? 'Dry run: nothing to write.' : `Dry run: ${result.plan.length} write(s) would be made:`);
+    for (const w of result.plan) lines.push(`  ${w.operation} in ${w.target === 'stripe' ? 'Stripe' : 'ServiceM8'}: ${w.subject} ${JSON.stringify(w.fields)}`);
+  }
+  if (result.state === 'failed') lines.push(`Sync failed: ${result.error ?? 'unknown error'}`);
+  return lines.join('\n');
+}
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'one full sync cycle; --dry-run shows what would be written and writes nothing',
+  usage: 'sm8sync sync [--dry-run] [--json]',
+  options: { 'dry-run': { type: 'boolean' } },
+  async run(context, values) {
+    const app = openCliApp(context, { progress: true });
+    try {
+      const result = await call(app.backend, 'syncNow', { dryRun: values['dry-run'] === true });
+      endProgress(context);
+      if (result.state === 'failed' && !context.json) {
+        context.stderr.write(`sm8sync sync: ${result.error ?? 'the sync failed'}\n`);
+        return 1;
+      }
+      output(context, result, () => describe(result));
+      return result.state === 'failed' ? 1 : 0;
+    } finally {
+      app.close();
+    }
+  },
+};

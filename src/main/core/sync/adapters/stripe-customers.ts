@@ -1,0 +1,70 @@
+// Adapts the Stripe connector to the client pair's port. Changes come from the
+// events feed (customer and tax id events, oldest first); when the feed cannot be
+// used (first run, or older than Stripe keeps) every customer is listed instead.
+import type { StripeConnector } from '../../connectors/stripe/stripe-connector';
+import { customerRecord, type StripeCustomerRecord } from '../../connectors/stripe/schemas';
+import type { Rejected, StripeCustomerChanges, StripeCustomersPort } from '../clients/ports';
+import type { StripeCustomer } from '../clients/types';
+
+export const CUSTOMER_EVENT_TYPES = ['customer.created', 'customer.updated', 'customer.deleted', 'customer.tax_id.created', 'customer.tax_id.updated', 'customer.tax_id.deleted'];
+
+function toCustomer(r: StripeCustomerRecord, editedAt: string | null, abn: string | null = null): StripeCustomer {
+  return { id: r.id, name: r.name, email: r.email, phone: r.phone, address: r.address, metadata: r.metadata, abn, deleted: false, createdAt: r.createdAt, editedAt: editedAt ?? r.createdAt };
+}
+
+function abnOf(taxIds: { type: string; value: string }[] | undefined): string | null {
+  return taxIds?.find((t) => t.type === 'au_abn')?.value.replace(/\s/g, '') ?? null;
+}
+
+export function stripeCustomersPort(connector: StripeConnector): StripeCustomersPort {
+  async function fullScan(cursor: string | null): Promise<StripeCustomerChanges> {
+    const all = await connector.listCustomers({ withTaxIds: true });
+    const abnById: Record<string, string | null> = {};
+    for (const c of all) abnById[c.id] = abnOf(c.taxIds);
+    return { customers: all.map((c) => toCustomer(c, null, abnById[c.id] ?? null)), deletedIds: [], abnById, rejected: [], cursor: cursor ?? '', fullScan: true };
+  }
+
+  return {
+    async pullCustomers(cursor) {
+      const since = await connector.listEventsSince(cursor === '' ? null : cursor, CUSTOMER_EVENT_TYPES);
+      if (since.needsFullRescan) return fullScan(since.cursor);
+      const customers = new Map<string, StripeCustomer>();
+      const deletedIds = new Set<string>();
+      const abnById: Record<string, string | null> = {};
+      const rejected: Rejected[] = [];
+      for (const event of since.events) {
+        if (event.type.startsWith('customer.tax_id.')) {
+          const taxId = event.object as { type?: string; value?: string; customer?: string };
+          if (taxId.type === 'au_abn' && typeof taxId.customer === 'string') abnById[taxId.customer] = event.type === 'customer.tax_id.deleted' ? null : (taxId.value ?? '').replace(/\s/g, '');
+          continue;
+        }
+        const parsed = customerRecord.safeParse(event.object);
+        if (!parsed.success) {
+          rejected.push({ id: event.objectId ?? event.id, object: 'customer', reason: `event ${event.id}: ${parsed.error.issues[0]?.message ?? 'unreadable customer'}`, raw: event.object });
+          continue;
+        }
+        if (event.type === 'customer.deleted') {
+          deletedIds.add(parsed.data.id);
+          customers.delete(parsed.data.id);
+        } else {
+          customers.set(parsed.data.id, toCustomer(parsed.data, event.createdAt));
+        }
+      }
+      return { customers: [...customers.values()], deletedIds: [...deletedIds], abnById, rejected, cursor: since.cursor ?? cursor ?? '', fullScan: false };
+    },
+    async createCustomer(input, key) {
+      const { abn, ...fields } = input;
+      const created = await connector.createCustomer(fields, key);
+      if (abn) await connector.addAbn(created.id, abn, `${key}-abn`);
+      return toCustomer(created, null, abn ?? null);
+    },
+    async updateCustomer(id, input, key) {
+      return toCustomer(await connector.updateCustomer(id, input, key), new Date().toISOString());
+    },
+    async setAbn(id, abn, key) {
+      const existing = (await connector.listTaxIds(id)).filter((t) => t.type === 'au_abn');
+      for (const taxId of existing) if (taxId.value.replace(/\s/g, '') !== abn) await connector.deleteTaxId(id, taxId.id);
+      if (abn && !existing.some((t) => t.value.replace(/\s/g, '') === abn)) await connector.addAbn(id, abn, key);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Builds the real sync runner for the app, `serve` and the CLI: credentials are read
+// from the SecretStore at the start of every cycle (a key saved in the UI is used by
+// the next sync), connectors are rebuilt only when a key changes, and the ServiceM8
+// request budget (one limiter per account) survives rebuilds.
+import { createHash } from 'node:crypto';
+import type { SyncResult } from '../../../shared/api';
+import type { RunProgress, SyncRunner } from '../app/ports';
+import type { SettingsPort } from '../app/settings-port';
+import { apiKeyAuth, createServiceM8Limiter, DEFAULT_BASE_URL as SERVICEM8_DEFAULT_URL, ServiceM8Client, type ServiceM8Limits } from '../connectors/servicem8/index';
+import { StripeConnector } from '../connectors/stripe/stripe-connector';
+import { MemorySecretStore } from '../secrets/memory-secret-store';
+import type { SecretStore } from '../secrets/secret-store';
+import type { Store } from '../store/store';
+import { classifyConnectorError } from './adapters/classify-error';
+import { servicem8ClientsPort } from './adapters/servicem8-clients';
+import { stripeCustomersPort } from './adapters/stripe-customers';
+import { createClientPair } from './clients/client-pair';
+import { SingleFlight } from './engine/single-flight';
+import { SyncEngine } from './engine/sync-engine';
+
+export const STRIPE_DEFAULT_URL = 'https://api.stripe.com';
+
+export interface RunnerTuning {
+  servicem8Limits?: ServiceM8Limits;
+  stripeRequestsPerSecond?: number | null;
+  concurrency?: number;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunnerDeps {
+  store: Store;
+  settings: SettingsPort;
+  secrets: SecretStore;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Request budgets can be raised for the simulators (tests, benchmarks, the demo):
+ * SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE and SM8SYNC_STRIPE_REQUESTS_PER_SECOND.
+ * Against the real services leave them unset: the defaults stay under the published limits.
+ */
+export function tuningFromEnv(env: NodeJS.ProcessEnv): RunnerTuning {
+  const tuning: RunnerTuning = {};
+  const perMinute = env.SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE;
+  if (perMinute !== undefined) {
+    const value = Number(perMinute);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE must be a whole number above 0 (got ${JSON.stringify(perMinute)})`);
+    tuning.servicem8Limits = { perMinute: value, perDay: Math.max(20_000, value * 60 * 24) };
+  }
+  const perSecond = env.SM8SYNC_STRIPE_REQUESTS_PER_SECOND;
+  if (perSecond !== undefined) {
+    const value = Number(perSecond);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`SM8SYNC_STRIPE_REQUESTS_PER_SECOND must be a whole number above 0 (got ${JSON.stringify(perSecond)})`);
+    tuning.stripeRequestsPerSecond = value;
+  }
+  return tuning;
+}
+
+function fingerprint(...values: string[]): string {
+  return createHash('sha256').update(values.join('\u0000')).digest('hex');
+}
+
+export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {}): SyncRunner {
+  const tuning = { ...tuningFromEnv(deps.env), ...overrides };
+  const limiter = createServiceM8Limiter(tuning.servicem8Limits);
+  const limits = tuning.servicem8Limits ?? { perMinute: 180, perDay: 20_000 };
+  const flight = new SingleFlight<SyncResult>();
+  let engine: { key: string; engine: SyncEngine } | null = null;
+
+  async function engineFor(): Promise<SyncEngine | string> {
+    const servicem8Key = await deps.secrets.get('servicem8.apiKey');
+    const stripeKey = await deps.secrets.get('stripe.apiKey');
+    if (!servicem8Key || !stripeKey) {
+      const missing = [!servicem8Key && 'ServiceM8', !stripeKey && 'Stripe'].filter(Boolean).join(' and ');
+      return `Not connected: add a ${missing} key (sm8sync connects through the app's Connect screen, or SERVICEM8_API_KEY / STRIPE_API_KEY for headless use).`;
+    }
+    const key = fingerprint(servicem8Key, stripeKey);
+    if (engine?.key === key) return engine.engine;
+    const servicem8 = new ServiceM8Client({
+      baseUrl: deps.env.SERVICEM8_BASE_URL ?? SERVICEM8_DEFAULT_URL,
+      auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': servicem8Key })),
+      limiter,
+    });
+    const stripe = new StripeConnector({
+      apiKey: stripeKey,
+      baseUrl: deps.env.STRIPE_BASE_URL ?? STRIPE_DEFAULT_URL,
+      ...(tuning.stripeRequestsPerSecond !== undefined ? { maxRequestsPerSecond: tuning.stripeRequestsPerSecond } : {}),
+    });
+    const pair = createClientPair({ store: deps.store, servicem8: servicem8ClientsPort(servicem8), stripe: stripeCustomersPort(stripe), errors: { classify: classifyConnectorError } });
+    const built = new SyncEngine({
+      store: deps.store,
+      pairs: [pair],
+      settings: () => deps.settings.get(),
+      rateBudget: () => budget(),
+      ...(tuning.concurrency !== undefined ? { concurrency: tuning.concurrency } : {}),
+      ...(tuning.onProgress ? { onProgress: tuning.onProgress } : {}),
+    });
+    engine = { key, engine: built };
+    return built;
+  }
+
+  function budget() {
+    return { usedLastMinute: limiter.used(0), perMinute: limits.perMinute, usedToday: limiter.used(1), perDay: limits.perDay };
+  }
+
+  return {
+    progress: () => engine?.engine.progress() ?? null,
+    rateBudget: budget,
+    runCycle: (options) =>
+      flight.run(async () => {
+        const ready = await engineFor();
+        if (typeof ready !== 'string') return ready.runCycle(options);
+        const now = new Date().toISOString();
+        return { runId: 0, dryRun: options.dryRun, state: 'failed', startedAt: now, finishedAt: now, entities: [], plan: [], error: ready };
+      }),
+  };
+}
