@@ -48,9 +48,32 @@ export interface OpenedApp {
   close(): void;
 }
 
+/**
+ * A keychain that cannot be read (no Secret Service on a headless box) counts as
+ * empty, so env-var setups still work; saving to it still fails with a clear message.
+ */
+function tolerantReads(store: SecretStore): SecretStore {
+  let warned = false;
+  return {
+    kind: store.kind,
+    writable: store.writable,
+    async get(name) {
+      try {
+        return await store.get(name);
+      } catch (error) {
+        if (!warned) log.warn({ err: error }, 'the OS keychain cannot be read; using environment secrets only');
+        warned = true;
+        return null;
+      }
+    },
+    set: (name, value) => store.set(name, value),
+    delete: (name) => store.delete(name),
+  };
+}
+
 /** Env vars win (headless use); otherwise the OS keychain, or memory when asked. */
 export function defaultSecrets(env: NodeJS.ProcessEnv, choice: 'keychain' | 'memory' = 'keychain'): SecretStore {
-  const writable = choice === 'memory' ? new MemorySecretStore() : new KeytarSecretStore();
+  const writable = choice === 'memory' ? new MemorySecretStore() : tolerantReads(new KeytarSecretStore());
   return layeredSecretStore(withRedaction(new EnvSecretStore(env)), withRedaction(writable));
 }
 
