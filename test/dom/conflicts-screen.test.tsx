@@ -80,8 +80,9 @@ describe('conflicts screen', () => {
 
   it('lists the candidates of a duplicate', async () => {
     setup([conflict(5, { kind: 'duplicate', field: null, candidates: [{ side: 'stripe', id: 'cus_a', name: 'Harbour Plumbing', email: 'ops@harbour.example' }, { side: 'stripe', id: 'cus_b', name: null, email: null }] })]);
-    const list = await screen.findByRole('list', { name: 'Candidates' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Stripe: Harbour Plumbing <ops@harbour.example>', 'Stripe: cus_b']);
+    const list = await screen.findByRole('list', { name: 'Stripe candidates' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Harbour Plumbing ops@harbour.example', 'cus_b']);
+    expect(screen.getByTestId('conflict-servicem8-5').textContent).toMatch(/^This record \(sm8-5\)edited /);
     expect(screen.getByText(/Possible duplicate/)).toBeTruthy();
   });
 });

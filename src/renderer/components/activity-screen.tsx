@@ -1,5 +1,5 @@
 // The audit log: every write and every decision, filterable, exportable for the bookkeeper.
-import { DIRECTION_LABEL, formatTime } from '../state/format';
+import { DIRECTION_LABEL, formatOperation, formatTime } from '../state/format';
 import { useActivity, type OutcomeFilter } from '../state/use-activity';
 import { NoticeLine } from './notice-line';
 
@@ -68,7 +68,7 @@ export function ActivityScreen({ zone }: { zone: string }) {
                   <td className="nowrap">{formatTime(entry.at, zone)}</td>
                   <td>{DIRECTION_LABEL[entry.direction]}</td>
                   <td>
-                    {entry.entity} {entry.operation}
+                    {entry.entity} {formatOperation(entry.operation)}
                   </td>
                   <td className="ids">{[entry.servicem8Id, entry.stripeId].filter(Boolean).join(' ⇄ ')}</td>
                   <td>

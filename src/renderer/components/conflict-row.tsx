@@ -13,6 +13,25 @@ const KIND_LABEL: Record<ConflictView['kind'], string> = {
   payment: 'Payment needs a decision',
 };
 
+/** A duplicate has one record on one side and its candidates on the other. */
+function DuplicateSide({ conflict, side }: { conflict: ConflictView; side: Take }) {
+  const candidates = conflict.candidates.filter((c) => c.side === side);
+  if (candidates.length) {
+    return (
+      <ul className="candidates" aria-label={`${SIDE_LABEL[side]} candidates`}>
+        {candidates.map((candidate) => (
+          <li key={candidate.id}>
+            {candidate.name ?? candidate.id}
+            {candidate.email ? <span className="muted"> {candidate.email}</span> : null}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const id = conflict[side].id;
+  return <span className="value">{id ? `This record (${id})` : 'No match'}</span>;
+}
+
 interface Props {
   conflict: ConflictView;
   zone: string;
@@ -36,21 +55,11 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
           {KIND_LABEL[conflict.kind]} · {what}
         </span>
         {conflict.detail ? <span className="muted small">{conflict.detail}</span> : null}
-        {conflict.candidates.length ? (
-          <ul className="candidates" aria-label="Candidates">
-            {conflict.candidates.map((candidate) => (
-              <li key={`${candidate.side}:${candidate.id}`}>
-                {SIDE_LABEL[candidate.side]}: {candidate.name ?? candidate.id}
-                {candidate.email ? ` <${candidate.email}>` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : null}
       </th>
       {(['servicem8', 'stripe'] as const).map((side) => (
         <td key={side} className="side-cell" data-testid={`conflict-${side}-${conflict.id}`}>
-          <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />
-          <span className="muted small">{conflict[side].editedAt ? `edited ${formatTime(conflict[side].editedAt, zone)}` : 'edit time unknown'}</span>
+          {conflict.kind === 'duplicate' ? <DuplicateSide conflict={conflict} side={side} /> : <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />}
+          {conflict[side].editedAt ? <span className="muted small">edited {formatTime(conflict[side].editedAt, zone)}</span> : null}
         </td>
       ))}
       <td className="decision-cell">

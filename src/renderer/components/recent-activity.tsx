@@ -1,5 +1,5 @@
 import { useActivity } from '../state/use-activity';
-import { DIRECTION_LABEL, formatTime } from '../state/format';
+import { DIRECTION_LABEL, formatOperation, formatTime } from '../state/format';
 
 /** The last few writes and decisions, on the Status screen. */
 export function RecentActivity({ zone }: { zone: string }) {
@@ -14,7 +14,7 @@ export function RecentActivity({ zone }: { zone: string }) {
           <li key={entry.id} className={`outcome-${entry.outcome}`}>
             <span className="recent-time">{formatTime(entry.at, zone)}</span>
             <span>
-              {DIRECTION_LABEL[entry.direction]} · {entry.entity} {entry.operation}
+              {DIRECTION_LABEL[entry.direction]} · {entry.entity} {formatOperation(entry.operation)}
               {entry.message ? ` — ${entry.message}` : ''}
             </span>
           </li>

@@ -37,3 +37,8 @@ export const DIRECTION_LABEL = {
   stripe_to_servicem8: 'Stripe → ServiceM8',
   local: 'Your decision',
 } as const;
+
+/** `resolve_conflict` → `resolve conflict`: engine operation names, readable. */
+export function formatOperation(operation: string): string {
+  return operation.replaceAll('_', ' ');
+}
