@@ -10,6 +10,8 @@ const bundledInMain = new Set(['electron-store']);
 const external = [
   'electron',
   ...Object.keys(pkg.dependencies ?? {}).filter((name) => !bundledInMain.has(name)),
+  // keytar is optional (native, may be absent): loaded lazily at runtime, never bundled.
+  ...Object.keys(pkg.optionalDependencies ?? {}),
 ];
 
 const common = {

@@ -20,7 +20,7 @@ export function sideEnv(urls: { servicem8: string; stripe: string }, dataDir: st
 
 export function stripeClient(url: string): Stripe {
   const { hostname, port } = new URL(url);
-  return new Stripe(STRIPE_KEY, { apiVersion: STRIPE_API_VERSION as Stripe.LatestApiVersion, host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 2 });
+  return new Stripe(STRIPE_KEY, { apiVersion: STRIPE_API_VERSION, host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 2 });
 }
 
 export async function allCustomers(stripe: Stripe): Promise<Stripe.Customer[]> {

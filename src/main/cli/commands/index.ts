@@ -2,9 +2,10 @@ import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { conflictsCommand } from './conflicts';
 import { demoCommand } from './demo';
+import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { statusCommand } from './status';
 import { syncCommand } from './sync';
 
 /** Every subcommand, in the order `sm8sync --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand, simulateCommand, syncCommand, conflictsCommand, statusCommand, auditCommand];
+export const COMMANDS: Command[] = [demoCommand, simulateCommand, syncCommand, conflictsCommand, statusCommand, auditCommand, serveCommand];

@@ -5,12 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { SyncResult } from '../../../shared/api';
 import type { RunProgress, SyncRunner } from '../app/ports';
-import type { SettingsPort } from '../app/settings-port';
+import type { RunnerDeps } from '../app/open-app';
 import { apiKeyAuth, createServiceM8Limiter, DEFAULT_BASE_URL as SERVICEM8_DEFAULT_URL, ServiceM8Client, type ServiceM8Limits } from '../connectors/servicem8/index';
 import { StripeConnector } from '../connectors/stripe/stripe-connector';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
-import type { SecretStore } from '../secrets/secret-store';
-import type { Store } from '../store/store';
 import { classifyConnectorError } from './adapters/classify-error';
 import { servicem8ClientsPort } from './adapters/servicem8-clients';
 import { stripeCustomersPort } from './adapters/stripe-customers';
@@ -25,13 +23,6 @@ export interface RunnerTuning {
   stripeRequestsPerSecond?: number | null;
   concurrency?: number;
   onProgress?: (progress: RunProgress) => void;
-}
-
-export interface RunnerDeps {
-  store: Store;
-  settings: SettingsPort;
-  secrets: SecretStore;
-  env: NodeJS.ProcessEnv;
 }
 
 /**

@@ -73,7 +73,7 @@ export class AuditRepository {
   }
 
   /** Newest first. `since` is an inclusive UTC ISO instant. */
-  list(filter: { since?: string; entity?: string; limit?: number } = {}): AuditEntry[] {
+  list(filter: { since?: string; entity?: string; outcome?: AuditOutcome; limit?: number } = {}): AuditEntry[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.since) {
@@ -83,6 +83,10 @@ export class AuditRepository {
     if (filter.entity) {
       where.push('entity = ?');
       params.push(filter.entity);
+    }
+    if (filter.outcome) {
+      where.push('outcome = ?');
+      params.push(filter.outcome);
     }
     params.push(filter.limit ?? 1000);
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ?`;

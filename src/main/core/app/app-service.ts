@@ -1,0 +1,135 @@
+// The facade behind every transport (Electron IPC, the loopback server, the CLI): one
+// handler per call of src/shared/api.ts, over the store, the settings, the secrets and
+// the engine's SyncRunner. Handlers throw AppError on purpose; createBackend turns any
+// throw into a result object, so nothing here needs try/catch for the caller's sake.
+import type { ActivityEntry, Status } from '../../../shared/api';
+import type { AuditEntry } from '../store/repositories/audit-repository';
+import type { Store } from '../store/store';
+import type { SecretStore } from '../secrets/secret-store';
+import { activityCsv, activityCsvFilename } from './activity-csv';
+import { AppError, type ApiHandlers, type EventHub } from './app-backend';
+import { createConnectionHandlers } from './connection-handlers';
+import { resolveConflicts } from './resolve-conflicts';
+import { toConflictView } from './conflict-view';
+import type { ConnectionTester, SyncRunner } from './ports';
+import type { SettingsPort } from './settings-port';
+import { buildStatus } from './status-view';
+
+export interface AppServiceDeps {
+  store: Store;
+  settings: SettingsPort;
+  secrets: SecretStore;
+  runner: SyncRunner;
+  connections: ConnectionTester;
+  events: EventHub;
+  clock?: () => Date;
+  /** When the scheduler will start the next cycle (null: not scheduled, e.g. headless). */
+  nextSyncAt?: () => Date | null;
+}
+
+const EXPORT_LIMIT = 1_000_000;
+
+export function toActivity(entry: AuditEntry): ActivityEntry {
+  const { runId: _runId, idempotencyKey: _key, ...rest } = entry;
+  return rest;
+}
+
+export function createAppService(deps: AppServiceDeps): ApiHandlers {
+  const { store, settings, secrets, runner, events } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const connections = createConnectionHandlers(secrets, deps.connections);
+
+  async function status(): Promise<Status> {
+    const [servicem8, stripe] = await Promise.all([connections.isConnected('servicem8'), connections.isConnected('stripe')]);
+    return buildStatus(store, runner, { connected: { servicem8, stripe }, settings: settings.get(), progress: runner.progress(), nextSyncAt: deps.nextSyncAt?.() ?? null });
+  }
+
+  async function announce(activitySince?: string): Promise<void> {
+    events.emit('status', await status());
+    events.emit('conflictsChanged', { open: store.conflicts.countOpen() });
+    if (activitySince) {
+      const fresh = store.audit.list({ since: activitySince, limit: 500 }).map(toActivity);
+      if (fresh.length) events.emit('activity', fresh);
+    }
+  }
+
+  return {
+    getStatus: () => status(),
+
+    async syncNow({ dryRun }) {
+      const [servicem8, stripe] = await Promise.all([connections.isConnected('servicem8'), connections.isConnected('stripe')]);
+      if (!servicem8 || !stripe) throw new AppError('not_connected', 'Connect both ServiceM8 and Stripe before syncing.');
+      const since = clock().toISOString();
+      const cycle = runner.runCycle({ dryRun, trigger: 'manual' });
+      events.emit('status', await status());
+      try {
+        return await cycle;
+      } finally {
+        await announce(since);
+      }
+    },
+
+    async setPaused({ paused }) {
+      settings.update((current) => ({ ...current, sync: { ...current.sync, paused } }));
+      const next = await status();
+      events.emit('status', next);
+      return next;
+    },
+
+    listConflicts({ includeClosed }) {
+      const states = includeClosed ? (['open', 'resolved', 'applied', 'dismissed'] as const) : (['open', 'resolved'] as const);
+      return Promise.resolve(store.conflicts.list([...states]).map((conflict) => toConflictView(store, conflict)));
+    },
+
+    async resolveConflicts({ ids, take }) {
+      const since = clock().toISOString();
+      const result = resolveConflicts(store, ids, take);
+      if (result.resolved.length) await announce(since);
+      return result;
+    },
+
+    listActivity({ since, entity, outcome, limit }) {
+      return Promise.resolve(store.audit.list({ since, entity, outcome, limit }).map(toActivity));
+    },
+
+    exportActivityCsv({ since }) {
+      const zone = settings.get().businessTimeZone;
+      const entries = store.audit.list({ since, limit: EXPORT_LIMIT }).map(toActivity);
+      return Promise.resolve({ filename: activityCsvFilename(clock(), zone), csv: activityCsv(entries, zone) });
+    },
+
+    listQuarantine() {
+      return Promise.resolve(store.quarantine.listActive().map(({ id, side, object, recordId, reason, lastSeenAt }) => ({ id, side, object, recordId, reason, lastSeenAt })));
+    },
+
+    getConnections: () => connections.list(),
+
+    async connectServiceM8({ apiKey }) {
+      const result = await connections.connect('servicem8', apiKey);
+      if (result.ok) events.emit('status', await status());
+      return result;
+    },
+
+    async connectStripe({ apiKey }) {
+      const result = await connections.connect('stripe', apiKey);
+      if (result.ok) events.emit('status', await status());
+      return result;
+    },
+
+    testConnections: () => connections.testAll(),
+
+    async disconnect({ service }) {
+      const result = await connections.disconnect(service);
+      events.emit('status', await status());
+      return result;
+    },
+
+    getSettings: () => Promise.resolve(settings.get()),
+
+    async updateSettings(next) {
+      const saved = settings.update(() => next);
+      events.emit('status', await status());
+      return saved;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// Runs sync cycles as a timeout chain (GitHub Desktop's background-fetcher pattern):
+// the next run is scheduled only after the previous one finished, never closer than a
+// minimum interval, with a little random skew so many machines do not hit the APIs in
+// lock-step. stop() is final; runNow() (Sync now, resume from sleep) restarts the chain.
+// Runtime-agnostic: timers are injectable so tests drive it with fake time.
+
+export interface SchedulerTimers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+export interface SyncSchedulerOptions {
+  /** One cycle. Errors are reported to onError and never break the chain. */
+  run: (trigger: 'schedule' | 'resume' | 'startup') => Promise<unknown>;
+  /** Milliseconds between the end of one run and the start of the next (read each time). */
+  intervalMs: () => number;
+  /** Skipped (but the chain goes on) while this says so. */
+  isPaused?: () => boolean;
+  minIntervalMs?: number;
+  /** Up to this many ms added at random to each wait. */
+  skewMs?: number;
+  onError?: (error: unknown) => void;
+  timers?: SchedulerTimers;
+  random?: () => number;
+}
+
+export interface SyncScheduler {
+  /** Starts the chain; the first run comes after `initialDelayMs`. */
+  start(initialDelayMs?: number): void;
+  stop(): void;
+  /** Runs as soon as possible (coalesced with a run in progress), then re-arms the chain. */
+  runNow(trigger: 'resume' | 'startup'): void;
+  /** When the next scheduled run will start, for the UI. */
+  nextRunAt(): Date | null;
+}
+
+const DEFAULT_TIMERS: SchedulerTimers = {
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
+export function createSyncScheduler(options: SyncSchedulerOptions): SyncScheduler {
+  const timers = options.timers ?? DEFAULT_TIMERS;
+  const random = options.random ?? Math.random;
+  const minInterval = options.minIntervalMs ?? 60_000;
+  let stopped = true;
+  let running = false;
+  let pendingTrigger: 'resume' | 'startup' | null = null;
+  let handle: unknown = null;
+  let dueAt: number | null = null;
+
+  function arm(delay: number, trigger: 'schedule' | 'resume' | 'startup'): void {
+    if (handle !== null) timers.clearTimeout(handle);
+    dueAt = timers.now() + delay;
+    handle = timers.setTimeout(() => void tick(trigger), delay);
+  }
+
+  function nextDelay(): number {
+    return Math.max(minInterval, options.intervalMs()) + Math.floor(random() * (options.skewMs ?? 0));
+  }
+
+  async function tick(trigger: 'schedule' | 'resume' | 'startup'): Promise<void> {
+    handle = null;
+    dueAt = null;
+    if (stopped) return;
+    running = true;
+    try {
+      if (!options.isPaused?.()) await options.run(trigger);
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      running = false;
+    }
+    if (stopped) return;
+    // A runNow() during the run asked for another one right after it.
+    if (pendingTrigger) {
+      const again = pendingTrigger;
+      pendingTrigger = null;
+      arm(0, again);
+    } else {
+      arm(nextDelay(), 'schedule');
+    }
+  }
+
+  return {
+    start(initialDelayMs = 0) {
+      if (!stopped) return;
+      stopped = false;
+      arm(initialDelayMs, 'startup');
+    },
+    stop() {
+      stopped = true;
+      pendingTrigger = null;
+      if (handle !== null) timers.clearTimeout(handle);
+      handle = null;
+      dueAt = null;
+    },
+    runNow(trigger) {
+      if (stopped) return;
+      if (running) pendingTrigger = trigger;
+      else arm(0, trigger);
+    },
+    nextRunAt: () => (dueAt === null || running ? null : new Date(dueAt)),
+  };
+}

@@ -1,0 +1,56 @@
+// Serves the built renderer (dist/renderer). Only files inside the folder, only GET,
+// unknown paths fall back to index.html so a reload on any screen works.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<void> {
+  const base = path.resolve(root);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    response.writeHead(400).end();
+    return;
+  }
+  let file = path.resolve(base, `.${decoded}`);
+  if (file !== base && !file.startsWith(base + path.sep)) {
+    response.writeHead(404).end();
+    return;
+  }
+  if (!(await isFile(file))) {
+    // Assets that do not exist are a 404; anything else is a screen of the single-page app.
+    if (path.extname(decoded) !== '') {
+      response.writeHead(404).end();
+      return;
+    }
+    file = path.join(base, 'index.html');
+    if (!(await isFile(file))) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The UI is not built yet: run `npm run build`.');
+      return;
+    }
+  }
+  response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+}

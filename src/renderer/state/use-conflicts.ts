@@ -1,0 +1,84 @@
+// Conflicts screen state: the list (refreshed on `conflictsChanged`), the selection,
+// and decisions for one row or for every selected row at once.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ConflictView } from '../../shared/api';
+import { useApi } from './api-context';
+import { failure, ok, type Notice } from './notice';
+
+export type Take = 'servicem8' | 'stripe';
+
+export interface ConflictsState {
+  conflicts: ConflictView[] | null;
+  loadError: string | null;
+  selected: ReadonlySet<number>;
+  busy: boolean;
+  notice: Notice | null;
+  /** Only open conflicts can be selected and decided. */
+  selectable: number[];
+  toggle: (id: number) => void;
+  toggleAll: () => void;
+  decide: (ids: number[], take: Take) => Promise<void>;
+}
+
+const SIDE: Record<Take, string> = { servicem8: 'ServiceM8', stripe: 'Stripe' };
+
+export function useConflicts(): ConflictsState {
+  const client = useApi();
+  const [conflicts, setConflicts] = useState<ConflictView[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const reload = useCallback(
+    () =>
+      client.call('listConflicts', { includeClosed: false }).then((response) => {
+        if (!response.ok) return setLoadError(response.error.message);
+        setLoadError(null);
+        setConflicts(response.value);
+        // A decided row cannot stay selected: drop ids that are no longer open.
+        const open = new Set(response.value.filter((c) => c.state === 'open').map((c) => c.id));
+        setSelected((current) => new Set([...current].filter((id) => open.has(id))));
+      }),
+    [client],
+  );
+
+  useEffect(() => {
+    const off = client.on('conflictsChanged', () => void reload());
+    void reload();
+    return off;
+  }, [client, reload]);
+
+  const selectable = useMemo(() => (conflicts ?? []).filter((c) => c.state === 'open').map((c) => c.id), [conflicts]);
+
+  const toggle = useCallback((id: number) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  const toggleAll = useCallback(() => {
+    setSelected((current) => (current.size === selectable.length ? new Set() : new Set(selectable)));
+  }, [selectable]);
+
+  const decide = useCallback(
+    async (ids: number[], take: Take) => {
+      if (ids.length === 0) return;
+      setBusy(true);
+      const response = await client.call('resolveConflicts', { ids, take });
+      if (!response.ok) setNotice(failure(response.error.message));
+      else {
+        const { resolved, failed } = response.value;
+        const head = `Kept ${SIDE[take]} for ${resolved.length} conflict${resolved.length === 1 ? '' : 's'}; applies at the next sync.`;
+        setNotice(failed.length ? failure(`${head} ${failed.length} could not be changed: ${failed.map((f) => `#${f.id} ${f.reason}`).join(', ')}.`) : ok(head));
+      }
+      await reload();
+      setBusy(false);
+    },
+    [client, reload],
+  );
+
+  return { conflicts, loadError, selected, busy, notice, selectable, toggle, toggleAll, decide };
+}

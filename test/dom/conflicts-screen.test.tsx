@@ -1,0 +1,88 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConflictsScreen } from '../../src/renderer/components/conflicts-screen';
+import { ApiProvider } from '../../src/renderer/state/api-context';
+import type { ConflictView } from '../../src/shared/api';
+import { FakeApiClient } from '../helpers/fake-api-client';
+
+afterEach(cleanup);
+
+function conflict(id: number, overrides: Partial<ConflictView> = {}): ConflictView {
+  return {
+    id,
+    kind: 'field',
+    entity: 'client',
+    title: `Client ${id}`,
+    field: 'phone',
+    detail: null,
+    servicem8: { id: `sm8-${id}`, value: '0412 345 678', editedAt: '2026-11-24T01:00:00.000Z' },
+    stripe: { id: `cus_${id}`, value: '0412 345 999', editedAt: '2026-11-23T22:30:00.000Z' },
+    candidates: [],
+    state: 'open',
+    resolution: null,
+    createdAt: '2026-11-24T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function setup(list: ConflictView[]) {
+  let current = list;
+  const client = new FakeApiClient().handle('listConflicts', () => ({ ok: true, value: current }));
+  client.handle('resolveConflicts', ({ ids, take }) => {
+    current = current.map((c) => (ids.includes(c.id) && c.state === 'open' ? { ...c, state: 'resolved', resolution: take } : c));
+    return { ok: true, value: { resolved: ids.filter((id) => id !== 99), failed: ids.includes(99) ? [{ id: 99, reason: 'already resolved' }] : [] } };
+  });
+  render(
+    <ApiProvider client={client}>
+      <ConflictsScreen zone="Australia/Sydney" />
+    </ApiProvider>,
+  );
+  return client;
+}
+
+describe('conflicts screen', () => {
+  it('shows both sides with edit times and highlights only the difference', async () => {
+    setup([conflict(1)]);
+    const sm8 = await screen.findByTestId('conflict-servicem8-1');
+    expect(sm8.querySelector('mark')?.textContent).toBe('678');
+    expect(within(screen.getByTestId('conflict-stripe-1')).getByText('999').tagName).toBe('MARK');
+    // 01:00 UTC is 12:00 pm in Sydney (AEDT).
+    expect(sm8.textContent).toMatch(/edited 24 Nov 2026.*12:00\s?pm AEDT/);
+    expect(screen.getByTestId('conflict-stripe-1').textContent).toMatch(/edited 24 Nov 2026.*9:30\s?am AEDT/);
+  });
+
+  it('decides one row, then shows it as applying at the next sync', async () => {
+    const client = setup([conflict(1), conflict(2)]);
+    fireEvent.click(await screen.findByTestId('keep-stripe-2'));
+    expect(await screen.findByTestId('conflict-pending-2')).toBeTruthy();
+    expect(screen.getByTestId('conflict-pending-2').textContent).toBe('Kept Stripe · applies at next sync');
+    expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [2], take: 'stripe' }]);
+    expect(screen.getByTestId('conflicts-notice').textContent).toBe('Kept Stripe for 1 conflict; applies at the next sync.');
+    expect(screen.getByTestId('keep-servicem8-1')).toBeTruthy();
+  });
+
+  it('bulk-approves the selected rows with one decision and reports per-row failures', async () => {
+    const client = setup([conflict(1), conflict(2), conflict(99), conflict(3, { state: 'resolved', resolution: 'servicem8' })]);
+    const bulk = await screen.findByTestId<HTMLButtonElement>('bulk-keep-servicem8');
+    expect(bulk.disabled).toBe(true);
+    expect(screen.queryByTestId('conflict-select-3')).toBeNull();
+    fireEvent.click(screen.getByTestId('conflict-select-1'));
+    fireEvent.click(screen.getByTestId('conflict-select-99'));
+    expect(screen.getByText('2 selected')).toBeTruthy();
+    fireEvent.click(bulk);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [1, 99], take: 'servicem8' }]);
+    expect(screen.getByRole('alert').textContent).toContain('#99 already resolved');
+    // Select all takes every still-open row only.
+    fireEvent.click(screen.getByTestId('conflict-select-all'));
+    expect(screen.getByText('1 selected')).toBeTruthy();
+  });
+
+  it('lists the candidates of a duplicate', async () => {
+    setup([conflict(5, { kind: 'duplicate', field: null, candidates: [{ side: 'stripe', id: 'cus_a', name: 'Harbour Plumbing', email: 'ops@harbour.example' }, { side: 'stripe', id: 'cus_b', name: null, email: null }] })]);
+    const list = await screen.findByRole('list', { name: 'Stripe candidates' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Harbour Plumbing ops@harbour.example', 'cus_b']);
+    expect(screen.getByTestId('conflict-servicem8-5').textContent).toMatch(/^This record \(sm8-5\)edited /);
+    expect(screen.getByText(/Possible duplicate/)).toBeTruthy();
+  });
+});
