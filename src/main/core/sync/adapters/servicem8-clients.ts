@@ -1,6 +1,6 @@
 // Adapts the ServiceM8 connector to the client pair's port: records into the
 // mirror's shape, the connector's change cursor kept as opaque JSON.
-import type { ChangeCursor, RejectedRecord, ServiceM8Client, Sm8Company as WireCompany, Sm8CompanyContact as WireContact } from '../../connectors/servicem8/index';
+import { ServiceM8ApiError, type ChangeCursor, type RejectedRecord, type ServiceM8Client, type Sm8Company as WireCompany, type Sm8CompanyContact as WireContact } from '../../connectors/servicem8/index';
 import type { Pulled, Rejected, ServiceM8ClientsPort } from '../clients/ports';
 import type { Sm8Company, Sm8Contact } from '../clients/types';
 
@@ -47,8 +47,13 @@ export function servicem8ClientsPort(client: ServiceM8Client): ServiceM8ClientsP
   }
   const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
   const exists = async (object: 'company' | 'companycontact', uuid: string, signal?: AbortSignal) => {
-    const found = await client.get(object, uuid, opts(signal));
-    return found.records.length + found.rejected.length > 0;
+    try {
+      const found = await client.get(object, uuid, opts(signal));
+      return found.records.length + found.rejected.length > 0;
+    } catch (error) {
+      if (error instanceof ServiceM8ApiError && error.kind === 'not_found') return false;
+      throw error;
+    }
   };
   return {
     pullCompanies: (cursor, signal) => pull<WireCompany, Sm8Company>('company', cursor, toCompany, signal),

@@ -103,6 +103,8 @@ function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context:
   }
   switch (match.kind) {
     case 'duplicate':
+      // One question covers every record involved: the candidates are not asked about again.
+      for (const candidate of match.candidates) if (candidate.side === 'stripe') handled.add(candidate.id);
       plan.conflicts.push(planDuplicate(record, match.candidates));
       return;
     case 'none':
@@ -139,6 +141,7 @@ function planStripeSubject(record: ClientRecord, world: ClientWorld, context: Cl
   }
   switch (match.kind) {
     case 'duplicate':
+      for (const candidate of match.candidates) if (candidate.side === 'stripe') state.handled.add(candidate.id);
       plan.conflicts.push(planDuplicate(record, match.candidates));
       return;
     case 'none':
