@@ -1,12 +1,77 @@
-import type { Command } from '../command';
+// `sm8sync demo [--once]`: both simulators seeded with a small Sydney trade business,
+// one sync, then the UI on 127.0.0.1 with scheduled syncs until Ctrl+C. `--once`
+// syncs, prints a summary and exits. The demo keeps its data in <data dir>/demo,
+// started afresh each time, apart from any real account's.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { SyncResult } from '../../../shared/api';
+import { call } from '../../core/app/app-backend';
+import { openApp } from '../../core/app/open-app';
+import { createSyncScheduler } from '../../core/app/sync-scheduler';
+import { createConnectionTester } from '../../core/connectors/connection-tester';
+import { MemorySecretStore } from '../../core/secrets/memory-secret-store';
+import { withRedaction } from '../../core/secrets/secret-store';
+import { createSyncRunner } from '../../core/sync/create-runner';
+import { startAppServer } from '../../server/app-server';
+import { startServiceM8Simulator } from '../../simulators/servicem8/index';
+import { startStripeSimulator } from '../../simulators/stripe/index';
+import { output, parseIntegerFlag, type Command } from '../command';
+import { rendererDir } from './serve';
+
+const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
+const DEMO_STRIPE_KEY = 'sk_test_sm8sync_demo';
+
+function summary(result: SyncResult, counts: { conflicts: number; quarantined: number }): string {
+  const lines = result.entities.map(
+    (e) => `${e.entity}: created ${e.created.stripe} Stripe customers and ${e.created.servicem8} ServiceM8 clients, updated ${e.updated.stripe + e.updated.servicem8}, linked ${e.linked}`,
+  );
+  lines.push(`${counts.conflicts} conflict(s) wait for a decision; ${counts.quarantined} record(s) quarantined.`);
+  if (result.state === 'failed') lines.push(`Sync failed: ${result.error ?? 'unknown error'}`);
+  return lines.join('\n');
+}
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'simulators seeded with a small business, a sync, then the UI (--once: sync, reconcile, report, exit)',
-  usage: 'sm8sync demo [--once]',
-  options: { once: { type: 'boolean' } },
-  run(context) {
-    context.stderr.write('sm8sync demo: the demo arrives with the sync engine; it is not available in this build yet.\n');
-    return Promise.resolve(1);
+  summary: 'simulators seeded with a small business, a sync, then the UI (--once: sync, print a summary, exit)',
+  usage: 'sm8sync demo [--once] [--port N] [--json]',
+  options: { once: { type: 'boolean' }, port: { type: 'string' } },
+  async run(context, values) {
+    const port = parseIntegerFlag('port', values.port, { min: 0, max: 65_535 }) ?? 0;
+    const dataDir = path.join(context.dataDir, 'demo');
+    rmSync(dataDir, { recursive: true, force: true });
+    const servicem8 = await startServiceM8Simulator({ seed: 'demo', rateLimits: 'real' });
+    const stripe = await startStripeSimulator({ seed: 'demo', rateLimits: 'real' });
+    const env: NodeJS.ProcessEnv = { ...context.env, SERVICEM8_BASE_URL: servicem8.url, STRIPE_BASE_URL: stripe.url };
+    delete env.SERVICEM8_API_KEY;
+    delete env.STRIPE_API_KEY;
+    const secrets = withRedaction(new MemorySecretStore({ 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY }));
+    let nextRun: () => Date | null = () => null;
+    const app = openApp({ dataDir, env, runner: createSyncRunner, connections: createConnectionTester(env), secrets, nextSyncAt: () => nextRun() });
+    try {
+      if (!context.json) context.stderr.write(`Demo: ServiceM8 simulator at ${servicem8.url}, Stripe simulator at ${stripe.url}; syncing…\n`);
+      const result = await call(app.backend, 'syncNow', { dryRun: false });
+      const status = await call(app.backend, 'getStatus', {});
+      const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
+      if (values.once) {
+        output(context, { sync: result, status, dataDir }, () => `${summary(result, counts)}\nData: ${dataDir}`);
+        return result.state === 'completed' ? 0 : 1;
+      }
+      const scheduler = createSyncScheduler({
+        run: (trigger) => call(app.backend, 'syncNow', { dryRun: false }).then(() => trigger),
+        intervalMs: () => app.settings.get().sync.pollIntervalMinutes * 60_000,
+        isPaused: () => app.settings.get().sync.paused,
+      });
+      nextRun = () => scheduler.nextRunAt();
+      scheduler.start(app.settings.get().sync.pollIntervalMinutes * 60_000);
+      const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
+      output(context, { url: server.url, sync: result }, () => `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`);
+      if (!context.signal.aborted) await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
+      scheduler.stop();
+      await server.close();
+      return 0;
+    } finally {
+      app.close();
+      await Promise.all([servicem8.close(), stripe.close()]);
+    }
   },
 };

@@ -67,7 +67,7 @@ export function planClients(world: ClientWorld, context: ClientPlanContext): Pai
 
   for (const id of [...servicem8Subjects].sort()) {
     const record = world.servicem8.get(id);
-    if (!record || context.busy.has(id)) continue;
+    if (!record || handled.has(id) || context.busy.has(id)) continue;
     planServiceM8Subject(record, world, context, { plan, links, index, handled, resolved: resolvedFor(id) });
   }
 
@@ -104,7 +104,7 @@ function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context:
   switch (match.kind) {
     case 'duplicate':
       // One question covers every record involved: the candidates are not asked about again.
-      for (const candidate of match.candidates) if (candidate.side === 'stripe') handled.add(candidate.id);
+      for (const candidate of match.candidates) handled.add(candidate.id);
       plan.conflicts.push(planDuplicate(record, match.candidates));
       return;
     case 'none':
@@ -141,7 +141,7 @@ function planStripeSubject(record: ClientRecord, world: ClientWorld, context: Cl
   }
   switch (match.kind) {
     case 'duplicate':
-      for (const candidate of match.candidates) if (candidate.side === 'stripe') state.handled.add(candidate.id);
+      for (const candidate of match.candidates) state.handled.add(candidate.id);
       plan.conflicts.push(planDuplicate(record, match.candidates));
       return;
     case 'none':

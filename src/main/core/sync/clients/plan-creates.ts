@@ -86,7 +86,7 @@ export function planDuplicate(record: ClientRecord, candidates: ClientRecord[]):
     candidates: others.map((c) => ({ side: c.side, id: c.id, name: c.fields.name, email: c.fields.email })),
     detail:
       record.side === 'servicem8'
-        ? `${others.length} records share the email ${record.fields.email ?? ''}. Take Stripe to link this client to the oldest unlinked Stripe customer, or ServiceM8 to create a separate customer.`
-        : `${others.length} records share the email ${record.fields.email ?? ''}. Take ServiceM8 to link this customer to the oldest unlinked ServiceM8 client, or Stripe to create a separate client.`,
+        ? `${others.length} other record(s) share the email ${record.fields.email ?? ''}. Take Stripe to link this client to the oldest unlinked Stripe customer, or ServiceM8 to create a separate customer.`
+        : `${others.length} other record(s) share the email ${record.fields.email ?? ''}. Take ServiceM8 to link this customer to the oldest unlinked ServiceM8 client, or Stripe to create a separate client.`,
   };
 }

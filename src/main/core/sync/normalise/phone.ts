@@ -15,7 +15,9 @@ export function normalisePhone(raw: unknown, region: CountryCode = DEFAULT_REGIO
   if (text === '') return { ok: true, value: null };
   try {
     const parsed = parsePhoneNumberWithError(text, region);
-    if (!parsed.isValid()) return { ok: false, reason: `phone is not a valid number: ${JSON.stringify(text)}` };
+    // "Possible" (right length for its country) rather than "valid": the numbering-plan
+    // tables lag new mobile ranges, and refusing a customer's real number is worse.
+    if (!parsed.isPossible()) return { ok: false, reason: `phone is not a valid number: ${JSON.stringify(text)}` };
     return { ok: true, value: parsed.number };
   } catch {
     return { ok: false, reason: `phone cannot be parsed: ${JSON.stringify(text)}` };
