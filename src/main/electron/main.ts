@@ -48,7 +48,10 @@ async function start(): Promise<void> {
     nextSyncAt: () => background?.scheduler.nextRunAt() ?? null,
   });
   opened = app_;
+  const status = await app_.service.getStatus({});
   window = createMainWindow({ rendererIndex, preload, isQuitting: () => quitting });
+  // First run (or keys missing): show the window so the person can connect; otherwise the tray is enough.
+  if (status.state === 'not_connected') window.once('ready-to-show', showWindow);
   registerIpc(app_.backend, () => ({ windowIds: new Set(window && !window.isDestroyed() ? [window.webContents.id] : []), rendererUrl: pathToFileURL(rendererIndex).href }), () => (window ? [window] : []));
 
   const togglePause = () => void app_.service.getStatus({}).then((status) => app_.service.setPaused({ paused: status.state !== 'paused' }));
@@ -60,11 +63,7 @@ async function start(): Promise<void> {
   });
   const onStatus = (status: Status) => tray?.update(status);
   background = startBackground({ opened: app_, onStatus, openWindow: showWindow, reconcile: null });
-
-  const status = await app_.service.getStatus({});
   onStatus(status);
-  // First run (or keys missing): open the window so the person can connect.
-  if (status.state === 'not_connected') window.once('ready-to-show', showWindow);
 }
 
 // The CLI and the app share one data dir (SM8SYNC_DATA_DIR or the OS app-data folder).
