@@ -2,8 +2,9 @@
 // cannot be downloaded in this environment; point ELECTRON_OVERRIDE_DIST_PATH at an
 // unpacked Electron to run this test. Without one it is reported as skipped, with why.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 function electronBinary(): string | null {
@@ -25,10 +26,20 @@ if (binary === null) process.stderr.write('electron e2e: skipped, no Electron bi
 
 test('the Electron app opens its window with isolation on', async () => {
   test.skip(binary === null, 'No Electron binary here (it cannot be downloaded in this environment); set ELECTRON_OVERRIDE_DIST_PATH to run it.');
-  const app = await electron.launch({ executablePath: binary!, args: [path.resolve('dist/main/electron.cjs')] });
+  // A throwaway data dir, and env keys cleared so the app starts "not connected".
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-electron-'));
+  const env = { ...process.env, SM8SYNC_DATA_DIR: dataDir, SERVICEM8_API_KEY: '', STRIPE_API_KEY: '' } as Record<string, string>;
+  const app = await electron.launch({ executablePath: binary!, args: [path.resolve('dist/main/electron.cjs')], env });
   try {
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { level: 1 })).toHaveText('sm8sync');
+    // First run opens on Connect, with data from main over the IPC bridge.
+    await expect(window.getByRole('heading', { name: 'Connect' })).toBeVisible();
+    const status = await window.evaluate(() => (globalThis as unknown as { sm8sync: { invoke(m: string, p: unknown): Promise<unknown> } }).sm8sync.invoke('getStatus', {}));
+    expect(status).toMatchObject({ ok: true, value: { state: 'not_connected' } });
+    // Main validates the payload: a bad method name is refused as a result, not a throw.
+    const refused = await window.evaluate(() => (globalThis as unknown as { sm8sync: { invoke(m: unknown, p: unknown): Promise<unknown> } }).sm8sync.invoke({ evil: true }, {}));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     // Isolation as the renderer sees it: no Node, only the preload's one frozen object.
     const seen = await window.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,
@@ -39,5 +50,6 @@ test('the Electron app opens its window with isolation on', async () => {
     expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridge: 'electron', frozen: true });
   } finally {
     await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

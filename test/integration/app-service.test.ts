@@ -29,7 +29,7 @@ function setup(options: { secrets?: SecretStore; connected?: boolean } = {}) {
   const settings = settingsFilePort(new SettingsFile(dir));
   const service = createAppService({ store, settings, secrets, runner, connections: tester, events, clock, nextSyncAt: () => new Date('2026-11-24T03:05:00.000Z') });
   const backend = createBackend(service, events);
-  return { dir, store, secrets, runner, tester, seen, backend, settings };
+  return { dir, store, secrets, runner, tester, seen, backend, settings, service };
 }
 
 describe('app service: status', () => {
@@ -197,5 +197,21 @@ describe('app service: connections', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'failed' } });
     expect(JSON.stringify(refused)).toContain('SERVICEM8_API_KEY');
     store.close();
+  });
+});
+
+describe('app service: cycles the app starts itself', () => {
+  it('runs scheduled cycles with their trigger and announces them, and skips them while not connected', async () => {
+    const world = setup();
+    const result = await world.service.runCycle('schedule');
+    expect(result?.state).toBe('completed');
+    expect(world.runner.calls).toEqual([{ dryRun: false, trigger: 'schedule' }]);
+    expect(world.seen.filter((e) => e.event === 'status').length).toBeGreaterThanOrEqual(2);
+    world.store.close();
+
+    const offline = setup({ connected: false });
+    expect(await offline.service.runCycle('resume')).toBeNull();
+    expect(offline.runner.calls).toEqual([]);
+    offline.store.close();
   });
 });

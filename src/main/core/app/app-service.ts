@@ -2,7 +2,7 @@
 // handler per call of src/shared/api.ts, over the store, the settings, the secrets and
 // the engine's SyncRunner. Handlers throw AppError on purpose; createBackend turns any
 // throw into a result object, so nothing here needs try/catch for the caller's sake.
-import type { ActivityEntry, Status } from '../../../shared/api';
+import type { ActivityEntry, Status, SyncResult } from '../../../shared/api';
 import type { AuditEntry } from '../store/repositories/audit-repository';
 import type { Store } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
@@ -28,13 +28,22 @@ export interface AppServiceDeps {
 }
 
 const EXPORT_LIMIT = 1_000_000;
+/** While a cycle runs, its progress is pushed this often (the runner has no events of its own). */
+const PROGRESS_EVERY_MS = 1000;
+
+export type CycleTrigger = 'manual' | 'schedule' | 'resume' | 'startup' | 'cli';
+
+export interface AppService extends ApiHandlers {
+  /** A cycle the app starts by itself (schedule, resume, startup); null when not connected. */
+  runCycle(trigger: Exclude<CycleTrigger, 'manual'>): Promise<SyncResult | null>;
+}
 
 export function toActivity(entry: AuditEntry): ActivityEntry {
   const { runId: _runId, idempotencyKey: _key, ...rest } = entry;
   return rest;
 }
 
-export function createAppService(deps: AppServiceDeps): ApiHandlers {
+export function createAppService(deps: AppServiceDeps): AppService {
   const { store, settings, secrets, runner, events } = deps;
   const clock = deps.clock ?? (() => new Date());
   const connections = createConnectionHandlers(secrets, deps.connections);
@@ -53,20 +62,36 @@ export function createAppService(deps: AppServiceDeps): ApiHandlers {
     }
   }
 
+  async function connectedToBoth(): Promise<boolean> {
+    const [servicem8, stripe] = await Promise.all([connections.isConnected('servicem8'), connections.isConnected('stripe')]);
+    return servicem8 && stripe;
+  }
+
+  async function cycle(trigger: CycleTrigger, dryRun: boolean): Promise<SyncResult> {
+    const since = clock().toISOString();
+    const running = runner.runCycle({ dryRun, trigger });
+    const ticker = setInterval(() => void status().then((next) => events.emit('status', next), () => undefined), PROGRESS_EVERY_MS);
+    ticker.unref?.();
+    events.emit('status', await status());
+    try {
+      return await running;
+    } finally {
+      clearInterval(ticker);
+      await announce(since);
+    }
+  }
+
   return {
     getStatus: () => status(),
 
+    async runCycle(trigger) {
+      if (!(await connectedToBoth())) return null;
+      return cycle(trigger, false);
+    },
+
     async syncNow({ dryRun }) {
-      const [servicem8, stripe] = await Promise.all([connections.isConnected('servicem8'), connections.isConnected('stripe')]);
-      if (!servicem8 || !stripe) throw new AppError('not_connected', 'Connect both ServiceM8 and Stripe before syncing.');
-      const since = clock().toISOString();
-      const cycle = runner.runCycle({ dryRun, trigger: 'manual' });
-      events.emit('status', await status());
-      try {
-        return await cycle;
-      } finally {
-        await announce(since);
-      }
+      if (!(await connectedToBoth())) throw new AppError('not_connected', 'Connect both ServiceM8 and Stripe before syncing.');
+      return cycle('manual', dryRun);
     },
 
     async setPaused({ paused }) {

@@ -9,8 +9,8 @@ import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { withRedaction, type SecretStore } from '../secrets/secret-store';
 import { SettingsFile } from '../settings/settings-file';
 import { Store } from '../store/store';
-import { createBackend, EventHub, type ApiHandlers, type AppBackend } from './app-backend';
-import { createAppService } from './app-service';
+import { createBackend, EventHub, type AppBackend } from './app-backend';
+import { createAppService, type AppService } from './app-service';
 import type { ConnectionTester, SyncRunner } from './ports';
 import { layeredSecretStore } from './secret-sources';
 import { settingsFilePort, type SettingsPort } from './settings-port';
@@ -43,7 +43,7 @@ export interface OpenedApp {
   secrets: SecretStore;
   runner: SyncRunner;
   events: EventHub;
-  service: ApiHandlers;
+  service: AppService;
   backend: AppBackend;
   close(): void;
 }

@@ -1,0 +1,65 @@
+// The one window. Locked down: isolated, sandboxed preload, no Node, web security on,
+// no navigation away from our page, no new windows, no permissions, and links out only
+// to an https allowlist in the system browser.
+import { BrowserWindow, session, shell } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../server/security-headers';
+import { isAllowedExternalUrl } from './external-links';
+
+export interface MainWindowOptions {
+  rendererIndex: string;
+  preload: string;
+  /** Whether closing the window should really close it (quitting) or just hide it. */
+  isQuitting: () => boolean;
+}
+
+let hardened = false;
+
+/** Session-wide rules, once: CSP as a header too, and every permission request denied. */
+function hardenSession(): void {
+  if (hardened) return;
+  hardened = true;
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  hardenSession();
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 760,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'sm8sync',
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  const contents = window.webContents;
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  // A tray app: closing the window hides it; Quit in the tray menu really quits.
+  window.on('close', (event) => {
+    if (!options.isQuitting()) {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  void window.loadFile(options.rendererIndex);
+  return window;
+}
