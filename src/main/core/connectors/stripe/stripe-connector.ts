@@ -11,6 +11,9 @@ import type { StripeRetryOptions } from './retry';
 import * as taxRates from './tax-rates';
 import { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 
+/** One second plus the safety margin. */
+export const STRIPE_WINDOW_MS = 1000 + Math.max(50, Math.round(1000 * 0.05));
+
 export interface StripeConnectorOptions extends StripeClientOptions {
   /** Our backoff for 429 / lock_timeout / transient errors (tests shorten it). */
   retry?: StripeRetryOptions;
@@ -26,9 +29,10 @@ export class StripeConnector {
     this.ctx = {
       stripe: createStripeClient(options),
       retry: options.retry ?? {},
-      // The window is counted when we send, Stripe counts when requests arrive; a
-      // slow first connection can bunch arrivals, so our window is 10 % longer.
-      limiter: rate === null ? null : new SlidingWindowLimiter([{ limit: rate, ms: 1100 }]),
+      // The window is counted when we send, Stripe counts when requests arrive: a
+      // little longer window (5 %, at least 50 ms) absorbs jitter that bunches arrivals
+      // without giving away more of the budget than that.
+      limiter: rate === null ? null : new SlidingWindowLimiter([{ limit: rate, ms: STRIPE_WINDOW_MS }]),
     };
   }
 
