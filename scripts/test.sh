@@ -23,7 +23,8 @@ SM8SYNC_REQUIRE_KEYRING=1 bash scripts/with-keyring.sh \
   npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
 
 step "playwright (system chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json \
+# The UI connects accounts for real, so the browser tests get a Secret Service too.
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json bash scripts/with-keyring.sh \
   npx playwright test --reporter=list,json || status=$?
 
 node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json || status=$?

@@ -3,9 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
-export const BIN = path.resolve(__dirname, '../../bin/sm8sync.cjs');
-const BUILT = path.resolve(__dirname, '../../dist/main/cli.cjs');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin/sm8sync.cjs');
+const BUILT = path.join(ROOT, 'dist/main/cli.cjs');
 
 export function assertBuilt(): void {
   if (!existsSync(BUILT)) throw new Error('dist/main/cli.cjs is missing: run `npm run build` first (npm test does).');

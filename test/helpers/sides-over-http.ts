@@ -3,7 +3,7 @@
 import Stripe from 'stripe';
 
 export const SM8_KEY = 'sm8-demo-key';
-export const STRIPE_KEY = 'sk_test_e2e_sm8sync';
+export const STRIPE_KEY = 'sk_test_e2eSm8syncKey123';
 export const STRIPE_API_VERSION = '2026-10-28.endive';
 
 export function sideEnv(urls: { servicem8: string; stripe: string }, dataDir: string): NodeJS.ProcessEnv {

@@ -87,7 +87,7 @@ describe('sm8sync CLI against the simulators', () => {
     await stripe.customers.update(customer.id, { phone: '0411 000 003' });
     expect((await cli('sync')).code).toBe(0);
     const field = ((await cli('conflicts', '--json')).json() as { id: number; kind: string; field: string | null; servicem8: { value: unknown }; stripe: { value: unknown } }[]).find((c) => c.kind === 'field')!;
-    expect(field).toMatchObject({ field: 'phone', servicem8: { value: '+61411000002' }, stripe: { value: '+61411000003' } });
+    expect(field).toMatchObject({ field: 'phone', servicem8: { value: '0411 000 002' }, stripe: { value: '0411 000 003' } });
 
     const resolved = await cli('conflicts', 'resolve', String(field.id), '--take', 'stripe');
     expect(resolved.code, resolved.stderr).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { API_METHODS } from '../../src/shared/api';
 import { checkInvoke, MAX_PAYLOAD_CHARS, type SenderInfo, type TrustPolicy } from '../../src/main/electron/ipc/trusted-sender';
 
 const policy: TrustPolicy = { windowIds: new Set([3]), rendererUrl: 'file:///opt/sm8sync/resources/app.asar/dist/renderer/index.html' };
@@ -8,6 +9,8 @@ describe('IPC sender and payload checks', () => {
   it('accepts our window showing our renderer, with a fragment or query on the page', () => {
     expect(checkInvoke(ours, { method: 'getStatus', params: {} }, policy)).toEqual({ ok: true, method: 'getStatus', params: {} });
     expect(checkInvoke({ ...ours, frameUrl: `${ours.frameUrl!}#conflicts` }, { method: 'listConflicts' }, policy)).toEqual({ ok: true, method: 'listConflicts', params: {} });
+    // Every method of the contract gets through the shape check (names may hold digits).
+    for (const method of API_METHODS) expect(checkInvoke(ours, { method, params: {} }, policy)).toMatchObject({ ok: true, method });
   });
 
   it.each<[string, SenderInfo]>([

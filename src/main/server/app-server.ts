@@ -16,7 +16,7 @@ import { applySecurityHeaders, sendJson } from './security-headers';
 import { serveStatic } from './static-files';
 
 const log = createLogger('server/app');
-const METHOD_NAME = /^[A-Za-z]{1,64}$/;
+const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 
 export interface AppServerOptions {
   backend: AppBackend;

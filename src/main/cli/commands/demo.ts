@@ -19,7 +19,7 @@ import { output, parseIntegerFlag, type Command } from '../command';
 import { rendererDir } from './serve';
 
 const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
-const DEMO_STRIPE_KEY = 'sk_test_sm8sync_demo';
+const DEMO_STRIPE_KEY = 'sk_test_sm8syncDemo';
 
 function summary(result: SyncResult, counts: { conflicts: number; quarantined: number }): string {
   const lines = result.entities.map(

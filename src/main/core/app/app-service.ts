@@ -103,7 +103,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     listConflicts({ includeClosed }) {
       const states = includeClosed ? (['open', 'resolved', 'applied', 'dismissed'] as const) : (['open', 'resolved'] as const);
-      return Promise.resolve(store.conflicts.list([...states]).map((conflict) => toConflictView(store, conflict)));
+      return Promise.resolve(store.conflicts.list([...states]).map((conflict) => toConflictView(store, conflict, settings.get().rules.transforms.phoneFormat)));
     },
 
     async resolveConflicts({ ids, take }) {

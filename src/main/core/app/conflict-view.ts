@@ -6,6 +6,8 @@ import type { ConflictView } from '../../../shared/api';
 import type { Conflict } from '../store/repositories/conflicts-repository';
 import type { Side } from '../store/repositories/mirror-repository';
 import type { Store } from '../store/store';
+import type { PhoneFormat } from '../sync/normalise/phone';
+import { displayClientValue } from '../sync/clients/display-value';
 
 /** The mirror object each side keeps an entity under (the engine's canonical names). */
 const MIRROR_OBJECTS: Record<string, Record<Side, string>> = {
@@ -24,7 +26,8 @@ const candidateSchema = z.object({
 
 const ENTITY_LABELS: Record<string, string> = { client: 'Client', invoice: 'Invoice', job: 'Job', payment: 'Payment' };
 
-export function toConflictView(store: Store, conflict: Conflict): ConflictView {
+export function toConflictView(store: Store, conflict: Conflict, phoneFormat: PhoneFormat = 'national'): ConflictView {
+  const show = (value: unknown) => (conflict.entity === 'client' ? displayClientValue(conflict.field, value, phoneFormat) : value);
   return {
     id: conflict.id,
     kind: conflict.kind,
@@ -32,8 +35,8 @@ export function toConflictView(store: Store, conflict: Conflict): ConflictView {
     title: titleFor(store, conflict),
     field: conflict.field,
     detail: conflict.detail,
-    servicem8: { id: conflict.servicem8Id, value: conflict.servicem8Value, editedAt: conflict.servicem8EditedAt },
-    stripe: { id: conflict.stripeId, value: conflict.stripeValue, editedAt: conflict.stripeEditedAt },
+    servicem8: { id: conflict.servicem8Id, value: show(conflict.servicem8Value), editedAt: conflict.servicem8EditedAt },
+    stripe: { id: conflict.stripeId, value: show(conflict.stripeValue), editedAt: conflict.stripeEditedAt },
     candidates: conflict.kind === 'duplicate' ? candidatesOf(store, conflict) : [],
     state: conflict.state,
     resolution: conflict.resolution,

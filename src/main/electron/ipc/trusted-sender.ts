@@ -24,7 +24,7 @@ export interface TrustPolicy {
 export type CheckedInvoke = { ok: true; method: string; params: unknown } | { ok: false; error: ApiError };
 
 export const MAX_PAYLOAD_CHARS = 256 * 1024;
-const METHOD_NAME = /^[A-Za-z]{1,64}$/;
+const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 
 const refuse = (code: ApiError['code'], message: string): CheckedInvoke => ({ ok: false, error: { code, message } });
 
