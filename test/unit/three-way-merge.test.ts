@@ -26,7 +26,7 @@ describe('three-way merge of one field', () => {
   });
 
   it('raises a conflict when both changed differently and the rule is ask', () => {
-    expect(mergeField(input({ servicem8: 'b', stripe: 'c' }))).toMatchObject({ action: 'conflict', reason: 'changed on both sides' });
+    expect(mergeField(input({ servicem8: 'b', stripe: 'c' }))).toMatchObject({ action: 'conflict', reason: 'Changed on both sides' });
   });
 
   it('lets a per-field rule decide a two-sided change', () => {

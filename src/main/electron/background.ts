@@ -6,12 +6,9 @@ import type { Status } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
 import type { OpenedApp } from '../core/app/open-app';
 import { createNotificationPolicy } from '../core/app/notification-policy';
-import { createSyncScheduler, type SyncScheduler } from '../core/app/sync-scheduler';
-import { createLogger } from '../core/logging/logger';
+import { startScheduledSync } from '../core/app/scheduled-sync';
+import type { SyncScheduler } from '../core/app/sync-scheduler';
 import { createReconciliationCron } from './reconciliation-cron';
-
-const log = createLogger('electron/background');
-const MINUTE = 60_000;
 
 export interface Background {
   scheduler: SyncScheduler;
@@ -28,16 +25,8 @@ export interface BackgroundOptions {
 }
 
 export function startBackground({ opened, onStatus, openWindow, reconcile }: BackgroundOptions): Background {
-  const { service, settings } = opened;
-  const scheduler = createSyncScheduler({
-    run: (trigger) => service.runCycle(trigger),
-    intervalMs: () => settings.get().sync.pollIntervalMinutes * MINUTE,
-    isPaused: () => settings.get().sync.paused,
-    minIntervalMs: MINUTE,
-    skewMs: 30_000,
-    onError: (error) => log.warn({ err: error }, 'scheduled sync failed'),
-  });
-  scheduler.start(10_000);
+  const { settings } = opened;
+  const scheduler = startScheduledSync(opened, 10_000);
 
   const policy = createNotificationPolicy();
   const unsubscribe = opened.events.subscribe((event, payload) => {

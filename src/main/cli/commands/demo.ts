@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
 import { openApp } from '../../core/app/open-app';
-import { createSyncScheduler } from '../../core/app/sync-scheduler';
+import { startScheduledSync } from '../../core/app/scheduled-sync';
 import { createConnectionTester } from '../../core/connectors/connection-tester';
 import { MemorySecretStore } from '../../core/secrets/memory-secret-store';
 import { withRedaction } from '../../core/secrets/secret-store';
@@ -56,13 +56,8 @@ export const demoCommand: Command = {
         output(context, { sync: result, status, dataDir }, () => `${summary(result, counts)}\nData: ${dataDir}`);
         return result.state === 'completed' ? 0 : 1;
       }
-      const scheduler = createSyncScheduler({
-        run: (trigger) => call(app.backend, 'syncNow', { dryRun: false }).then(() => trigger),
-        intervalMs: () => app.settings.get().sync.pollIntervalMinutes * 60_000,
-        isPaused: () => app.settings.get().sync.paused,
-      });
+      const scheduler = startScheduledSync(app);
       nextRun = () => scheduler.nextRunAt();
-      scheduler.start(app.settings.get().sync.pollIntervalMinutes * 60_000);
       const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
       output(context, { url: server.url, sync: result }, () => `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`);
       if (!context.signal.aborted) await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));

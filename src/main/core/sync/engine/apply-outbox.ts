@@ -97,6 +97,16 @@ function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: nu
     after: applied.after,
     idempotencyKey: item.idempotencyKey,
     outcome: 'success',
+    message: describeChange(applied.after),
   });
   store.outbox.markDone(item.id, applied.result);
+}
+
+/** "Wrote name, phone" — which fields a write carried, for the activity list. */
+function describeChange(after: unknown): string | null {
+  if (!after || typeof after !== 'object') return null;
+  const keys = Object.entries(after as Record<string, unknown>).flatMap(([key, value]) =>
+    value && typeof value === 'object' && !Array.isArray(value) && (key === 'company' || key === 'contact' || key === 'metadata') ? Object.keys(value).map((k) => (key === 'metadata' ? `metadata.${k}` : k)) : [key],
+  );
+  return keys.length ? `Wrote ${[...new Set(keys)].join(', ')}` : null;
 }

@@ -45,11 +45,11 @@ export function mergeField<V>(input: FieldInput<V>): FieldDecision<V> {
   const { base, servicem8: s, stripe: t, equals } = input;
   if (equals(s, t)) return { action: 'equal', value: s };
   if (base === undefined) {
-    if (input.isEmpty(s)) return { action: 'to_servicem8', value: t, reason: 'only Stripe has a value' };
-    if (input.isEmpty(t)) return { action: 'to_stripe', value: s, reason: 'only ServiceM8 has a value' };
-    return decide(input, 'the records were matched with different values');
+    if (input.isEmpty(s)) return { action: 'to_servicem8', value: t, reason: 'Only Stripe has a value' };
+    if (input.isEmpty(t)) return { action: 'to_stripe', value: s, reason: 'Only ServiceM8 has a value' };
+    return decide(input, 'The records were matched with different values');
   }
-  if (equals(s, base)) return { action: 'to_servicem8', value: t, reason: 'changed in Stripe' };
-  if (equals(t, base)) return { action: 'to_stripe', value: s, reason: 'changed in ServiceM8' };
-  return decide(input, 'changed on both sides');
+  if (equals(s, base)) return { action: 'to_servicem8', value: t, reason: 'Changed in Stripe' };
+  if (equals(t, base)) return { action: 'to_stripe', value: s, reason: 'Changed in ServiceM8' };
+  return decide(input, 'Changed on both sides');
 }
