@@ -12,7 +12,7 @@ import * as taxRates from './tax-rates';
 import { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 
 /** One second plus the safety margin. */
-export const STRIPE_WINDOW_MS = 1000 + Math.max(50, Math.round(1000 * 0.05));
+export const STRIPE_WINDOW_MS = 1000 + Math.max(20, Math.round(1000 * 0.02));
 
 export interface StripeConnectorOptions extends StripeClientOptions {
   /** Our backoff for 429 / lock_timeout / transient errors (tests shorten it). */
@@ -30,8 +30,8 @@ export class StripeConnector {
       stripe: createStripeClient(options),
       retry: options.retry ?? {},
       // The window is counted when we send, Stripe counts when requests arrive: a
-      // little longer window (5 %, at least 50 ms) absorbs jitter that bunches arrivals
-      // without giving away more of the budget than that.
+      // slightly longer window (2 %, at least 20 ms, as for ServiceM8) absorbs jitter
+      // that bunches arrivals without giving away more of the budget than that.
       limiter: rate === null ? null : new SlidingWindowLimiter([{ limit: rate, ms: STRIPE_WINDOW_MS }]),
     };
   }

@@ -4,7 +4,7 @@
 import type { Settings } from '../../../../shared/settings';
 import type { Conflict } from '../../store/repositories/conflicts-repository';
 import { emptyPlan, type PairPlan } from '../engine/plan-types';
-import { buildMatchIndex, matchServiceM8Client, matchStripeCustomer, type LinkLookup, type MatchIndex } from './match-clients';
+import { buildMatchIndex, matchServiceM8Client, matchStripeCustomer, type LinkLookup, type MatchIndex, type MatchResult } from './match-clients';
 import { mergeClientPair } from './merge-client';
 import { planCreateClient, planCreateCustomer, planDuplicate } from './plan-creates';
 import type { ClientBase } from './payloads';
@@ -92,20 +92,12 @@ interface PlanningState {
 function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context: ClientPlanContext, state: PlanningState): void {
   const { plan, links, index, handled } = state;
   const duplicate = state.resolved.find((c) => c.kind === 'duplicate');
-  let match = matchServiceM8Client(record, index, links);
-  if (duplicate && match.kind === 'duplicate') {
-    const chosen = duplicate.resolution === 'stripe' ? firstUnlinked(match.candidates, 'stripe', links) : null;
-    if (duplicate.resolution === 'stripe' && !chosen) {
-      plan.unresolvable.push({ id: duplicate.id, reason: 'every Stripe candidate is already linked to another ServiceM8 client' });
-      return;
-    }
-    match = chosen ? { kind: 'email', other: chosen.id } : { kind: 'none' };
-  }
+  const match = applyDuplicateDecision(record, matchServiceM8Client(record, index, links), duplicate, state);
   switch (match.kind) {
+    case 'unresolvable':
+      return;
     case 'duplicate':
-      // One question covers every record involved: the candidates are not asked about again.
-      for (const candidate of match.candidates) handled.add(candidate.id);
-      plan.conflicts.push(planDuplicate(record, match.candidates));
+      askAboutDuplicate(record, match.candidates, state);
       return;
     case 'none':
       planCreateCustomer(record, context, plan, duplicate);
@@ -130,19 +122,12 @@ function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context:
 function planStripeSubject(record: ClientRecord, world: ClientWorld, context: ClientPlanContext, state: PlanningState): void {
   const { plan, links, index } = state;
   const duplicate = state.resolved.find((c) => c.kind === 'duplicate');
-  let match = matchStripeCustomer(record, index, links, world.servicem8);
-  if (duplicate && match.kind === 'duplicate') {
-    const chosen = duplicate.resolution === 'servicem8' ? firstUnlinked(match.candidates, 'servicem8', links) : null;
-    if (duplicate.resolution === 'servicem8' && !chosen) {
-      plan.unresolvable.push({ id: duplicate.id, reason: 'every ServiceM8 candidate is already linked to another Stripe customer' });
-      return;
-    }
-    match = chosen ? { kind: 'email', other: chosen.id } : { kind: 'none' };
-  }
+  const match = applyDuplicateDecision(record, matchStripeCustomer(record, index, links, world.servicem8), duplicate, state);
   switch (match.kind) {
+    case 'unresolvable':
+      return;
     case 'duplicate':
-      for (const candidate of match.candidates) state.handled.add(candidate.id);
-      plan.conflicts.push(planDuplicate(record, match.candidates));
+      askAboutDuplicate(record, match.candidates, state);
       return;
     case 'none':
       planCreateClient(record, context, plan, duplicate);
@@ -159,6 +144,27 @@ function planStripeSubject(record: ClientRecord, world: ClientWorld, context: Cl
       mergeClientPair(other, record, undefined, context, plan, state.resolved);
     }
   }
+}
+
+/**
+ * A person answered a duplicate question about this record: taking the other side
+ * links it to that side's oldest unlinked candidate; taking its own side keeps it
+ * separate (it is created on the other side).
+ */
+function applyDuplicateDecision(record: ClientRecord, match: MatchResult, duplicate: Conflict | undefined, state: PlanningState): MatchResult | { kind: 'unresolvable' } {
+  if (!duplicate || match.kind !== 'duplicate') return match;
+  const otherSide = record.side === 'servicem8' ? 'stripe' : 'servicem8';
+  if (duplicate.resolution !== otherSide) return { kind: 'none' };
+  const chosen = firstUnlinked(match.candidates, otherSide, state.links);
+  if (chosen) return { kind: 'email', other: chosen.id };
+  state.plan.unresolvable.push({ id: duplicate.id, reason: `every ${otherSide === 'stripe' ? 'Stripe' : 'ServiceM8'} candidate is already linked to another record` });
+  return { kind: 'unresolvable' };
+}
+
+/** One question covers every record involved: the candidates are not asked about again. */
+function askAboutDuplicate(record: ClientRecord, candidates: ClientRecord[], state: PlanningState): void {
+  for (const candidate of candidates) state.handled.add(candidate.id);
+  state.plan.conflicts.push(planDuplicate(record, candidates));
 }
 
 function firstUnlinked(candidates: ClientRecord[], side: 'servicem8' | 'stripe', links: LinkLookup): ClientRecord | null {

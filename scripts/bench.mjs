@@ -1,0 +1,109 @@
+// `npm run bench`: measures what the sync costs, against the simulators in their own
+// process and the real CLI as a subprocess.
+//  1. Requests per idle cycle (a sync right after a sync) with 100 and 10,000 clients.
+//  2. The time of a first sync of 10,000 clients against the lower bound the rate
+//     limits allow (the simulators' limits are raised for the run; the ratio counts).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'sm8sync.cjs');
+if (!existsSync(path.join(root, 'dist', 'main', 'cli.cjs'))) {
+  console.error('bench: build first (npm run build)');
+  process.exit(1);
+}
+
+const SM8_PER_MINUTE = 60_000; // raised from 180 so the run ends in a minute; ratio is what counts
+const STRIPE_PER_SECOND = 250; // raised from 25 for the same reason
+
+function startSimulators(clients) {
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'bench', 'simulators.ts'), '--clients', String(clients), '--sm8-per-minute', String(SM8_PER_MINUTE), '--stripe-per-second', String(STRIPE_PER_SECOND)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: child.stdout });
+  const queue = [];
+  lines.on('line', (line) => queue.shift()?.(JSON.parse(line)));
+  const next = () => new Promise((resolve) => queue.push(resolve));
+  return {
+    ready: next(),
+    stats: () => {
+      const answer = next();
+      child.stdin.write('stats\n');
+      return answer;
+    },
+    stop: () => new Promise((resolve) => {
+      child.on('exit', resolve);
+      child.stdin.end('exit\n');
+    }),
+  };
+}
+
+function sync(env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [bin, 'sync', '--json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`sync exited ${code}: ${err}`));
+      resolve({ seconds, result: JSON.parse(out) });
+    });
+  });
+}
+
+async function measure(clients) {
+  const sims = startSimulators(clients);
+  const urls = await sims.ready;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-'));
+  const env = {
+    SERVICEM8_BASE_URL: urls.servicem8,
+    STRIPE_BASE_URL: urls.stripe,
+    SERVICEM8_API_KEY: 'sm8-demo-key',
+    STRIPE_API_KEY: 'sk_test_benchKey123456',
+    SM8SYNC_DATA_DIR: dataDir,
+    SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE: String(SM8_PER_MINUTE),
+    SM8SYNC_STRIPE_REQUESTS_PER_SECOND: String(STRIPE_PER_SECOND),
+  };
+  try {
+    const before = await sims.stats();
+    const first = await sync(env);
+    const afterFirst = await sims.stats();
+    // The second sync reads back the events of the first one's own writes (Stripe lists
+    // them 100 a page); the third is a truly idle cycle.
+    const echo = await sync(env);
+    const afterEcho = await sims.stats();
+    const idle = await sync(env);
+    const afterIdle = await sims.stats();
+    const created = first.result.entities[0].created.stripe;
+    if (created !== clients) throw new Error(`first sync created ${created} customers, expected ${clients}`);
+    if (echo.result.plan.length !== 0 || idle.result.plan.length !== 0) throw new Error('a sync after the first planned writes');
+    return {
+      clients,
+      firstSync: { seconds: first.seconds, servicem8Requests: afterFirst.servicem8 - before.servicem8, stripeRequests: afterFirst.stripe - before.stripe, stripe429: afterFirst.stripeRateLimited - before.stripeRateLimited },
+      echoCycle: { seconds: echo.seconds, servicem8Requests: afterEcho.servicem8 - afterFirst.servicem8, stripeRequests: afterEcho.stripe - afterFirst.stripe },
+      idleCycle: { seconds: idle.seconds, servicem8Requests: afterIdle.servicem8 - afterEcho.servicem8, stripeRequests: afterIdle.stripe - afterEcho.stripe },
+    };
+  } finally {
+    await sims.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const small = await measure(100);
+const large = await measure(10_000);
+const fmt = (n) => n.toFixed(1);
+const line = (c) => `${c.servicem8Requests + c.stripeRequests} requests (ServiceM8 ${c.servicem8Requests}, Stripe ${c.stripeRequests}) in ${fmt(c.seconds)} s`;
+console.log('Requests per idle cycle (each sync is a new CLI process, which also reads the ServiceM8 account time zone once):');
+for (const m of [small, large]) console.log(`  ${String(m.clients).padStart(6)} clients: ${line(m.idleCycle)}`);
+console.log('The sync right after the first one (it reads back the Stripe events of the first sync\'s own writes, 100 a page; writes nothing):');
+for (const m of [small, large]) console.log(`  ${String(m.clients).padStart(6)} clients: ${line(m.echoCycle)}`);
+// Each new client needs at least one Stripe write; at STRIPE_PER_SECOND that bounds the run.
+const f = large.firstSync;
+const lowerBound = Math.max(large.clients / STRIPE_PER_SECOND, f.servicem8Requests / (SM8_PER_MINUTE / 60));
+console.log(`First sync of ${large.clients} clients (limits raised to ServiceM8 ${SM8_PER_MINUTE}/min, Stripe ${STRIPE_PER_SECOND}/s):`);
+console.log(`  ${fmt(f.seconds)} s; lower bound ${fmt(lowerBound)} s (${large.clients} Stripe writes at ${STRIPE_PER_SECOND}/s); ratio ${(f.seconds / lowerBound).toFixed(3)}`);
+console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequests}; Stripe 429 answers: ${f.stripe429}`);
