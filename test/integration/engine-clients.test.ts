@@ -121,6 +121,16 @@ describe('sync engine: clients ⇄ customers', () => {
     expect(servicem8.contacts.get('sm8-r-contact')!.record.mobile).toBe('0411 000 012');
   });
 
+  it('the badge filter decides which ServiceM8 clients reach Stripe', async () => {
+    const { store, servicem8, stripe, sync } = setup({ rules: { filters: { clientBadges: ['Commercial'] } } });
+    servicem8.addClient('sm8-shop', { name: 'Shopfront Co', badges: ['Commercial'] }, { email: 'shop@example.com' });
+    servicem8.addClient('sm8-home', { name: 'Home Owner', badges: [] }, { email: 'home@example.com' });
+    const result = await sync();
+    expect(customers(stripe).map((c) => c.name)).toEqual(['Shopfront Co']);
+    expect(store.links.count('client')).toBe(1);
+    expect(result.plan).toHaveLength(1);
+  });
+
   it('a dry run plans but writes nothing anywhere', async () => {
     const { store, servicem8, stripe, sync } = setup();
     servicem8.addClient('sm8-x', { name: 'Dry Co' }, { email: 'dry@example.com' });

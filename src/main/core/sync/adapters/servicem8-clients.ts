@@ -13,6 +13,7 @@ function toCompany(r: WireCompany): Sm8Company {
     abn: blank(r.abnNumber),
     address: { street: blank(r.addressStreet), city: blank(r.addressCity), state: blank(r.addressState), postcode: blank(r.addressPostcode), country: blank(r.addressCountry) },
     isIndividual: r.isIndividual,
+    badges: r.badges,
     active: r.active,
     editedAt: r.editDate || null,
   };

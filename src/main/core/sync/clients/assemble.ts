@@ -57,6 +57,7 @@ export function assembleServiceM8Client(company: Sm8Company, contacts: Sm8Contac
       contactUuid: contact?.uuid ?? null,
       phoneSource,
       archivedFlag: false,
+      badges: company.badges ?? [],
     },
   };
 }
@@ -86,6 +87,7 @@ export function assembleStripeClient(customer: StripeCustomer, rules: Rules): As
       contactUuid: null,
       phoneSource: null,
       archivedFlag: customer.metadata[ARCHIVED_KEY] === 'true',
+      badges: [],
     },
   };
 }

@@ -15,8 +15,14 @@ function baseOf(record: ClientRecord): ClientBase {
 
 function passesFilters(record: ClientRecord, context: ClientPlanContext, plan: PairPlan): boolean {
   if (!record.active) return false;
-  if (context.settings.rules.filters.requireEmail && !record.fields.email) {
+  const { requireEmail, clientBadges } = context.settings.rules.filters;
+  if (requireEmail && !record.fields.email) {
     plan.skipped.push({ id: record.id, reason: 'no email (rules.filters.requireEmail)' });
+    return false;
+  }
+  // Badges live in ServiceM8: the filter decides which ServiceM8 clients reach Stripe.
+  if (record.side === 'servicem8' && clientBadges.length > 0 && !record.badges.some((b) => clientBadges.includes(b))) {
+    plan.skipped.push({ id: record.id, reason: `none of the badges ${clientBadges.join(', ')} (rules.filters.clientBadges)` });
     return false;
   }
   return true;

@@ -30,6 +30,8 @@ export interface Sm8Company {
   abn: string | null;
   address: { street: string | null; city: string | null; state: string | null; postcode: string | null; country: string | null };
   isIndividual: boolean;
+  /** Badges on the client (ServiceM8 writes names or uuids); used by the badge filter. */
+  badges?: string[];
   active: boolean;
   editedAt: string | null;
 }
@@ -78,6 +80,8 @@ export interface ClientRecord {
   phoneSource: 'mobile' | 'phone' | null;
   /** Stripe: metadata.servicem8_archived === 'true'. */
   archivedFlag: boolean;
+  /** ServiceM8 badges (empty on the Stripe side). */
+  badges: string[];
 }
 
 export const XREF_KEY = 'servicem8_uuid';
