@@ -10,10 +10,9 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
-function setup(settings: SettingsInput = {}) {
+function setup(settings: SettingsInput = {}, sides = { servicem8: new FakeServiceM8(), stripe: new FakeStripe() }) {
   const store = Store.open(tempDir());
-  const servicem8 = new FakeServiceM8();
-  const stripe = new FakeStripe();
+  const { servicem8, stripe } = sides;
   let n = 0;
   const pair = createClientPair({
     store,
@@ -119,6 +118,24 @@ describe('sync engine: clients ⇄ customers', () => {
     await sync();
     expect(store.conflicts.countOpen()).toBe(0);
     expect(servicem8.contacts.get('sm8-r-contact')!.record.mobile).toBe('0411 000 012');
+  });
+
+  it('rebuilds every link from the cross-references when the local database is lost', async () => {
+    const first = setup();
+    first.servicem8.addClient('sm8-keep', { name: 'Keeper Pty Ltd' }, { email: 'keep@example.com' });
+    first.stripe.add({ name: 'Stripe First', email: 'first@example.com' });
+    await first.sync();
+    expect(first.store.links.count('client')).toBe(2);
+    first.store.close();
+
+    // A new, empty database against the same two accounts.
+    const fresh = setup({}, { servicem8: first.servicem8, stripe: first.stripe });
+    const writes = fresh.servicem8.writes + fresh.stripe.writes;
+    const result = await fresh.sync();
+    expect(result.plan).toEqual([]);
+    expect(fresh.servicem8.writes + fresh.stripe.writes).toBe(writes);
+    expect(fresh.store.links.count('client')).toBe(2);
+    expect(fresh.store.conflicts.countOpen()).toBe(0);
   });
 
   it('the badge filter decides which ServiceM8 clients reach Stripe', async () => {
