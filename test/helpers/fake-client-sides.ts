@@ -93,6 +93,8 @@ export class FakeStripe implements StripeCustomersPort {
   deletedLog: Versioned<string>[] = [];
   keys = new Map<string, string>();
   writes = 0;
+  /** When set, customer updates are refused with this message (as Stripe refuses invalid input). */
+  refuseUpdates: string | null = null;
   private next = 1;
 
   add(change: Partial<StripeCustomer>): StripeCustomer {
@@ -134,6 +136,7 @@ export class FakeStripe implements StripeCustomersPort {
   }
 
   updateCustomer(id: string, input: StripeCustomerWrite) {
+    if (this.refuseUpdates) return Promise.reject(new Error(this.refuseUpdates));
     this.writes += 1;
     const change: Partial<StripeCustomer> = {};
     if (input.name !== undefined) change.name = input.name;

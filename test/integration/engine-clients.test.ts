@@ -120,6 +120,42 @@ describe('sync engine: clients ⇄ customers', () => {
     expect(servicem8.contacts.get('sm8-r-contact')!.record.mobile).toBe('0411 000 012');
   });
 
+  it('a write the API refused needs a person but does not freeze the client; a later success settles it', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-f', { name: 'Frozen Co' }, { email: 'frozen@example.com', mobile: '0411 000 020' });
+    await sync();
+    const id = store.links.byServiceM8Id('client', 'sm8-f')!.stripeId;
+
+    stripe.refuseUpdates = 'Invalid name';
+    await servicem8.updateCompany('sm8-f', { name: 'Frozen Company' });
+    await sync();
+    expect(store.outbox.countByState().failed).toBe(1);
+    await sync();
+    expect(store.outbox.countByState().failed).toBe(1); // the same refused write is not sent again
+
+    stripe.refuseUpdates = null;
+    stripe.edit(id, { phone: '0411 000 021' });
+    await servicem8.updateCompany('sm8-f', { name: 'Frozen Company Pty Ltd' });
+    await sync();
+    expect(servicem8.contacts.get('sm8-f-contact')!.record.mobile).toBe('0411 000 021');
+    expect(stripe.customers.get(id)!.record.name).toBe('Frozen Company Pty Ltd');
+    expect(store.outbox.countByState().failed).toBe(0);
+  });
+
+  it('an open question that answers itself is dismissed', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-q', { name: 'Question Co' }, { email: 'q@example.com', mobile: '0411 000 030' });
+    await sync();
+    const id = store.links.byServiceM8Id('client', 'sm8-q')!.stripeId;
+    servicem8.editContact('sm8-q-contact', { mobile: '0411 000 031' });
+    stripe.edit(id, { phone: '0411 000 032' });
+    await sync();
+    expect(store.conflicts.countOpen()).toBe(1);
+    stripe.edit(id, { phone: '0411 000 031' });
+    await sync();
+    expect(store.conflicts.countOpen()).toBe(0);
+  });
+
   it('rebuilds every link from the cross-references when the local database is lost', async () => {
     const first = setup();
     first.servicem8.addClient('sm8-keep', { name: 'Keeper Pty Ltd' }, { email: 'keep@example.com' });

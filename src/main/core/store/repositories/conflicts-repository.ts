@@ -143,6 +143,11 @@ export class ConflictsRepository {
     return this.db.prepare<string[], ConflictRow>(`SELECT * FROM conflicts WHERE entity = ? AND state IN (${marks}) ORDER BY id`).all(entity, ...states).map(toConflict);
   }
 
+  /** The open question with this key answered itself (e.g. someone made both sides equal). */
+  dismissByKey(dedupeKey: string): boolean {
+    return this.db.prepare(`UPDATE conflicts SET state = 'dismissed', resolved_at = ? WHERE dedupe_key = ? AND state = 'open'`).run(this.now(), dedupeKey).changes > 0;
+  }
+
   /** The disagreement went away by itself (e.g. someone made both sides equal). */
   dismiss(id: number): void {
     this.db.prepare(`UPDATE conflicts SET state = 'dismissed', resolved_at = ? WHERE id = ? AND state = 'open'`).run(this.now(), id);

@@ -12,7 +12,7 @@ export const OUTBOX_TRANSITIONS: Readonly<Record<OutboxState, readonly OutboxSta
   pending: ['sent', 'failed'],
   sent: ['done', 'failed', 'pending'],
   done: [],
-  failed: ['pending'],
+  failed: ['pending', 'done'],
 };
 
 export interface OutboxItem<P = unknown> {
@@ -160,10 +160,23 @@ export class OutboxRepository {
     return this.db.prepare(`UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sent'`).run(this.now()).changes;
   }
 
-  /** Subjects of an entity with a write not yet done (pending, in flight, or failed and awaiting a person). */
-  openSubjects(entity: string): Set<string> {
-    const rows = this.db.prepare<[string], { subject_id: string }>(`SELECT DISTINCT subject_id FROM outbox WHERE entity = ? AND state != 'done' AND subject_id IS NOT NULL`).all(entity);
+  /** Subjects of an entity with a write waiting or in flight: planned again once it finishes. */
+  busySubjects(entity: string): Set<string> {
+    const rows = this.db.prepare<[string], { subject_id: string }>(`SELECT DISTINCT subject_id FROM outbox WHERE entity = ? AND state IN ('pending', 'sent') AND subject_id IS NOT NULL`).all(entity);
     return new Set(rows.map((row) => row.subject_id));
+  }
+
+  /** The same write already failed for a person to look at: sending it again would fail again. */
+  hasFailedTwin(entity: string, operation: string, subjectId: string, payload: unknown): boolean {
+    const json = toJson(payload) ?? 'null';
+    return this.db.prepare<[string, string, string, string], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed' AND payload_json = ?`).get(entity, operation, subjectId, json)!.n > 0;
+  }
+
+  /** A later write for the same subject and operation succeeded: the older failures are settled. */
+  supersedeFailed(entity: string, operation: string, subjectId: string, byId: number): number {
+    const rows = this.db.prepare<[string, string, string], { id: number }>(`SELECT id FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed'`).all(entity, operation, subjectId);
+    for (const row of rows) this.transition(row.id, 'done', { result: { supersededBy: byId } });
+    return rows.length;
   }
 
   countByState(): Record<OutboxState, number> {

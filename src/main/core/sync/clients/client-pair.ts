@@ -11,7 +11,7 @@ import type { ClientBase } from './payloads';
 import type { ErrorClassifier, ServiceM8ClientsPort, StripeCustomerChanges, StripeCustomersPort } from './ports';
 import type { ClientRecord, Sm8Company, Sm8Contact, StripeCustomer } from './types';
 
-export const CURSORS = { companies: 'servicem8.company', contacts: 'servicem8.companycontact', customers: 'stripe.customers' } as const;
+export const CURSORS = { companies: 'servicem8.company', contacts: 'servicem8.companycontact', customers: 'stripe.customers', deferred: 'client.deferred' } as const;
 
 export interface ClientPairDeps {
   store: Store;
@@ -62,8 +62,10 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
         if (list) list.push(contact);
         else contactsByCompany.set(contact.companyUuid, [contact]);
       }
-      const dirtyServicem8 = new Set([...companies.records.map((c) => c.uuid), ...contacts.records.map((c) => c.companyUuid)]);
-      const dirtyStripe = new Set([...changedCustomers.map((c) => c.id), ...deletedIds]);
+      // Subjects a waiting write kept us from planning last time are planned now.
+      const deferred = JSON.parse(store.cursors.get(CURSORS.deferred) ?? '{"servicem8":[],"stripe":[]}') as { servicem8: string[]; stripe: string[] };
+      const dirtyServicem8 = new Set([...companies.records.map((c) => c.uuid), ...contacts.records.map((c) => c.companyUuid), ...deferred.servicem8]);
+      const dirtyStripe = new Set([...changedCustomers.map((c) => c.id), ...deletedIds, ...deferred.stripe]);
       const quarantine: { side: 'servicem8' | 'stripe'; object: string; recordId: string; reason: string; raw?: unknown }[] = [];
       const release: { side: 'servicem8' | 'stripe'; object: string; recordId: string }[] = [];
 
@@ -103,7 +105,7 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
             return link ? (store.snapshots.get<ClientBase>(link.id)?.fields ?? undefined) : undefined;
           },
           resolved: store.conflicts.listForEntity(CLIENT_ENTITY, ['resolved']),
-          busy: store.outbox.openSubjects(CLIENT_ENTITY),
+          busy: store.outbox.busySubjects(CLIENT_ENTITY),
           settings: context.settings,
           newUuid: deps.newUuid ?? randomUUID,
         },
@@ -122,6 +124,7 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
           store.cursors.set(CURSORS.companies, companies.cursor);
           store.cursors.set(CURSORS.contacts, contacts.cursor);
           store.cursors.set(CURSORS.customers, customers.cursor);
+          store.cursors.set(CURSORS.deferred, JSON.stringify(plan.deferred));
         },
       };
     },

@@ -46,6 +46,7 @@ export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBa
       case 'equal':
         settled[field] = decision.value as never;
         if (resolution) plan.settledConflicts.push(resolution.id);
+        plan.settledQuestions.push(`client:${s.id}:${field}`);
         break;
       case 'to_stripe':
         toStripe[field] = decision.value as never;

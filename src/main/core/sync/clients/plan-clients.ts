@@ -67,7 +67,11 @@ export function planClients(world: ClientWorld, context: ClientPlanContext): Pai
 
   for (const id of [...servicem8Subjects].sort()) {
     const record = world.servicem8.get(id);
-    if (!record || handled.has(id) || context.busy.has(id)) continue;
+    if (!record || handled.has(id)) continue;
+    if (context.busy.has(id)) {
+      plan.deferred.servicem8.push(id);
+      continue;
+    }
     planServiceM8Subject(record, world, context, { plan, links, index, handled, resolved: resolvedFor(id) });
   }
 
@@ -75,7 +79,11 @@ export function planClients(world: ClientWorld, context: ClientPlanContext): Pai
   for (const conflict of context.resolved) if (conflict.stripeId && !conflict.servicem8Id) stripeSubjects.add(conflict.stripeId);
   for (const id of [...stripeSubjects].sort()) {
     const record = world.stripe.get(id);
-    if (!record || handled.has(id) || context.busy.has(id)) continue;
+    if (!record || handled.has(id)) continue;
+    if (context.busy.has(id)) {
+      plan.deferred.stripe.push(id);
+      continue;
+    }
     planStripeSubject(record, world, context, { plan, links, index, handled, resolved: resolvedFor(id) });
   }
   return plan;
@@ -137,7 +145,11 @@ function planStripeSubject(record: ClientRecord, world: ClientWorld, context: Cl
     case 'xref':
     case 'email': {
       const other = world.servicem8.get(match.other);
-      if (!other || context.busy.has(other.id)) return;
+      if (!other) return;
+      if (context.busy.has(other.id)) {
+        state.plan.deferred.stripe.push(record.id);
+        return;
+      }
       links.add(other.id, record.id);
       plan.links.push({ entity: 'client', servicem8Id: other.id, stripeId: record.id, servicem8EditedAt: other.editedAt, stripeEditedAt: record.editedAt });
       if (duplicate) plan.settledConflicts.push(duplicate.id);

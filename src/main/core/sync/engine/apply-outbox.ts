@@ -100,6 +100,7 @@ function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: nu
     message: describeChange(applied.after),
   });
   store.outbox.markDone(item.id, applied.result);
+  if (item.subjectId) store.outbox.supersedeFailed(item.entity, item.operation, item.subjectId, item.id);
 }
 
 /** "Wrote name, phone" — which fields a write carried, for the activity list. */

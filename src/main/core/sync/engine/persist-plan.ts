@@ -20,7 +20,10 @@ export function persistPlan(store: Store, plan: PairPlan, runId: number): void {
   for (const conflict of plan.conflicts) store.conflicts.raise(conflict);
   for (const id of plan.settledConflicts) store.conflicts.markApplied(id);
   for (const { id, reason } of plan.unresolvable) store.conflicts.reopen(id, `Could not apply the decision: ${reason}`);
+  for (const key of plan.settledQuestions) store.conflicts.dismissByKey(key);
   for (const write of plan.writes) {
+    // The very same write already failed and waits for a person: queueing it again would only fail again.
+    if (store.outbox.hasFailedTwin(write.entity, write.operation, write.subjectId, write.payload)) continue;
     const link = write.target === 'stripe' ? store.links.byServiceM8Id(write.entity, write.subjectId) : null;
     store.outbox.enqueue({
       runId,

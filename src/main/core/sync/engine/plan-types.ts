@@ -39,8 +39,12 @@ export interface PairPlan {
   /** Resolved conflicts that could not be carried out, with why. */
   unresolvable: { id: number; reason: string }[];
   skipped: { id: string; reason: string }[];
+  /** Subjects left alone because a write for them is still waiting: planned again next cycle. */
+  deferred: { servicem8: string[]; stripe: string[] };
+  /** Dedupe keys of open questions that answered themselves (both sides agree now). */
+  settledQuestions: string[];
 }
 
 export function emptyPlan(): PairPlan {
-  return { writes: [], links: [], bases: [], conflicts: [], settledConflicts: [], unresolvable: [], skipped: [] };
+  return { writes: [], links: [], bases: [], conflicts: [], settledConflicts: [], unresolvable: [], skipped: [], deferred: { servicem8: [], stripe: [] }, settledQuestions: [] };
 }
