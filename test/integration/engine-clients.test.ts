@@ -142,6 +142,18 @@ describe('sync engine: clients ⇄ customers', () => {
     expect(store.outbox.countByState().failed).toBe(0);
   });
 
+  it('a quarantined record is not duplicated on the other side', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-typo', { name: 'Typo ABN Pty Ltd', abn: '51 824 753 557' }, { email: 'typo@example.com' });
+    stripe.add({ name: 'Typo ABN Pty Ltd', email: 'typo@example.com' });
+    stripe.add({ name: 'Bad Phone Co', email: 'badphone@example.com', phone: '12' });
+    servicem8.addClient('sm8-bp', { name: 'Bad Phone Co' }, { email: 'BadPhone@example.com' });
+    await sync();
+    expect(store.quarantine.countActive()).toBe(2);
+    expect([...servicem8.companies.values()].map((c) => c.record.name).sort()).toEqual(['Bad Phone Co', 'Typo ABN Pty Ltd']);
+    expect(customers(stripe).map((c) => c.name).sort()).toEqual(['Bad Phone Co', 'Typo ABN Pty Ltd']);
+  });
+
   it('an open question that answers itself is dismissed', async () => {
     const { store, servicem8, stripe, sync } = setup();
     servicem8.addClient('sm8-q', { name: 'Question Co' }, { email: 'q@example.com', mobile: '0411 000 030' });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../../store/store';
 import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
 import { applyClientWrite } from './apply-client';
-import { assembleServiceM8Client, assembleStripeClient } from './assemble';
+import { assembleServiceM8Client, assembleStripeClient, chooseContact } from './assemble';
 import { planClients, CLIENT_ENTITY } from './plan-clients';
 import type { ClientBase } from './payloads';
 import type { ErrorClassifier, ServiceM8ClientsPort, StripeCustomerChanges, StripeCustomersPort } from './ports';
@@ -69,9 +69,15 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       const quarantine: { side: 'servicem8' | 'stripe'; object: string; recordId: string; reason: string; raw?: unknown }[] = [];
       const release: { side: 'servicem8' | 'stripe'; object: string; recordId: string }[] = [];
 
+      const quarantinedEmails = { servicem8: new Set<string>(), stripe: new Set<string>() };
+      const rawEmail = (email: string | null | undefined) => email?.trim().toLowerCase() || null;
       const servicem8 = new Map<string, ClientRecord>();
       for (const company of companyMap.values()) {
         const assembled = assembleServiceM8Client(company, contactsByCompany.get(company.uuid) ?? [], rules);
+        if (!assembled.ok) {
+          const email = rawEmail(chooseContact(contactsByCompany.get(company.uuid) ?? [])?.email);
+          if (email) quarantinedEmails.servicem8.add(email);
+        }
         if (assembled.ok) {
           servicem8.set(company.uuid, assembled.record);
           if (dirtyServicem8.has(company.uuid)) release.push({ side: 'servicem8', object: 'company', recordId: company.uuid });
@@ -82,6 +88,10 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       const stripe = new Map<string, ClientRecord>();
       for (const customer of customerMap.values()) {
         const assembled = assembleStripeClient(customer, rules);
+        if (!assembled.ok && !customer.deleted) {
+          const email = rawEmail(customer.email);
+          if (email) quarantinedEmails.stripe.add(email);
+        }
         if (assembled.ok) {
           stripe.set(customer.id, assembled.record);
           if (dirtyStripe.has(customer.id)) release.push({ side: 'stripe', object: 'customer', recordId: customer.id });
@@ -106,6 +116,7 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
           },
           resolved: store.conflicts.listForEntity(CLIENT_ENTITY, ['resolved']),
           busy: store.outbox.busySubjects(CLIENT_ENTITY),
+          quarantinedEmails,
           settings: context.settings,
           newUuid: deps.newUuid ?? randomUUID,
         },

@@ -26,6 +26,8 @@ export interface ClientPlanContext {
   resolved: Conflict[];
   /** Subjects with an unfinished outbox row: left alone until it finishes. */
   busy: Set<string>;
+  /** Emails (lower case) of records that failed validation, per side: never matched, so never to be duplicated. */
+  quarantinedEmails: { servicem8: Set<string>; stripe: Set<string> };
   settings: Settings;
   newUuid(): string;
 }

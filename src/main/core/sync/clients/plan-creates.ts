@@ -15,6 +15,12 @@ function baseOf(record: ClientRecord): ClientBase {
 
 function passesFilters(record: ClientRecord, context: ClientPlanContext, plan: PairPlan): boolean {
   if (!record.active) return false;
+  const otherSide = record.side === 'servicem8' ? 'stripe' : 'servicem8';
+  if (record.fields.email && context.quarantinedEmails[otherSide].has(record.fields.email)) {
+    // Creating it would duplicate a record that cannot be matched until it is fixed.
+    plan.skipped.push({ id: record.id, reason: `a quarantined ${otherSide === 'stripe' ? 'Stripe' : 'ServiceM8'} record has the email ${record.fields.email}; fix it first` });
+    return false;
+  }
   const { requireEmail, clientBadges } = context.settings.rules.filters;
   if (requireEmail && !record.fields.email) {
     plan.skipped.push({ id: record.id, reason: 'no email (rules.filters.requireEmail)' });
