@@ -118,6 +118,14 @@ export class FakeStripe implements StripeCustomersPort {
   }
 
   pullCustomers(cursor: string | null) {
+    if (this.rescan) {
+      // The events feed is gone (older than Stripe keeps): every customer is listed instead.
+      this.rescan = false;
+      const listed = [...this.customers.values()].filter((v) => !this.hideFromNextScan.has(v.record.id));
+      this.hideFromNextScan.clear();
+      const top = Math.max(0, ...[...this.customers.values()].map((v) => v.seq), ...this.deletedLog.map((d) => d.seq));
+      return Promise.resolve({ customers: listed.map((v) => structuredClone(v.record)), deletedIds: [], abnById: Object.fromEntries(listed.map((v) => [v.record.id, v.record.abn])), rejected: [], cursor: String(top), fullScan: true });
+    }
     const after = cursor === null ? 0 : Number(cursor);
     const changed = [...this.customers.values()].filter((v) => v.seq > after);
     const deleted = this.deletedLog.filter((d) => d.seq > after);
@@ -145,6 +153,18 @@ export class FakeStripe implements StripeCustomersPort {
     if (input.address !== undefined) change.address = input.address;
     if (input.metadata) change.metadata = input.metadata;
     return Promise.resolve(structuredClone(this.edit(id, change)));
+  }
+
+  /** Pretends the next full scan leaves these out (as a cut-short list would). */
+  hideFromNextScan = new Set<string>();
+  private rescan = false;
+
+  forceRescan(): void {
+    this.rescan = true;
+  }
+
+  confirmDeleted(ids: string[]) {
+    return Promise.resolve(ids.filter((id) => !this.customers.has(id)));
   }
 
   setAbn(id: string, abn: string | null) {

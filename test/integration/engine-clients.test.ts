@@ -154,6 +154,22 @@ describe('sync engine: clients ⇄ customers', () => {
     expect(customers(stripe).map((c) => c.name).sort()).toEqual(['Bad Phone Co', 'Typo ABN Pty Ltd']);
   });
 
+  it('a full rescan confirms a missing customer was deleted before acting on it', async () => {
+    const { store, servicem8, stripe, sync } = setup({ archiving: { deletedStripeCustomer: 'archive' } });
+    servicem8.addClient('sm8-kept', { name: 'Kept Co' }, { email: 'kept@example.com' });
+    servicem8.addClient('sm8-gone', { name: 'Gone Co' }, { email: 'gone@example.com' });
+    await sync();
+    const kept = store.links.byServiceM8Id('client', 'sm8-kept')!.stripeId;
+    const gone = store.links.byServiceM8Id('client', 'sm8-gone')!.stripeId;
+    stripe.customers.delete(gone); // deleted while we were away: no event left to tell us
+    stripe.hideFromNextScan.add(kept); // and a list that happens to leave one out
+    stripe.forceRescan();
+    await sync();
+    expect(servicem8.companies.get('sm8-gone')!.record.active).toBe(false);
+    expect(servicem8.companies.get('sm8-kept')!.record.active).toBe(true);
+    expect(store.mirror.get('stripe', 'customer', kept)?.active).toBe(true);
+  });
+
   it('an open question that answers itself is dismissed', async () => {
     const { store, servicem8, stripe, sync } = setup();
     servicem8.addClient('sm8-q', { name: 'Question Co' }, { email: 'q@example.com', mobile: '0411 000 030' });

@@ -61,7 +61,8 @@ export async function listCustomers(ctx: CallContext, filter: { createdGte?: num
   if (filter.createdGte !== undefined) params.created = { gte: filter.createdGte };
   // One list with the tax ids expanded beats one tax-id request per customer.
   if (filter.withTaxIds) params.expand = ['data.tax_ids'];
-  const all = await listAll(ctx, 'customers.list', (s) => s.customers.list(params));
+  // Every customer, however many: a partial list would make the missing ones look deleted.
+  const all = await listAll(ctx, 'customers.list', (s) => s.customers.list(params), Number.POSITIVE_INFINITY);
   return all.map((c) => customerRecord.parse(c));
 }
 

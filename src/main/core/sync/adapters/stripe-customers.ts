@@ -61,6 +61,11 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
     async updateCustomer(id, input, key) {
       return toCustomer(await connector.updateCustomer(id, input, key), new Date().toISOString());
     },
+    async confirmDeleted(ids) {
+      const gone: string[] = [];
+      for (const id of ids) if ((await connector.getCustomer(id)) === null) gone.push(id);
+      return gone;
+    },
     async setAbn(id, abn, key) {
       const existing = (await connector.listTaxIds(id)).filter((t) => t.type === 'au_abn');
       for (const taxId of existing) if (taxId.value.replace(/\s/g, '') !== abn) await connector.deleteTaxId(id, taxId.id);

@@ -43,7 +43,11 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       // A full scan lists only live customers: the ones we knew that it no longer lists were deleted.
       const listed = new Set(changedCustomers.map((c) => c.id));
       const deletedIds = new Set(customers.deletedIds);
-      if (customers.fullScan) for (const [id, known] of customerMap) if (!listed.has(id) && !known.deleted) deletedIds.add(id);
+      if (customers.fullScan) {
+        const missing = [...customerMap].filter(([id, known]) => !listed.has(id) && !known.deleted).map(([id]) => id);
+        // Absence from a list is a hint, not proof: Stripe confirms each one.
+        for (const id of await deps.stripe.confirmDeleted(missing, context.signal)) deletedIds.add(id);
+      }
       for (const customer of changedCustomers) customerMap.set(customer.id, customer);
       const deleted: StripeCustomer[] = [];
       for (const id of deletedIds) {

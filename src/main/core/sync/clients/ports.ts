@@ -79,6 +79,8 @@ export interface StripeCustomersPort {
   updateCustomer(id: string, input: StripeCustomerWrite, idempotencyKey: string, signal?: AbortSignal): Promise<StripeCustomer>;
   /** Replaces the customer's au_abn tax id (null removes it). */
   setAbn(id: string, abn: string | null, idempotencyKey: string, signal?: AbortSignal): Promise<void>;
+  /** Of these ids, the ones Stripe confirms are deleted or gone (asked one by one). */
+  confirmDeleted(ids: string[], signal?: AbortSignal): Promise<string[]>;
 }
 
 /** How a failed write should be treated: retried later, or shown to a person. */
