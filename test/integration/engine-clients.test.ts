@@ -2,7 +2,10 @@
 // ports. The same behaviours run against the real simulators in test/e2e-cli.
 import { describe, expect, it } from 'vitest';
 import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
+import { FileCycleLock, LOCK_FILE } from '../../src/main/core/sync/engine/cycle-lock';
 import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Store } from '../../src/main/core/store/store';
 import { parseSettings, type SettingsInput } from '../../src/shared/settings';
 import { FakeServiceM8, FakeStripe } from '../helpers/fake-client-sides';
@@ -21,7 +24,7 @@ function setup(settings: SettingsInput = {}, sides = { servicem8: new FakeServic
     errors: { classify: (e) => ({ kind: 'validation', message: (e as Error).message }) },
     newUuid: () => `new-uuid-${++n}`,
   });
-  const engine = new SyncEngine({ store, pairs: [pair], settings: () => parseSettings(settings), rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }) });
+  const engine = new SyncEngine({ store, pairs: [pair], lock: new FileCycleLock(path.dirname(store.file)), settings: () => parseSettings(settings), rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }) });
   const sync = (dryRun = false) => engine.runCycle({ dryRun, trigger: 'cli' });
   return { store, servicem8, stripe, sync };
 }
@@ -140,6 +143,20 @@ describe('sync engine: clients ⇄ customers', () => {
     expect(servicem8.contacts.get('sm8-f-contact')!.record.mobile).toBe('0411 000 021');
     expect(stripe.customers.get(id)!.record.name).toBe('Frozen Company Pty Ltd');
     expect(store.outbox.countByState().failed).toBe(0);
+  });
+
+  it('one sync per data folder across processes; a lock left by a dead process is taken over', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-l', { name: 'Locked Co' }, { email: 'locked@example.com' });
+    const lockFile = path.join(path.dirname(store.file), LOCK_FILE);
+    writeFileSync(lockFile, String(process.ppid)); // a live process holds it
+    const skipped = await sync();
+    expect(skipped.state).toBe('skipped');
+    expect(skipped.error).toContain(`process ${process.ppid}`);
+    expect(stripe.writes).toBe(0);
+    writeFileSync(lockFile, '2147483646'); // no such process
+    expect((await sync()).state).toBe('completed');
+    expect(customers(stripe)).toHaveLength(1);
   });
 
   it('a quarantined record is not duplicated on the other side', async () => {

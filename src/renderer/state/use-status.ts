@@ -16,7 +16,7 @@ export interface StatusState {
 
 export function describeSyncResult(result: SyncResult): Notice {
   if (result.state === 'failed') return failure(`Sync failed: ${result.error ?? 'unknown error'}`);
-  if (result.state === 'skipped') return ok('Nothing to do: a sync was already running or sync is paused.');
+  if (result.state === 'skipped') return ok(result.error ?? 'Nothing to do: a sync was already running or sync is paused.');
   const sum = (pick: (e: SyncResult['entities'][number]) => number) => result.entities.reduce((total, e) => total + pick(e), 0);
   const created = sum((e) => e.created.servicem8 + e.created.stripe);
   const updated = sum((e) => e.updated.servicem8 + e.updated.stripe);

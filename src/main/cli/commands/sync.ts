@@ -32,12 +32,12 @@ export const syncCommand: Command = {
     try {
       const result = await call(app.backend, 'syncNow', { dryRun: values['dry-run'] === true });
       endProgress(context);
-      if (result.state === 'failed' && !context.json) {
-        context.stderr.write(`sm8sync sync: ${result.error ?? 'the sync failed'}\n`);
+      if (result.state !== 'completed' && !context.json) {
+        context.stderr.write(`sm8sync sync: ${result.error ?? 'the sync did not complete'}\n`);
         return 1;
       }
       output(context, result, () => describe(result));
-      return result.state === 'failed' ? 1 : 0;
+      return result.state === 'completed' ? 0 : 1;
     } finally {
       app.close();
     }

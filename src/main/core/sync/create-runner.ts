@@ -14,7 +14,9 @@ import { servicem8ClientsPort } from './adapters/servicem8-clients';
 import { stripeCustomersPort } from './adapters/stripe-customers';
 import { createClientPair } from './clients/client-pair';
 import { SingleFlight } from './engine/single-flight';
+import { FileCycleLock } from './engine/cycle-lock';
 import { SyncEngine } from './engine/sync-engine';
+import path from 'node:path';
 
 export const STRIPE_DEFAULT_URL = 'https://api.stripe.com';
 
@@ -80,6 +82,7 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
     const pair = createClientPair({ store: deps.store, servicem8: servicem8ClientsPort(servicem8), stripe: stripeCustomersPort(stripe), errors: { classify: classifyConnectorError } });
     const built = new SyncEngine({
       store: deps.store,
+      lock: new FileCycleLock(path.dirname(deps.store.file)),
       pairs: [pair],
       settings: () => deps.settings.get(),
       rateBudget: () => budget(),

@@ -1,10 +1,20 @@
 // Saves a pair's plan: the links matching found, merge bases that caught up, the
 // questions for a person, and the writes as outbox rows. Runs inside the same
 // transaction as the pair's cursors, so a crash loses neither the plan nor a change.
+import { createHash } from 'node:crypto';
 import type { Store } from '../../store/store';
 import type { PairPlan } from './plan-types';
 
-export function idempotencyKey(runId: number, entity: string, operation: string, subjectId: string): string {
+/**
+ * A create's key comes from what it creates, so the same create planned twice (by a
+ * re-plan, or a second process) is one request to Stripe. Other writes carry the run:
+ * changing a value back and forth must send each change.
+ */
+export function idempotencyKey(runId: number, entity: string, operation: string, subjectId: string, payload: unknown): string {
+  if (operation.startsWith('create')) {
+    const digest = createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 16);
+    return `sm8sync-${entity}-${operation}-${subjectId}-${digest}`;
+  }
   return `sm8sync-${runId}-${entity}-${operation}-${subjectId}`;
 }
 
@@ -33,7 +43,7 @@ export function persistPlan(store: Store, plan: PairPlan, runId: number): void {
       linkId: link?.id ?? null,
       subjectId: write.subjectId,
       payload: write.payload,
-      idempotencyKey: idempotencyKey(runId, write.entity, write.operation, write.subjectId),
+      idempotencyKey: idempotencyKey(runId, write.entity, write.operation, write.subjectId, write.payload),
       priority: write.priority,
     });
   }

@@ -7,6 +7,7 @@ import type { RunProgress, SyncRunner } from '../../app/ports';
 import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
 import { applyOutbox } from './apply-outbox';
+import type { CycleLock } from './cycle-lock';
 import { persistPlan } from './persist-plan';
 import { SingleFlight } from './single-flight';
 import type { CycleContext, SyncPair } from './sync-pair';
@@ -22,6 +23,8 @@ export interface SyncEngineDeps {
   clock?: () => Date;
   /** Outbox items applied at once per cycle (requests still pass each connector's rate limiter). */
   concurrency?: number;
+  /** Keeps other processes from syncing the same data folder at the same time. */
+  lock?: CycleLock;
   onProgress?: (progress: RunProgress) => void;
 }
 
@@ -43,7 +46,19 @@ export class SyncEngine implements SyncRunner {
   }
 
   runCycle(options: { dryRun: boolean; trigger: 'manual' | 'schedule' | 'resume' | 'cli' | 'startup'; signal?: AbortSignal }): Promise<SyncResult> {
-    return this.flight.run(() => this.cycle(options));
+    return this.flight.run(async () => {
+      const held = this.deps.lock?.acquire() ?? null;
+      if (held) {
+        const now = this.clock().toISOString();
+        const who = held.heldBy > 0 ? ` (process ${held.heldBy})` : '';
+        return { runId: 0, dryRun: options.dryRun, state: 'skipped', startedAt: now, finishedAt: now, entities: [], plan: [], error: `Another sm8sync${who} is syncing this data folder; this sync was skipped.` };
+      }
+      try {
+        return await this.cycle(options);
+      } finally {
+        this.deps.lock?.release();
+      }
+    });
   }
 
   private async cycle(options: { dryRun: boolean; trigger: string; signal?: AbortSignal }): Promise<SyncResult> {
