@@ -35,7 +35,7 @@ describe('sync engine: clients ⇄ customers', () => {
   it('creates both ways with normalised fields and cross-references, then a second sync writes nothing', async () => {
     const { store, servicem8, stripe, sync } = setup();
     servicem8.addClient('sm8-a', { name: 'Harbour View Cafe Pty Ltd', abn: '51 824 753 556', address: { street: '1 Ocean St', city: 'Bondi', state: 'New South Wales', postcode: '2026', country: null } }, { email: 'Accounts@HarbourViewCafe.com.au', mobile: '0412 345 678' });
-    stripe.add({ name: 'Coogee Surf School', email: 'bookings@coogeesurfschool.com.au', phone: '+61298765432' });
+    stripe.add({ name: 'Coogee Surf School', email: 'bookings@coogeesurfschool.com.au', phone: '+61298765432', address: { line1: '5 Beach St', line2: 'Unit 4', city: 'Coogee', state: 'NSW', postalCode: '2034', country: 'AU' } });
 
     const first = await sync();
     expect(first.state).toBe('completed');

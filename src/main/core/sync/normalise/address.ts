@@ -24,8 +24,10 @@ function state(raw: string | null, countryCode: string | null): string | null {
 
 /** Canonical address; null when every part is empty. */
 export function normaliseAddress(parts: { line1?: unknown; line2?: unknown; city?: unknown; state?: unknown; postalCode?: unknown; country?: unknown }): Address | null {
-  const line1 = normaliseText(parts.line1);
-  const line2 = normaliseText(parts.line2);
+  // ServiceM8 has one street field: Stripe's two lines are compared (and written) as one.
+  const street = [normaliseText(parts.line1), normaliseText(parts.line2)].filter((p) => p !== null).join(', ');
+  const line1 = street === '' ? null : street;
+  const line2 = null;
   const city = normaliseText(parts.city);
   const postalCode = normaliseText(parts.postalCode);
   const rawState = normaliseText(parts.state);
