@@ -8,8 +8,9 @@ import type { StripeCustomer } from '../clients/types';
 
 export const CUSTOMER_EVENT_TYPES = ['customer.created', 'customer.updated', 'customer.deleted', 'customer.tax_id.created', 'customer.tax_id.updated', 'customer.tax_id.deleted'];
 
+/** `editedAt` null = not known (a listed customer says when it was created, not when it last changed). */
 function toCustomer(r: StripeCustomerRecord, editedAt: string | null, abn: string | null = null): StripeCustomer {
-  return { id: r.id, name: r.name, email: r.email, phone: r.phone, address: r.address, metadata: r.metadata, abn, deleted: false, createdAt: r.createdAt, editedAt: editedAt ?? r.createdAt };
+  return { id: r.id, name: r.name, email: r.email, phone: r.phone, address: r.address, metadata: r.metadata, abn, deleted: false, createdAt: r.createdAt, editedAt };
 }
 
 function abnOf(taxIds: { type: string; value: string }[] | undefined): string | null {
@@ -56,7 +57,7 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
       const { abn, ...fields } = input;
       const created = await connector.createCustomer(fields, key);
       if (abn) await connector.addAbn(created.id, abn, `${key}-abn`);
-      return toCustomer(created, null, abn ?? null);
+      return toCustomer(created, created.createdAt, abn ?? null);
     },
     async updateCustomer(id, input, key) {
       return toCustomer(await connector.updateCustomer(id, input, key), new Date().toISOString());

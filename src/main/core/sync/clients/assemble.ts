@@ -74,7 +74,7 @@ export function assembleStripeClient(customer: StripeCustomer, rules: Rules): As
       side: 'stripe',
       id: customer.id,
       active: !customer.deleted,
-      editedAt: customer.editedAt ?? customer.createdAt,
+      editedAt: customer.editedAt,
       fields: {
         name: canonicalName(customer.name, rules),
         email: email.value,
