@@ -140,6 +140,10 @@ export class FakeStripe implements StripeCustomersPort {
     this.writes += 1;
     const customer = this.add({ name: input.name ?? null, email: input.email ?? null, phone: input.phone ?? null, address: input.address ?? null, metadata: input.metadata ?? {}, abn: input.abn ?? null });
     this.keys.set(key, customer.id);
+    if (this.dropNextCreateAnswer) {
+      this.dropNextCreateAnswer = false;
+      return Promise.reject(new Error('socket hang up'));
+    }
     return Promise.resolve(structuredClone(customer));
   }
 
@@ -161,6 +165,19 @@ export class FakeStripe implements StripeCustomersPort {
 
   forceRescan(): void {
     this.rescan = true;
+  }
+
+  /** The next create is carried out but its answer is lost (as when a connection drops). */
+  dropNextCreateAnswer = false;
+
+  /** Stripe prunes idempotency keys after 24 hours. */
+  forgetKeys(): void {
+    this.keys.clear();
+  }
+
+  findByCrossReference(uuid: string) {
+    const found = [...this.customers.values()].find((v) => v.record.metadata.servicem8_uuid === uuid);
+    return Promise.resolve(found ? structuredClone(found.record) : null);
   }
 
   confirmDeleted(ids: string[]) {

@@ -14,19 +14,22 @@ import { useTempDirs } from '../helpers/temp-dir';
 const tempDir = useTempDirs();
 
 function setup(settings: SettingsInput = {}, sides = { servicem8: new FakeServiceM8(), stripe: new FakeStripe() }) {
-  const store = Store.open(tempDir());
+  const time = { now: Date.parse('2026-11-24T00:00:00.000Z') };
+  const clock = () => new Date(time.now);
+  const store = Store.open(tempDir(), { clock });
   const { servicem8, stripe } = sides;
   let n = 0;
   const pair = createClientPair({
     store,
     servicem8,
     stripe,
-    errors: { classify: (e) => ({ kind: 'validation', message: (e as Error).message }) },
+    errors: { classify: (e) => ({ kind: /socket hang up/.test((e as Error).message) ? 'transient' : 'validation', message: (e as Error).message }) },
     newUuid: () => `new-uuid-${++n}`,
   });
-  const engine = new SyncEngine({ store, pairs: [pair], lock: new FileCycleLock(path.dirname(store.file)), settings: () => parseSettings(settings), rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }) });
+  const engine = new SyncEngine({ store, pairs: [pair], clock, lock: new FileCycleLock(path.dirname(store.file)), settings: () => parseSettings(settings), rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }) });
   const sync = (dryRun = false) => engine.runCycle({ dryRun, trigger: 'cli' });
-  return { store, servicem8, stripe, sync };
+  const advance = (ms: number) => (time.now += ms);
+  return { store, servicem8, stripe, sync, advance };
 }
 
 const customers = (stripe: FakeStripe) => [...stripe.customers.values()].map((v) => v.record);
@@ -157,6 +160,21 @@ describe('sync engine: clients ⇄ customers', () => {
     writeFileSync(lockFile, '2147483646'); // no such process
     expect((await sync()).state).toBe('completed');
     expect(customers(stripe)).toHaveLength(1);
+  });
+
+  it('a create whose answer was lost and retried after Stripe forgot its key finds the customer instead of making a second', async () => {
+    const { store, servicem8, stripe, sync, advance } = setup();
+    servicem8.addClient('sm8-late', { name: 'Late Answer Co' }, { email: 'late@example.com' });
+    stripe.dropNextCreateAnswer = true;
+    await sync();
+    expect(customers(stripe)).toHaveLength(1); // made, but we never heard back
+    expect(store.outbox.countByState().pending).toBe(1);
+    advance(25 * 60 * 60_000); // the laptop was off over the weekend
+    stripe.forgetKeys();
+    await sync();
+    expect(customers(stripe)).toHaveLength(1);
+    expect(store.links.byServiceM8Id('client', 'sm8-late')?.stripeId).toBe(customers(stripe)[0]!.id);
+    expect(store.outbox.countByState()).toMatchObject({ pending: 0, failed: 0 });
   });
 
   it('a quarantined record is not duplicated on the other side', async () => {

@@ -62,6 +62,10 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
     async updateCustomer(id, input, key) {
       return toCustomer(await connector.updateCustomer(id, input, key), new Date().toISOString());
     },
+    async findByCrossReference(uuid) {
+      const [found] = await connector.findCustomersByServiceM8Uuid(uuid);
+      return found ? toCustomer(found, null) : null;
+    },
     async confirmDeleted(ids) {
       const gone: string[] = [];
       for (const id of ids) if ((await connector.getCustomer(id)) === null) gone.push(id);

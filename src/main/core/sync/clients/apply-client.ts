@@ -29,8 +29,13 @@ function customerMirror(customer: StripeCustomer): MirrorWrite {
   return { side: 'stripe', object: 'customer', id: customer.id, record: customer, editedAt: customer.editedAt, active: !customer.deleted };
 }
 
+/** Stripe keeps idempotency keys at least 24 hours; past that a retried create must look first. */
+const KEY_LIFETIME_MS = 23 * 60 * 60_000;
+
 async function createCustomer(item: OutboxItem, p: CreateCustomerPayload, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
-  const customer = await deps.stripe.createCustomer(p.write, item.idempotencyKey, context.signal);
+  const age = context.now().getTime() - Date.parse(item.createdAt);
+  const earlier = age > KEY_LIFETIME_MS && !p.replacesStripeId ? await deps.stripe.findByCrossReference(p.servicem8Id, context.signal) : null;
+  const customer = earlier ?? (await deps.stripe.createCustomer(p.write, item.idempotencyKey, context.signal));
   return {
     servicem8Id: p.servicem8Id,
     stripeId: customer.id,

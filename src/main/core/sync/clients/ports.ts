@@ -79,6 +79,8 @@ export interface StripeCustomersPort {
   updateCustomer(id: string, input: StripeCustomerWrite, idempotencyKey: string, signal?: AbortSignal): Promise<StripeCustomer>;
   /** Replaces the customer's au_abn tax id (null removes it). */
   setAbn(id: string, abn: string | null, idempotencyKey: string, signal?: AbortSignal): Promise<void>;
+  /** The live customer whose metadata.servicem8_uuid is this uuid, if any (a list scan: slow, for rare checks). */
+  findByCrossReference(servicem8Uuid: string, signal?: AbortSignal): Promise<StripeCustomer | null>;
   /** Of these ids, the ones Stripe confirms are deleted or gone (asked one by one). */
   confirmDeleted(ids: string[], signal?: AbortSignal): Promise<string[]>;
 }

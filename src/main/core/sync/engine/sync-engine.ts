@@ -72,6 +72,7 @@ export class SyncEngine implements SyncRunner {
       dryRun: options.dryRun,
       settings: this.deps.settings(),
       signal: options.signal ?? new AbortController().signal,
+      now: this.clock,
       progress: (phase, entity, done, total) => {
         this.current = { startedAt, phase, entity, done, total };
         this.deps.onProgress?.(this.current);

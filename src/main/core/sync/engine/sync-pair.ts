@@ -12,6 +12,7 @@ export interface CycleContext {
   dryRun: boolean;
   settings: Settings;
   signal: AbortSignal;
+  now(): Date;
   progress(phase: string, entity: string | null, done: number, total: number | null): void;
 }
 
