@@ -1,5 +1,7 @@
 // kill -9 in the middle of the first sync of 2,000 clients, then run again: exactly
 // one Stripe customer per ServiceM8 client, none lost, none doubled.
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli, startCli, startSimulators, type Simulators } from '../helpers/cli-process';
 import { allCustomers, ServiceM8Http, sideEnv, stripeClient } from '../helpers/sides-over-http';
@@ -30,7 +32,7 @@ describe('crash safety', () => {
     const sm8 = new ServiceM8Http(sims.servicem8);
     const stripe = stripeClient(sims.stripe);
     const companies = await seed(sm8);
-    const env = { ...sideEnv(sims, tempDir()), SM8SYNC_STRIPE_REQUESTS_PER_SECOND: '300' };
+    const env: NodeJS.ProcessEnv = { ...sideEnv(sims, tempDir()), SM8SYNC_STRIPE_REQUESTS_PER_SECOND: '300' };
 
     const run = startCli(['sync'], env);
     let seen = 0;
@@ -44,6 +46,11 @@ describe('crash safety', () => {
     const atKill = (await allCustomers(stripe)).length;
     expect(atKill).toBeGreaterThanOrEqual(300);
     expect(atKill).toBeLessThan(CLIENTS);
+    // The kill landed while writes were being applied: planned rows were still waiting or in flight.
+    const db = new Database(path.join(env.SM8SYNC_DATA_DIR!, 'sm8sync.sqlite'), { readonly: true });
+    const unfinished = db.prepare(`SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')`).pluck().get() as number;
+    db.close();
+    expect(unfinished).toBeGreaterThan(0);
 
     const rerun = await runCli(['sync', '--json'], env);
     expect(rerun.code, rerun.stderr).toBe(0);

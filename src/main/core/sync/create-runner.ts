@@ -73,6 +73,7 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       baseUrl: deps.env.SERVICEM8_BASE_URL ?? SERVICEM8_DEFAULT_URL,
       auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': servicem8Key })),
       limiter,
+      cursor: { overlapSeconds: deps.settings.get().sync.overlapSeconds },
     });
     const stripe = new StripeConnector({
       apiKey: stripeKey,
