@@ -177,6 +177,26 @@ describe('sync engine: clients ⇄ customers', () => {
     expect(store.outbox.countByState()).toMatchObject({ pending: 0, failed: 0 });
   });
 
+  it('an ABN cleared in ServiceM8 is removed from Stripe; one only Stripe ever had is left alone', async () => {
+    const { store, servicem8, stripe, sync } = setup();
+    servicem8.addClient('sm8-abn', { name: 'Abn Co', abn: '51 824 753 556' }, { email: 'abn@example.com' });
+    servicem8.addClient('sm8-none', { name: 'No Abn Co' }, { email: 'none@example.com' });
+    const stripeOnly = stripe.add({ name: 'No Abn Co', email: 'none@example.com', abn: '53004085616' });
+    await sync();
+    const id = store.links.byServiceM8Id('client', 'sm8-abn')!.stripeId;
+    expect(stripe.customers.get(id)!.record.abn).toBe('51824753556');
+    expect(store.links.byServiceM8Id('client', 'sm8-none')?.stripeId).toBe(stripeOnly.id);
+
+    await servicem8.updateCompany('sm8-abn', { abn_number: '' });
+    await servicem8.updateCompany('sm8-none', { name: 'No Abn Company' });
+    await sync();
+    expect(stripe.customers.get(id)!.record.abn).toBeNull();
+    expect(stripe.customers.get(stripeOnly.id)!.record).toMatchObject({ name: 'No Abn Company', abn: '53004085616' });
+    const writes = servicem8.writes + stripe.writes;
+    await sync();
+    expect(servicem8.writes + stripe.writes).toBe(writes);
+  });
+
   it('a quarantined record is not duplicated on the other side', async () => {
     const { store, servicem8, stripe, sync } = setup();
     servicem8.addClient('sm8-typo', { name: 'Typo ABN Pty Ltd', abn: '51 824 753 557' }, { email: 'typo@example.com' });

@@ -54,7 +54,7 @@ async function updateCustomer(item: OutboxItem, p: UpdateCustomerPayload, contex
   const updated = await deps.stripe.updateCustomer(p.stripeId, p.write, item.idempotencyKey, context.signal);
   if (p.abn !== undefined) await deps.stripe.setAbn(p.stripeId, p.abn, `${item.idempotencyKey}-abn`, context.signal);
   // A customer update does not return tax ids: the ABN we know stays unless we just set it.
-  const customer = { ...updated, abn: p.abn ?? current?.abn ?? null };
+  const customer = { ...updated, abn: p.abn !== undefined ? p.abn : (current?.abn ?? null) };
   return {
     servicem8Id: p.servicem8Id,
     stripeId: p.stripeId,

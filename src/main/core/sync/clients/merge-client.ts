@@ -74,7 +74,8 @@ export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBa
     }
   }
   if (Object.keys(settled).length > 0) plan.bases.push({ entity: 'client', servicem8Id: s.id, fields: settled });
-  const abn = s.fields.abn !== null && s.fields.abn !== t.fields.abn ? s.fields.abn : undefined;
+  const abn = abnChange(s.fields.abn, t.fields.abn, base?.abn);
+  if (abn === undefined && s.fields.abn !== null && s.fields.abn === t.fields.abn && base?.abn !== s.fields.abn) plan.bases.push({ entity: 'client', servicem8Id: s.id, fields: { abn: s.fields.abn } });
   if (Object.keys(toStripe).length > 0 || Object.keys(metadata).length > 0 || abn !== undefined) {
     if (Object.keys(toStripe).length > 0 && s.editedAt) metadata[EDIT_DATE_KEY] = s.editedAt;
     pushCustomerUpdate(s, t, toStripe, metadata, abn, stripeConflicts, plan, context);
@@ -82,9 +83,19 @@ export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBa
   if (Object.keys(toServicem8).length > 0) pushClientUpdate(s, t, toServicem8, servicem8Conflicts, context, plan);
 }
 
-function pushCustomerUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, metadata: Record<string, string>, abn: string | undefined, conflictIds: number[], plan: PairPlan, context?: ClientPlanContext): void {
+/**
+ * ABN travels ServiceM8 → Stripe. A new or changed ABN is set; one cleared in ServiceM8
+ * (the base shows we had written it) is removed; an ABN only Stripe ever had is left alone.
+ */
+function abnChange(servicem8: string | null, stripe: string | null, base: string | null | undefined): string | null | undefined {
+  if (servicem8 !== null) return servicem8 !== stripe ? servicem8 : undefined;
+  return stripe !== null && base === stripe ? null : undefined;
+}
+
+function pushCustomerUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, metadata: Record<string, string>, abn: string | null | undefined, conflictIds: number[], plan: PairPlan, context?: ClientPlanContext): void {
   const write = { ...stripeWrite(fields, context?.settings.rules.transforms.phoneFormat ?? 'national'), ...(Object.keys(metadata).length ? { metadata } : {}) };
-  const payload: UpdateCustomerPayload = { servicem8Id: s.id, stripeId: t.id, write, ...(abn !== undefined ? { abn } : {}), base: fields, conflictIds };
+  const base: ClientBase = abn !== undefined ? { ...fields, abn } : fields;
+  const payload: UpdateCustomerPayload = { servicem8Id: s.id, stripeId: t.id, write, ...(abn !== undefined ? { abn } : {}), base, conflictIds };
   plan.writes.push({
     entity: 'client',
     target: 'stripe',

@@ -4,7 +4,8 @@
 import type { Sm8CompanyWrite, Sm8ContactWrite, StripeCustomerWrite } from './ports';
 import type { ClientFields } from './types';
 
-export type ClientBase = Partial<Pick<ClientFields, 'name' | 'email' | 'phone' | 'address'>>;
+/** The merge base: the two-way fields, plus the ABN last written (so a cleared ABN can be told from none). */
+export type ClientBase = Partial<Pick<ClientFields, 'name' | 'email' | 'phone' | 'address' | 'abn'>>;
 
 export interface CreateCustomerPayload {
   servicem8Id: string;
@@ -20,8 +21,8 @@ export interface UpdateCustomerPayload {
   servicem8Id: string;
   stripeId: string;
   write: StripeCustomerWrite;
-  /** A new au_abn value (ServiceM8 → Stripe), when it changed. */
-  abn?: string;
+  /** A new au_abn value (ServiceM8 → Stripe) when it changed; null when it was cleared in ServiceM8. */
+  abn?: string | null;
   base: ClientBase;
   conflictIds: number[];
 }

@@ -9,8 +9,8 @@ import type { ClientPlanContext } from './plan-clients';
 import { EDIT_DATE_KEY, XREF_KEY, type ClientRecord } from './types';
 
 function baseOf(record: ClientRecord): ClientBase {
-  const { name, email, phone, address } = record.fields;
-  return { name, email, phone, address };
+  const { name, email, phone, address, abn } = record.fields;
+  return { name, email, phone, address, abn };
 }
 
 function passesFilters(record: ClientRecord, context: ClientPlanContext, plan: PairPlan): boolean {
