@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAbn, isValidAbn, normaliseAbn } from '../../src/main/core/sync/normalise/abn';
+import { isValidAbn, normaliseAbn } from '../../src/main/core/sync/normalise/abn';
 import { normaliseEmail } from '../../src/main/core/sync/normalise/email';
 import { formatPhone, normalisePhone } from '../../src/main/core/sync/normalise/phone';
 import { normaliseText, titleCase } from '../../src/main/core/sync/normalise/text';
@@ -42,7 +42,6 @@ describe('normalise', () => {
     expect(normaliseAbn('51824753557')).toMatchObject({ ok: false, reason: expect.stringContaining('checksum') });
     expect(normaliseAbn('1234')).toMatchObject({ ok: false, reason: expect.stringContaining('11 digits') });
     expect(normaliseAbn('')).toEqual({ ok: true, value: null });
-    expect(formatAbn('51824753556')).toBe('51 824 753 556');
   });
 
   it('text: folded white space, empty is null, title case', () => {

@@ -148,10 +148,6 @@ export class ConflictsRepository {
     return this.db.prepare(`UPDATE conflicts SET state = 'dismissed', resolved_at = ? WHERE dedupe_key = ? AND state = 'open'`).run(this.now(), dedupeKey).changes > 0;
   }
 
-  /** The disagreement went away by itself (e.g. someone made both sides equal). */
-  dismiss(id: number): void {
-    this.db.prepare(`UPDATE conflicts SET state = 'dismissed', resolved_at = ? WHERE id = ? AND state = 'open'`).run(this.now(), id);
-  }
 
   countOpen(): number {
     return this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM conflicts WHERE state = 'open'`).get()?.n ?? 0;

@@ -71,9 +71,6 @@ export class LinksRepository {
     return row ? toLink(row) : null;
   }
 
-  list(entity: string): Link[] {
-    return this.db.prepare<[string], LinkRow>('SELECT * FROM links WHERE entity = ? ORDER BY id').all(entity).map(toLink);
-  }
 
   count(entity?: string): number {
     const sql = entity ? 'SELECT count(*) AS n FROM links WHERE entity = ?' : 'SELECT count(*) AS n FROM links';

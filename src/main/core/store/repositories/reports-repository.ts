@@ -46,7 +46,4 @@ export class ReportsRepository {
     return row ? toReport<B, S>(row) : null;
   }
 
-  list(kind: string, limit = 50): StoredReport[] {
-    return this.db.prepare<[string, number], ReportRow>('SELECT * FROM reports WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(kind, limit).map((row) => toReport(row));
-  }
 }

@@ -54,6 +54,3 @@ export interface ArchiveClientPayload {
   stripeId: string;
   conflictIds: number[];
 }
-
-export const CLIENT_OPERATIONS = ['create_customer', 'update_customer', 'create_client', 'update_client', 'archive_client'] as const;
-export type ClientOperation = (typeof CLIENT_OPERATIONS)[number];

@@ -21,8 +21,3 @@ export function normaliseAbn(raw: unknown): AbnResult {
   if (!isValidAbn(digits)) return { ok: false, reason: `ABN checksum does not match: ${JSON.stringify(text)}` };
   return { ok: true, value: digits };
 }
-
-/** "51824753556" → "51 824 753 556", the way the ATO prints it. */
-export function formatAbn(digits: string): string {
-  return `${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5, 8)} ${digits.slice(8)}`;
-}
