@@ -118,13 +118,8 @@ function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context:
       const other = world.stripe.get(match.other);
       handled.add(match.other);
       if (!other) return; // linked, but the customer is not in the mirror yet: next cycle
-      if (match.kind !== 'linked') {
-        links.add(record.id, other.id);
-        plan.links.push({ entity: 'client', servicem8Id: record.id, stripeId: other.id, servicem8EditedAt: record.editedAt, stripeEditedAt: other.editedAt });
-        if (duplicate) plan.settledConflicts.push(duplicate.id);
-      }
-      const base = match.kind === 'linked' ? context.baseFor(record.id) : undefined;
-      mergeClientPair(record, other, base, context, plan, state.resolved);
+      if (match.kind === 'linked') mergeClientPair(record, other, context.baseFor(record.id), context, plan, state.resolved);
+      else linkAndMerge(record, other, context, state, duplicate);
     }
   }
 }
@@ -149,15 +144,20 @@ function planStripeSubject(record: ClientRecord, world: ClientWorld, context: Cl
       const other = world.servicem8.get(match.other);
       if (!other) return;
       if (context.busy.has(other.id)) {
-        state.plan.deferred.stripe.push(record.id);
+        plan.deferred.stripe.push(record.id);
         return;
       }
-      links.add(other.id, record.id);
-      plan.links.push({ entity: 'client', servicem8Id: other.id, stripeId: record.id, servicem8EditedAt: other.editedAt, stripeEditedAt: record.editedAt });
-      if (duplicate) plan.settledConflicts.push(duplicate.id);
-      mergeClientPair(other, record, undefined, context, plan, state.resolved);
+      linkAndMerge(other, record, context, state, duplicate);
     }
   }
+}
+
+/** A pair found by cross-reference or email: link it (settling a duplicate question) and merge with no base. */
+function linkAndMerge(servicem8: ClientRecord, stripe: ClientRecord, context: ClientPlanContext, state: PlanningState, duplicate: Conflict | undefined): void {
+  state.links.add(servicem8.id, stripe.id);
+  state.plan.links.push({ entity: 'client', servicem8Id: servicem8.id, stripeId: stripe.id, servicem8EditedAt: servicem8.editedAt, stripeEditedAt: stripe.editedAt });
+  if (duplicate) state.plan.settledConflicts.push(duplicate.id);
+  mergeClientPair(servicem8, stripe, undefined, context, state.plan, state.resolved);
 }
 
 /**

@@ -1,0 +1,91 @@
+// Lays one cycle's pulled changes over the local mirror: the full picture of both
+// sides that matching needs, and which records changed (the subjects to plan).
+import type { Store } from '../../store/store';
+import type { Pulled, StripeCustomerChanges } from './ports';
+import type { Sm8Company, Sm8Contact, StripeCustomer } from './types';
+
+export interface OverlaidClients {
+  companies: Map<string, Sm8Company>;
+  contactsByCompany: Map<string, Sm8Contact[]>;
+  customers: Map<string, StripeCustomer>;
+  /** Customers to save to the mirror: changed ones (with known ABNs) and deleted ones. */
+  changedCustomers: StripeCustomer[];
+  deletedCustomers: StripeCustomer[];
+  dirtyServicem8: Set<string>;
+  dirtyStripe: Set<string>;
+}
+
+export interface Deferred {
+  servicem8: string[];
+  stripe: string[];
+}
+
+function mirrorMap<T>(store: Store, side: 'servicem8' | 'stripe', object: string): Map<string, T> {
+  return new Map(store.mirror.list<T>(side, object).map((m) => [m.id, m.record]));
+}
+
+function groupByCompany(contacts: Iterable<Sm8Contact>): Map<string, Sm8Contact[]> {
+  const groups = new Map<string, Sm8Contact[]>();
+  for (const contact of contacts) groups.set(contact.companyUuid, [...(groups.get(contact.companyUuid) ?? []), contact]);
+  return groups;
+}
+
+export async function overlayChanges(
+  store: Store,
+  pulled: { companies: Pulled<Sm8Company>; contacts: Pulled<Sm8Contact>; customers: StripeCustomerChanges },
+  deferred: Deferred,
+  confirmDeleted: (ids: string[]) => Promise<string[]>,
+): Promise<OverlaidClients> {
+  const companies = mirrorMap<Sm8Company>(store, 'servicem8', 'company');
+  for (const company of pulled.companies.records) companies.set(company.uuid, company);
+  const contacts = mirrorMap<Sm8Contact>(store, 'servicem8', 'companycontact');
+  for (const contact of pulled.contacts.records) contacts.set(contact.uuid, contact);
+
+  const customers = mirrorMap<StripeCustomer>(store, 'stripe', 'customer');
+  const changedCustomers = withKnownAbns(pulled.customers, customers);
+  const deletedIds = new Set(pulled.customers.deletedIds);
+  if (pulled.customers.fullScan) {
+    // A full scan lists only live customers. Absence from it is a hint, not proof: Stripe confirms each one.
+    const listed = new Set(changedCustomers.map((c) => c.id));
+    const missing = [...customers].filter(([id, known]) => !listed.has(id) && !known.deleted).map(([id]) => id);
+    for (const id of await confirmDeleted(missing)) deletedIds.add(id);
+  }
+  for (const customer of changedCustomers) customers.set(customer.id, customer);
+  const deletedCustomers: StripeCustomer[] = [];
+  for (const id of deletedIds) {
+    const known = customers.get(id);
+    if (!known) continue;
+    const gone = { ...known, deleted: true };
+    customers.set(id, gone);
+    deletedCustomers.push(gone);
+  }
+
+  return {
+    companies,
+    contactsByCompany: groupByCompany(contacts.values()),
+    customers,
+    changedCustomers,
+    deletedCustomers,
+    // Subjects a waiting write kept us from planning last time are planned now.
+    dirtyServicem8: new Set([...pulled.companies.records.map((c) => c.uuid), ...pulled.contacts.records.map((c) => c.companyUuid), ...deferred.servicem8]),
+    dirtyStripe: new Set([...changedCustomers.map((c) => c.id), ...deletedIds, ...deferred.stripe]),
+  };
+}
+
+/**
+ * Change events and writes do not carry tax ids: a customer's ABN comes from this
+ * pull when it says (tax id events, full scans), else from what the mirror knew.
+ * A customer whose only change was its tax id is returned too.
+ */
+function withKnownAbns(changes: StripeCustomerChanges, mirror: Map<string, StripeCustomer>): StripeCustomer[] {
+  const out = new Map<string, StripeCustomer>();
+  for (const customer of changes.customers) {
+    const abn = customer.id in changes.abnById ? (changes.abnById[customer.id] ?? null) : (mirror.get(customer.id)?.abn ?? null);
+    out.set(customer.id, { ...customer, abn });
+  }
+  for (const [id, abn] of Object.entries(changes.abnById)) {
+    const known = mirror.get(id);
+    if (!out.has(id) && known && known.abn !== abn) out.set(id, { ...known, abn });
+  }
+  return [...out.values()];
+}
