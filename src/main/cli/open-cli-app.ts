@@ -1,12 +1,25 @@
 // The app as the CLI uses it: the same AppService the UI talks to, with the real
 // engine and connectors, and a progress line per entity when stderr is a terminal.
+// Long-running commands (serve, demo) also sync on the settings' schedule.
 import type { RunProgress } from '../core/app/ports';
 import { openApp, type OpenedApp } from '../core/app/open-app';
+import { startScheduledSync } from '../core/app/scheduled-sync';
+import type { SyncScheduler } from '../core/app/sync-scheduler';
 import { createConnectionTester } from '../core/connectors/connection-tester';
+import type { SecretStore } from '../core/secrets/secret-store';
 import { createSyncRunner } from '../core/sync/create-runner';
 import type { CommandContext } from './command';
 
-export function openCliApp(context: CommandContext, options: { progress?: boolean } = {}): OpenedApp {
+export interface CliAppOptions {
+  progress?: boolean;
+  /** The demo runs in its own folder, against the simulators, with keys in memory. */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  secrets?: SecretStore;
+  nextSyncAt?: () => Date | null;
+}
+
+export function openCliApp(context: CommandContext, options: CliAppOptions = {}): OpenedApp {
   const tty = options.progress === true && context.stderr.isTTY === true && !context.json;
   let lastLine = '';
   const onProgress = (p: RunProgress) => {
@@ -15,12 +28,28 @@ export function openCliApp(context: CommandContext, options: { progress?: boolea
     lastLine = line;
     context.stderr.write(`\r\u001b[2K${line}`);
   };
+  const env = options.env ?? context.env;
   return openApp({
-    dataDir: context.dataDir,
-    env: context.env,
+    dataDir: options.dataDir ?? context.dataDir,
+    env,
     runner: (deps) => createSyncRunner(deps, tty ? { onProgress } : {}),
-    connections: createConnectionTester(context.env),
+    connections: createConnectionTester(env),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.nextSyncAt ? { nextSyncAt: options.nextSyncAt } : {}),
   });
+}
+
+/** The app plus scheduled syncs, with the next run shown in its status. */
+export function openScheduledApp(context: CommandContext, options: Omit<CliAppOptions, 'nextSyncAt' | 'progress'> = {}): { app: OpenedApp; startSchedule: () => SyncScheduler } {
+  let scheduler: SyncScheduler | null = null;
+  const app = openCliApp(context, { ...options, nextSyncAt: () => scheduler?.nextRunAt() ?? null });
+  return {
+    app,
+    startSchedule: () => {
+      scheduler = startScheduledSync(app);
+      return scheduler;
+    },
+  };
 }
 
 /** Ends the progress line so the result starts on a clean line. */

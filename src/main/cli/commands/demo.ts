@@ -6,16 +6,13 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
-import { openApp } from '../../core/app/open-app';
-import { startScheduledSync } from '../../core/app/scheduled-sync';
-import { createConnectionTester } from '../../core/connectors/connection-tester';
 import { MemorySecretStore } from '../../core/secrets/memory-secret-store';
 import { withRedaction } from '../../core/secrets/secret-store';
-import { createSyncRunner } from '../../core/sync/create-runner';
 import { startAppServer } from '../../server/app-server';
 import { startServiceM8Simulator } from '../../simulators/servicem8/index';
 import { startStripeSimulator } from '../../simulators/stripe/index';
 import { output, parseIntegerFlag, type Command } from '../command';
+import { openScheduledApp } from '../open-cli-app';
 import { rendererDir } from './serve';
 
 const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
@@ -45,8 +42,7 @@ export const demoCommand: Command = {
     delete env.SERVICEM8_API_KEY;
     delete env.STRIPE_API_KEY;
     const secrets = withRedaction(new MemorySecretStore({ 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY }));
-    let nextRun: () => Date | null = () => null;
-    const app = openApp({ dataDir, env, runner: createSyncRunner, connections: createConnectionTester(env), secrets, nextSyncAt: () => nextRun() });
+    const { app, startSchedule } = openScheduledApp(context, { dataDir, env, secrets });
     try {
       if (!context.json) context.stderr.write(`Demo: ServiceM8 simulator at ${servicem8.url}, Stripe simulator at ${stripe.url}; syncing…\n`);
       const result = await call(app.backend, 'syncNow', { dryRun: false });
@@ -56,8 +52,7 @@ export const demoCommand: Command = {
         output(context, { sync: result, status, dataDir }, () => `${summary(result, counts)}\nData: ${dataDir}`);
         return result.state === 'completed' ? 0 : 1;
       }
-      const scheduler = startScheduledSync(app);
-      nextRun = () => scheduler.nextRunAt();
+      const scheduler = startSchedule();
       const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
       output(context, { url: server.url, sync: result }, () => `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`);
       if (!context.signal.aborted) await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));

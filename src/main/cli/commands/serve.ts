@@ -1,12 +1,9 @@
 // `sm8sync serve [--port N]`: the app API and the UI over 127.0.0.1 with a random token,
 // for a browser on the same machine (headless servers, CI, people without a tray).
 import path from 'node:path';
-import { openApp } from '../../core/app/open-app';
-import { startScheduledSync } from '../../core/app/scheduled-sync';
-import { createConnectionTester } from '../../core/connectors/connection-tester';
-import { createSyncRunner } from '../../core/sync/create-runner';
 import { startAppServer } from '../../server/app-server';
 import { parseIntegerFlag, type Command } from '../command';
+import { openScheduledApp } from '../open-cli-app';
 
 /** dist/main/cli.cjs → dist/renderer; overridable for development. */
 export function rendererDir(env: NodeJS.ProcessEnv): string {
@@ -20,12 +17,10 @@ export const serveCommand: Command = {
   options: { port: { type: 'string' } },
   async run(context, values) {
     const port = parseIntegerFlag('port', values.port, { min: 0, max: 65_535 }) ?? 0;
-    let nextRun: () => Date | null = () => null;
-    const app = openApp({ dataDir: context.dataDir, env: context.env, runner: createSyncRunner, connections: createConnectionTester(context.env), nextSyncAt: () => nextRun() });
+    const { app, startSchedule } = openScheduledApp(context);
     try {
       // Syncs on the schedule in settings, like the tray app.
-      const scheduler = startScheduledSync(app);
-      nextRun = () => scheduler.nextRunAt();
+      const scheduler = startSchedule();
       context.signal.addEventListener('abort', () => scheduler.stop(), { once: true });
       const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
       context.stdout.write(context.json ? `${JSON.stringify({ url: server.url })}\n` : `sm8sync is serving on ${server.origin}\nOpen this address (it carries the access token; do not share it):\n  ${server.url}\nPress Ctrl+C to stop.\n`);
