@@ -12,6 +12,8 @@ export const syncStateSchema = z.enum(['not_connected', 'in_sync', 'syncing', 'n
 
 export const statusSchema = z.object({
   state: syncStateSchema,
+  /** Scheduled syncs are paused (the setting, whatever state is shown). Sync now still works. */
+  paused: z.boolean(),
   /** Why the state is what it is, in a sentence for people. */
   headline: z.string(),
   lastSyncAt: isoInstant.nullable(),

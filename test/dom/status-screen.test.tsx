@@ -53,7 +53,7 @@ describe('status screen', () => {
   it('shows a refused sync as an error, and Pause/Resume flips the setting', async () => {
     const client = new FakeApiClient().handle('getStatus', makeStatus()).handle('listActivity', []);
     client.handle('syncNow', () => ({ ok: false, error: { code: 'failed', message: 'ServiceM8 rejected the API key' } }));
-    client.handle('setPaused', ({ paused }) => ({ ok: true, value: makeStatus(paused ? { state: 'paused', headline: 'Sync is paused.', nextSyncAt: null } : {}) }));
+    client.handle('setPaused', ({ paused }) => ({ ok: true, value: makeStatus(paused ? { state: 'paused', paused: true, headline: 'Sync is paused.', nextSyncAt: null } : {}) }));
     render(<App client={client} />);
     fireEvent.click(await screen.findByTestId('sync-now'));
     const notice = await screen.findByRole('alert');

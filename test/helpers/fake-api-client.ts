@@ -47,6 +47,7 @@ export function makeStatus(overrides: Partial<Status> = {}): Status {
     lastGoodSyncAt: '2026-11-24T03:00:00.000Z',
     nextSyncAt: '2026-11-24T03:05:00.000Z',
     businessTimeZone: 'Australia/Sydney',
+    paused: false,
     counts: { linkedClients: 12, pendingWrites: 0, openConflicts: 0, quarantined: 0, needsAttention: 0 },
     running: null,
     lastError: null,

@@ -36,6 +36,10 @@ describe('app service: status', () => {
   it('walks the state priority: not connected, paused, syncing, failing, needs approval, in sync', async () => {
     const { backend, store, runner } = setup({ connected: false });
     expect((await call(backend, 'getStatus', {})).state).toBe('not_connected');
+    // Paused shows as a flag even when another state is shown, so Resume stays right.
+    await call(backend, 'setPaused', { paused: true });
+    expect(await call(backend, 'getStatus', {})).toMatchObject({ state: 'not_connected', paused: true });
+    await call(backend, 'setPaused', { paused: false });
 
     const world = setup();
     expect(await call(world.backend, 'getStatus', {})).toMatchObject({ state: 'in_sync', nextSyncAt: '2026-11-24T03:05:00.000Z', businessTimeZone: 'Australia/Sydney' });
@@ -49,7 +53,7 @@ describe('app service: status', () => {
     expect((await call(world.backend, 'getStatus', {})).state).toBe('syncing');
     await call(world.backend, 'setPaused', { paused: true });
     const paused = await call(world.backend, 'getStatus', {});
-    expect(paused).toMatchObject({ state: 'paused', nextSyncAt: null });
+    expect(paused).toMatchObject({ state: 'paused', paused: true, nextSyncAt: null });
     expect(world.settings.get().sync.paused).toBe(true);
     store.close();
     runner.current = null;

@@ -54,7 +54,7 @@ async function start(): Promise<void> {
   if (status.state === 'not_connected') window.once('ready-to-show', showWindow);
   registerIpc(app_.backend, () => ({ windowIds: new Set(window && !window.isDestroyed() ? [window.webContents.id] : []), rendererUrl: pathToFileURL(rendererIndex).href }), () => (window ? [window] : []));
 
-  const togglePause = () => void app_.service.getStatus({}).then((status) => app_.service.setPaused({ paused: status.state !== 'paused' }));
+  const togglePause = () => void app_.service.getStatus({}).then((status) => app_.service.setPaused({ paused: !status.paused }));
   tray = createAppTray(iconDir, {
     syncNow: () => void app_.backend.invoke('syncNow', {}),
     togglePause,

@@ -28,11 +28,11 @@ export function createAppTray(iconDir: string, actions: TrayActions): AppTray {
     const state = last?.state ?? null;
     tray.setImage(image(last));
     if (last) tray.setToolTip(trayTooltip(last));
-    const paused = state === 'paused';
+    const paused = last?.paused ?? false;
     const usable = state !== null && state !== 'not_connected';
     tray.setContextMenu(
       Menu.buildFromTemplate([
-        { label: state === 'syncing' ? 'Syncing…' : 'Sync now', enabled: usable && state !== 'syncing' && !paused, click: actions.syncNow },
+        { label: state === 'syncing' ? 'Syncing…' : 'Sync now', enabled: usable && state !== 'syncing', click: actions.syncNow },
         { label: paused ? 'Resume sync' : 'Pause sync', enabled: usable, click: actions.togglePause },
         { type: 'separator' },
         { label: 'Open sm8sync', click: actions.open },

@@ -30,7 +30,7 @@ export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; o
           {busy === 'sync' || running ? 'Syncing…' : 'Sync now'}
         </button>
         <button type="button" onClick={() => void state.togglePause()} disabled={!connected || busy !== null} data-testid="pause-toggle">
-          {status.state === 'paused' ? 'Resume sync' : 'Pause sync'}
+          {status.paused ? 'Resume sync' : 'Pause sync'}
         </button>
         {counts.openConflicts > 0 ? (
           <button type="button" className="link" onClick={onOpenConflicts}>

@@ -16,7 +16,7 @@ export interface StatusState {
 
 export function describeSyncResult(result: SyncResult): Notice {
   if (result.state === 'failed') return failure(`Sync failed: ${result.error ?? 'unknown error'}`);
-  if (result.state === 'skipped') return ok(result.error ?? 'Nothing to do: a sync was already running or sync is paused.');
+  if (result.state === 'skipped') return ok(result.error ?? 'Skipped: a sync was already running.');
   const sum = (pick: (e: SyncResult['entities'][number]) => number) => result.entities.reduce((total, e) => total + pick(e), 0);
   const created = sum((e) => e.created.servicem8 + e.created.stripe);
   const updated = sum((e) => e.updated.servicem8 + e.updated.stripe);
@@ -60,7 +60,7 @@ export function useStatus(): StatusState {
   const togglePause = useCallback(async () => {
     if (!status) return;
     setBusy('pause');
-    const response = await client.call('setPaused', { paused: status.state !== 'paused' });
+    const response = await client.call('setPaused', { paused: !status.paused });
     if (response.ok) setStatus(response.value);
     else setNotice(failure(response.error.message));
     setBusy(null);

@@ -34,6 +34,7 @@ export function buildStatus(store: Store, runner: SyncRunner, inputs: StatusInpu
   const { state, headline } = deriveState(inputs, counts, failing ? { error: latest.error } : null);
   return {
     state,
+    paused: inputs.settings.sync.paused,
     headline,
     lastSyncAt: latest?.finishedAt ?? null,
     lastGoodSyncAt: lastGood?.finishedAt ?? null,
@@ -52,7 +53,7 @@ function deriveState(inputs: StatusInputs, counts: Counts, failure: { error: str
     const missing = [!connected.servicem8 && 'ServiceM8', !connected.stripe && 'Stripe'].filter(Boolean).join(' and ');
     return { state: 'not_connected', headline: `Connect ${missing} to start syncing.` };
   }
-  if (inputs.settings.sync.paused) return { state: 'paused', headline: 'Sync is paused. Nothing is sent in either direction until you resume.' };
+  if (inputs.settings.sync.paused) return { state: 'paused', headline: 'Scheduled syncs are paused. Sync now still sends changes when you ask.' };
   if (inputs.progress) return { state: 'syncing', headline: `Syncing${inputs.progress.entity ? ` ${inputs.progress.entity}` : ''}…` };
   if (failure) return { state: 'failing', headline: `The last sync failed: ${failure.error ?? 'unknown error'}` };
   if (counts.openConflicts > 0 || counts.needsAttention > 0) {
