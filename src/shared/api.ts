@@ -148,6 +148,14 @@ export const API = {
 
 export type ApiMethod = keyof typeof API;
 export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+/** A name of the contract's calls (and nothing inherited, such as "__proto__"). */
+export function isApiMethod(method: unknown): method is ApiMethod {
+  return typeof method === 'string' && Object.prototype.hasOwnProperty.call(API, method);
+}
+
+/** The largest params any transport accepts: the biggest real call (settings, a bulk resolve) is a few KB. */
+export const MAX_PARAMS_BYTES = 256 * 1024;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof API)[M]['params']>;
 export type ApiResult<M extends ApiMethod> = z.infer<(typeof API)[M]['result']>;
 

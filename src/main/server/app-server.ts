@@ -6,7 +6,7 @@
 // needs our own Host header (DNS rebinding). See request-guard.ts for why each check.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiError } from '../../shared/api';
+import { isApiMethod, type ApiError } from '../../shared/api';
 import type { AppBackend } from '../core/app/app-backend';
 import { createLogger } from '../core/logging/logger';
 import { openEventStream } from './event-stream';
@@ -16,7 +16,6 @@ import { applySecurityHeaders, sendJson } from './security-headers';
 import { serveStatic } from './static-files';
 
 const log = createLogger('server/app');
-const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 
 export interface AppServerOptions {
   backend: AppBackend;
@@ -66,7 +65,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     }
     if (request.method !== 'POST') return refuse(response, 405, 'forbidden', 'use POST for API calls');
     const method = url.pathname.slice('/api/'.length);
-    if (!METHOD_NAME.test(method)) return refuse(response, 404, 'not_found', 'unknown method');
+    if (!isApiMethod(method)) return refuse(response, 404, 'not_found', 'unknown method');
     let params: unknown;
     try {
       params = await readJsonBody(request);

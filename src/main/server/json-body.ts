@@ -2,7 +2,9 @@
 // resolve of 500 ids) is a few KB, so anything near the cap is not ours.
 import type { IncomingMessage } from 'node:http';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+import { MAX_PARAMS_BYTES } from '../../shared/api';
+
+export const MAX_BODY_BYTES = MAX_PARAMS_BYTES;
 
 export class BodyError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 // What the transports (Electron IPC, the loopback server) talk to: one invoke() that
 // validates params against src/shared/api.ts and never throws, and one event stream.
-import { API, type ApiError, type ApiMethod, type ApiParams, type ApiResponse, type ApiResult, type AppEvent, type AppEventName } from '../../../shared/api';
+import { API, isApiMethod, type ApiError, type ApiMethod, type ApiParams, type ApiResponse, type ApiResult, type AppEvent, type AppEventName } from '../../../shared/api';
 import type { z } from 'zod';
 import { redactText } from '../logging/redact';
 import { createLogger } from '../logging/logger';
@@ -26,10 +26,6 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
-}
-
-export function isApiMethod(method: string): method is ApiMethod {
-  return Object.prototype.hasOwnProperty.call(API, method);
 }
 
 export class EventHub {

@@ -5,7 +5,7 @@
 // - that frame shows our own renderer (file:// URL of dist/renderer/index.html);
 // - the payload is `{ method: string, params }` of sane size. The params themselves
 //   are validated by backend.invoke with the zod schemas of src/shared/api.ts.
-import type { ApiError } from '../../../shared/api';
+import { isApiMethod, MAX_PARAMS_BYTES, type ApiError } from '../../../shared/api';
 
 export interface SenderInfo {
   webContentsId: number;
@@ -23,8 +23,7 @@ export interface TrustPolicy {
 
 export type CheckedInvoke = { ok: true; method: string; params: unknown } | { ok: false; error: ApiError };
 
-export const MAX_PAYLOAD_CHARS = 256 * 1024;
-const METHOD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+export const MAX_PAYLOAD_CHARS = MAX_PARAMS_BYTES;
 
 const refuse = (code: ApiError['code'], message: string): CheckedInvoke => ({ ok: false, error: { code, message } });
 
@@ -50,7 +49,7 @@ export function checkInvoke(sender: SenderInfo, payload: unknown, policy: TrustP
   if (!isTrustedSender(sender, policy)) return refuse('forbidden', 'IPC from an unknown sender was refused');
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return refuse('invalid_params', 'the payload must be an object');
   const { method, params } = payload as { method?: unknown; params?: unknown };
-  if (typeof method !== 'string' || !METHOD_NAME.test(method)) return refuse('invalid_params', 'method must be a method name');
+  if (!isApiMethod(method)) return refuse('invalid_params', 'method must be one of the app API calls');
   let size: number;
   try {
     size = JSON.stringify(params ?? null).length;
