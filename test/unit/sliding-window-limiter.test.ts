@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowLimiter } from '../../src/main/core/util/sliding-window-limiter';
+import { safetyMargin, SlidingWindowLimiter } from '../../src/main/core/util/sliding-window-limiter';
 
 function fakeClock(start = 0) {
   let now = start;
@@ -48,5 +48,11 @@ describe('SlidingWindowLimiter', () => {
     const waiting = limiter.acquire(controller.signal);
     controller.abort(new Error('stopped'));
     await expect(waiting).rejects.toThrow('stopped');
+  });
+
+  it('pads a client window by 2 % with a floor', () => {
+    expect(safetyMargin(60_000, 250)).toBe(1200);
+    expect(safetyMargin(1000, 20)).toBe(20);
+    expect(safetyMargin(1000, 250)).toBe(250);
   });
 });

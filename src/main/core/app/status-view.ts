@@ -3,6 +3,7 @@
 // "do I need to do something?" first.
 import type { Status } from '../../../shared/api';
 import type { Settings } from '../../../shared/settings';
+import { SERVICEM8_LIMITS } from '../connectors/servicem8/rate-budget';
 import type { Store } from '../store/store';
 import type { RunProgress, SyncRunner } from './ports';
 
@@ -73,6 +74,6 @@ function safeBudget(runner: SyncRunner): Status['rateBudget']['servicem8'] {
   try {
     return runner.rateBudget();
   } catch {
-    return { usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20_000 };
+    return { usedLastMinute: 0, perMinute: SERVICEM8_LIMITS.perMinute, usedToday: 0, perDay: SERVICEM8_LIMITS.perDay };
   }
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { SyncResult } from '../../../shared/api';
 import type { RunProgress, SyncRunner } from '../app/ports';
 import type { RunnerDeps } from '../app/open-app';
-import { apiKeyAuth, createServiceM8Limiter, DEFAULT_BASE_URL as SERVICEM8_DEFAULT_URL, ServiceM8Client, type ServiceM8Limits } from '../connectors/servicem8/index';
+import { apiKeyAuth, createServiceM8Limiter, SERVICEM8_LIMITS, DEFAULT_BASE_URL as SERVICEM8_DEFAULT_URL, ServiceM8Client, type ServiceM8Limits } from '../connectors/servicem8/index';
 import { StripeConnector } from '../connectors/stripe/stripe-connector';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { classifyConnectorError } from './adapters/classify-error';
@@ -38,7 +38,7 @@ export function tuningFromEnv(env: NodeJS.ProcessEnv): RunnerTuning {
   if (perMinute !== undefined) {
     const value = Number(perMinute);
     if (!Number.isInteger(value) || value < 1) throw new Error(`SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE must be a whole number above 0 (got ${JSON.stringify(perMinute)})`);
-    tuning.servicem8Limits = { perMinute: value, perDay: Math.max(20_000, value * 60 * 24) };
+    tuning.servicem8Limits = { perMinute: value, perDay: Math.max(SERVICEM8_LIMITS.perDay, value * 60 * 24) };
   }
   const perSecond = env.SM8SYNC_STRIPE_REQUESTS_PER_SECOND;
   if (perSecond !== undefined) {
@@ -56,7 +56,7 @@ function fingerprint(...values: string[]): string {
 export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {}): SyncRunner {
   const tuning = { ...tuningFromEnv(deps.env), ...overrides };
   const limiter = createServiceM8Limiter(tuning.servicem8Limits);
-  const limits = tuning.servicem8Limits ?? { perMinute: 180, perDay: 20_000 };
+  const limits = tuning.servicem8Limits ?? SERVICEM8_LIMITS;
   const flight = new SingleFlight<SyncResult>();
   let engine: { key: string; engine: SyncEngine } | null = null;
 

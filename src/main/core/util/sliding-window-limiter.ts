@@ -14,6 +14,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * How much longer a client's window should be than the server's: the client counts
+ * when it sends, the server when requests arrive, and jitter can bunch arrivals.
+ * 2 % of the window, at least `floorMs`.
+ */
+export function safetyMargin(windowMs: number, floorMs: number): number {
+  return Math.max(floorMs, Math.round(windowMs * 0.02));
+}
+
 export class SlidingWindowLimiter {
   private readonly logs: number[][];
   private queue: Promise<void> = Promise.resolve();

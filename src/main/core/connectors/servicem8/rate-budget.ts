@@ -2,7 +2,7 @@
 // day per account (reference §6); the connector waits for a slot rather than earn a
 // 429. Each window is lengthened by a small safety margin because the server counts
 // arrivals, not departures, and network jitter can bunch requests up on the way.
-import { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
+import { safetyMargin, SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 
 export interface ServiceM8Limits {
   perMinute: number;
@@ -15,9 +15,7 @@ export interface ServiceM8Limits {
 export const SERVICEM8_LIMITS: ServiceM8Limits = { perMinute: 180, perDay: 20_000 };
 
 /** Margin added to a window: 2% of it, at least 250 ms (assumption C4). */
-export function safetyMargin(windowMs: number): number {
-  return Math.max(250, Math.round(windowMs * 0.02));
-}
+const MARGIN_FLOOR_MS = 250;
 
 /**
  * One limiter per ServiceM8 account: share it between every client of that account.
@@ -27,7 +25,7 @@ export function createServiceM8Limiter(limits: ServiceM8Limits = SERVICEM8_LIMIT
   const minuteMs = limits.minuteMs ?? 60_000;
   const dayMs = limits.dayMs ?? 86_400_000;
   return new SlidingWindowLimiter([
-    { limit: limits.perMinute, ms: minuteMs + safetyMargin(minuteMs) },
-    { limit: limits.perDay, ms: dayMs + safetyMargin(dayMs) },
+    { limit: limits.perMinute, ms: minuteMs + safetyMargin(minuteMs, MARGIN_FLOOR_MS) },
+    { limit: limits.perDay, ms: dayMs + safetyMargin(dayMs, MARGIN_FLOOR_MS) },
   ]);
 }

@@ -9,10 +9,10 @@ import * as invoices from './invoices';
 import * as payments from './payments';
 import type { StripeRetryOptions } from './retry';
 import * as taxRates from './tax-rates';
-import { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
+import { safetyMargin, SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 
 /** One second plus the safety margin. */
-export const STRIPE_WINDOW_MS = 1000 + Math.max(20, Math.round(1000 * 0.02));
+const STRIPE_WINDOW_MS = 1000 + safetyMargin(1000, 20);
 
 export interface StripeConnectorOptions extends StripeClientOptions {
   /** Our backoff for 429 / lock_timeout / transient errors (tests shorten it). */
@@ -30,7 +30,7 @@ export class StripeConnector {
       stripe: createStripeClient(options),
       retry: options.retry ?? {},
       // The window is counted when we send, Stripe counts when requests arrive: a
-      // slightly longer window (2 %, at least 20 ms, as for ServiceM8) absorbs jitter
+      // slightly longer window (2 %, at least 20 ms: a second is short) absorbs jitter
       // that bunches arrivals without giving away more of the budget than that.
       limiter: rate === null ? null : new SlidingWindowLimiter([{ limit: rate, ms: STRIPE_WINDOW_MS }]),
     };
