@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents, MoneyFormatError, roundDiv, toCents } from '../../src/main/core/util/money';
+import { formatCents, MoneyFormatError, toCents } from '../../src/main/core/util/money';
 
 describe('money', () => {
   it('parses ServiceM8 decimal strings and numbers into cents without float error', () => {
@@ -27,11 +27,4 @@ describe('money', () => {
     expect(() => formatCents(1.5)).toThrow(MoneyFormatError);
   });
 
-  it('rounds half away from zero in integer division (GST of 11000 inc. is 1000, of 3333 inc. is 303)', () => {
-    expect(roundDiv(11000 * 10, 110)).toBe(1000);
-    expect(roundDiv(3333 * 10, 110)).toBe(303);
-    expect(roundDiv(5, 10)).toBe(1);
-    expect(roundDiv(-5, 10)).toBe(-1);
-    expect(roundDiv(4, 10)).toBe(0);
-  });
 });

@@ -1,5 +1,6 @@
 // Per-line GST rounding of the simulator (reference §8), in integer cents.
 import { describe, expect, it } from 'vitest';
+import { roundDiv } from '../../src/main/simulators/shared/round-div';
 import { lineTaxes } from '../../src/main/simulators/stripe/invoice-totals';
 import { newTaxRate } from '../../src/main/simulators/stripe/objects/tax-rate';
 
@@ -35,5 +36,15 @@ describe('lineTaxes', () => {
 
   it('returns no taxes for a line without rates', () => {
     expect(lineTaxes(10000, [])).toEqual([]);
+  });
+});
+
+describe('roundDiv', () => {
+  it('rounds half away from zero in integer division (GST of 11000 inc. is 1000, of 3333 inc. is 303)', () => {
+    expect(roundDiv(11000 * 10, 110)).toBe(1000);
+    expect(roundDiv(3333 * 10, 110)).toBe(303);
+    expect(roundDiv(5, 10)).toBe(1);
+    expect(roundDiv(-5, 10)).toBe(-1);
+    expect(roundDiv(4, 10)).toBe(0);
   });
 });

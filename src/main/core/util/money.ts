@@ -32,16 +32,6 @@ export function formatCents(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** Divides and rounds half away from zero, in integers: the rounding GST uses. */
-export function roundDiv(numerator: number, denominator: number): number {
-  if (denominator <= 0) throw new RangeError('denominator must be positive');
-  const sign = numerator < 0 ? -1 : 1;
-  const abs = Math.abs(numerator);
-  const quotient = Math.floor(abs / denominator);
-  const remainder = abs - quotient * denominator;
-  return sign * (remainder * 2 >= denominator ? quotient + 1 : quotient);
-}
-
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) throw new MoneyFormatError(`not a finite amount: ${value}`);
   // toFixed(6) keeps JSON numbers like 12.3 or 0.1+0.2 from leaking binary noise into cents.

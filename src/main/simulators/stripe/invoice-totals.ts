@@ -3,7 +3,7 @@
 //   exclusive: tax = amount × p / 100,         taxable = amount
 //   inclusive: tax = amount × p / (100 + Σp),  taxable = amount − inclusive tax
 // Percentages carry up to 4 decimals, so they are scaled to integers first.
-import { roundDiv } from '../../core/util/money';
+import { roundDiv } from '../shared/round-div';
 import type { InvoiceObject, TaxAmount } from './objects/invoice';
 import type { InvoiceItemObject, LineItemObject } from './objects/invoice-item';
 import type { TaxRateObject } from './objects/tax-rate';
