@@ -2,6 +2,7 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { isRetryable, toConnectorError } from '../../src/main/core/connectors/stripe/errors';
+import { retrying } from '../../src/main/core/connectors/stripe/retry';
 
 const raw = (status: number, extra: { code?: string; param?: string } = {}) => ({ message: 'msg', statusCode: status, type: 'invalid_request_error' as const, ...extra });
 
@@ -21,7 +22,7 @@ describe('toConnectorError', () => {
 describe('isRetryable', () => {
   it('retries rate limits, lock timeouts, 5xx, 409 and connection errors, never validation', () => {
     expect(isRetryable(new Stripe.errors.StripeRateLimitError(raw(429)))).toBe(true);
-    expect(isRetryable(new Stripe.errors.StripeInvalidRequestError(raw(400, { code: 'lock_timeout' })))).toBe(true);
+    expect(isRetryable(new Stripe.errors.StripeRateLimitError(raw(429, { code: 'lock_timeout' })))).toBe(true);
     expect(isRetryable(new Stripe.errors.StripeAPIError(raw(503)))).toBe(true);
     expect(isRetryable(new Stripe.errors.StripeAPIError(raw(409)))).toBe(true);
     expect(isRetryable(new Stripe.errors.StripeConnectionError({ message: 'x' }))).toBe(true);
@@ -31,3 +32,21 @@ describe('isRetryable', () => {
     expect(isRetryable(new Error('plain'))).toBe(false);
   });
 });
+
+describe('retrying', () => {
+  const fast = { baseMs: 1, maxMs: 2, retries: 3 };
+
+  it('tries a transient failure again, with the same operation', async () => {
+    let calls = 0;
+    const result = await retrying('test', () => (++calls < 3 ? Promise.reject(new Stripe.errors.StripeAPIError(raw(503))) : Promise.resolve('ok')), fast);
+    expect([result, calls]).toEqual(['ok', 3]);
+  });
+
+  it('does not retry when Stripe says Stripe-Should-Retry: false', async () => {
+    let calls = 0;
+    const refused = new Stripe.errors.StripeAPIError({ ...raw(500), headers: { 'stripe-should-retry': 'false' } });
+    await expect(retrying('test', () => (calls++, Promise.reject(refused)), fast)).rejects.toBe(refused);
+    expect(calls).toBe(1);
+  });
+});
+

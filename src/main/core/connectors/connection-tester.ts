@@ -24,7 +24,7 @@ export function createConnectionTester(env: NodeJS.ProcessEnv): ConnectionTester
           const vendor = await client.getVendor({ signal: AbortSignal.timeout(20_000) });
           return { service, ok: true, message: `Connected to ServiceM8 (${vendor.name}).`, account: vendor.name };
         }
-        const stripe = new StripeConnector({ apiKey: secret, baseUrl: endpoint('stripe'), maxNetworkRetries: 1, timeoutMs: 20_000 });
+        const stripe = new StripeConnector({ apiKey: secret, baseUrl: endpoint('stripe'), retry: { retries: 1 }, timeoutMs: 20_000 });
         await stripe.listEventsSince(null);
         const mode = secret.includes('_live_') ? 'live' : 'test';
         return { service, ok: true, message: `Connected to Stripe (${mode} mode).`, account: `Stripe ${mode} mode` };

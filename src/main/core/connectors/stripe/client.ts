@@ -10,7 +10,7 @@ export interface StripeClientOptions {
   /** `STRIPE_BASE_URL`; default https://api.stripe.com. */
   baseUrl?: string;
   timeoutMs?: number;
-  /** SDK network retries (5xx, 409, connection errors); default 2. */
+  /** SDK network retries; default 0 because retry.ts is the one retry layer. */
   maxNetworkRetries?: number;
 }
 
@@ -23,7 +23,8 @@ export function createStripeClient(options: StripeClientOptions): Stripe {
     host: url.hostname,
     port,
     protocol,
-    maxNetworkRetries: options.maxNetworkRetries ?? 2,
+    // Our retry.ts is the one retry layer (through our request budget).
+    maxNetworkRetries: options.maxNetworkRetries ?? 0,
     timeout: options.timeoutMs ?? 80_000,
     appInfo: { name: 'sm8sync' },
   });

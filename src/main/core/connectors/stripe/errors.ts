@@ -31,7 +31,6 @@ export function toConnectorError(error: unknown): StripeConnectorError {
 function kindOf(error: Stripe.errors.StripeError): StripeErrorKind {
   if (error instanceof Stripe.errors.StripeAuthenticationError || error instanceof Stripe.errors.StripePermissionError) return 'auth';
   if (error instanceof Stripe.errors.StripeRateLimitError || error instanceof Stripe.errors.StripeConnectionError) return 'transient';
-  if (error.code === 'lock_timeout') return 'transient';
   if (error.statusCode === 404 || error.code === 'resource_missing') return 'not_found';
   if (error instanceof Stripe.errors.StripeAPIError) return 'transient';
   return 'validation';
@@ -40,7 +39,8 @@ function kindOf(error: Stripe.errors.StripeError): StripeErrorKind {
 /** True for errors worth another attempt with the same idempotency key. */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof Stripe.errors.StripeError)) return false;
-  if (error instanceof Stripe.errors.StripeRateLimitError || error.code === 'lock_timeout') return true;
+  // lock_timeout arrives as a 429, so it is a StripeRateLimitError like any rate limit.
+  if (error instanceof Stripe.errors.StripeRateLimitError) return true;
   if (error instanceof Stripe.errors.StripeConnectionError) return true;
   return error instanceof Stripe.errors.StripeAPIError && (error.statusCode === undefined || error.statusCode >= 500 || error.statusCode === 409);
 }

@@ -1,8 +1,9 @@
-// Our own backoff around each SDK call. The SDK retries 5xx, 409 and connection
-// errors itself but never 429 (reference §3), so rate limits and lock timeouts
-// are retried here with the shared withRetry; transient failures that outlast the
-// SDK's own retries get a few more tries too. Every write carries the same
-// idempotency key on every attempt, so a retry can never duplicate.
+// The one retry layer for Stripe calls. The SDK's own network retries are off by
+// default (client.ts): stacked on ours they multiplied attempts and bypassed our
+// request budget. 429s, lock timeouts, 5xx, 409 and connection errors are retried
+// here with backoff, through the budget, and never when Stripe says
+// `Stripe-Should-Retry: false`. Every write carries the same idempotency key on
+// every attempt, so a retry can never duplicate.
 import { createLogger } from '../../logging/logger';
 import { parseRetryAfter, withRetry } from '../../util/backoff';
 import { isRetryable } from './errors';
@@ -25,7 +26,9 @@ export function retrying<T>(label: string, operation: () => Promise<T>, options:
     random: options.random,
     classify: (error) => {
       if (!isRetryable(error)) return { retry: false };
-      const header = error instanceof Stripe.errors.StripeError ? error.headers?.['retry-after'] : undefined;
+      const headers = error instanceof Stripe.errors.StripeError ? error.headers : undefined;
+      if (headers?.['stripe-should-retry'] === 'false') return { retry: false };
+      const header = headers?.['retry-after'];
       return { retry: true, retryAfterMs: parseRetryAfter(typeof header === 'string' ? header : undefined) };
     },
     onRetry: ({ attempt, delayMs, error }) => {
