@@ -103,7 +103,7 @@ export class ServiceM8Http {
     // Assumption C3: with no Retry-After, wait at least rateLimitedDelayMs.
     const daily = /per day/i.test(apiMessage);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? this.options.rateLimitedDelayMs ?? 5000;
-    throw new ServiceM8ApiError('rate_limited', message, { ...where, status: 429, apiMessage, retryAfterMs, retryable: !daily });
+    throw new ServiceM8ApiError('rate_limited', message, { ...where, status: 429, apiMessage, retryAfterMs, retryable: !daily, dailyLimit: daily });
   }
 }
 
