@@ -13,8 +13,12 @@ function toCustomer(r: StripeCustomerRecord, editedAt: string | null, abn: strin
   return { id: r.id, name: r.name, email: r.email, phone: r.phone, address: r.address, metadata: r.metadata, abn, deleted: false, createdAt: r.createdAt, editedAt };
 }
 
+/** Stripe stores the ABN as typed; we compare digits only. */
+const abnDigits = (value: string): string => value.replace(/\s/g, '');
+
 function abnOf(taxIds: { type: string; value: string }[] | undefined): string | null {
-  return taxIds?.find((t) => t.type === 'au_abn')?.value.replace(/\s/g, '') ?? null;
+  const value = taxIds?.find((t) => t.type === 'au_abn')?.value;
+  return value === undefined ? null : abnDigits(value);
 }
 
 export function stripeCustomersPort(connector: StripeConnector): StripeCustomersPort {
@@ -36,7 +40,7 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
       for (const event of since.events) {
         if (event.type.startsWith('customer.tax_id.')) {
           const taxId = event.object as { type?: string; value?: string; customer?: string };
-          if (taxId.type === 'au_abn' && typeof taxId.customer === 'string') abnById[taxId.customer] = event.type === 'customer.tax_id.deleted' ? null : (taxId.value ?? '').replace(/\s/g, '');
+          if (taxId.type === 'au_abn' && typeof taxId.customer === 'string') abnById[taxId.customer] = event.type === 'customer.tax_id.deleted' ? null : abnDigits(taxId.value ?? '');
           continue;
         }
         const parsed = customerRecord.safeParse(event.object);
@@ -73,8 +77,8 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
     },
     async setAbn(id, abn, key) {
       const existing = (await connector.listTaxIds(id)).filter((t) => t.type === 'au_abn');
-      for (const taxId of existing) if (taxId.value.replace(/\s/g, '') !== abn) await connector.deleteTaxId(id, taxId.id);
-      if (abn && !existing.some((t) => t.value.replace(/\s/g, '') === abn)) await connector.addAbn(id, abn, key);
+      for (const taxId of existing) if (abnDigits(taxId.value) !== abn) await connector.deleteTaxId(id, taxId.id);
+      if (abn && !existing.some((t) => abnDigits(t.value) === abn)) await connector.addAbn(id, abn, key);
     },
   };
 }
