@@ -2,6 +2,7 @@
 // under the rate limit, idempotent creates through dropped responses, retries on 429,
 // immediate typed errors for 4xx, and cancellation.
 import { randomUUID } from 'node:crypto';
+import { maxInWindow } from '../helpers/arrivals';
 import { describe, expect, it } from 'vitest';
 import { ServiceM8ApiError, ServiceM8Client, apiKeyAuth, jobPaymentFields } from '../../src/main/core/connectors/servicem8';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
@@ -17,15 +18,6 @@ function clientFor(sim: RunningServiceM8Simulator, extra: Partial<ConstructorPar
 }
 
 /** The most requests that arrived in any window of `ms` (arrivals sorted ascending). */
-function maxInWindow(arrivals: number[], ms: number): number {
-  let max = 0;
-  for (let start = 0, end = 0; end < arrivals.length; end += 1) {
-    while (arrivals[end]! - arrivals[start]! >= ms) start += 1;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
-}
-
 describe('ServiceM8 connector: rate budget', () => {
   it('sends a burst of 1,000 writes without ever exceeding the limit (180 per 2 s, scaled from 180 per minute)', async () => {
     const limits = { perMinute: 180, perDay: 20_000, minuteMs: 2000 };

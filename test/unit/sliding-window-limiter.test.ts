@@ -36,8 +36,9 @@ describe('SlidingWindowLimiter', () => {
   it('acquire() waits in order and never exceeds the limit in real time', async () => {
     const limiter = new SlidingWindowLimiter([{ limit: 4, ms: 200 }]);
     const stamps: number[] = [];
-    await Promise.all(Array.from({ length: 10 }, () => limiter.acquire().then(() => stamps.push(Date.now()))));
-    stamps.sort((a, b) => a - b);
+    const order: number[] = [];
+    await Promise.all(Array.from({ length: 10 }, (_, i) => limiter.acquire().then(() => (order.push(i), stamps.push(Date.now())))));
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     for (let i = 4; i < stamps.length; i += 1) expect(stamps[i]! - stamps[i - 4]!).toBeGreaterThanOrEqual(199);
   });
 

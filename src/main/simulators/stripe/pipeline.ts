@@ -35,11 +35,13 @@ export interface PipelineStats {
   droppedWrites: number;
   rateLimited: number;
   replays: number;
+  /** Arrival time of every request (ms), for tests that check a client's pace independently. */
+  arrivals: number[];
 }
 
 export class Pipeline {
   requestCount = 0;
-  readonly stats: PipelineStats = { injectedErrors: 0, lockTimeouts: 0, droppedWrites: 0, rateLimited: 0, replays: 0 };
+  readonly stats: PipelineStats = { injectedErrors: 0, lockTimeouts: 0, droppedWrites: 0, rateLimited: 0, replays: 0, arrivals: [] };
   private readonly idempotency: IdempotencyStore;
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
   private readonly lockRandom: () => number;
@@ -58,6 +60,7 @@ export class Pipeline {
 
   readonly handle = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     this.requestCount += 1;
+    this.stats.arrivals.push(Date.now());
     const { store } = this.options;
     const requestId = store.ids.next('req', 14);
     const method = request.method ?? 'GET';
