@@ -140,12 +140,11 @@ for (const theme of ['light', 'dark']) {
       { shape: circle(10, 10, 9.4), colour: COLOURS[theme][state] },
       { shape: GLYPHS[state], colour: COLOURS[theme].glyph },
     ];
-    for (const [base, prefix] of [[16, 'tray'], [32, 'tray32']]) {
-      for (const [factor, suffix] of [[1, ''], [2, '@2x']]) {
-        const size = base * factor;
-        writeFileSync(path.join(trayDir, `${prefix}-${state}-${theme}${suffix}.png`), encodePng(size, render(size, layers)));
-        count++;
-      }
+    // 16 px, and 32 px as @2x for high-density screens: the sizes the tray loads.
+    for (const [factor, suffix] of [[1, ''], [2, '@2x']]) {
+      const size = 16 * factor;
+      writeFileSync(path.join(trayDir, `tray-${state}-${theme}${suffix}.png`), encodePng(size, render(size, layers)));
+      count++;
     }
   }
 }

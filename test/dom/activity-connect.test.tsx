@@ -33,7 +33,8 @@ function mount(client: FakeApiClient, ui: React.ReactNode) {
 describe('activity screen', () => {
   it('filters by outcome on the server and by text here, and exports the CSV as a download', async () => {
     const entries = [entry(1, { message: 'Harbour Plumbing phone updated' }), entry(2, { entity: 'payment', operation: 'create', outcome: 'failed', message: 'Amount mismatch' })];
-    const client = new FakeApiClient().handle('listActivity', ({ outcome }) => ({ ok: true, value: entries.filter((e) => !outcome || e.outcome === outcome) }));
+    // The server filters by outcome; what this screen owns is asking for it (checked below).
+    const client = new FakeApiClient().handle('listActivity', ({ outcome }) => ({ ok: true, value: outcome === 'failed' ? [entries[1]!] : entries }));
     client.handle('exportActivityCsv', { filename: 'sm8sync-activity-2026-11-24.csv', csv: '\uFEFFTime\r\n' });
     mount(client, <ActivityScreen zone="Australia/Sydney" />);
     const table = await screen.findByTestId('activity-table');

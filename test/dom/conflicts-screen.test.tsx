@@ -29,7 +29,8 @@ function setup(list: ConflictView[]) {
   let current = list;
   const client = new FakeApiClient().handle('listConflicts', () => ({ ok: true, value: current }));
   client.handle('resolveConflicts', ({ ids, take }) => {
-    current = current.map((c) => (ids.includes(c.id) && c.state === 'open' ? { ...c, state: 'resolved', resolution: take } : c));
+    // Like the app service: #99 is refused and stays open; the others are resolved.
+    current = current.map((c) => (ids.includes(c.id) && c.id !== 99 && c.state === 'open' ? { ...c, state: 'resolved', resolution: take } : c));
     return { ok: true, value: { resolved: ids.filter((id) => id !== 99), failed: ids.includes(99) ? [{ id: 99, reason: 'already resolved' }] : [] } };
   });
   render(
@@ -73,9 +74,9 @@ describe('conflicts screen', () => {
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [1, 99], take: 'servicem8' }]);
     expect(screen.getByRole('alert').textContent).toContain('#99 already resolved');
-    // Select all takes every still-open row only.
+    // Select all takes every still-open row only: #2 and the refused #99.
     fireEvent.click(screen.getByTestId('conflict-select-all'));
-    expect(screen.getByText('1 selected')).toBeTruthy();
+    expect(screen.getByText('2 selected')).toBeTruthy();
   });
 
   it('lists the candidates of a duplicate', async () => {

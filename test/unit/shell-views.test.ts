@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createNotificationPolicy } from '../../src/main/core/app/notification-policy';
 import { isAllowedExternalUrl } from '../../src/main/electron/external-links';
-import { trayIconFile, trayIconState, trayTooltip } from '../../src/main/electron/tray-view';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { TRAY_ICON_STATES, trayIconFile, trayIconState, trayTooltip } from '../../src/main/electron/tray-view';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { makeStatus } from '../helpers/fake-api-client';
 
@@ -11,9 +13,16 @@ describe('tray view', () => {
     expect(trayTooltip(makeStatus({ state: 'failing', lastGoodSyncAt: null }))).toBe('sm8sync: Sync failing\nLast good sync: never');
   });
 
-  it('maps every state to an icon file for light and dark menus', () => {
+  it('maps every state to an icon file that exists, for light and dark menus, at 1x and 2x', () => {
     expect(trayIconFile(trayIconState('needs_approval'), true)).toBe('tray-needs_approval-dark.png');
     expect(trayIconFile(trayIconState('not_connected'), false)).toBe('tray-paused-light.png');
+    for (const state of TRAY_ICON_STATES) {
+      for (const dark of [false, true]) {
+        const file = path.resolve('assets/tray', trayIconFile(state, dark));
+        expect(existsSync(file), file).toBe(true);
+        expect(existsSync(file.replace(/\.png$/, '@2x.png')), file).toBe(true);
+      }
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // no navigation away from our page, no new windows, no permissions, and links out only
 // to an https allowlist in the system browser.
 import { BrowserWindow, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../server/security-headers';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { isAllowedExternalUrl } from './external-links';
 
 export interface MainWindowOptions {

@@ -1,19 +1,9 @@
-// Headers on every response of the loopback server. The CSP matches the one in the
-// renderer's index.html, plus frame-ancestors (which only works as a header) so no
-// other page can frame the UI and click on it.
+// Headers on every response of the loopback server. The CSP is the renderer's own
+// (src/shared/content-security-policy.ts), with frame-ancestors so no other page can
+// frame the UI and click on it.
 import type { ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export function applySecurityHeaders(response: ServerResponse): void {
   response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
