@@ -28,8 +28,9 @@ export function useConnections(): ConnectionsState {
   const reload = useCallback(
     () =>
       client.call('getConnections', {}).then((response) => {
-        if (response.ok) setConnections(response.value);
-        else setLoadError(response.error.message);
+        if (!response.ok) return setLoadError(response.error.message);
+        setLoadError(null);
+        setConnections(response.value);
       }),
     [client],
   );
