@@ -3,10 +3,10 @@
 // call's params and result and every event payload has a zod schema here; main
 // validates what it receives, the renderer what it gets back.
 import { z } from 'zod';
-import { settingsSchema } from './settings';
+import { settingsSchema, SYNC_SIDES } from './settings';
 
 const isoInstant = z.string().datetime({ offset: true });
-const side = z.enum(['servicem8', 'stripe']);
+const side = z.enum(SYNC_SIDES);
 
 export const syncStateSchema = z.enum(['not_connected', 'in_sync', 'syncing', 'needs_approval', 'failing', 'paused']);
 

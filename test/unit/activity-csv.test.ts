@@ -18,7 +18,7 @@ describe('activity CSV', () => {
     const [header, ...rest] = csv.slice(1).split('\r\n');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(header).toBe('Time,Direction,Entity,Operation,ServiceM8 ID,Stripe ID,Outcome,Message,Before,After');
-    expect(rest.join('\r\n')).toBe('2026-06-30 22:30:00 +08:00,Local decision,client,resolve_conflict,s1,,success,"Line one\nline ""two""","{""a"":1}",\r\n');
+    expect(rest.join('\r\n')).toBe('2026-06-30 22:30:00 +08:00,Your decision,client,resolve_conflict,s1,,success,"Line one\nline ""two""","{""a"":1}",\r\n');
   });
 });
 

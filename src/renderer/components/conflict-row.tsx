@@ -74,7 +74,7 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
           </div>
         ) : (
           <span className="pending-apply" data-testid={`conflict-pending-${conflict.id}`}>
-            Kept {conflict.resolution === 'stripe' ? 'Stripe' : 'ServiceM8'} · applies at next sync
+            Kept {conflict.resolution === 'stripe' || conflict.resolution === 'servicem8' ? SIDE_LABEL[conflict.resolution] : conflict.resolution} · applies at next sync
           </span>
         )}
       </td>

@@ -21,22 +21,7 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const SIDE_LABEL = { servicem8: 'ServiceM8', stripe: 'Stripe' } as const;
-
-export const STATE_LABEL = {
-  not_connected: 'Not connected',
-  in_sync: 'In sync',
-  syncing: 'Syncing',
-  needs_approval: 'Needs approval',
-  failing: 'Sync failing',
-  paused: 'Paused',
-} as const;
-
-export const DIRECTION_LABEL = {
-  servicem8_to_stripe: 'ServiceM8 → Stripe',
-  stripe_to_servicem8: 'Stripe → ServiceM8',
-  local: 'Your decision',
-} as const;
+export { DIRECTION_LABEL, SIDE_LABEL, STATE_LABEL } from '../../shared/labels';
 
 /** `resolve_conflict` → `resolve conflict`: engine operation names, readable. */
 export function formatOperation(operation: string): string {

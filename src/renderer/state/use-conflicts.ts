@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ConflictView } from '../../shared/api';
 import { useApi } from './api-context';
 import { failure, ok, type Notice } from './notice';
+import { SIDE_LABEL } from '../../shared/labels';
 
 export type Take = 'servicem8' | 'stripe';
 
@@ -20,7 +21,6 @@ export interface ConflictsState {
   decide: (ids: number[], take: Take) => Promise<void>;
 }
 
-const SIDE: Record<Take, string> = { servicem8: 'ServiceM8', stripe: 'Stripe' };
 
 export function useConflicts(): ConflictsState {
   const client = useApi();
@@ -71,7 +71,7 @@ export function useConflicts(): ConflictsState {
       if (!response.ok) setNotice(failure(response.error.message));
       else {
         const { resolved, failed } = response.value;
-        const head = `Kept ${SIDE[take]} for ${resolved.length} conflict${resolved.length === 1 ? '' : 's'}; applies at the next sync.`;
+        const head = `Kept ${SIDE_LABEL[take]} for ${resolved.length} conflict${resolved.length === 1 ? '' : 's'}; applies at the next sync.`;
         setNotice(failed.length ? failure(`${head} ${failed.length} could not be changed: ${failed.map((f) => `#${f.id} ${f.reason}`).join(', ')}.`) : ok(head));
       }
       await reload();

@@ -4,6 +4,7 @@ import type { ConflictView } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
 import { output, parseChoiceFlag, UsageError, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
+import { SIDE_LABEL } from '../../../shared/labels';
 
 const show = (value: unknown) => (value === null || value === undefined ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -47,7 +48,7 @@ export const conflictsCommand: Command = {
         context.stderr.write(`sm8sync conflicts: #${failed.id}: ${failed.reason}\n`);
         return 1;
       }
-      output(context, result, () => `Conflict #${id} resolved: ${take === 'servicem8' ? 'ServiceM8' : 'Stripe'} wins. The next sync applies it.`);
+      output(context, result, () => `Conflict #${id} resolved: ${SIDE_LABEL[take]} wins. The next sync applies it.`);
       return 0;
     } finally {
       app.close();

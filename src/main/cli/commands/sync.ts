@@ -4,6 +4,7 @@ import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
 import { output, type Command } from '../command';
 import { endProgress, openCliApp } from '../open-cli-app';
+import { SIDE_LABEL } from '../../../shared/labels';
 
 function describe(result: SyncResult): string {
   const lines: string[] = [];
@@ -16,7 +17,7 @@ function describe(result: SyncResult): string {
   }
   if (result.dryRun) {
     lines.push(result.plan.length === 0 ? 'Dry run: nothing to write.' : `Dry run: ${result.plan.length} write(s) would be made:`);
-    for (const w of result.plan) lines.push(`  ${w.operation} in ${w.target === 'stripe' ? 'Stripe' : 'ServiceM8'}: ${w.subject} ${JSON.stringify(w.fields)}`);
+    for (const w of result.plan) lines.push(`  ${w.operation} in ${SIDE_LABEL[w.target]}: ${w.subject} ${JSON.stringify(w.fields)}`);
   }
   if (result.state === 'failed') lines.push(`Sync failed: ${result.error ?? 'unknown error'}`);
   return lines.join('\n');

@@ -4,15 +4,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { ActivityEntry } from '../../../shared/api';
+import { DIRECTION_LABEL } from '../../../shared/labels';
 
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
-
-const DIRECTIONS: Record<ActivityEntry['direction'], string> = {
-  servicem8_to_stripe: 'ServiceM8 → Stripe',
-  stripe_to_servicem8: 'Stripe → ServiceM8',
-  local: 'Local decision',
-};
 
 export const ACTIVITY_CSV_COLUMNS = ['Time', 'Direction', 'Entity', 'Operation', 'ServiceM8 ID', 'Stripe ID', 'Outcome', 'Message', 'Before', 'After'];
 
@@ -34,7 +29,7 @@ export function activityCsv(entries: ActivityEntry[], zone: string): string {
   const rows = entries.map((entry) =>
     [
       formatBusinessTime(entry.at, zone),
-      DIRECTIONS[entry.direction],
+      DIRECTION_LABEL[entry.direction],
       entry.entity,
       entry.operation,
       entry.servicem8Id ?? '',

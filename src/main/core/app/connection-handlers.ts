@@ -8,9 +8,9 @@ import type { SecretName, SecretStore } from '../secrets/secret-store';
 import { AppError } from './app-backend';
 import type { ConnectionTester } from './ports';
 import { envVarFor, SERVICE_SECRETS, SERVICE_SECRETS_TO_FORGET, serviceSecret, sourceOf, type Service } from './secret-sources';
+import { SIDE_LABEL } from '../../../shared/labels';
 
 const SERVICES: Service[] = ['servicem8', 'stripe'];
-const LABEL: Record<Service, string> = { servicem8: 'ServiceM8', stripe: 'Stripe' };
 
 export interface ConnectionHandlers {
   list(): Promise<Connection[]>;
@@ -48,7 +48,7 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
       // Belt and braces: a tester that echoes the key in its message must not leak it.
       return { ...result, service, message: redactText(result.message).split(key).join('[redacted]') };
     } catch (error) {
-      return { service, ok: false, message: redactText(`Could not reach ${LABEL[service]}: ${(error as Error).message}`), account: null };
+      return { service, ok: false, message: redactText(`Could not reach ${SIDE_LABEL[service]}: ${(error as Error).message}`), account: null };
     }
   }
 
@@ -74,7 +74,7 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
       return Promise.all(
         SERVICES.map(async (service): Promise<ConnectionTest> => {
           const secret = await serviceSecret(secrets, service);
-          if (!secret) return { service, ok: false, message: `${LABEL[service]} is not connected.`, account: null };
+          if (!secret) return { service, ok: false, message: `${SIDE_LABEL[service]} is not connected.`, account: null };
           if (secret.name === 'servicem8.oauthTokens') return { service, ok: true, message: 'Connected with OAuth; tokens are refreshed by the next sync.', account: accounts.get(service) ?? null };
           const result = await test(service, secret.value);
           if (result.ok) accounts.set(service, result.account);
@@ -86,7 +86,7 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
     async disconnect(service) {
       for (const name of SERVICE_SECRETS[service]) {
         if ((await sourceOf(secrets, name)) === 'environment') {
-          throw new AppError('failed', `${LABEL[service]} is connected through the environment variable ${envVarFor(name) ?? name}; unset it to disconnect.`);
+          throw new AppError('failed', `${SIDE_LABEL[service]} is connected through the environment variable ${envVarFor(name) ?? name}; unset it to disconnect.`);
         }
       }
       for (const name of SERVICE_SECRETS_TO_FORGET[service]) await secrets.delete(name);

@@ -2,6 +2,7 @@
 // (the conflict moves to `resolved` and a `local` audit row records who-chose-what),
 // so one already-resolved id does not undo the others; the next sync applies them.
 import type { Store } from '../store/store';
+import { SIDE_LABEL } from '../../../shared/labels';
 
 export type Take = 'servicem8' | 'stripe';
 
@@ -10,7 +11,6 @@ export interface ResolveOutcome {
   failed: { id: number; reason: string }[];
 }
 
-const SIDE_LABEL: Record<Take, string> = { servicem8: 'ServiceM8', stripe: 'Stripe' };
 
 export function resolveConflicts(store: Store, ids: number[], take: Take): ResolveOutcome {
   const outcome: ResolveOutcome = { resolved: [], failed: [] };

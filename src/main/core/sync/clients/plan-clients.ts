@@ -9,6 +9,7 @@ import { mergeClientPair } from './merge-client';
 import { planCreateClient, planCreateCustomer, planDuplicate } from './plan-creates';
 import type { ClientBase } from './payloads';
 import type { ClientRecord } from './types';
+import { SIDE_LABEL } from '../../../../shared/labels';
 
 export const CLIENT_ENTITY = 'client';
 
@@ -171,7 +172,7 @@ function applyDuplicateDecision(record: ClientRecord, match: MatchResult, duplic
   if (duplicate.resolution !== otherSide) return { kind: 'none' };
   const chosen = firstUnlinked(match.candidates, otherSide, state.links);
   if (chosen) return { kind: 'email', other: chosen.id };
-  state.plan.unresolvable.push({ id: duplicate.id, reason: `every ${otherSide === 'stripe' ? 'Stripe' : 'ServiceM8'} candidate is already linked to another record` });
+  state.plan.unresolvable.push({ id: duplicate.id, reason: `every ${SIDE_LABEL[otherSide]} candidate is already linked to another record` });
   return { kind: 'unresolvable' };
 }
 

@@ -7,6 +7,7 @@ import { servicem8CompanyWrite, servicem8ContactWrite, splitName, stripeWrite } 
 import type { ClientBase, CreateClientPayload, CreateCustomerPayload } from './payloads';
 import type { ClientPlanContext } from './plan-clients';
 import { EDIT_DATE_KEY, XREF_KEY, type ClientRecord } from './types';
+import { SIDE_LABEL } from '../../../../shared/labels';
 
 function baseOf(record: ClientRecord): ClientBase {
   const { name, email, phone, address, abn } = record.fields;
@@ -18,7 +19,7 @@ function passesFilters(record: ClientRecord, context: ClientPlanContext, plan: P
   const otherSide = record.side === 'servicem8' ? 'stripe' : 'servicem8';
   if (record.fields.email && context.quarantinedEmails[otherSide].has(record.fields.email)) {
     // Creating it would duplicate a record that cannot be matched until it is fixed.
-    plan.skipped.push({ id: record.id, reason: `a quarantined ${otherSide === 'stripe' ? 'Stripe' : 'ServiceM8'} record has the email ${record.fields.email}; fix it first` });
+    plan.skipped.push({ id: record.id, reason: `a quarantined ${SIDE_LABEL[otherSide]} record has the email ${record.fields.email}; fix it first` });
     return false;
   }
   const { requireEmail, clientBadges } = context.settings.rules.filters;

@@ -1,0 +1,21 @@
+// The words people read for the app's states, sides and directions: one set, used by
+// the window, the tray, the CSV export, the CLI and the messages the engine writes.
+import type { ActivityEntry, Status } from './api';
+import type { SYNC_SIDES } from './settings';
+
+export const SIDE_LABEL: Record<(typeof SYNC_SIDES)[number], string> = { servicem8: 'ServiceM8', stripe: 'Stripe' };
+
+export const STATE_LABEL: Record<Status['state'], string> = {
+  not_connected: 'Not connected',
+  in_sync: 'In sync',
+  syncing: 'Syncing',
+  needs_approval: 'Needs approval',
+  failing: 'Sync failing',
+  paused: 'Paused',
+};
+
+export const DIRECTION_LABEL: Record<ActivityEntry['direction'], string> = {
+  servicem8_to_stripe: 'ServiceM8 → Stripe',
+  stripe_to_servicem8: 'Stripe → ServiceM8',
+  local: 'Your decision',
+};
