@@ -1,5 +1,6 @@
 // Connect both services. Keys are tested against the service before they are saved,
 // and only ever stored in the OS keychain.
+import { SIDE_LABEL } from '../state/format';
 import { useConnections } from '../state/use-connections';
 import { ConnectCard } from './connect-card';
 
@@ -16,39 +17,28 @@ export const STRIPE_PERMISSIONS: [string, string][] = [
 
 export function ConnectScreen() {
   const state = useConnections();
-  const find = (service: 'servicem8' | 'stripe') => state.connections?.find((c) => c.service === service);
+  // What each card needs from the connection state; the cards differ only in their words.
+  const wiring = (service: 'servicem8' | 'stripe') => ({
+    service,
+    title: SIDE_LABEL[service],
+    connection: state.connections?.find((c) => c.service === service),
+    busy: state.busy === service,
+    notice: state.notices[service],
+    onConnect: (key: string) => state.connect(service, key),
+    onDisconnect: () => void state.disconnect(service),
+  });
   return (
     <section aria-labelledby="connect-heading" className="screen">
       <h2 id="connect-heading">Connect</h2>
       <p className="muted">Each key is checked with the service before it is saved. Keys are kept in your computer’s keychain and never shown again.</p>
       {state.loadError ? <p className="notice notice-error" role="alert">{state.loadError}</p> : null}
       <div className="cards">
-        <ConnectCard
-          service="servicem8"
-          title="ServiceM8"
-          keyLabel="ServiceM8 API key"
-          placeholder="smk-…"
-          connection={find('servicem8')}
-          busy={state.busy === 'servicem8'}
-          notice={state.notices.servicem8}
-          onConnect={(key) => state.connect('servicem8', key)}
-          onDisconnect={() => void state.disconnect('servicem8')}
-        >
+        <ConnectCard {...wiring('servicem8')} keyLabel="ServiceM8 API key" placeholder="smk-…">
           <p className="small">
             In ServiceM8, go to Settings → ServiceM8 Add-ons → API Keys and create a private API key for this business. A private API key is the usual choice for one business. Connecting through a ServiceM8 add-on with OAuth (App ID and secret, approved in your browser) is not offered on this screen yet.
           </p>
         </ConnectCard>
-        <ConnectCard
-          service="stripe"
-          title="Stripe"
-          keyLabel="Stripe restricted key"
-          placeholder="rk_live_…"
-          connection={find('stripe')}
-          busy={state.busy === 'stripe'}
-          notice={state.notices.stripe}
-          onConnect={(key) => state.connect('stripe', key)}
-          onDisconnect={() => void state.disconnect('stripe')}
-        >
+        <ConnectCard {...wiring('stripe')} keyLabel="Stripe restricted key" placeholder="rk_live_…">
           <p className="small">In the Stripe Dashboard, go to Developers → API keys → Create restricted key, and give it only these permissions:</p>
           <table className="permissions" data-testid="stripe-permissions">
             <tbody>
