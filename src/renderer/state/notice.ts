@@ -6,4 +6,3 @@ export interface Notice {
 
 export const ok = (text: string): Notice => ({ tone: 'ok', text });
 export const failure = (text: string): Notice => ({ tone: 'error', text });
-export const info = (text: string): Notice => ({ tone: 'info', text });

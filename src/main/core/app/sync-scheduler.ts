@@ -2,13 +2,7 @@
 // the next run is scheduled only after the previous one finished, never closer than a
 // minimum interval, with a little random skew so many machines do not hit the APIs in
 // lock-step. stop() is final; runNow() (Sync now, resume from sleep) restarts the chain.
-// Runtime-agnostic: timers are injectable so tests drive it with fake time.
-
-export interface SchedulerTimers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-}
+// Runtime-agnostic (plain timers): tests drive it with Vitest's fake timers.
 
 export interface SyncSchedulerOptions {
   /** One cycle. Errors are reported to onError and never break the chain. */
@@ -21,7 +15,6 @@ export interface SyncSchedulerOptions {
   /** Up to this many ms added at random to each wait. */
   skewMs?: number;
   onError?: (error: unknown) => void;
-  timers?: SchedulerTimers;
   random?: () => number;
 }
 
@@ -35,26 +28,19 @@ export interface SyncScheduler {
   nextRunAt(): Date | null;
 }
 
-const DEFAULT_TIMERS: SchedulerTimers = {
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};
-
 export function createSyncScheduler(options: SyncSchedulerOptions): SyncScheduler {
-  const timers = options.timers ?? DEFAULT_TIMERS;
   const random = options.random ?? Math.random;
   const minInterval = options.minIntervalMs ?? 60_000;
   let stopped = true;
   let running = false;
   let pendingTrigger: 'resume' | 'startup' | null = null;
-  let handle: unknown = null;
+  let handle: ReturnType<typeof setTimeout> | null = null;
   let dueAt: number | null = null;
 
   function arm(delay: number, trigger: 'schedule' | 'resume' | 'startup'): void {
-    if (handle !== null) timers.clearTimeout(handle);
-    dueAt = timers.now() + delay;
-    handle = timers.setTimeout(() => void tick(trigger), delay);
+    if (handle !== null) clearTimeout(handle);
+    dueAt = Date.now() + delay;
+    handle = setTimeout(() => void tick(trigger), delay);
   }
 
   function nextDelay(): number {
@@ -93,7 +79,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     stop() {
       stopped = true;
       pendingTrigger = null;
-      if (handle !== null) timers.clearTimeout(handle);
+      if (handle !== null) clearTimeout(handle);
       handle = null;
       dueAt = null;
     },

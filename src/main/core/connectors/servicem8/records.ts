@@ -89,7 +89,6 @@ export function buildSchemas(zone: string) {
 export type ServiceM8Schemas = ReturnType<typeof buildSchemas>;
 export type ServiceM8Object = keyof ServiceM8Schemas;
 export type ServiceM8Record<O extends ServiceM8Object> = z.output<ServiceM8Schemas[O]>;
-export const SERVICEM8_OBJECTS = ['company', 'companycontact', 'job', 'jobcontact', 'jobmaterial', 'jobpayment', 'taxrate', 'staff', 'category'] as const satisfies readonly ServiceM8Object[];
 
 export type Sm8Company = ServiceM8Record<'company'>;
 export type Sm8CompanyContact = ServiceM8Record<'companycontact'>;

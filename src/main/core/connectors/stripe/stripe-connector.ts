@@ -1,6 +1,5 @@
 // The one object the sync engine holds for Stripe: every operation it needs, each
 // returning zod-validated canonical records and throwing StripeConnectorError.
-import type Stripe from 'stripe';
 import type { CallContext } from './call';
 import { createStripeClient, type StripeClientOptions } from './client';
 import * as customers from './customers';
@@ -36,10 +35,6 @@ export class StripeConnector {
     };
   }
 
-  /** The underlying SDK client, for diagnostics only. */
-  get sdk(): Stripe {
-    return this.ctx.stripe;
-  }
 
   // Customers and tax ids
   createCustomer = (input: customers.CustomerInput, idempotencyKey: string) => customers.createCustomer(this.ctx, input, idempotencyKey);
@@ -55,8 +50,6 @@ export class StripeConnector {
 
   // Tax rates
   ensureGstRates = (idempotencyKey: string) => taxRates.ensureGstRates(this.ctx, idempotencyKey);
-  listTaxRates = (filter?: { active?: boolean }) => taxRates.listTaxRates(this.ctx, filter);
-  archiveTaxRate = (id: string, idempotencyKey: string) => taxRates.archiveTaxRate(this.ctx, id, idempotencyKey);
 
   // Invoices
   createDraftInvoice = (input: invoices.InvoiceDraftInput, idempotencyKey: string) => invoices.createDraftInvoice(this.ctx, input, idempotencyKey);

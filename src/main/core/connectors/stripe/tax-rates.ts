@@ -35,7 +35,3 @@ export async function ensureGstRates(ctx: CallContext, idempotencyKey: string): 
   return { inclusive: await pick(true), exclusive: await pick(false) };
 }
 
-export async function archiveTaxRate(ctx: CallContext, id: string, idempotencyKey: string): Promise<StripeTaxRateRecord> {
-  const key = requireKey(idempotencyKey);
-  return taxRateRecord.parse(await call(ctx, 'taxRates.update', (s) => s.taxRates.update(id, { active: false }, { idempotencyKey: key })));
-}
