@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { roundDiv } from '../../src/main/simulators/shared/round-div';
 import { lineTaxes } from '../../src/main/simulators/stripe/invoice-totals';
+import { decimalTimes } from '../../src/main/simulators/stripe/resources/invoice-items';
 import { newTaxRate } from '../../src/main/simulators/stripe/objects/tax-rate';
 
 const gst = (inclusive: boolean) => newTaxRate(inclusive ? 'txr_incl' : 'txr_excl', 0, { display_name: 'GST', percentage: 10, inclusive });
@@ -46,5 +47,17 @@ describe('roundDiv', () => {
     expect(roundDiv(5, 10)).toBe(1);
     expect(roundDiv(-5, 10)).toBe(-1);
     expect(roundDiv(4, 10)).toBe(0);
+  });
+});
+
+describe('decimalTimes', () => {
+  it('multiplies a decimal unit amount exactly and rounds half away from zero', () => {
+    expect(decimalTimes('1234.5', 2)).toBe(2469);
+    expect(decimalTimes('0.1', 3)).toBe(0); // 0.3 cents
+    expect(decimalTimes('0.5', 1)).toBe(1);
+    expect(decimalTimes('1.005', 1000)).toBe(1005);
+    expect(decimalTimes('33.333333333333', 3)).toBe(100);
+    expect(decimalTimes('-2.5', 1)).toBe(-3);
+    expect(decimalTimes('1000', 7)).toBe(7000);
   });
 });

@@ -8,9 +8,10 @@ import type { FormObject } from '../form-body';
 import { applyMetadata } from '../metadata';
 import { newInvoiceItem, type InvoiceItemObject } from '../objects/invoice-item';
 import type { TaxRateObject } from '../objects/tax-rate';
-import { allowOnly, asObject, int, list, nullableStr, str, stringList } from '../params';
+import { allowOnly, asObject, int, list, nullableStr, str } from '../params';
 import { render } from '../render';
 import { attachItem, requireDraft } from './invoice-items';
+import { resolveTaxRates } from './tax-rate-refs';
 
 type Planned = { kind: 'existing'; item: InvoiceItemObject } | { kind: 'new'; amount: number; description: string | null; rates: TaxRateObject[]; metadata: Record<string, string> };
 
@@ -26,11 +27,7 @@ function plan(ctx: SimContext, entry: FormObject, index: number, customer: strin
   }
   const amount = int(entry, 'amount');
   if (amount === undefined) throw SimError.missingParam(`${prefix}[amount]`);
-  const rates = (stringList(entry, 'tax_rates') ?? []).map((id, i) => {
-    const rate = ctx.store.taxRates.get(id) as TaxRateObject | undefined;
-    if (!rate || !rate.active) throw SimError.invalid(`No such active tax rate: '${id}'`, `${prefix}[tax_rates][${i}]`, 'resource_missing');
-    return structuredClone(rate);
-  });
+  const rates = resolveTaxRates(ctx, 'tax_rates', entry, `${prefix}[tax_rates]`) ?? [];
   return { kind: 'new', amount, description: nullableStr(entry, 'description') ?? null, rates, metadata: applyMetadata({}, entry) };
 }
 

@@ -17,6 +17,15 @@ import { resolveTaxRates } from './tax-rate-refs';
 const CREATE_PARAMS = ['amount', 'currency', 'customer', 'description', 'discountable', 'invoice', 'metadata', 'quantity', 'unit_amount_decimal', 'tax_rates', 'period'];
 const UPDATE_PARAMS = ['amount', 'description', 'discountable', 'metadata', 'quantity', 'unit_amount_decimal', 'tax_rates'];
 
+/** unit_amount_decimal (cents, up to 12 places) × quantity, rounded half away from zero, exactly (no floats). */
+export function decimalTimes(unit: string, quantity: number): number {
+  const [whole = '0', fraction = ''] = unit.replace('-', '').split('.');
+  const scale = 10n ** BigInt(fraction.length);
+  const scaled = (BigInt(whole) * scale + BigInt(fraction || '0')) * BigInt(quantity);
+  const rounded = (scaled * 2n + scale) / (2n * scale);
+  return Number(unit.startsWith('-') ? -rounded : rounded);
+}
+
 function amountOf(ctx: SimContext, fallback?: { amount: number; quantity: number; unit: string | null }): { amount: number; quantity: number; unit: string | null } {
   const quantity = int(ctx.params, 'quantity') ?? fallback?.quantity ?? 1;
   if (quantity < 0) throw SimError.invalid('quantity must be positive.', 'quantity');
@@ -25,7 +34,7 @@ function amountOf(ctx: SimContext, fallback?: { amount: number; quantity: number
   if (unit !== undefined && amount !== undefined) throw SimError.invalid('You may only specify one of these parameters: amount, unit_amount_decimal.', 'amount');
   if (unit !== undefined) {
     if (!/^-?\d+(\.\d{1,12})?$/.test(unit)) throw SimError.invalid(`Invalid decimal: ${unit}`, 'unit_amount_decimal');
-    return { amount: Math.round(Number(unit) * quantity), quantity, unit };
+    return { amount: decimalTimes(unit, quantity), quantity, unit };
   }
   if (amount !== undefined) return { amount, quantity, unit: null };
   if (fallback) return { ...fallback, quantity };

@@ -5,11 +5,11 @@ import { changedAttributes, type Json, type Route, type SimContext } from '../co
 import { SimError } from '../errors';
 import { recomputeInvoice } from '../invoice-totals';
 import { LIST_PARAMS, createdFilter, paginate } from '../list';
+import type { CustomerObject } from '../objects/customer';
 import { newInvoice, type InvoiceObject } from '../objects/invoice';
 import type { InvoiceItemObject } from '../objects/invoice-item';
 import { allowOnly, oneOf, str } from '../params';
 import { invoiceLines, render } from '../render';
-import { requireCustomer } from './customers';
 import { INVOICE_FIELDS, applyInvoiceFields, checkEditable } from './invoice-fields';
 import { attachItem } from './invoice-items';
 import { snapshotCustomer } from './invoice-snapshot';
@@ -26,7 +26,8 @@ function create(ctx: SimContext): { body: Json } {
   if (!store.customers.get(customerId) || store.deletedCustomers.has(customerId)) {
     throw SimError.invalid(`No such customer: '${customerId}'`, 'customer', 'resource_missing');
   }
-  const customer = requireCustomer(ctx, customerId, 'customer');
+  // A missing customer named in a param is a 400 (above), not requireCustomer's 404.
+  const customer = store.customers.get(customerId) as CustomerObject;
   const behavior = oneOf(params, 'pending_invoice_items_behavior', ['exclude', 'include'] as const) ?? 'exclude';
   const currency = (str(params, 'currency') ?? 'aud').toLowerCase();
   const invoice = newInvoice(store.ids.next('in'), ctx.now(), customer.id, currency);
