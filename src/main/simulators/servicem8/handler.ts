@@ -4,7 +4,7 @@
 import type http from 'node:http';
 import type { SlidingWindowLimiter } from '../../core/util/sliding-window-limiter';
 import type { FaultInjector } from '../shared/faults';
-import { readBody } from '../shared/http-server';
+import { headerOf, readBody } from '../shared/http-server';
 import type { SimulatorAuth } from './auth';
 import type { FilterBehaviour } from './filter';
 import { handleAccessToken, handleAuthorize } from './oauth-routes';
@@ -62,8 +62,8 @@ async function handleApi(state: SimulatorState, request: http.IncomingMessage, r
   // Read the body first so an early error never leaves an unread body on a keep-alive connection.
   const rawBody = method === 'POST' ? await readBody(request) : '';
   const route = parseRoute(url.pathname);
-  const apiKey = header(request, 'x-api-key');
-  const authorization = header(request, 'authorization');
+  const apiKey = headerOf(request, 'x-api-key');
+  const authorization = headerOf(request, 'authorization');
   if (apiKey === undefined && authorization === undefined) throw new ApiError(401, 'Authentication required: send an X-API-Key header or an OAuth bearer token');
   const principal = state.auth.authenticate(apiKey, authorization);
   // Assumption A1: the 401 text is ours; the reference gives only the status code.
@@ -77,7 +77,7 @@ async function handleApi(state: SimulatorState, request: http.IncomingMessage, r
   if (state.faults.shouldFail()) throw new ApiError(state.stats.requests % 2 === 0 ? 500 : 503, 'Service temporarily unavailable (injected fault)');
   const scope = requiredScope(route, method);
   if (!hasScope(principal.scopes, scope)) throw new ApiError(403, `insufficient_scope: "${scope}" scope required to access this resource`);
-  const impersonate = header(request, 'x-impersonate-uuid');
+  const impersonate = headerOf(request, 'x-impersonate-uuid');
   // Assumption A23: impersonation must name an existing staff member.
   if (impersonate !== undefined && !state.store.get('staff', impersonate.toLowerCase())) throw new ApiError(403, 'Invalid x-impersonate-uuid');
   const body = method === 'POST' ? parseJsonBody(rawBody) : undefined;
@@ -91,10 +91,6 @@ async function handleApi(state: SimulatorState, request: http.IncomingMessage, r
   sendJson(response, reply.status, reply.body, reply.headers);
 }
 
-function header(request: http.IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return {};

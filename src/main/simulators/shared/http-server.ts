@@ -53,3 +53,9 @@ export async function readBody(request: http.IncomingMessage, limitBytes = 10 * 
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** A request header's value (the first, when the client sent it more than once). */
+export function headerOf(request: http.IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -13,7 +13,7 @@ import { newEvent, API_VERSION } from './objects/event';
 import { render } from './render';
 import type { Router } from './router';
 import type { SimStore } from './store';
-import { readBody } from '../shared/http-server';
+import { headerOf, readBody } from '../shared/http-server';
 import type { FaultInjector } from '../shared/faults';
 import { SlidingWindowLimiter } from '../../core/util/sliding-window-limiter';
 
@@ -173,10 +173,6 @@ export class Pipeline {
   }
 }
 
-function headerOf(request: http.IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function send(response: http.ServerResponse, status: number, headers: Record<string, string>, text: string): void {
   response.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
