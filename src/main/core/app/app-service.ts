@@ -11,7 +11,7 @@ import { AppError, type ApiHandlers, type EventHub } from './app-backend';
 import { createConnectionHandlers } from './connection-handlers';
 import { resolveConflicts } from './resolve-conflicts';
 import { toConflictView } from './conflict-view';
-import type { ConnectionTester, SyncRunner } from './ports';
+import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
 import type { SettingsPort } from './settings-port';
 import { buildStatus } from './status-view';
 
@@ -30,8 +30,6 @@ export interface AppServiceDeps {
 const EXPORT_LIMIT = 1_000_000;
 /** While a cycle runs, its progress is pushed this often (the runner has no events of its own). */
 const PROGRESS_EVERY_MS = 1000;
-
-export type CycleTrigger = 'manual' | 'schedule' | 'resume' | 'startup' | 'cli';
 
 export interface AppService extends ApiHandlers {
   /** A cycle the app starts by itself (schedule, resume, startup); null when not connected. */

@@ -1,23 +1,23 @@
 // What the app service needs from the sync engine and the connectors, as small
 // interfaces: the engine and connectors implement them; the app service and its
 // transports depend only on these.
-import type { ConnectionTest, SyncResult } from '../../../shared/api';
+import type { ConnectionTest, Status, SyncResult } from '../../../shared/api';
 
-export interface RunProgress {
-  startedAt: string;
-  phase: string;
-  entity: string | null;
-  done: number;
-  total: number | null;
-}
+/** The cycle in progress, as the status shows it. */
+export type RunProgress = NonNullable<Status['running']>;
+
+/** What started a cycle (kept on the run record). */
+export type CycleTrigger = 'manual' | 'schedule' | 'resume' | 'startup' | 'cli';
+/** The triggers of scheduled and wake-up runs. */
+export type BackgroundTrigger = Exclude<CycleTrigger, 'manual' | 'cli'>;
 
 export interface SyncRunner {
   /** One full cycle. Cycles never overlap: a call while one runs waits for it and returns its result. */
-  runCycle(options: { dryRun: boolean; trigger: 'manual' | 'schedule' | 'resume' | 'cli' | 'startup' }): Promise<SyncResult>;
+  runCycle(options: { dryRun: boolean; trigger: CycleTrigger }): Promise<SyncResult>;
   /** The cycle in progress, if any. */
   progress(): RunProgress | null;
   /** Requests made to ServiceM8 in the last minute and the last day, against the budget. */
-  rateBudget(): { usedLastMinute: number; perMinute: number; usedToday: number; perDay: number };
+  rateBudget(): Status['rateBudget']['servicem8'];
 }
 
 export interface ConnectionTester {

@@ -3,10 +3,11 @@
 // minimum interval, with a little random skew so many machines do not hit the APIs in
 // lock-step. stop() is final; runNow() (Sync now, resume from sleep) restarts the chain.
 // Runtime-agnostic (plain timers): tests drive it with Vitest's fake timers.
+import type { BackgroundTrigger } from './ports';
 
 export interface SyncSchedulerOptions {
   /** One cycle. Errors are reported to onError and never break the chain. */
-  run: (trigger: 'schedule' | 'resume' | 'startup') => Promise<unknown>;
+  run: (trigger: BackgroundTrigger) => Promise<unknown>;
   /** Milliseconds between the end of one run and the start of the next (read each time). */
   intervalMs: () => number;
   /** Skipped (but the chain goes on) while this says so. */
@@ -23,7 +24,7 @@ export interface SyncScheduler {
   start(initialDelayMs?: number): void;
   stop(): void;
   /** Runs as soon as possible (coalesced with a run in progress), then re-arms the chain. */
-  runNow(trigger: 'resume' | 'startup'): void;
+  runNow(trigger: Exclude<BackgroundTrigger, 'schedule'>): void;
   /** When the next scheduled run will start, for the UI. */
   nextRunAt(): Date | null;
 }
@@ -33,11 +34,11 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
   const minInterval = options.minIntervalMs ?? 60_000;
   let stopped = true;
   let running = false;
-  let pendingTrigger: 'resume' | 'startup' | null = null;
+  let pendingTrigger: Exclude<BackgroundTrigger, 'schedule'> | null = null;
   let handle: ReturnType<typeof setTimeout> | null = null;
   let dueAt: number | null = null;
 
-  function arm(delay: number, trigger: 'schedule' | 'resume' | 'startup'): void {
+  function arm(delay: number, trigger: BackgroundTrigger): void {
     if (handle !== null) clearTimeout(handle);
     dueAt = Date.now() + delay;
     handle = setTimeout(() => void tick(trigger), delay);
@@ -47,7 +48,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     return Math.max(minInterval, options.intervalMs()) + Math.floor(random() * (options.skewMs ?? 0));
   }
 
-  async function tick(trigger: 'schedule' | 'resume' | 'startup'): Promise<void> {
+  async function tick(trigger: BackgroundTrigger): Promise<void> {
     handle = null;
     dueAt = null;
     if (stopped) return;

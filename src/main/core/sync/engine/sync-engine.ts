@@ -3,7 +3,7 @@
 // apply → record. Cycles never overlap. A dry run stops at the plan.
 import type { SyncResult } from '../../../../shared/api';
 import type { Settings } from '../../../../shared/settings';
-import type { RunProgress, SyncRunner } from '../../app/ports';
+import type { CycleTrigger, RunProgress, SyncRunner } from '../../app/ports';
 import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
 import { applyOutbox } from './apply-outbox';
@@ -45,7 +45,7 @@ export class SyncEngine implements SyncRunner {
     return this.deps.rateBudget();
   }
 
-  runCycle(options: { dryRun: boolean; trigger: 'manual' | 'schedule' | 'resume' | 'cli' | 'startup'; signal?: AbortSignal }): Promise<SyncResult> {
+  runCycle(options: { dryRun: boolean; trigger: CycleTrigger; signal?: AbortSignal }): Promise<SyncResult> {
     return this.flight.run(async () => {
       const held = this.deps.lock?.acquire() ?? null;
       if (held) {
