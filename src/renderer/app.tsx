@@ -11,8 +11,9 @@ import { StatusScreen } from './components/status-screen';
 import { ApiProvider } from './state/api-context';
 import { useScreen } from './state/use-screen';
 import { useStatus } from './state/use-status';
+import { DEFAULT_SETTINGS } from '../shared/settings';
 
-const DEFAULT_ZONE = 'Australia/Sydney';
+const DEFAULT_ZONE = DEFAULT_SETTINGS.businessTimeZone;
 
 function Header({ children }: { children?: ReactNode }) {
   return (

@@ -9,14 +9,15 @@ const MINUTE = 60_000;
 
 export function startScheduledSync(opened: Pick<OpenedApp, 'service' | 'settings'>, firstRunInMs?: number): SyncScheduler {
   const { service, settings } = opened;
+  const intervalMs = () => settings.get().sync.pollIntervalMinutes * MINUTE;
   const scheduler = createSyncScheduler({
     run: (trigger) => service.runCycle(trigger),
-    intervalMs: () => settings.get().sync.pollIntervalMinutes * MINUTE,
+    intervalMs,
     isPaused: () => settings.get().sync.paused,
     minIntervalMs: MINUTE,
     skewMs: 30_000,
     onError: (error) => log.warn({ err: error }, 'scheduled sync failed'),
   });
-  scheduler.start(firstRunInMs ?? settings.get().sync.pollIntervalMinutes * MINUTE);
+  scheduler.start(firstRunInMs ?? intervalMs());
   return scheduler;
 }
