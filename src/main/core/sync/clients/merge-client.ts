@@ -19,7 +19,7 @@ export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBa
   if (t.crossReference !== s.id) metadata[XREF_KEY] = s.id;
   if (!s.active) {
     if (!t.archivedFlag) metadata[ARCHIVED_KEY] = 'true';
-    if (Object.keys(metadata).length > 0) pushCustomerUpdate(s, t, {}, metadata, undefined, [], plan);
+    if (Object.keys(metadata).length > 0) pushCustomerUpdate(s, t, {}, metadata, undefined, [], plan, context);
     return;
   }
   if (t.archivedFlag) metadata[ARCHIVED_KEY] = '';
@@ -73,9 +73,9 @@ export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBa
         break;
     }
   }
-  if (Object.keys(settled).length > 0) plan.bases.push({ entity: 'client', servicem8Id: s.id, fields: settled });
   const abn = abnChange(s.fields.abn, t.fields.abn, base?.abn);
-  if (abn === undefined && s.fields.abn !== null && s.fields.abn === t.fields.abn && base?.abn !== s.fields.abn) plan.bases.push({ entity: 'client', servicem8Id: s.id, fields: { abn: s.fields.abn } });
+  if (s.fields.abn !== null && s.fields.abn === t.fields.abn) settled.abn = s.fields.abn;
+  if (Object.keys(settled).length > 0) plan.bases.push({ entity: 'client', servicem8Id: s.id, fields: settled });
   if (Object.keys(toStripe).length > 0 || Object.keys(metadata).length > 0 || abn !== undefined) {
     if (Object.keys(toStripe).length > 0 && s.editedAt) metadata[EDIT_DATE_KEY] = s.editedAt;
     pushCustomerUpdate(s, t, toStripe, metadata, abn, stripeConflicts, plan, context);
@@ -92,8 +92,8 @@ function abnChange(servicem8: string | null, stripe: string | null, base: string
   return stripe !== null && base === stripe ? null : undefined;
 }
 
-function pushCustomerUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, metadata: Record<string, string>, abn: string | null | undefined, conflictIds: number[], plan: PairPlan, context?: ClientPlanContext): void {
-  const write = { ...stripeWrite(fields, context?.settings.rules.transforms.phoneFormat ?? 'national'), ...(Object.keys(metadata).length ? { metadata } : {}) };
+function pushCustomerUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, metadata: Record<string, string>, abn: string | null | undefined, conflictIds: number[], plan: PairPlan, context: ClientPlanContext): void {
+  const write = { ...stripeWrite(fields, context.settings.rules.transforms.phoneFormat), ...(Object.keys(metadata).length ? { metadata } : {}) };
   const base: ClientBase = abn !== undefined ? { ...fields, abn } : fields;
   const payload: UpdateCustomerPayload = { servicem8Id: s.id, stripeId: t.id, write, ...(abn !== undefined ? { abn } : {}), base, conflictIds };
   plan.writes.push({
