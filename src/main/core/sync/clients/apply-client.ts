@@ -43,7 +43,7 @@ async function createCustomer(item: OutboxItem, p: CreateCustomerPayload, contex
     base: p.base,
     mirror: [customerMirror(customer)],
     before: null,
-    after: { ...p.base, abn: p.write.abn },
+    after: p.base,
     conflictIds: p.conflictIds,
     result: { stripeId: customer.id },
   };
