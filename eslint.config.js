@@ -5,13 +5,38 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NETWORK_MODULES = ['http', 'https', 'net', 'tls', 'dgram', 'http2', 'undici', 'stripe', 'node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:http2'];
+const NETWORK_MODULES = [
+  'http',
+  'https',
+  'net',
+  'tls',
+  'dgram',
+  'http2',
+  'undici',
+  'stripe',
+  'node:http',
+  'node:https',
+  'node:net',
+  'node:tls',
+  'node:dgram',
+  'node:http2',
+];
 const NODE_BUILTINS_IN_RENDERER = ['fs', 'path', 'os', 'child_process', 'crypto', 'node:*'];
 
-const electronBan = { name: 'electron', message: 'src/main/core and src/shared are runtime-agnostic: no electron import. Put Electron code in src/main/electron.' };
+const electronBan = {
+  name: 'electron',
+  message: 'src/main/core and src/shared are runtime-agnostic: no electron import. Put Electron code in src/main/electron.',
+};
 const sqliteBan = { name: 'better-sqlite3', message: 'SQL lives in src/main/core/store only: use a repository.' };
-const networkBans = NETWORK_MODULES.map((name) => ({ name, message: 'Network calls live in src/main/core/connectors (or simulators/server): use a connector.' }));
-const rawIpcBan = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the typed IPC wrappers in src/main/electron/ipc, not raw ipcMain/ipcRenderer.' };
+const networkBans = NETWORK_MODULES.map((name) => ({
+  name,
+  message: 'Network calls live in src/main/core/connectors (or simulators/server): use a connector.',
+}));
+const rawIpcBan = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Use the typed IPC wrappers in src/main/electron/ipc, not raw ipcMain/ipcRenderer.',
+};
 const fetchBan = { name: 'fetch', message: 'Network calls live in src/main/core/connectors: use a connector.' };
 
 /** Builds one no-restricted-imports rule from the bans that apply to a glob. */
@@ -72,13 +97,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer is sandboxed: use the api client.' }, sqliteBan, ...networkBans],
-        patterns: [
-          { group: NODE_BUILTINS_IN_RENDERER, message: 'No Node built-ins in the renderer.' },
-          { group: ['**/main/**'], message: 'The renderer talks to main only through src/shared contracts and the api client.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer is sandboxed: use the api client.' }, sqliteBan, ...networkBans],
+          patterns: [
+            { group: NODE_BUILTINS_IN_RENDERER, message: 'No Node built-ins in the renderer.' },
+            { group: ['**/main/**'], message: 'The renderer talks to main only through src/shared contracts and the api client.' },
+          ],
+        },
+      ],
     },
   },
   // The api client's HTTP transport (serve mode) is the renderer's one network door.

@@ -20,7 +20,20 @@ const SM8_PER_MINUTE = 60_000; // raised from 180 so the run ends in a minute; r
 const STRIPE_PER_SECOND = 250; // raised from 25 for the same reason
 
 function startSimulators(clients) {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'bench', 'simulators.ts'), '--clients', String(clients), '--sm8-per-minute', String(SM8_PER_MINUTE), '--stripe-per-second', String(STRIPE_PER_SECOND)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      path.join(root, 'scripts', 'bench', 'simulators.ts'),
+      '--clients',
+      String(clients),
+      '--sm8-per-minute',
+      String(SM8_PER_MINUTE),
+      '--stripe-per-second',
+      String(STRIPE_PER_SECOND),
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = readline.createInterface({ input: child.stdout });
   const queue = [];
   lines.on('line', (line) => queue.shift()?.(JSON.parse(line)));
@@ -32,10 +45,11 @@ function startSimulators(clients) {
       child.stdin.write('stats\n');
       return answer;
     },
-    stop: () => new Promise((resolve) => {
-      child.on('exit', resolve);
-      child.stdin.end('exit\n');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', resolve);
+        child.stdin.end('exit\n');
+      }),
   };
 }
 
@@ -83,9 +97,22 @@ async function measure(clients) {
     if (echo.result.plan.length !== 0 || idle.result.plan.length !== 0) throw new Error('a sync after the first planned writes');
     return {
       clients,
-      firstSync: { seconds: first.seconds, servicem8Requests: afterFirst.servicem8 - before.servicem8, stripeRequests: afterFirst.stripe - before.stripe, stripe429: afterFirst.stripeRateLimited - before.stripeRateLimited },
-      echoCycle: { seconds: echo.seconds, servicem8Requests: afterEcho.servicem8 - afterFirst.servicem8, stripeRequests: afterEcho.stripe - afterFirst.stripe },
-      idleCycle: { seconds: idle.seconds, servicem8Requests: afterIdle.servicem8 - afterEcho.servicem8, stripeRequests: afterIdle.stripe - afterEcho.stripe },
+      firstSync: {
+        seconds: first.seconds,
+        servicem8Requests: afterFirst.servicem8 - before.servicem8,
+        stripeRequests: afterFirst.stripe - before.stripe,
+        stripe429: afterFirst.stripeRateLimited - before.stripeRateLimited,
+      },
+      echoCycle: {
+        seconds: echo.seconds,
+        servicem8Requests: afterEcho.servicem8 - afterFirst.servicem8,
+        stripeRequests: afterEcho.stripe - afterFirst.stripe,
+      },
+      idleCycle: {
+        seconds: idle.seconds,
+        servicem8Requests: afterIdle.servicem8 - afterEcho.servicem8,
+        stripeRequests: afterIdle.stripe - afterEcho.stripe,
+      },
     };
   } finally {
     await sims.stop();
@@ -96,14 +123,19 @@ async function measure(clients) {
 const small = await measure(100);
 const large = await measure(10_000);
 const fmt = (n) => n.toFixed(1);
-const line = (c) => `${c.servicem8Requests + c.stripeRequests} requests (ServiceM8 ${c.servicem8Requests}, Stripe ${c.stripeRequests}) in ${fmt(c.seconds)} s`;
+const line = (c) =>
+  `${c.servicem8Requests + c.stripeRequests} requests (ServiceM8 ${c.servicem8Requests}, Stripe ${c.stripeRequests}) in ${fmt(c.seconds)} s`;
 console.log('Requests per idle cycle (each sync is a new CLI process, which also reads the ServiceM8 account time zone once):');
 for (const m of [small, large]) console.log(`  ${String(m.clients).padStart(6)} clients: ${line(m.idleCycle)}`);
-console.log('The sync right after the first one (it reads back the Stripe events of the first sync\'s own writes, 100 a page; writes nothing):');
+console.log(
+  "The sync right after the first one (it reads back the Stripe events of the first sync's own writes, 100 a page; writes nothing):",
+);
 for (const m of [small, large]) console.log(`  ${String(m.clients).padStart(6)} clients: ${line(m.echoCycle)}`);
 // Each new client needs at least one Stripe write; at STRIPE_PER_SECOND that bounds the run.
 const f = large.firstSync;
 const lowerBound = Math.max(large.clients / STRIPE_PER_SECOND, f.servicem8Requests / (SM8_PER_MINUTE / 60));
 console.log(`First sync of ${large.clients} clients (limits raised to ServiceM8 ${SM8_PER_MINUTE}/min, Stripe ${STRIPE_PER_SECOND}/s):`);
-console.log(`  ${fmt(f.seconds)} s; lower bound ${fmt(lowerBound)} s (${large.clients} Stripe writes at ${STRIPE_PER_SECOND}/s); ratio ${(f.seconds / lowerBound).toFixed(3)}`);
+console.log(
+  `  ${fmt(f.seconds)} s; lower bound ${fmt(lowerBound)} s (${large.clients} Stripe writes at ${STRIPE_PER_SECOND}/s); ratio ${(f.seconds / lowerBound).toFixed(3)}`,
+);
 console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequests}; Stripe 429 answers: ${f.stripe429}`);

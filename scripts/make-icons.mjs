@@ -47,7 +47,10 @@ function encodePng(size, rgba) {
 const circle = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) - r;
 function segment(ax, ay, bx, by, width) {
   return (x, y) => {
-    const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
+    const px = x - ax,
+      py = y - ay,
+      dx = bx - ax,
+      dy = by - ay;
     const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy || 1)));
     return Math.hypot(px - dx * t, py - dy * t) - width / 2;
   };
@@ -71,14 +74,43 @@ function roundedSquare(inset, radius) {
     return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - radius;
   };
 }
-const union = (...shapes) => (x, y) => Math.min(...shapes.map((s) => s(x, y)));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    Math.min(...shapes.map((s) => s(x, y)));
 
 const STROKE = 2.3;
 const SYNC_GLYPH = (w) =>
-  union(arc(10, 10, 4.6, 200, 340, w), polyline([[13.2, 4.9], [14.5, 8.4], [11, 8.9]], w), arc(10, 10, 4.6, 20, 160, w), polyline([[6.8, 15.1], [5.5, 11.6], [9, 11.1]], w));
+  union(
+    arc(10, 10, 4.6, 200, 340, w),
+    polyline(
+      [
+        [13.2, 4.9],
+        [14.5, 8.4],
+        [11, 8.9],
+      ],
+      w,
+    ),
+    arc(10, 10, 4.6, 20, 160, w),
+    polyline(
+      [
+        [6.8, 15.1],
+        [5.5, 11.6],
+        [9, 11.1],
+      ],
+      w,
+    ),
+  );
 
 const GLYPHS = {
-  in_sync: polyline([[5.3, 10.4], [8.4, 13.5], [14.7, 7.1]], STROKE),
+  in_sync: polyline(
+    [
+      [5.3, 10.4],
+      [8.4, 13.5],
+      [14.7, 7.1],
+    ],
+    STROKE,
+  ),
   needs_approval: union(segment(10, 5.2, 10, 11.2, STROKE), circle(10, 14.6, STROKE / 2 + 0.15)),
   failing: union(segment(6.6, 6.6, 13.4, 13.4, STROKE), segment(13.4, 6.6, 6.6, 13.4, STROKE)),
   paused: union(segment(7.8, 6, 7.8, 14, STROKE), segment(12.2, 6, 12.2, 14, STROKE)),
@@ -87,8 +119,22 @@ const GLYPHS = {
 
 // Light menu bars get deeper colours and a white glyph; dark ones brighter colours and a dark glyph.
 const COLOURS = {
-  light: { glyph: [255, 255, 255], in_sync: [26, 127, 55], needs_approval: [191, 135, 0], failing: [207, 34, 46], paused: [110, 119, 129], syncing: [9, 105, 218] },
-  dark: { glyph: [13, 17, 23], in_sync: [63, 185, 80], needs_approval: [227, 179, 65], failing: [248, 81, 73], paused: [139, 148, 158], syncing: [88, 166, 255] },
+  light: {
+    glyph: [255, 255, 255],
+    in_sync: [26, 127, 55],
+    needs_approval: [191, 135, 0],
+    failing: [207, 34, 46],
+    paused: [110, 119, 129],
+    syncing: [9, 105, 218],
+  },
+  dark: {
+    glyph: [13, 17, 23],
+    in_sync: [63, 185, 80],
+    needs_approval: [227, 179, 65],
+    failing: [248, 81, 73],
+    paused: [139, 148, 158],
+    syncing: [88, 166, 255],
+  },
 };
 
 // --- Rasterising ------------------------------------------------------------------------
@@ -111,7 +157,10 @@ function render(size, layers) {
   const out = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (const { shape, colour } of layers) {
         const c = coverage(shape, px, py, scale);
         if (c === 0) continue;
@@ -141,7 +190,10 @@ for (const theme of ['light', 'dark']) {
       { shape: GLYPHS[state], colour: COLOURS[theme].glyph },
     ];
     // 16 px, and 32 px as @2x for high-density screens: the sizes the tray loads.
-    for (const [factor, suffix] of [[1, ''], [2, '@2x']]) {
+    for (const [factor, suffix] of [
+      [1, ''],
+      [2, '@2x'],
+    ]) {
       const size = 16 * factor;
       writeFileSync(path.join(trayDir, `tray-${state}-${theme}${suffix}.png`), encodePng(size, render(size, layers)));
       count++;

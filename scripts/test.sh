@@ -16,6 +16,7 @@ step "typecheck"
 npx tsc --noEmit -p tsconfig.json
 step "lint"
 npx eslint --max-warnings=0 .
+npx prettier --check . >/dev/null && echo "prettier: all files formatted" || { npx prettier --list-different .; exit 1; }
 
 status=0
 step "vitest (node, dom)"

@@ -10,7 +10,9 @@ import { OBJECTS } from '../../src/main/simulators/servicem8/objects';
 import { createRecord } from '../../src/main/simulators/servicem8/write-rules';
 import { startStripeSimulator } from '../../src/main/simulators/stripe/index';
 
-const { values } = parseArgs({ options: { clients: { type: 'string' }, 'sm8-per-minute': { type: 'string' }, 'stripe-per-second': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { clients: { type: 'string' }, 'sm8-per-minute': { type: 'string' }, 'stripe-per-second': { type: 'string' } },
+});
 const clients = Number(values.clients ?? 100);
 const perMinute = Number(values['sm8-per-minute'] ?? 180);
 const perSecond = Number(values['stripe-per-second'] ?? 25);
@@ -18,15 +20,29 @@ const perSecond = Number(values['stripe-per-second'] ?? 25);
 const servicem8 = await startServiceM8Simulator({ limits: { perMinute, perDay: 100_000_000 } });
 const context = { store: servicem8.store, now: () => new Date(Date.UTC(2026, 10, 1)) };
 for (let n = 0; n < clients; n += 1) {
-  const company = createRecord(context, OBJECTS.company!, { name: `Bench Client ${n} Pty Ltd`, address_city: 'Sydney', address_state: 'NSW', address_postcode: '2000' }).uuid;
-  createRecord(context, OBJECTS.companycontact!, { company_uuid: company, type: 'BILLING', is_primary_contact: '1', email: `client${n}@bench.example.com.au`, mobile: `04${String(10_000_000 + n).slice(-8)}` });
+  const company = createRecord(context, OBJECTS.company!, {
+    name: `Bench Client ${n} Pty Ltd`,
+    address_city: 'Sydney',
+    address_state: 'NSW',
+    address_postcode: '2000',
+  }).uuid;
+  createRecord(context, OBJECTS.companycontact!, {
+    company_uuid: company,
+    type: 'BILLING',
+    is_primary_contact: '1',
+    email: `client${n}@bench.example.com.au`,
+    mobile: `04${String(10_000_000 + n).slice(-8)}`,
+  });
 }
 const stripe = await startStripeSimulator({ rateLimits: 'real', ratePerSecond: perSecond });
 process.stdout.write(`${JSON.stringify({ servicem8: servicem8.url, stripe: stripe.url })}\n`);
 
 const lines = readline.createInterface({ input: process.stdin });
 lines.on('line', (line) => {
-  if (line === 'stats') process.stdout.write(`${JSON.stringify({ servicem8: servicem8.requestCount, stripe: stripe.requestCount, stripeRateLimited: stripe.stats.rateLimited })}\n`);
+  if (line === 'stats')
+    process.stdout.write(
+      `${JSON.stringify({ servicem8: servicem8.requestCount, stripe: stripe.requestCount, stripeRateLimited: stripe.stats.rateLimited })}\n`,
+    );
   if (line === 'exit') lines.close();
 });
 lines.on('close', () => {

@@ -52,7 +52,10 @@ export function App({ client }: { client?: AppApiClient | null }) {
         <Header />
         <main id="main" className="screen">
           <h2>Open sm8sync from its address</h2>
-          <p>This page needs the private address that <code>sm8sync serve</code> printed (it includes an access token). Open that address, or use the tray app.</p>
+          <p>
+            This page needs the private address that <code>sm8sync serve</code> printed (it includes an access token). Open that address, or
+            use the tray app.
+          </p>
         </main>
       </>
     );

@@ -38,7 +38,12 @@ export const statusSchema = z.object({
     .nullable(),
   lastError: z.string().nullable(),
   rateBudget: z.object({
-    servicem8: z.object({ usedLastMinute: z.number().int(), perMinute: z.number().int(), usedToday: z.number().int(), perDay: z.number().int() }),
+    servicem8: z.object({
+      usedLastMinute: z.number().int(),
+      perMinute: z.number().int(),
+      usedToday: z.number().int(),
+      perDay: z.number().int(),
+    }),
   }),
 });
 
@@ -61,7 +66,9 @@ export const syncResultSchema = z.object({
   finishedAt: isoInstant,
   entities: z.array(entitySummarySchema),
   /** Planned writes (a dry run stops at the plan and lists them here). */
-  plan: z.array(z.object({ entity: z.string(), target: side, operation: z.string(), subject: z.string(), fields: z.record(z.string(), z.unknown()) })),
+  plan: z.array(
+    z.object({ entity: z.string(), target: side, operation: z.string(), subject: z.string(), fields: z.record(z.string(), z.unknown()) }),
+  ),
   error: z.string().nullable(),
 });
 
@@ -132,14 +139,27 @@ export const API = {
     result: z.object({ resolved: z.array(z.number().int()), failed: z.array(z.object({ id: z.number().int(), reason: z.string() })) }),
   },
   listActivity: {
-    params: z.object({ since: isoInstant.optional(), entity: z.string().optional(), outcome: z.enum(['success', 'failed', 'skipped']).optional(), limit: z.number().int().min(1).max(5000).default(200) }),
+    params: z.object({
+      since: isoInstant.optional(),
+      entity: z.string().optional(),
+      outcome: z.enum(['success', 'failed', 'skipped']).optional(),
+      limit: z.number().int().min(1).max(5000).default(200),
+    }),
     result: z.array(activityEntrySchema),
   },
   exportActivityCsv: { params: z.object({ since: isoInstant.optional() }), result: z.object({ filename: z.string(), csv: z.string() }) },
   listQuarantine: { params: z.object({}), result: z.array(quarantineEntrySchema) },
   getConnections: { params: z.object({}), result: z.array(connectionSchema) },
   connectServiceM8: { params: z.object({ apiKey: z.string().trim().min(8).max(200) }), result: connectionTestSchema },
-  connectStripe: { params: z.object({ apiKey: z.string().trim().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)') }), result: connectionTestSchema },
+  connectStripe: {
+    params: z.object({
+      apiKey: z
+        .string()
+        .trim()
+        .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)'),
+    }),
+    result: connectionTestSchema,
+  },
   testConnections: { params: z.object({}), result: z.array(connectionTestSchema) },
   disconnect: { params: z.object({ service: side }), result: z.array(connectionSchema) },
   getSettings: { params: z.object({}), result: settingsSchema },

@@ -26,66 +26,68 @@ export function isCronExpression(expression: string): boolean {
 
 const fieldWinner = z.enum(FIELD_WINNERS);
 
-export const settingsSchema = z.object({
-  schemaVersion: z.literal(1).default(1),
-  sync: z
-    .object({
-      /** Minutes between sync cycles (a timeout chain: the next starts after the last ends). */
-      pollIntervalMinutes: z.number().int().min(1).max(1440).default(5),
-      paused: z.boolean().default(false),
-      /** Seconds ServiceM8's edit_date cursor is stepped back to survive clock skew. */
-      overlapSeconds: z.number().int().min(1).max(3600).default(120),
-    })
-    .prefault({}),
-  reconciliation: z
-    .object({
-      cron: z.string().refine(isCronExpression, 'must be a cron expression such as "0 18 * * *"').default('0 18 * * *'),
-    })
-    .prefault({}),
-  businessTimeZone: z.string().refine(isIanaTimeZone, 'must be an IANA time zone such as "Australia/Sydney"').default('Australia/Sydney'),
-  invoices: z
-    .object({
-      trigger: z.enum(['approved', 'completed', 'invoice_sent']).default('invoice_sent'),
-      emailCustomer: z.boolean().default(false),
-      stripeCreatedInvoice: z.enum(['create', 'ask', 'ignore']).default('ask'),
-    })
-    .prefault({}),
-  gst: z.object({ basis: z.enum(['accrual', 'cash']).default('accrual') }).prefault({}),
-  rules: z
-    .object({
-      filters: z
-        .object({
-          requireEmail: z.boolean().default(true),
-          clientBadges: z.array(z.string().min(1)).default([]),
-          jobCategories: z.array(z.string().min(1)).default([]),
-        })
-        .prefault({}),
-      transforms: z
-        .object({
-          phoneFormat: z.enum(['national', 'international', 'e164']).default('national'),
-          nameCasing: z.enum(['keep', 'title']).default('keep'),
-        })
-        .prefault({}),
-      fieldWinners: z.partialRecord(z.enum(CLIENT_FIELDS), fieldWinner).default({}),
-      defaultWinner: fieldWinner.default('ask'),
-    })
-    .prefault({}),
-  archiving: z
-    .object({
-      deletedStripeCustomer: z.enum(['ask', 'archive', 'ignore']).default('ask'),
-    })
-    .prefault({}),
-  notifications: z
-    .object({
-      conflicts: z.boolean().default(true),
-      failures: z.boolean().default(true),
-      /** A failing sync alerts only after it has failed for this long. */
-      failureThresholdMinutes: z.number().int().min(0).max(1440).default(30),
-      reconciliationFindings: z.boolean().default(true),
-    })
-    .prefault({}),
-  app: z.object({ startAtLogin: z.boolean().default(false) }).prefault({}),
-}).strict();
+export const settingsSchema = z
+  .object({
+    schemaVersion: z.literal(1).default(1),
+    sync: z
+      .object({
+        /** Minutes between sync cycles (a timeout chain: the next starts after the last ends). */
+        pollIntervalMinutes: z.number().int().min(1).max(1440).default(5),
+        paused: z.boolean().default(false),
+        /** Seconds ServiceM8's edit_date cursor is stepped back to survive clock skew. */
+        overlapSeconds: z.number().int().min(1).max(3600).default(120),
+      })
+      .prefault({}),
+    reconciliation: z
+      .object({
+        cron: z.string().refine(isCronExpression, 'must be a cron expression such as "0 18 * * *"').default('0 18 * * *'),
+      })
+      .prefault({}),
+    businessTimeZone: z.string().refine(isIanaTimeZone, 'must be an IANA time zone such as "Australia/Sydney"').default('Australia/Sydney'),
+    invoices: z
+      .object({
+        trigger: z.enum(['approved', 'completed', 'invoice_sent']).default('invoice_sent'),
+        emailCustomer: z.boolean().default(false),
+        stripeCreatedInvoice: z.enum(['create', 'ask', 'ignore']).default('ask'),
+      })
+      .prefault({}),
+    gst: z.object({ basis: z.enum(['accrual', 'cash']).default('accrual') }).prefault({}),
+    rules: z
+      .object({
+        filters: z
+          .object({
+            requireEmail: z.boolean().default(true),
+            clientBadges: z.array(z.string().min(1)).default([]),
+            jobCategories: z.array(z.string().min(1)).default([]),
+          })
+          .prefault({}),
+        transforms: z
+          .object({
+            phoneFormat: z.enum(['national', 'international', 'e164']).default('national'),
+            nameCasing: z.enum(['keep', 'title']).default('keep'),
+          })
+          .prefault({}),
+        fieldWinners: z.partialRecord(z.enum(CLIENT_FIELDS), fieldWinner).default({}),
+        defaultWinner: fieldWinner.default('ask'),
+      })
+      .prefault({}),
+    archiving: z
+      .object({
+        deletedStripeCustomer: z.enum(['ask', 'archive', 'ignore']).default('ask'),
+      })
+      .prefault({}),
+    notifications: z
+      .object({
+        conflicts: z.boolean().default(true),
+        failures: z.boolean().default(true),
+        /** A failing sync alerts only after it has failed for this long. */
+        failureThresholdMinutes: z.number().int().min(0).max(1440).default(30),
+        reconciliationFindings: z.boolean().default(true),
+      })
+      .prefault({}),
+    app: z.object({ startAtLogin: z.boolean().default(false) }).prefault({}),
+  })
+  .strict();
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;

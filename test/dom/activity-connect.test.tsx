@@ -32,9 +32,15 @@ function mount(client: FakeApiClient, ui: React.ReactNode) {
 
 describe('activity screen', () => {
   it('filters by outcome on the server and by text here, and exports the CSV as a download', async () => {
-    const entries = [entry(1, { message: 'Harbour Plumbing phone updated' }), entry(2, { entity: 'payment', operation: 'create', outcome: 'failed', message: 'Amount mismatch' })];
+    const entries = [
+      entry(1, { message: 'Harbour Plumbing phone updated' }),
+      entry(2, { entity: 'payment', operation: 'create', outcome: 'failed', message: 'Amount mismatch' }),
+    ];
     // The server filters by outcome; what this screen owns is asking for it (checked below).
-    const client = new FakeApiClient().handle('listActivity', ({ outcome }) => ({ ok: true, value: outcome === 'failed' ? [entries[1]!] : entries }));
+    const client = new FakeApiClient().handle('listActivity', ({ outcome }) => ({
+      ok: true,
+      value: outcome === 'failed' ? [entries[1]!] : entries,
+    }));
     client.handle('exportActivityCsv', { filename: 'sm8sync-activity-2026-11-24.csv', csv: '\uFEFFTime\r\n' });
     mount(client, <ActivityScreen zone="Australia/Sydney" />);
     const table = await screen.findByTestId('activity-table');
@@ -59,20 +65,36 @@ describe('activity screen', () => {
 });
 
 describe('connect screen', () => {
-  const off = (service: Connection['service']): Connection => ({ service, connected: false, method: null, source: null, account: null, endpoint: 'https://example.test' });
+  const off = (service: Connection['service']): Connection => ({
+    service,
+    connected: false,
+    method: null,
+    source: null,
+    account: null,
+    endpoint: 'https://example.test',
+  });
 
   it('lists the Stripe permissions, shows a failed test, and clears the key once saved', async () => {
     let stripe = off('stripe');
     const client = new FakeApiClient().handle('getConnections', () => ({ ok: true, value: [off('servicem8'), stripe] }));
     client.handle('connectStripe', ({ apiKey }) => {
-      if (apiKey !== 'rk_test_good123') return { ok: true, value: { service: 'stripe', ok: false, message: 'Stripe rejected the key (401).', account: null } };
+      if (apiKey !== 'rk_test_good123')
+        return { ok: true, value: { service: 'stripe', ok: false, message: 'Stripe rejected the key (401).', account: null } };
       stripe = { ...stripe, connected: true, method: 'restricted_key', source: 'keychain', account: 'Harbour Plumbing' };
       return { ok: true, value: { service: 'stripe', ok: true, message: 'Connected.', account: 'Harbour Plumbing' } };
     });
     mount(client, <ConnectScreen />);
     const permissions = await screen.findByTestId('stripe-permissions');
-    expect(within(permissions).getAllByRole('row').map((r) => r.textContent)).toContain('InvoicesWrite');
-    expect(within(permissions).getAllByRole('row').map((r) => r.textContent)).toContain('EventsRead');
+    expect(
+      within(permissions)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toContain('InvoicesWrite');
+    expect(
+      within(permissions)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toContain('EventsRead');
     const input = screen.getByTestId<HTMLInputElement>('key-stripe');
     expect(input.type).toBe('password');
     fireEvent.change(input, { target: { value: 'rk_test_bad999' } });

@@ -34,12 +34,19 @@ describe('renderer api client', () => {
     expect(await client.call('getStatus', {})).toMatchObject({ ok: true, value: { state: 'in_sync' } });
     // An answer that breaks the contract is an error, not a half-rendered screen.
     expect(await client.call('listConflicts', { includeClosed: false })).toMatchObject({ ok: false, error: { code: 'failed' } });
-    expect(sent).toEqual([{ method: 'getStatus', params: {} }, { method: 'listConflicts', params: { includeClosed: false } }]);
+    expect(sent).toEqual([
+      { method: 'getStatus', params: {} },
+      { method: 'listConflicts', params: { includeClosed: false } },
+    ]);
   });
 
   it('drops events whose payload breaks the contract', () => {
     let push: (payload: unknown) => void = () => {};
-    const client = createIpcClient({ runtime: 'electron', invoke: () => Promise.reject(new Error('x')), on: (_event, listener) => ((push = listener), () => {}) });
+    const client = createIpcClient({
+      runtime: 'electron',
+      invoke: () => Promise.reject(new Error('x')),
+      on: (_event, listener) => ((push = listener), () => {}),
+    });
     const seen: unknown[] = [];
     client.on('conflictsChanged', (payload) => seen.push(payload));
     push({ open: 'many' });

@@ -20,7 +20,10 @@ describe('app shell', () => {
   });
 
   it('opens on Connect while a service is missing, and lets the person move between screens', async () => {
-    const client = connectionsFake(new FakeApiClient()).handle('getStatus', makeStatus({ state: 'not_connected', headline: 'Connect ServiceM8 and Stripe to start syncing.' }));
+    const client = connectionsFake(new FakeApiClient()).handle(
+      'getStatus',
+      makeStatus({ state: 'not_connected', headline: 'Connect ServiceM8 and Stripe to start syncing.' }),
+    );
     client.handle('listActivity', []).handle('listConflicts', []);
     render(<App client={client} />);
     expect(await screen.findByRole('heading', { name: 'Connect' })).toBeTruthy();
@@ -35,7 +38,14 @@ describe('app shell', () => {
     const client = new FakeApiClient().handle('getStatus', makeStatus()).handle('listActivity', []);
     render(<App client={client} />);
     expect(await screen.findByRole('heading', { name: 'In sync' })).toBeTruthy();
-    client.emit('status', makeStatus({ state: 'needs_approval', headline: '2 conflicts need your decision.', counts: { linkedClients: 12, pendingWrites: 0, openConflicts: 2, quarantined: 0, needsAttention: 0 } }));
+    client.emit(
+      'status',
+      makeStatus({
+        state: 'needs_approval',
+        headline: '2 conflicts need your decision.',
+        counts: { linkedClients: 12, pendingWrites: 0, openConflicts: 2, quarantined: 0, needsAttention: 0 },
+      }),
+    );
     expect(await screen.findByRole('heading', { name: 'Needs approval' })).toBeTruthy();
     expect(screen.getByLabelText('2 open').textContent).toBe('2');
   });

@@ -30,8 +30,13 @@ function setup(list: ConflictView[]) {
   const client = new FakeApiClient().handle('listConflicts', () => ({ ok: true, value: current }));
   client.handle('resolveConflicts', ({ ids, take }) => {
     // Like the app service: #99 is refused and stays open; the others are resolved.
-    current = current.map((c) => (ids.includes(c.id) && c.id !== 99 && c.state === 'open' ? { ...c, state: 'resolved', resolution: take } : c));
-    return { ok: true, value: { resolved: ids.filter((id) => id !== 99), failed: ids.includes(99) ? [{ id: 99, reason: 'already resolved' }] : [] } };
+    current = current.map((c) =>
+      ids.includes(c.id) && c.id !== 99 && c.state === 'open' ? { ...c, state: 'resolved', resolution: take } : c,
+    );
+    return {
+      ok: true,
+      value: { resolved: ids.filter((id) => id !== 99), failed: ids.includes(99) ? [{ id: 99, reason: 'already resolved' }] : [] },
+    };
   });
   render(
     <ApiProvider client={client}>
@@ -80,9 +85,22 @@ describe('conflicts screen', () => {
   });
 
   it('lists the candidates of a duplicate', async () => {
-    setup([conflict(5, { kind: 'duplicate', field: null, candidates: [{ side: 'stripe', id: 'cus_a', name: 'Harbour Plumbing', email: 'ops@harbour.example' }, { side: 'stripe', id: 'cus_b', name: null, email: null }] })]);
+    setup([
+      conflict(5, {
+        kind: 'duplicate',
+        field: null,
+        candidates: [
+          { side: 'stripe', id: 'cus_a', name: 'Harbour Plumbing', email: 'ops@harbour.example' },
+          { side: 'stripe', id: 'cus_b', name: null, email: null },
+        ],
+      }),
+    ]);
     const list = await screen.findByRole('list', { name: 'Stripe candidates' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Harbour Plumbing ops@harbour.example', 'cus_b']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Harbour Plumbing ops@harbour.example', 'cus_b']);
     expect(screen.getByTestId('conflict-servicem8-5').textContent).toMatch(/^This record \(sm8-5\)edited /);
     expect(screen.getByText(/Possible duplicate/)).toBeTruthy();
   });

@@ -12,7 +12,18 @@ const result: SyncResult = {
   state: 'completed',
   startedAt: '2026-11-24T03:00:00.000Z',
   finishedAt: '2026-11-24T03:00:05.000Z',
-  entities: [{ entity: 'client', pulled: { servicem8: 3, stripe: 1 }, created: { servicem8: 0, stripe: 2 }, updated: { servicem8: 1, stripe: 0 }, linked: 2, conflicts: 1, quarantined: 0, failed: 0 }],
+  entities: [
+    {
+      entity: 'client',
+      pulled: { servicem8: 3, stripe: 1 },
+      created: { servicem8: 0, stripe: 2 },
+      updated: { servicem8: 1, stripe: 0 },
+      linked: 2,
+      conflicts: 1,
+      quarantined: 0,
+      failed: 0,
+    },
+  ],
   plan: [],
   error: null,
 };
@@ -38,7 +49,16 @@ describe('status screen', () => {
     fireEvent.click(button);
     expect(button.textContent).toBe('Syncing…');
     expect((button as HTMLButtonElement).disabled).toBe(true);
-    act(() => client.emit('status', makeStatus({ state: 'syncing', headline: 'Syncing clients…', running: { startedAt: '2026-11-24T03:00:00.000Z', phase: 'pull', entity: 'clients', done: 2, total: 5 } })));
+    act(() =>
+      client.emit(
+        'status',
+        makeStatus({
+          state: 'syncing',
+          headline: 'Syncing clients…',
+          running: { startedAt: '2026-11-24T03:00:00.000Z', phase: 'pull', entity: 'clients', done: 2, total: 5 },
+        }),
+      ),
+    );
     const progress = screen.getByTestId('sync-progress');
     expect(progress.getAttribute('aria-live')).toBe('polite');
     expect(progress.textContent).toContain('pull · clients · 2 of 5');
@@ -53,7 +73,10 @@ describe('status screen', () => {
   it('shows a refused sync as an error, and Pause/Resume flips the setting', async () => {
     const client = new FakeApiClient().handle('getStatus', makeStatus()).handle('listActivity', []);
     client.handle('syncNow', () => ({ ok: false, error: { code: 'failed', message: 'ServiceM8 rejected the API key' } }));
-    client.handle('setPaused', ({ paused }) => ({ ok: true, value: makeStatus(paused ? { state: 'paused', paused: true, headline: 'Sync is paused.', nextSyncAt: null } : {}) }));
+    client.handle('setPaused', ({ paused }) => ({
+      ok: true,
+      value: makeStatus(paused ? { state: 'paused', paused: true, headline: 'Sync is paused.', nextSyncAt: null } : {}),
+    }));
     render(<App client={client} />);
     fireEvent.click(await screen.findByTestId('sync-now'));
     const notice = await screen.findByRole('alert');

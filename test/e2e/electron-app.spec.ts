@@ -22,10 +22,14 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-if (binary === null) process.stderr.write('electron e2e: skipped, no Electron binary present (cannot be downloaded here; set ELECTRON_OVERRIDE_DIST_PATH)\n');
+if (binary === null)
+  process.stderr.write('electron e2e: skipped, no Electron binary present (cannot be downloaded here; set ELECTRON_OVERRIDE_DIST_PATH)\n');
 
 test('the Electron app opens its window with isolation on', async () => {
-  test.skip(binary === null, 'No Electron binary here (it cannot be downloaded in this environment); set ELECTRON_OVERRIDE_DIST_PATH to run it.');
+  test.skip(
+    binary === null,
+    'No Electron binary here (it cannot be downloaded in this environment); set ELECTRON_OVERRIDE_DIST_PATH to run it.',
+  );
   // A throwaway data dir, and env keys cleared so the app starts "not connected".
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-electron-'));
   const env = { ...process.env, SM8SYNC_DATA_DIR: dataDir, SERVICEM8_API_KEY: '', STRIPE_API_KEY: '' } as Record<string, string>;
@@ -35,10 +39,14 @@ test('the Electron app opens its window with isolation on', async () => {
     await expect(window.getByRole('heading', { level: 1 })).toHaveText('sm8sync');
     // First run opens on Connect, with data from main over the IPC bridge.
     await expect(window.getByRole('heading', { name: 'Connect' })).toBeVisible();
-    const status = await window.evaluate(() => (globalThis as unknown as { sm8sync: { invoke(m: string, p: unknown): Promise<unknown> } }).sm8sync.invoke('getStatus', {}));
+    const status = await window.evaluate(() =>
+      (globalThis as unknown as { sm8sync: { invoke(m: string, p: unknown): Promise<unknown> } }).sm8sync.invoke('getStatus', {}),
+    );
     expect(status).toMatchObject({ ok: true, value: { state: 'not_connected' } });
     // Main validates the payload: a bad method name is refused as a result, not a throw.
-    const refused = await window.evaluate(() => (globalThis as unknown as { sm8sync: { invoke(m: unknown, p: unknown): Promise<unknown> } }).sm8sync.invoke({ evil: true }, {}));
+    const refused = await window.evaluate(() =>
+      (globalThis as unknown as { sm8sync: { invoke(m: unknown, p: unknown): Promise<unknown> } }).sm8sync.invoke({ evil: true }, {}),
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     // Isolation as the renderer sees it: no Node, only the preload's one frozen object.
     const seen = await window.evaluate(() => ({

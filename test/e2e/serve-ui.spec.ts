@@ -24,7 +24,13 @@ test.beforeAll(async () => {
   mkdirSync(SCREENS, { recursive: true });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-e2e-'));
   sims = await startSimulators();
-  serve = startCli(['serve', '--json'], { SERVICEM8_BASE_URL: sims.servicem8, STRIPE_BASE_URL: sims.stripe, SM8SYNC_DATA_DIR: dataDir, SERVICEM8_API_KEY: '', STRIPE_API_KEY: '' });
+  serve = startCli(['serve', '--json'], {
+    SERVICEM8_BASE_URL: sims.servicem8,
+    STRIPE_BASE_URL: sims.stripe,
+    SM8SYNC_DATA_DIR: dataDir,
+    SERVICEM8_API_KEY: '',
+    STRIPE_API_KEY: '',
+  });
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve printed no URL in 20 s')), 20_000);
     readline.createInterface({ input: serve.child.stdout! }).once('line', (l) => {
@@ -62,8 +68,15 @@ test('connect, sync, see a conflict, keep Stripe, sync again: both sides equal',
   const problems = watchProblems(page);
   const sm8 = new ServiceM8Http(sims.servicem8);
   const stripe = stripeClient(sims.stripe);
-  const cafe = await sm8.addClient({ name: 'Harbour View Cafe Pty Ltd' }, { email: 'accounts@harbourviewcafe.com.au', mobile: '0412 345 678' });
-  const customer = await stripe.customers.create({ name: 'Harbour View Cafe Pty Ltd', email: 'Accounts@HarbourViewCafe.com.au', phone: '0412 345 999' });
+  const cafe = await sm8.addClient(
+    { name: 'Harbour View Cafe Pty Ltd' },
+    { email: 'accounts@harbourviewcafe.com.au', mobile: '0412 345 678' },
+  );
+  const customer = await stripe.customers.create({
+    name: 'Harbour View Cafe Pty Ltd',
+    email: 'Accounts@HarbourViewCafe.com.au',
+    phone: '0412 345 999',
+  });
   await sm8.addClient({ name: 'Bondi Plumbing Supplies' }, { email: 'office@bondiplumbingsupplies.com.au', phone: '(02) 9555 0303' });
 
   // Without the token the API refuses, whatever the page does.

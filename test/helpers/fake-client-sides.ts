@@ -1,7 +1,13 @@
 // In-memory stand-ins behind the client ports, for fast engine tests with real
 // SQLite. The behaviour that matters to the engine is kept: change feeds with
 // cursors, idempotent Stripe creates by key, writes visible in the next pull.
-import type { ServiceM8ClientsPort, Sm8CompanyWrite, Sm8ContactWrite, StripeCustomersPort, StripeCustomerWrite } from '../../src/main/core/sync/clients/ports';
+import type {
+  ServiceM8ClientsPort,
+  Sm8CompanyWrite,
+  Sm8ContactWrite,
+  StripeCustomersPort,
+  StripeCustomerWrite,
+} from '../../src/main/core/sync/clients/ports';
 import type { Sm8Company, Sm8Contact, StripeCustomer } from '../../src/main/core/sync/clients/types';
 
 let tick = Date.parse('2026-11-24T00:00:00.000Z');
@@ -20,10 +26,38 @@ export class FakeServiceM8 implements ServiceM8ClientsPort {
   writes = 0;
 
   addClient(uuid: string, company: Partial<Sm8Company>, contact?: Partial<Sm8Contact>): void {
-    this.companies.set(uuid, { seq: ++seq, record: { uuid, name: null, abn: null, address: { street: null, city: null, state: null, postcode: null, country: null }, isIndividual: false, active: true, editedAt: stamp(), ...company } });
+    this.companies.set(uuid, {
+      seq: ++seq,
+      record: {
+        uuid,
+        name: null,
+        abn: null,
+        address: { street: null, city: null, state: null, postcode: null, country: null },
+        isIndividual: false,
+        active: true,
+        editedAt: stamp(),
+        ...company,
+      },
+    });
     if (contact) {
       const id = `${uuid}-contact`;
-      this.contacts.set(id, { seq: ++seq, record: { uuid: id, companyUuid: uuid, first: null, last: null, email: null, phone: null, mobile: null, type: 'BILLING', isPrimary: true, active: true, editedAt: stamp(), ...contact } });
+      this.contacts.set(id, {
+        seq: ++seq,
+        record: {
+          uuid: id,
+          companyUuid: uuid,
+          first: null,
+          last: null,
+          email: null,
+          phone: null,
+          mobile: null,
+          type: 'BILLING',
+          isPrimary: true,
+          active: true,
+          editedAt: stamp(),
+          ...contact,
+        },
+      });
     }
   }
 
@@ -35,7 +69,11 @@ export class FakeServiceM8 implements ServiceM8ClientsPort {
   private pull<T>(map: Map<string, Versioned<T>>, cursor: string | null) {
     const after = cursor === null ? 0 : Number(cursor);
     const changed = [...map.values()].filter((v) => v.seq > after);
-    return Promise.resolve({ records: changed.map((v) => structuredClone(v.record)), rejected: [], cursor: String(Math.max(after, ...changed.map((v) => v.seq))) });
+    return Promise.resolve({
+      records: changed.map((v) => structuredClone(v.record)),
+      rejected: [],
+      cursor: String(Math.max(after, ...changed.map((v) => v.seq))),
+    });
   }
 
   pullCompanies(cursor: string | null) {
@@ -56,15 +94,34 @@ export class FakeServiceM8 implements ServiceM8ClientsPort {
 
   createCompany(uuid: string, f: Sm8CompanyWrite) {
     this.writes += 1;
-    this.addClient(uuid, { name: f.name ?? null, abn: f.abn_number ?? null, address: { street: f.address_street ?? null, city: f.address_city ?? null, state: f.address_state ?? null, postcode: f.address_postcode ?? null, country: f.address_country ?? null } });
+    this.addClient(uuid, {
+      name: f.name ?? null,
+      abn: f.abn_number ?? null,
+      address: {
+        street: f.address_street ?? null,
+        city: f.address_city ?? null,
+        state: f.address_state ?? null,
+        postcode: f.address_postcode ?? null,
+        country: f.address_country ?? null,
+      },
+    });
     return Promise.resolve();
   }
 
   updateCompany(uuid: string, f: Sm8CompanyWrite) {
     this.writes += 1;
     const c = this.companies.get(uuid)!.record;
-    const address = { street: f.address_street ?? c.address.street, city: f.address_city ?? c.address.city, state: f.address_state ?? c.address.state, postcode: f.address_postcode ?? c.address.postcode, country: f.address_country ?? c.address.country };
-    this.companies.set(uuid, { seq: ++seq, record: { ...c, name: f.name ?? c.name, abn: f.abn_number ?? c.abn, address, editedAt: stamp() } });
+    const address = {
+      street: f.address_street ?? c.address.street,
+      city: f.address_city ?? c.address.city,
+      state: f.address_state ?? c.address.state,
+      postcode: f.address_postcode ?? c.address.postcode,
+      country: f.address_country ?? c.address.country,
+    };
+    this.companies.set(uuid, {
+      seq: ++seq,
+      record: { ...c, name: f.name ?? c.name, abn: f.abn_number ?? c.abn, address, editedAt: stamp() },
+    });
     return Promise.resolve();
   }
 
@@ -77,13 +134,32 @@ export class FakeServiceM8 implements ServiceM8ClientsPort {
 
   createContact(uuid: string, f: Sm8ContactWrite) {
     this.writes += 1;
-    this.contacts.set(uuid, { seq: ++seq, record: { uuid, companyUuid: f.company_uuid ?? '', first: f.first ?? null, last: f.last ?? null, email: f.email ?? null, phone: f.phone ?? null, mobile: f.mobile ?? null, type: f.type ?? null, isPrimary: f.is_primary_contact === '1', active: true, editedAt: stamp() } });
+    this.contacts.set(uuid, {
+      seq: ++seq,
+      record: {
+        uuid,
+        companyUuid: f.company_uuid ?? '',
+        first: f.first ?? null,
+        last: f.last ?? null,
+        email: f.email ?? null,
+        phone: f.phone ?? null,
+        mobile: f.mobile ?? null,
+        type: f.type ?? null,
+        isPrimary: f.is_primary_contact === '1',
+        active: true,
+        editedAt: stamp(),
+      },
+    });
     return Promise.resolve();
   }
 
   updateContact(uuid: string, f: Sm8ContactWrite) {
     this.writes += 1;
-    this.editContact(uuid, { ...(f.email !== undefined ? { email: f.email } : {}), ...(f.phone !== undefined ? { phone: f.phone } : {}), ...(f.mobile !== undefined ? { mobile: f.mobile } : {}) });
+    this.editContact(uuid, {
+      ...(f.email !== undefined ? { email: f.email } : {}),
+      ...(f.phone !== undefined ? { phone: f.phone } : {}),
+      ...(f.mobile !== undefined ? { mobile: f.mobile } : {}),
+    });
     return Promise.resolve();
   }
 }
@@ -99,7 +175,19 @@ export class FakeStripe implements StripeCustomersPort {
 
   add(change: Partial<StripeCustomer>): StripeCustomer {
     const at = stamp();
-    const customer: StripeCustomer = { id: `cus_${this.next++}`, name: null, email: null, phone: null, address: null, metadata: {}, abn: null, deleted: false, createdAt: at, editedAt: at, ...change };
+    const customer: StripeCustomer = {
+      id: `cus_${this.next++}`,
+      name: null,
+      email: null,
+      phone: null,
+      address: null,
+      metadata: {},
+      abn: null,
+      deleted: false,
+      createdAt: at,
+      editedAt: at,
+      ...change,
+    };
     this.customers.set(customer.id, { seq: ++seq, record: customer });
     return customer;
   }
@@ -124,21 +212,42 @@ export class FakeStripe implements StripeCustomersPort {
       const listed = [...this.customers.values()].filter((v) => !this.hideFromNextScan.has(v.record.id));
       this.hideFromNextScan.clear();
       const top = Math.max(0, ...[...this.customers.values()].map((v) => v.seq), ...this.deletedLog.map((d) => d.seq));
-      return Promise.resolve({ customers: listed.map((v) => structuredClone(v.record)), deletedIds: [], abnById: Object.fromEntries(listed.map((v) => [v.record.id, v.record.abn])), rejected: [], cursor: String(top), fullScan: true });
+      return Promise.resolve({
+        customers: listed.map((v) => structuredClone(v.record)),
+        deletedIds: [],
+        abnById: Object.fromEntries(listed.map((v) => [v.record.id, v.record.abn])),
+        rejected: [],
+        cursor: String(top),
+        fullScan: true,
+      });
     }
     const after = cursor === null ? 0 : Number(cursor);
     const changed = [...this.customers.values()].filter((v) => v.seq > after);
     const deleted = this.deletedLog.filter((d) => d.seq > after);
     const top = Math.max(after, ...changed.map((v) => v.seq), ...deleted.map((d) => d.seq));
     const abnById = Object.fromEntries(changed.map((v) => [v.record.id, v.record.abn]));
-    return Promise.resolve({ customers: changed.map((v) => structuredClone(v.record)), deletedIds: deleted.map((d) => d.record), abnById, rejected: [], cursor: String(top), fullScan: cursor === null });
+    return Promise.resolve({
+      customers: changed.map((v) => structuredClone(v.record)),
+      deletedIds: deleted.map((d) => d.record),
+      abnById,
+      rejected: [],
+      cursor: String(top),
+      fullScan: cursor === null,
+    });
   }
 
   createCustomer(input: StripeCustomerWrite & { abn?: string | null }, key: string) {
     const existing = this.keys.get(key);
     if (existing) return Promise.resolve(structuredClone(this.customers.get(existing)!.record));
     this.writes += 1;
-    const customer = this.add({ name: input.name ?? null, email: input.email ?? null, phone: input.phone ?? null, address: input.address ?? null, metadata: input.metadata ?? {}, abn: input.abn ?? null });
+    const customer = this.add({
+      name: input.name ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      metadata: input.metadata ?? {},
+      abn: input.abn ?? null,
+    });
     this.keys.set(key, customer.id);
     if (this.dropNextCreateAnswer) {
       this.dropNextCreateAnswer = false;

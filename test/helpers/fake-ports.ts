@@ -16,7 +16,16 @@ export class FakeRunner implements SyncRunner {
     await Promise.resolve();
     if (this.fail) throw this.fail;
     const at = new Date().toISOString();
-    return { runId: this.calls.length, dryRun: options.dryRun, state: 'completed', startedAt: at, finishedAt: at, entities: [], plan: [], error: null };
+    return {
+      runId: this.calls.length,
+      dryRun: options.dryRun,
+      state: 'completed',
+      startedAt: at,
+      finishedAt: at,
+      entities: [],
+      plan: [],
+      error: null,
+    };
   }
 
   progress(): RunProgress | null {
@@ -36,7 +45,12 @@ export class FakeTester implements ConnectionTester {
   test(service: 'servicem8' | 'stripe', secret: string) {
     this.tested.push(service);
     const ok = this.accept.has(secret);
-    return Promise.resolve({ service, ok, message: ok ? 'Connected.' : `Rejected the key ${secret}: 401 Unauthorized`, account: ok ? `${service} account` : null });
+    return Promise.resolve({
+      service,
+      ok,
+      message: ok ? 'Connected.' : `Rejected the key ${secret}: 401 Unauthorized`,
+      account: ok ? `${service} account` : null,
+    });
   }
 
   endpoint(service: 'servicem8' | 'stripe') {

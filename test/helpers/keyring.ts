@@ -7,8 +7,12 @@
 export const keyringReady = process.env.SM8SYNC_KEYRING_READY === '1';
 
 if (!keyringReady && process.env.SM8SYNC_REQUIRE_KEYRING === '1') {
-  throw new Error('SM8SYNC_REQUIRE_KEYRING is set but no Secret Service session is running: run the tests through scripts/with-keyring.sh.');
+  throw new Error(
+    'SM8SYNC_REQUIRE_KEYRING is set but no Secret Service session is running: run the tests through scripts/with-keyring.sh.',
+  );
 }
 if (!keyringReady) {
-  process.stderr.write('keychain tests skipped: no Secret Service session (run `npm test`, which starts gnome-keyring under dbus-run-session)\n');
+  process.stderr.write(
+    'keychain tests skipped: no Secret Service session (run `npm test`, which starts gnome-keyring under dbus-run-session)\n',
+  );
 }

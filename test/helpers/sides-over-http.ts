@@ -20,7 +20,13 @@ export function sideEnv(urls: { servicem8: string; stripe: string }, dataDir: st
 
 export function stripeClient(url: string): Stripe {
   const { hostname, port } = new URL(url);
-  return new Stripe(STRIPE_KEY, { apiVersion: STRIPE_API_VERSION, host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 2 });
+  return new Stripe(STRIPE_KEY, {
+    apiVersion: STRIPE_API_VERSION,
+    host: hostname,
+    port: Number(port),
+    protocol: 'http',
+    maxNetworkRetries: 2,
+  });
 }
 
 export async function allCustomers(stripe: Stripe): Promise<Stripe.Customer[]> {
@@ -35,7 +41,11 @@ export class ServiceM8Http {
   }
 
   async create(object: string, body: Record<string, unknown>): Promise<string> {
-    const response = await fetch(`${this.base}/api_1.0/${object}.json`, { method: 'POST', headers: this.headers(), body: JSON.stringify(body) });
+    const response = await fetch(`${this.base}/api_1.0/${object}.json`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`create ${object}: ${response.status} ${await response.text()}`);
     const uuid = response.headers.get('x-record-uuid') ?? (body.uuid as string | undefined);
     if (!uuid) throw new Error(`create ${object}: no uuid`);
@@ -43,7 +53,11 @@ export class ServiceM8Http {
   }
 
   async update(object: string, uuid: string, body: Record<string, unknown>): Promise<void> {
-    const response = await fetch(`${this.base}/api_1.0/${object}/${uuid}.json`, { method: 'POST', headers: this.headers(), body: JSON.stringify(body) });
+    const response = await fetch(`${this.base}/api_1.0/${object}/${uuid}.json`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`update ${object}: ${response.status} ${await response.text()}`);
   }
 
@@ -64,7 +78,12 @@ export class ServiceM8Http {
   /** A client as people enter it: a company and its billing contact. */
   async addClient(company: Record<string, unknown>, contact: Record<string, unknown>): Promise<{ company: string; contact: string }> {
     const companyUuid = await this.create('company', company);
-    const contactUuid = await this.create('companycontact', { company_uuid: companyUuid, type: 'BILLING', is_primary_contact: '1', ...contact });
+    const contactUuid = await this.create('companycontact', {
+      company_uuid: companyUuid,
+      type: 'BILLING',
+      is_primary_contact: '1',
+      ...contact,
+    });
     return { company: companyUuid, contact: contactUuid };
   }
 }

@@ -20,13 +20,19 @@ interface Reply {
   body: string;
 }
 
-function request(server: AppServer, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(
+  server: AppServer,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -39,12 +45,20 @@ async function start(): Promise<{ server: AppServer; app: OpenedApp }> {
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>sm8sync</title>');
   const app = openApp({ dataDir, env: {}, runner: new FakeRunner(), connections: new FakeTester(), secrets: new MemorySecretStore() });
   const server = await startAppServer({ backend: app.backend, rendererDir, heartbeatMs: 50 });
-  cleanups.push(() => app.close(), () => server.close());
+  cleanups.push(
+    () => app.close(),
+    () => server.close(),
+  );
   return { server, app };
 }
 
 const json = (server: AppServer, method: string, body: unknown, headers: Record<string, string> = {}) =>
-  request(server, { path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, ...headers }, body: JSON.stringify(body) });
+  request(server, {
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('loopback app server', () => {
   it('answers API calls with the token, and puts the token in the URL fragment only', async () => {
@@ -63,7 +77,12 @@ describe('loopback app server', () => {
     expect((await json(server, 'getStatus', {}, { authorization: '' })).status).toBe(401);
     expect((await json(server, 'getStatus', {}, { authorization: `Bearer ${server.token}x` })).status).toBe(401);
     // The query-string token is for the event stream only.
-    const viaQuery = await request(server, { path: `/api/getStatus?token=${server.token}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const viaQuery = await request(server, {
+      path: `/api/getStatus?token=${server.token}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(viaQuery.status).toBe(401);
     expect((await request(server, { path: '/api/events' })).status).toBe(401);
   });
@@ -81,7 +100,12 @@ describe('loopback app server', () => {
     const bad = await json(server, 'resolveConflicts', { ids: [], take: 'both' });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     expect(JSON.parse((await json(server, 'dropTables', {})).body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const form = await request(server, { path: '/api/getStatus', method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'text/plain' }, body: '{}' });
+    const form = await request(server, {
+      path: '/api/getStatus',
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     const huge = await json(server, 'getStatus', { pad: 'x'.repeat(300_000) });
     expect(huge.status).toBe(413);
@@ -106,21 +130,24 @@ describe('loopback app server', () => {
   it('pushes app events over server-sent events with heartbeats', async () => {
     const { server } = await start();
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${encodeURIComponent(server.token)}` }, (res) => {
-        expect(res.headers['content-type']).toContain('text/event-stream');
-        let text = '';
-        res.on('data', (chunk: Buffer) => {
-          text += chunk.toString('utf8');
-          if (text.includes(': connected') && !text.includes('event: status')) {
-            // Trigger a real event through the API: pausing announces the new status.
-            void json(server, 'setPaused', { paused: true });
-          }
-          if (text.includes('event: status') && text.includes(': heartbeat')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${encodeURIComponent(server.token)}` },
+        (res) => {
+          expect(res.headers['content-type']).toContain('text/event-stream');
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+            if (text.includes(': connected') && !text.includes('event: status')) {
+              // Trigger a real event through the API: pausing announces the new status.
+              void json(server, 'setPaused', { paused: true });
+            }
+            if (text.includes('event: status') && text.includes(': heartbeat')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
       req.on('error', reject);
     });
     const data = /event: status\ndata: (.*)\n/.exec(received)?.[1];

@@ -19,7 +19,9 @@ function setup(options: { secrets?: SecretStore; connected?: boolean } = {}) {
   const dir = tempDir();
   const clock = () => new Date('2026-11-24T03:00:00.000Z');
   const store = Store.open(dir, { clock });
-  const secrets = options.secrets ?? new MemorySecretStore(options.connected === false ? {} : { 'servicem8.apiKey': SM8_KEY, 'stripe.apiKey': STRIPE_KEY });
+  const secrets =
+    options.secrets ??
+    new MemorySecretStore(options.connected === false ? {} : { 'servicem8.apiKey': SM8_KEY, 'stripe.apiKey': STRIPE_KEY });
   const runner = new FakeRunner();
   const tester = new FakeTester();
   tester.accept.add(SM8_KEY).add(STRIPE_KEY);
@@ -27,7 +29,16 @@ function setup(options: { secrets?: SecretStore; connected?: boolean } = {}) {
   const seen: { event: string; payload: unknown }[] = [];
   events.subscribe((event, payload) => seen.push({ event, payload }));
   const settings = settingsFilePort(new SettingsFile(dir));
-  const service = createAppService({ store, settings, secrets, runner, connections: tester, events, clock, nextSyncAt: () => new Date('2026-11-24T03:05:00.000Z') });
+  const service = createAppService({
+    store,
+    settings,
+    secrets,
+    runner,
+    connections: tester,
+    events,
+    clock,
+    nextSyncAt: () => new Date('2026-11-24T03:05:00.000Z'),
+  });
   const backend = createBackend(service, events);
   return { dir, store, secrets, runner, tester, seen, backend, settings, service };
 }
@@ -42,13 +53,21 @@ describe('app service: status', () => {
     await call(backend, 'setPaused', { paused: false });
 
     const world = setup();
-    expect(await call(world.backend, 'getStatus', {})).toMatchObject({ state: 'in_sync', nextSyncAt: '2026-11-24T03:05:00.000Z', businessTimeZone: 'Australia/Sydney' });
+    expect(await call(world.backend, 'getStatus', {})).toMatchObject({
+      state: 'in_sync',
+      nextSyncAt: '2026-11-24T03:05:00.000Z',
+      businessTimeZone: 'Australia/Sydney',
+    });
     world.store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'c1:email', field: 'email' });
     const approval = await call(world.backend, 'getStatus', {});
     expect(approval).toMatchObject({ state: 'needs_approval', headline: '1 conflict needs your decision.', counts: { openConflicts: 1 } });
     const run = world.store.runs.start('schedule', false);
     world.store.runs.finish(run.id, { state: 'failed', error: 'ServiceM8 answered 401' });
-    expect(await call(world.backend, 'getStatus', {})).toMatchObject({ state: 'failing', lastError: 'ServiceM8 answered 401', lastGoodSyncAt: null });
+    expect(await call(world.backend, 'getStatus', {})).toMatchObject({
+      state: 'failing',
+      lastError: 'ServiceM8 answered 401',
+      lastGoodSyncAt: null,
+    });
     world.runner.current = { startedAt: '2026-11-24T03:00:00.000Z', phase: 'pull', entity: 'clients', done: 1, total: 3 };
     expect((await call(world.backend, 'getStatus', {})).state).toBe('syncing');
     await call(world.backend, 'setPaused', { paused: true });
@@ -68,7 +87,11 @@ describe('app service: status', () => {
     const item = store.outbox.enqueue({ entity: 'client', target: 'stripe', operation: 'update', payload: {}, idempotencyKey: 'k' });
     store.outbox.markFailed(item.id, 'validation');
     const status = await call(backend, 'getStatus', {});
-    expect(status).toMatchObject({ state: 'needs_approval', lastGoodSyncAt: '2026-11-24T03:00:00.000Z', counts: { linkedClients: 1, needsAttention: 1 } });
+    expect(status).toMatchObject({
+      state: 'needs_approval',
+      lastGoodSyncAt: '2026-11-24T03:00:00.000Z',
+      counts: { linkedClients: 1, needsAttention: 1 },
+    });
     expect(status.rateBudget.servicem8).toEqual({ usedLastMinute: 12, perMinute: 180, usedToday: 340, perDay: 20_000 });
     store.close();
   });
@@ -96,19 +119,58 @@ describe('app service: sync and conflicts', () => {
     store.close();
     const world = setup();
     world.runner.fail = new Error('boom');
-    expect(await world.backend.invoke('syncNow', { dryRun: true })).toMatchObject({ ok: false, error: { code: 'failed', message: 'boom' } });
+    expect(await world.backend.invoke('syncNow', { dryRun: true })).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: 'boom' },
+    });
     expect(await world.backend.invoke('syncNow', { dryRun: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     world.store.close();
   });
 
   it('lists conflicts with titles from the mirror and duplicate candidates', async () => {
     const { backend, store } = setup();
-    store.mirror.upsert({ side: 'servicem8', object: 'company', id: 'sm8-1', record: { name: 'Harbour Plumbing', email: 'ops@harbour.example' }, editedAt: null, active: true });
-    store.mirror.upsert({ side: 'stripe', object: 'customer', id: 'cus_2', record: { name: 'Harbour Plumbing Pty Ltd', email: 'ops@harbour.example' }, editedAt: null, active: true });
-    store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'a', servicem8Id: 'sm8-1', stripeId: 'cus_1', field: 'phone', servicem8Value: '0412 345 678', stripeValue: '0498 765 432', servicem8EditedAt: '2026-11-24T01:00:00.000Z' });
-    store.conflicts.raise({ kind: 'duplicate', entity: 'client', dedupeKey: 'b', servicem8Id: 'sm8-9', candidates: [{ side: 'stripe', id: 'cus_2' }, { side: 'stripe', id: 'cus_3', name: 'Other' }, { bogus: true }] });
+    store.mirror.upsert({
+      side: 'servicem8',
+      object: 'company',
+      id: 'sm8-1',
+      record: { name: 'Harbour Plumbing', email: 'ops@harbour.example' },
+      editedAt: null,
+      active: true,
+    });
+    store.mirror.upsert({
+      side: 'stripe',
+      object: 'customer',
+      id: 'cus_2',
+      record: { name: 'Harbour Plumbing Pty Ltd', email: 'ops@harbour.example' },
+      editedAt: null,
+      active: true,
+    });
+    store.conflicts.raise({
+      kind: 'field',
+      entity: 'client',
+      dedupeKey: 'a',
+      servicem8Id: 'sm8-1',
+      stripeId: 'cus_1',
+      field: 'phone',
+      servicem8Value: '0412 345 678',
+      stripeValue: '0498 765 432',
+      servicem8EditedAt: '2026-11-24T01:00:00.000Z',
+    });
+    store.conflicts.raise({
+      kind: 'duplicate',
+      entity: 'client',
+      dedupeKey: 'b',
+      servicem8Id: 'sm8-9',
+      candidates: [{ side: 'stripe', id: 'cus_2' }, { side: 'stripe', id: 'cus_3', name: 'Other' }, { bogus: true }],
+    });
     const [field, duplicate] = await call(backend, 'listConflicts', {});
-    expect(field).toMatchObject({ title: 'Harbour Plumbing', field: 'phone', servicem8: { value: '0412 345 678', editedAt: '2026-11-24T01:00:00.000Z' }, stripe: { value: '0498 765 432' }, candidates: [] });
+    expect(field).toMatchObject({
+      title: 'Harbour Plumbing',
+      field: 'phone',
+      servicem8: { value: '0412 345 678', editedAt: '2026-11-24T01:00:00.000Z' },
+      stripe: { value: '0498 765 432' },
+      candidates: [],
+    });
     expect(duplicate?.title).toBe('Client sm8-9');
     expect(duplicate?.candidates).toEqual([
       { side: 'stripe', id: 'cus_2', name: 'Harbour Plumbing Pty Ltd', email: 'ops@harbour.example' },
@@ -119,14 +181,40 @@ describe('app service: sync and conflicts', () => {
 
   it('resolves in bulk, audits each decision and reports per-id failures', async () => {
     const { backend, store, seen } = setup();
-    const a = store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'a', servicem8Id: 's1', field: 'email', servicem8Value: 'a@x.au', stripeValue: 'b@x.au' }).conflict;
-    const b = store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'b', field: 'name', servicem8Value: 'A', stripeValue: 'B' }).conflict;
+    const a = store.conflicts.raise({
+      kind: 'field',
+      entity: 'client',
+      dedupeKey: 'a',
+      servicem8Id: 's1',
+      field: 'email',
+      servicem8Value: 'a@x.au',
+      stripeValue: 'b@x.au',
+    }).conflict;
+    const b = store.conflicts.raise({
+      kind: 'field',
+      entity: 'client',
+      dedupeKey: 'b',
+      field: 'name',
+      servicem8Value: 'A',
+      stripeValue: 'B',
+    }).conflict;
     store.conflicts.resolve(b.id, 'stripe');
     const result = await call(backend, 'resolveConflicts', { ids: [a.id, b.id, 999], take: 'servicem8' });
-    expect(result).toEqual({ resolved: [a.id], failed: [{ id: b.id, reason: 'already resolved' }, { id: 999, reason: 'not found' }] });
+    expect(result).toEqual({
+      resolved: [a.id],
+      failed: [
+        { id: b.id, reason: 'already resolved' },
+        { id: 999, reason: 'not found' },
+      ],
+    });
     expect(store.conflicts.get(a.id)).toMatchObject({ state: 'resolved', resolution: 'servicem8', resolutionValue: 'a@x.au' });
     const [audit] = store.audit.list();
-    expect(audit).toMatchObject({ direction: 'local', operation: 'resolve_conflict', servicem8Id: 's1', after: { take: 'servicem8', value: 'a@x.au' } });
+    expect(audit).toMatchObject({
+      direction: 'local',
+      operation: 'resolve_conflict',
+      servicem8Id: 's1',
+      after: { take: 'servicem8', value: 'a@x.au' },
+    });
     expect(seen.some((e) => e.event === 'activity')).toBe(true);
     const open = await call(backend, 'listConflicts', {});
     expect(open.map((c) => c.state)).toEqual(['resolved', 'resolved']);
@@ -137,10 +225,24 @@ describe('app service: sync and conflicts', () => {
 describe('app service: activity, quarantine, settings', () => {
   it('filters activity and exports an Excel-safe CSV in the business time zone', async () => {
     const { backend, store } = setup();
-    store.audit.append({ direction: 'servicem8_to_stripe', entity: 'client', operation: 'create', outcome: 'success', message: '=HYPERLINK("http://evil")' });
-    store.audit.append({ direction: 'stripe_to_servicem8', entity: 'payment', operation: 'create', outcome: 'failed', message: 'Amount "12,50" rejected' });
+    store.audit.append({
+      direction: 'servicem8_to_stripe',
+      entity: 'client',
+      operation: 'create',
+      outcome: 'success',
+      message: '=HYPERLINK("http://evil")',
+    });
+    store.audit.append({
+      direction: 'stripe_to_servicem8',
+      entity: 'payment',
+      operation: 'create',
+      outcome: 'failed',
+      message: 'Amount "12,50" rejected',
+    });
     expect(await call(backend, 'listActivity', { outcome: 'failed' })).toHaveLength(1);
-    expect(await call(backend, 'listActivity', { entity: 'client' })).toMatchObject([{ entity: 'client', direction: 'servicem8_to_stripe' }]);
+    expect(await call(backend, 'listActivity', { entity: 'client' })).toMatchObject([
+      { entity: 'client', direction: 'servicem8_to_stripe' },
+    ]);
     const { filename, csv } = await call(backend, 'exportActivityCsv', {});
     expect(filename).toBe('sm8sync-activity-2026-11-24.csv');
     expect(csv.startsWith('\uFEFFTime,Direction,')).toBe(true);
@@ -154,13 +256,31 @@ describe('app service: activity, quarantine, settings', () => {
 
   it('lists active quarantine and validates settings updates', async () => {
     const { backend, store, settings } = setup();
-    store.quarantine.put({ side: 'servicem8', object: 'company', recordId: 'u1', reason: 'email is not an address', raw: { email: 'nope' } });
-    expect(await call(backend, 'listQuarantine', {})).toEqual([{ id: 1, side: 'servicem8', object: 'company', recordId: 'u1', reason: 'email is not an address', lastSeenAt: '2026-11-24T03:00:00.000Z' }]);
+    store.quarantine.put({
+      side: 'servicem8',
+      object: 'company',
+      recordId: 'u1',
+      reason: 'email is not an address',
+      raw: { email: 'nope' },
+    });
+    expect(await call(backend, 'listQuarantine', {})).toEqual([
+      {
+        id: 1,
+        side: 'servicem8',
+        object: 'company',
+        recordId: 'u1',
+        reason: 'email is not an address',
+        lastSeenAt: '2026-11-24T03:00:00.000Z',
+      },
+    ]);
     const current = await call(backend, 'getSettings', {});
     const saved = await call(backend, 'updateSettings', { ...current, businessTimeZone: 'Australia/Perth' });
     expect(saved.businessTimeZone).toBe('Australia/Perth');
     expect(settings.get().businessTimeZone).toBe('Australia/Perth');
-    expect(await backend.invoke('updateSettings', { ...current, businessTimeZone: 'Mars/Base' })).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+    expect(await backend.invoke('updateSettings', { ...current, businessTimeZone: 'Mars/Base' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_params' },
+    });
     store.close();
   });
 });
@@ -179,12 +299,22 @@ describe('app service: connections', () => {
     const connections = await call(backend, 'getConnections', {});
     expect(connections).toEqual([
       { service: 'servicem8', connected: false, method: null, source: null, account: null, endpoint: 'http://127.0.0.1:1/sm8' },
-      { service: 'stripe', connected: true, method: 'restricted_key', source: 'memory', account: 'stripe account', endpoint: 'http://127.0.0.1:1/stripe' },
+      {
+        service: 'stripe',
+        connected: true,
+        method: 'restricted_key',
+        source: 'memory',
+        account: 'stripe account',
+        endpoint: 'http://127.0.0.1:1/stripe',
+      },
     ]);
     expect(JSON.stringify(connections)).not.toContain(STRIPE_KEY);
     expect(await backend.invoke('connectStripe', { apiKey: 'not-a-key' })).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     const tests = await call(backend, 'testConnections', {});
-    expect(tests.map((t) => [t.service, t.ok])).toEqual([['servicem8', false], ['stripe', true]]);
+    expect(tests.map((t) => [t.service, t.ok])).toEqual([
+      ['servicem8', false],
+      ['stripe', true],
+    ]);
     const after = await call(backend, 'disconnect', { service: 'stripe' });
     expect(after[1]?.connected).toBe(false);
     expect(await secrets.get('stripe.apiKey')).toBeNull();
@@ -192,7 +322,10 @@ describe('app service: connections', () => {
   });
 
   it('prefers environment keys, says so, and refuses to "disconnect" them', async () => {
-    const secrets = layeredSecretStore(new EnvSecretStore({ SERVICEM8_API_KEY: SM8_KEY }), new MemorySecretStore({ 'servicem8.apiKey': 'smk-older-key-000', 'stripe.apiKey': STRIPE_KEY }));
+    const secrets = layeredSecretStore(
+      new EnvSecretStore({ SERVICEM8_API_KEY: SM8_KEY }),
+      new MemorySecretStore({ 'servicem8.apiKey': 'smk-older-key-000', 'stripe.apiKey': STRIPE_KEY }),
+    );
     const { backend, store } = setup({ secrets });
     const [sm8, stripe] = await call(backend, 'getConnections', {});
     expect(sm8).toMatchObject({ connected: true, method: 'api_key', source: 'environment' });

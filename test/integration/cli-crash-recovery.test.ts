@@ -21,7 +21,14 @@ async function seed(sm8: ServiceM8Http): Promise<string[]> {
   const uuids: string[] = [];
   for (let start = 0; start < CLIENTS; start += 25) {
     const batch = Array.from({ length: Math.min(25, CLIENTS - start) }, (_, i) => start + i);
-    const made = await Promise.all(batch.map((n) => sm8.addClient({ name: `Client ${n} Pty Ltd` }, { email: `client${n}@example.com.au`, mobile: `04${String(10_000_000 + n).slice(-8)}` })));
+    const made = await Promise.all(
+      batch.map((n) =>
+        sm8.addClient(
+          { name: `Client ${n} Pty Ltd` },
+          { email: `client${n}@example.com.au`, mobile: `04${String(10_000_000 + n).slice(-8)}` },
+        ),
+      ),
+    );
     uuids.push(...made.map((m) => m.company));
   }
   return uuids;

@@ -26,13 +26,35 @@ async function world() {
   return { sims, env, cli, sm8: new ServiceM8Http(sims.servicem8), stripe: stripeClient(sims.stripe) };
 }
 
-type SyncJson = { state: string; plan: unknown[]; entities: { created: { stripe: number; servicem8: number }; updated: { stripe: number; servicem8: number }; conflicts: number; quarantined: number }[] };
+type SyncJson = {
+  state: string;
+  plan: unknown[];
+  entities: {
+    created: { stripe: number; servicem8: number };
+    updated: { stripe: number; servicem8: number };
+    conflicts: number;
+    quarantined: number;
+  }[];
+};
 
 describe('sm8sync CLI against the simulators', () => {
   it('creates both ways, matches emails whatever their case, and a second sync writes nothing', async () => {
     const { cli, sm8, stripe } = await world();
-    const cafe = await sm8.addClient({ name: 'Harbour View Cafe Pty Ltd', abn_number: '51 824 753 556', address_street: '12 Marine Pde', address_city: 'Watsons Bay', address_state: 'NSW', address_postcode: '2030' }, { email: 'Accounts@HarbourViewCafe.com.au', mobile: '0412 345 678' });
-    const sarah = await sm8.addClient({ name: 'Sarah Nguyen' }, { first: 'Sarah', last: 'Nguyen', email: 'Sarah.Nguyen@example.com', mobile: '+61 400 111 222' });
+    const cafe = await sm8.addClient(
+      {
+        name: 'Harbour View Cafe Pty Ltd',
+        abn_number: '51 824 753 556',
+        address_street: '12 Marine Pde',
+        address_city: 'Watsons Bay',
+        address_state: 'NSW',
+        address_postcode: '2030',
+      },
+      { email: 'Accounts@HarbourViewCafe.com.au', mobile: '0412 345 678' },
+    );
+    const sarah = await sm8.addClient(
+      { name: 'Sarah Nguyen' },
+      { first: 'Sarah', last: 'Nguyen', email: 'Sarah.Nguyen@example.com', mobile: '+61 400 111 222' },
+    );
     const existing = await stripe.customers.create({ name: 'Sarah Nguyen', email: 'sarah.nguyen@example.com' });
     await stripe.customers.create({ name: 'Coogee Surf School', email: 'bookings@coogeesurfschool.com.au', phone: '(02) 9665 1234' });
 
@@ -43,7 +65,12 @@ describe('sm8sync CLI against the simulators', () => {
     const customers = await allCustomers(stripe);
     expect(customers).toHaveLength(3);
     const created = customers.find((c) => c.metadata?.servicem8_uuid === cafe.company)!;
-    expect(created).toMatchObject({ name: 'Harbour View Cafe Pty Ltd', email: 'accounts@harbourviewcafe.com.au', phone: '0412 345 678', address: { line1: '12 Marine Pde', city: 'Watsons Bay', state: 'NSW', postal_code: '2030', country: 'AU' } });
+    expect(created).toMatchObject({
+      name: 'Harbour View Cafe Pty Ltd',
+      email: 'accounts@harbourviewcafe.com.au',
+      phone: '0412 345 678',
+      address: { line1: '12 Marine Pde', city: 'Watsons Bay', state: 'NSW', postal_code: '2030', country: 'AU' },
+    });
     expect(created.tax_ids?.data.map((t) => [t.type, t.value])).toEqual([['au_abn', '51824753556']]);
     const matched = customers.find((c) => c.id === existing.id)!;
     expect(matched.metadata?.servicem8_uuid).toBe(sarah.company);
@@ -53,7 +80,10 @@ describe('sm8sync CLI against the simulators', () => {
     const surf = companies.find((c) => c.name === 'Coogee Surf School')!;
     expect(surf).toBeDefined();
     const contacts = await sm8.list('companycontact');
-    expect(contacts.find((c) => c.company_uuid === surf.uuid)).toMatchObject({ email: 'bookings@coogeesurfschool.com.au', phone: '(02) 9665 1234' });
+    expect(contacts.find((c) => c.company_uuid === surf.uuid)).toMatchObject({
+      email: 'bookings@coogeesurfschool.com.au',
+      phone: '(02) 9665 1234',
+    });
     expect(customers.find((c) => c.name === 'Coogee Surf School')?.metadata?.servicem8_uuid).toBe(surf.uuid);
 
     const second = await cli('sync', '--json');
@@ -65,7 +95,12 @@ describe('sm8sync CLI against the simulators', () => {
     expect(await sm8.list('company')).toHaveLength(companies.length);
 
     const audit = await cli('audit', '--json');
-    expect((audit.json() as { operation: string; outcome: string }[]).filter((e) => e.outcome === 'success').map((e) => e.operation).sort()).toEqual(['create_client', 'create_customer', 'update_customer']);
+    expect(
+      (audit.json() as { operation: string; outcome: string }[])
+        .filter((e) => e.outcome === 'success')
+        .map((e) => e.operation)
+        .sort(),
+    ).toEqual(['create_client', 'create_customer', 'update_customer']);
   });
 
   it('asks about duplicates, asks about two-sided changes, and applies the answer on the next sync', async () => {
@@ -86,7 +121,15 @@ describe('sm8sync CLI against the simulators', () => {
     await sm8.update('companycontact', james.contact, { mobile: '0411 000 002' });
     await stripe.customers.update(customer.id, { phone: '0411 000 003' });
     expect((await cli('sync')).code).toBe(0);
-    const field = ((await cli('conflicts', '--json')).json() as { id: number; kind: string; field: string | null; servicem8: { value: unknown }; stripe: { value: unknown } }[]).find((c) => c.kind === 'field')!;
+    const field = (
+      (await cli('conflicts', '--json')).json() as {
+        id: number;
+        kind: string;
+        field: string | null;
+        servicem8: { value: unknown };
+        stripe: { value: unknown };
+      }[]
+    ).find((c) => c.kind === 'field')!;
     expect(field).toMatchObject({ field: 'phone', servicem8: { value: '0411 000 002' }, stripe: { value: '0411 000 003' } });
 
     const resolved = await cli('conflicts', 'resolve', String(field.id), '--take', 'stripe');

@@ -18,13 +18,23 @@ describe('sm8sync serve', () => {
     const stderr = capture();
     const controller = new AbortController();
     const env = { SERVICEM8_API_KEY: 'smk-env-key-123456', STRIPE_API_KEY: 'rk_test_envkey123456' };
-    const done = runCli(['serve', '--json', '--port', '0', '--data-dir', tempDir()], { env, stdout: stdout.stream, stderr: stderr.stream, signal: controller.signal });
+    const done = runCli(['serve', '--json', '--port', '0', '--data-dir', tempDir()], {
+      env,
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      signal: controller.signal,
+    });
     await expect.poll(() => stdout.text(), { timeout: 10_000 }).toContain('"url"');
     const { url } = JSON.parse(stdout.text()) as { url: string };
     const parsed = new URL(url);
     expect(parsed.hostname).toBe('127.0.0.1');
     const token = new URLSearchParams(parsed.hash.slice(1)).get('token')!;
-    const call = (auth: string) => fetch(new URL('/api/getConnections', parsed.origin), { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: '{}' });
+    const call = (auth: string) =>
+      fetch(new URL('/api/getConnections', parsed.origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: auth },
+        body: '{}',
+      });
     expect((await call('Bearer nope')).status).toBe(401);
     const body = (await (await call(`Bearer ${token}`)).json()) as { ok: boolean; value: { source: string }[] };
     expect(body.value.map((c) => c.source)).toEqual(['environment', 'environment']);
@@ -36,7 +46,12 @@ describe('sm8sync serve', () => {
 
   it('rejects a bad --port as a usage error', async () => {
     const stderr = capture();
-    const code = await runCli(['serve', '--port', 'x', '--data-dir', tempDir()], { env: {}, stdout: capture().stream, stderr: stderr.stream, signal: new AbortController().signal });
+    const code = await runCli(['serve', '--port', 'x', '--data-dir', tempDir()], {
+      env: {},
+      stdout: capture().stream,
+      stderr: stderr.stream,
+      signal: new AbortController().signal,
+    });
     expect(code).toBe(2);
     expect(stderr.text()).toContain('--port must be a whole number');
   });

@@ -23,10 +23,19 @@ function setup(settings: SettingsInput = {}, sides = { servicem8: new FakeServic
     store,
     servicem8,
     stripe,
-    errors: { classify: (e) => ({ kind: /socket hang up/.test((e as Error).message) ? 'transient' : 'validation', message: (e as Error).message }) },
+    errors: {
+      classify: (e) => ({ kind: /socket hang up/.test((e as Error).message) ? 'transient' : 'validation', message: (e as Error).message }),
+    },
     newUuid: () => `new-uuid-${++n}`,
   });
-  const engine = new SyncEngine({ store, pairs: [pair], clock, lock: new FileCycleLock(path.dirname(store.file)), settings: () => parseSettings(settings), rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }) });
+  const engine = new SyncEngine({
+    store,
+    pairs: [pair],
+    clock,
+    lock: new FileCycleLock(path.dirname(store.file)),
+    settings: () => parseSettings(settings),
+    rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }),
+  });
   const sync = (dryRun = false) => engine.runCycle({ dryRun, trigger: 'cli' });
   const advance = (ms: number) => (time.now += ms);
   return { store, servicem8, stripe, sync, advance };
@@ -37,13 +46,32 @@ const customers = (stripe: FakeStripe) => [...stripe.customers.values()].map((v)
 describe('sync engine: clients ⇄ customers', () => {
   it('creates both ways with normalised fields and cross-references, then a second sync writes nothing', async () => {
     const { store, servicem8, stripe, sync } = setup();
-    servicem8.addClient('sm8-a', { name: 'Harbour View Cafe Pty Ltd', abn: '51 824 753 556', address: { street: '1 Ocean St', city: 'Bondi', state: 'New South Wales', postcode: '2026', country: null } }, { email: 'Accounts@HarbourViewCafe.com.au', mobile: '0412 345 678' });
-    stripe.add({ name: 'Coogee Surf School', email: 'bookings@coogeesurfschool.com.au', phone: '+61298765432', address: { line1: '5 Beach St', line2: 'Unit 4', city: 'Coogee', state: 'NSW', postalCode: '2034', country: 'AU' } });
+    servicem8.addClient(
+      'sm8-a',
+      {
+        name: 'Harbour View Cafe Pty Ltd',
+        abn: '51 824 753 556',
+        address: { street: '1 Ocean St', city: 'Bondi', state: 'New South Wales', postcode: '2026', country: null },
+      },
+      { email: 'Accounts@HarbourViewCafe.com.au', mobile: '0412 345 678' },
+    );
+    stripe.add({
+      name: 'Coogee Surf School',
+      email: 'bookings@coogeesurfschool.com.au',
+      phone: '+61298765432',
+      address: { line1: '5 Beach St', line2: 'Unit 4', city: 'Coogee', state: 'NSW', postalCode: '2034', country: 'AU' },
+    });
 
     const first = await sync();
     expect(first.state).toBe('completed');
     const created = customers(stripe).find((c) => c.metadata.servicem8_uuid === 'sm8-a')!;
-    expect(created).toMatchObject({ name: 'Harbour View Cafe Pty Ltd', email: 'accounts@harbourviewcafe.com.au', phone: '0412 345 678', abn: '51824753556', address: { line1: '1 Ocean St', city: 'Bondi', state: 'NSW', postalCode: '2026', country: 'AU' } });
+    expect(created).toMatchObject({
+      name: 'Harbour View Cafe Pty Ltd',
+      email: 'accounts@harbourviewcafe.com.au',
+      phone: '0412 345 678',
+      abn: '51824753556',
+      address: { line1: '1 Ocean St', city: 'Bondi', state: 'NSW', postalCode: '2026', country: 'AU' },
+    });
     const company = [...servicem8.companies.values()].map((v) => v.record).find((c) => c.name === 'Coogee Surf School')!;
     expect(company).toBeDefined();
     const contact = [...servicem8.contacts.values()].map((v) => v.record).find((c) => c.companyUuid === company.uuid)!;
@@ -61,7 +89,11 @@ describe('sync engine: clients ⇄ customers', () => {
 
   it('matches by email whatever its case, and never creates a second customer for it', async () => {
     const { store, servicem8, stripe, sync } = setup();
-    servicem8.addClient('sm8-s', { name: 'Sarah Nguyen', isIndividual: true }, { email: 'Sarah.Nguyen@example.com', mobile: '0400 111 222' });
+    servicem8.addClient(
+      'sm8-s',
+      { name: 'Sarah Nguyen', isIndividual: true },
+      { email: 'Sarah.Nguyen@example.com', mobile: '0400 111 222' },
+    );
     stripe.add({ name: 'Sarah Nguyen', email: 'sarah.nguyen@example.com' });
     await sync();
     expect(customers(stripe)).toHaveLength(1);
@@ -90,7 +122,11 @@ describe('sync engine: clients ⇄ customers', () => {
 
   it('copies one-sided changes and asks about two-sided ones; the decision is applied by the next sync', async () => {
     const { store, servicem8, stripe, sync } = setup();
-    servicem8.addClient('sm8-j', { name: "James O'Connor", isIndividual: true }, { email: 'james.oconnor@example.net', mobile: '0411 000 001' });
+    servicem8.addClient(
+      'sm8-j',
+      { name: "James O'Connor", isIndividual: true },
+      { email: 'james.oconnor@example.net', mobile: '0411 000 001' },
+    );
     await sync();
     const id = store.links.byServiceM8Id('client', 'sm8-j')!.stripeId;
 
@@ -206,7 +242,11 @@ describe('sync engine: clients ⇄ customers', () => {
     await sync();
     expect(store.quarantine.countActive()).toBe(2);
     expect([...servicem8.companies.values()].map((c) => c.record.name).sort()).toEqual(['Bad Phone Co', 'Typo ABN Pty Ltd']);
-    expect(customers(stripe).map((c) => c.name).sort()).toEqual(['Bad Phone Co', 'Typo ABN Pty Ltd']);
+    expect(
+      customers(stripe)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Bad Phone Co', 'Typo ABN Pty Ltd']);
   });
 
   it('a full rescan confirms a missing customer was deleted before acting on it', async () => {

@@ -8,7 +8,10 @@ const tempDir = useTempDirs();
 afterEach(() => configureLogging({}));
 
 function readLines(dir: string): Record<string, unknown>[] {
-  return readFileSync(logFilePath(dir), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return readFileSync(logFilePath(dir), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 async function flush(): Promise<void> {
@@ -34,7 +37,10 @@ describe('logging', () => {
   it('redacts secrets in messages and fields', async () => {
     const dir = tempDir();
     configureLogging({ dir });
-    createLogger('connectors/stripe').error({ apiKey: 'rk_test_abcdefghijk', url: 'https://x?access_token=abcdefghi' }, 'request with sk_test_123456789 failed');
+    createLogger('connectors/stripe').error(
+      { apiKey: 'rk_test_abcdefghijk', url: 'https://x?access_token=abcdefghi' },
+      'request with sk_test_123456789 failed',
+    );
     await flush();
     const text = readFileSync(logFilePath(dir), 'utf8');
     expect(text).not.toMatch(/rk_test_abcdefghijk|sk_test_123456789|abcdefghi/);

@@ -18,7 +18,11 @@ const tempDir = useTempDirs();
 afterEach(() => configureLogging({}));
 
 function allBytes(dir: string): Buffer {
-  return Buffer.concat(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(path.join(e.parentPath, e.name))));
+  return Buffer.concat(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(path.join(e.parentPath, e.name))),
+  );
 }
 
 async function exerciseEveryWriter(secrets: SecretStore, dataDir: string): Promise<string> {
@@ -35,8 +39,21 @@ async function exerciseEveryWriter(secrets: SecretStore, dataDir: string): Promi
 
   const store = Store.open(dataDir);
   const run = store.runs.start('cli', false);
-  store.audit.append({ direction: 'servicem8_to_stripe', entity: 'client', operation: 'create', after: { name: 'A', debug: `key=${key}` }, outcome: 'failed', message: `rejected ${key}` });
-  const item = store.outbox.enqueue({ entity: 'client', target: 'servicem8', operation: 'create', payload: { name: 'A', note: key }, idempotencyKey: 'k1' });
+  store.audit.append({
+    direction: 'servicem8_to_stripe',
+    entity: 'client',
+    operation: 'create',
+    after: { name: 'A', debug: `key=${key}` },
+    outcome: 'failed',
+    message: `rejected ${key}`,
+  });
+  const item = store.outbox.enqueue({
+    entity: 'client',
+    target: 'servicem8',
+    operation: 'create',
+    payload: { name: 'A', note: key },
+    idempotencyKey: 'k1',
+  });
   store.outbox.markSent(item.id);
   store.outbox.markFailed(item.id, `HTTP 401 with X-API-Key ${key}`);
   store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'd', detail: `compare ${key}` });

@@ -2,7 +2,13 @@
 // the "browser" (fetch following the authorize redirect), PKCE, tokens only in the
 // SecretStore, refresh before expiry with rotation saved before the old token is dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OAuthTokenAuth, ServiceM8Client, authorizeWithBrowser, readStoredTokens, type OAuthConfig } from '../../src/main/core/connectors/servicem8';
+import {
+  OAuthTokenAuth,
+  ServiceM8Client,
+  authorizeWithBrowser,
+  readStoredTokens,
+  type OAuthConfig,
+} from '../../src/main/core/connectors/servicem8';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import type { SecretName } from '../../src/main/core/secrets/secret-store';
 import { startServiceM8Simulator, type RunningServiceM8Simulator } from '../../src/main/simulators/servicem8';
@@ -40,7 +46,14 @@ describe('ServiceM8 connector: OAuth', () => {
   it('connects through the browser flow, then reads with the bearer token', async () => {
     const secrets = new RecordingStore({ 'servicem8.oauthClientSecret': 'sm8-demo-secret' });
     const opened: string[] = [];
-    const tokens = await authorizeWithBrowser({ config: config(['vendor', 'read_customers', 'read_jobs']), secrets, openUrl: async (url) => { opened.push(url); await browser(url); } });
+    const tokens = await authorizeWithBrowser({
+      config: config(['vendor', 'read_customers', 'read_jobs']),
+      secrets,
+      openUrl: async (url) => {
+        opened.push(url);
+        await browser(url);
+      },
+    });
     const authorizeUrl = new URL(opened[0]!);
     expect(authorizeUrl.pathname).toBe('/oauth/authorize');
     expect(authorizeUrl.searchParams.get('code_challenge_method')).toBe('S256');
@@ -66,7 +79,12 @@ describe('ServiceM8 connector: OAuth', () => {
     const second = (await readStoredTokens(secrets))!;
     expect(newWrites[0]).toEqual({ name: 'servicem8.oauthTokens', value: JSON.stringify(second) });
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    const reuse = await tokenRequest(sim.url, { grant_type: 'refresh_token', client_id: 'sm8-demo-client', client_secret: 'sm8-demo-secret', refresh_token: first.refreshToken });
+    const reuse = await tokenRequest(sim.url, {
+      grant_type: 'refresh_token',
+      client_id: 'sm8-demo-client',
+      client_secret: 'sm8-demo-secret',
+      refresh_token: first.refreshToken,
+    });
     expect(reuse.body.error).toBe('invalid_grant');
     clock.advance(3600_000 * 3); // long past expiry: refreshes again and goes on working
     expect((await client.list('job')).records.length).toBe(120);
@@ -87,12 +105,21 @@ describe('ServiceM8 connector: OAuth', () => {
     const secrets = new MemorySecretStore({ 'servicem8.oauthClientSecret': 'sm8-demo-secret' });
     await authorizeWithBrowser({ config: config(['vendor', 'read_jobs']), secrets, openUrl: browser });
     const client = new ServiceM8Client({ baseUrl: sim.url, auth: new OAuthTokenAuth(config([]), secrets) });
-    await expect(client.list('jobpayment')).rejects.toMatchObject({ kind: 'forbidden', details: { status: 403, apiMessage: expect.stringContaining('read_job_payments') } });
+    await expect(client.list('jobpayment')).rejects.toMatchObject({
+      kind: 'forbidden',
+      details: { status: 403, apiMessage: expect.stringContaining('read_job_payments') },
+    });
   });
 
   it('fails clearly when ServiceM8 refuses the authorization', async () => {
     const secrets = new MemorySecretStore({ 'servicem8.oauthClientSecret': 'sm8-demo-secret' });
-    const attempt = authorizeWithBrowser({ config: config(['read_security_roles']), secrets, openUrl: (url) => { void fetch(url).then((r) => r.text()); } });
+    const attempt = authorizeWithBrowser({
+      config: config(['read_security_roles']),
+      secrets,
+      openUrl: (url) => {
+        void fetch(url).then((r) => r.text());
+      },
+    });
     await expect(attempt).rejects.toMatchObject({ kind: 'unauthorized', message: expect.stringContaining('invalid_scope') });
     expect(await secrets.get('servicem8.oauthTokens')).toBeNull();
   });
@@ -100,7 +127,8 @@ describe('ServiceM8 connector: OAuth', () => {
   it('refuses a callback that carries another state, and keeps waiting for the right one', async () => {
     const secrets = new MemorySecretStore({ 'servicem8.oauthClientSecret': 'sm8-demo-secret' });
     const tokens = await authorizeWithBrowser({
-      config: config(['vendor']), secrets,
+      config: config(['vendor']),
+      secrets,
       openUrl: async (url) => {
         const redirect = new URL(new URL(url).searchParams.get('redirect_uri')!);
         redirect.searchParams.set('state', 'forged');

@@ -16,8 +16,11 @@ function utcOf(local: string, offsetHours: number): string {
 
 function clientFor(sim: RunningServiceM8Simulator, now?: () => Date): ServiceM8Client {
   return new ServiceM8Client({
-    baseUrl: sim.url, auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': 'sm8-demo-key' })), retry: FAST_RETRY,
-    limits: { perMinute: 100_000, perDay: 1_000_000 }, now,
+    baseUrl: sim.url,
+    auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': 'sm8-demo-key' })),
+    retry: FAST_RETRY,
+    limits: { perMinute: 100_000, perDay: 1_000_000 },
+    now,
   });
 }
 
@@ -51,7 +54,12 @@ describe('ServiceM8 connector: reads', () => {
     const summer = records.find((r) => r.editDateLocal.startsWith('2026-11'))!;
     expect(winter.editDate).toBe(utcOf(winter.editDateLocal, 10));
     expect(summer.editDate).toBe(utcOf(summer.editDateLocal, 11));
-    expect(cursor.editDate).toBe(wire.map((r) => String(r.edit_date)).sort().at(-1));
+    expect(cursor.editDate).toBe(
+      wire
+        .map((r) => String(r.edit_date))
+        .sort()
+        .at(-1),
+    );
   });
 
   it('returns only what changed since the cursor, each change once, including soft deletes', async () => {
@@ -124,7 +132,9 @@ describe('ServiceM8 connector: 20% server errors', () => {
       const failures = (sim.stats.byStatus[500] ?? 0) + (sim.stats.byStatus[503] ?? 0);
       const requests = sim.requestCount - before;
       // eslint-disable-next-line no-console -- the measured figures go into the issue report
-      console.log(`20% fault run: ${requests} requests, ${failures} injected 5xx (${((failures / requests) * 100).toFixed(1)}%), every read complete`);
+      console.log(
+        `20% fault run: ${requests} requests, ${failures} injected 5xx (${((failures / requests) * 100).toFixed(1)}%), every read complete`,
+      );
       expect(failures).toBeGreaterThan(requests * 0.1);
     } finally {
       await sim.close();

@@ -10,10 +10,18 @@ import { startServiceM8Simulator, type RunningServiceM8Simulator } from '../../s
 
 const FAST_RETRY = { retries: 8, baseMs: 5, maxMs: 50 };
 
-function clientFor(sim: RunningServiceM8Simulator, extra: Partial<ConstructorParameters<typeof ServiceM8Client>[0]> = {}, key = 'sm8-demo-key'): ServiceM8Client {
+function clientFor(
+  sim: RunningServiceM8Simulator,
+  extra: Partial<ConstructorParameters<typeof ServiceM8Client>[0]> = {},
+  key = 'sm8-demo-key',
+): ServiceM8Client {
   return new ServiceM8Client({
-    baseUrl: sim.url, auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': key })), retry: FAST_RETRY,
-    limits: { perMinute: 100_000, perDay: 1_000_000 }, timeZone: 'Australia/Sydney', ...extra,
+    baseUrl: sim.url,
+    auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': key })),
+    retry: FAST_RETRY,
+    limits: { perMinute: 100_000, perDay: 1_000_000 },
+    timeZone: 'Australia/Sydney',
+    ...extra,
   });
 }
 
@@ -35,7 +43,9 @@ describe('ServiceM8 connector: rate budget', () => {
       const peak = maxInWindow(arrivals, limits.minuteMs);
       const rate = (arrivals.length - 1) / ((arrivals.at(-1)! - arrivals[0]!) / 1000);
       // eslint-disable-next-line no-console -- the measured figures go into the issue report
-      console.log(`1,000-write burst: ${arrivals.length} requests in ${(elapsedMs / 1000).toFixed(1)} s, mean ${rate.toFixed(1)} req/s = ${(rate * 2).toFixed(0)} per 2 s window; busiest 2 s window ${peak} requests; limit 180 per 2 s (90 req/s); 429s: ${sim.stats.byStatus[429] ?? 0}`);
+      console.log(
+        `1,000-write burst: ${arrivals.length} requests in ${(elapsedMs / 1000).toFixed(1)} s, mean ${rate.toFixed(1)} req/s = ${(rate * 2).toFixed(0)} per 2 s window; busiest 2 s window ${peak} requests; limit 180 per 2 s (90 req/s); 429s: ${sim.stats.byStatus[429] ?? 0}`,
+      );
       expect(sim.stats.byStatus[429] ?? 0).toBe(0);
       expect(sim.store.list('category').filter((c) => String(c.name).startsWith('Burst ')).length).toBe(1000);
       expect(peak).toBeLessThanOrEqual(180);
@@ -68,7 +78,15 @@ describe('ServiceM8 connector: writes', () => {
       const before = sim.store.count('jobpayment');
       const ids: string[] = [];
       for (let n = 0; n < 15; n += 1) {
-        ids.push(await client.create('jobpayment', jobPaymentFields({ jobUuid: job, amountCents: 1000 + n, method: 'Stripe', paidAt: '2026-11-02T01:30:00Z', note: `pi_${n}` }, 'Australia/Sydney')));
+        ids.push(
+          await client.create(
+            'jobpayment',
+            jobPaymentFields(
+              { jobUuid: job, amountCents: 1000 + n, method: 'Stripe', paidAt: '2026-11-02T01:30:00Z', note: `pi_${n}` },
+              'Australia/Sydney',
+            ),
+          ),
+        );
       }
       expect(sim.stats.droppedWrites).toBeGreaterThan(0);
       expect(sim.store.count('jobpayment')).toBe(before + 15);
@@ -117,7 +135,11 @@ describe('ServiceM8 connector: writes', () => {
       let before = sim.requestCount;
       const validation = await client.create('company', { website: 'no name' }).catch((e: unknown) => e);
       expect(validation).toBeInstanceOf(ServiceM8ApiError);
-      expect(validation).toMatchObject({ kind: 'validation', retryable: false, details: { status: 400, apiMessage: 'Missing required field: name' } });
+      expect(validation).toMatchObject({
+        kind: 'validation',
+        retryable: false,
+        details: { status: 400, apiMessage: 'Missing required field: name' },
+      });
       expect(sim.requestCount - before).toBe(1);
       before = sim.requestCount;
       await expect(client.update('company', randomUUID(), { name: 'x' })).rejects.toMatchObject({ kind: 'not_found' });

@@ -23,7 +23,10 @@ describe('ServiceM8 simulator: API key', () => {
   });
 
   it('rejects a wrong key with 401 and accepts the right one', async () => {
-    expect((await getJson(api(sim.url, '/company.json'), { 'X-API-Key': 'sm8-wrong-key' })).body).toEqual({ errorCode: 401, message: 'Invalid API key' });
+    expect((await getJson(api(sim.url, '/company.json'), { 'X-API-Key': 'sm8-wrong-key' })).body).toEqual({
+      errorCode: 401,
+      message: 'Invalid API key',
+    });
     const ok = await getJson(api(sim.url, '/taxrate.json'), { 'X-API-Key': KEY });
     expect(ok.status).toBe(200);
     expect(ok.rows.map((r) => r.name).sort()).toEqual(['GST', 'GST Free']);
@@ -41,14 +44,23 @@ describe('ServiceM8 simulator: API key', () => {
 
   it('gives an API key every scope, and refuses an unknown impersonation uuid with 403', async () => {
     expect((await postJson(api(sim.url, '/category.json'), { name: 'Gas fitting' })).status).toBe(200);
-    const bad = await getJson(api(sim.url, '/job.json'), { 'X-API-Key': KEY, 'x-impersonate-uuid': '00000000-0000-4000-8000-000000000000' });
+    const bad = await getJson(api(sim.url, '/job.json'), {
+      'X-API-Key': KEY,
+      'x-impersonate-uuid': '00000000-0000-4000-8000-000000000000',
+    });
     expect(bad.body).toEqual({ errorCode: 403, message: 'Invalid x-impersonate-uuid' });
   });
 });
 
 describe('ServiceM8 simulator: OAuth', () => {
   it('redirects with a code and the state, and exchanges the code once', async () => {
-    const start = await authorize(sim.url, { response_type: 'code', client_id: CLIENT.client_id, scope: 'read_customers vendor', redirect_uri: REDIRECT, state: 'xyz' });
+    const start = await authorize(sim.url, {
+      response_type: 'code',
+      client_id: CLIENT.client_id,
+      scope: 'read_customers vendor',
+      redirect_uri: REDIRECT,
+      state: 'xyz',
+    });
     expect(start.status).toBe(302);
     expect(`${start.location!.origin}${start.location!.pathname}`).toBe(REDIRECT);
     expect(start.location!.searchParams.get('state')).toBe('xyz');
@@ -65,16 +77,44 @@ describe('ServiceM8 simulator: OAuth', () => {
   });
 
   it('refuses a wrong client secret, a JSON body, an unknown scope and a foreign redirect host', async () => {
-    const { location } = await authorize(sim.url, { response_type: 'code', client_id: CLIENT.client_id, scope: 'read_jobs', redirect_uri: REDIRECT, state: 'a' });
+    const { location } = await authorize(sim.url, {
+      response_type: 'code',
+      client_id: CLIENT.client_id,
+      scope: 'read_jobs',
+      redirect_uri: REDIRECT,
+      state: 'a',
+    });
     const code = location!.searchParams.get('code')!;
-    const wrong = await tokenRequest(sim.url, { grant_type: 'authorization_code', client_id: CLIENT.client_id, client_secret: 'nope', code, redirect_uri: REDIRECT });
+    const wrong = await tokenRequest(sim.url, {
+      grant_type: 'authorization_code',
+      client_id: CLIENT.client_id,
+      client_secret: 'nope',
+      code,
+      redirect_uri: REDIRECT,
+    });
     expect(wrong).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-    const json = await fetch(`${sim.url}/oauth/access_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'refresh_token' }) });
+    const json = await fetch(`${sim.url}/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'refresh_token' }),
+    });
     expect(json.status).toBe(400);
-    const badScope = await authorize(sim.url, { response_type: 'code', client_id: CLIENT.client_id, scope: 'read_jobs read_security_roles', redirect_uri: REDIRECT, state: 'b' });
+    const badScope = await authorize(sim.url, {
+      response_type: 'code',
+      client_id: CLIENT.client_id,
+      scope: 'read_jobs read_security_roles',
+      redirect_uri: REDIRECT,
+      state: 'b',
+    });
     expect(badScope.location!.searchParams.get('error')).toBe('invalid_scope');
     expect(badScope.location!.searchParams.get('state')).toBe('b');
-    const foreign = await authorize(sim.url, { response_type: 'code', client_id: CLIENT.client_id, scope: 'read_jobs', redirect_uri: 'https://evil.example/cb', state: 'c' });
+    const foreign = await authorize(sim.url, {
+      response_type: 'code',
+      client_id: CLIENT.client_id,
+      scope: 'read_jobs',
+      redirect_uri: 'https://evil.example/cb',
+      state: 'c',
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.location).toBeNull();
   });
@@ -82,11 +122,39 @@ describe('ServiceM8 simulator: OAuth', () => {
   it('verifies the PKCE S256 verifier when a challenge was sent (enforced mode)', async () => {
     const verifier = 'a-long-random-verifier-string-0123456789abcdef';
     const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const params = { response_type: 'code', client_id: CLIENT.client_id, scope: 'read_jobs', redirect_uri: REDIRECT, state: 'p', code_challenge: challenge, code_challenge_method: 'S256' };
+    const params = {
+      response_type: 'code',
+      client_id: CLIENT.client_id,
+      scope: 'read_jobs',
+      redirect_uri: REDIRECT,
+      state: 'p',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    };
     const bad = (await authorize(sim.url, params)).location!.searchParams.get('code')!;
-    expect((await tokenRequest(sim.url, { grant_type: 'authorization_code', ...CLIENT, code: bad, redirect_uri: REDIRECT, code_verifier: 'wrong' })).body.error).toBe('invalid_grant');
+    expect(
+      (
+        await tokenRequest(sim.url, {
+          grant_type: 'authorization_code',
+          ...CLIENT,
+          code: bad,
+          redirect_uri: REDIRECT,
+          code_verifier: 'wrong',
+        })
+      ).body.error,
+    ).toBe('invalid_grant');
     const good = (await authorize(sim.url, params)).location!.searchParams.get('code')!;
-    expect((await tokenRequest(sim.url, { grant_type: 'authorization_code', ...CLIENT, code: good, redirect_uri: REDIRECT, code_verifier: verifier })).status).toBe(200);
+    expect(
+      (
+        await tokenRequest(sim.url, {
+          grant_type: 'authorization_code',
+          ...CLIENT,
+          code: good,
+          redirect_uri: REDIRECT,
+          code_verifier: verifier,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('rotates the refresh token on every refresh; the old one stops working', async () => {
@@ -96,7 +164,11 @@ describe('ServiceM8 simulator: OAuth', () => {
     expect(refreshed.body.refresh_token).not.toBe(tokens.refresh);
     const reused = await tokenRequest(sim.url, { grant_type: 'refresh_token', ...CLIENT, refresh_token: tokens.refresh });
     expect(reused).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
-    const again = await tokenRequest(sim.url, { grant_type: 'refresh_token', ...CLIENT, refresh_token: String(refreshed.body.refresh_token) });
+    const again = await tokenRequest(sim.url, {
+      grant_type: 'refresh_token',
+      ...CLIENT,
+      refresh_token: String(refreshed.body.refresh_token),
+    });
     expect(again.status).toBe(200);
     expect((await getJson(api(sim.url, '/job.json'), { Authorization: `Bearer ${String(again.body.access_token)}` })).status).toBe(200);
   });
@@ -106,14 +178,20 @@ describe('ServiceM8 simulator: OAuth', () => {
     const headers = { Authorization: `Bearer ${tokens.access}` };
     expect((await getJson(api(sim.url, '/job.json'), headers)).status).toBe(200);
     clock.advance(3601_000);
-    expect((await getJson(api(sim.url, '/job.json'), headers)).body).toEqual({ errorCode: 401, message: 'Invalid or expired access token' });
+    expect((await getJson(api(sim.url, '/job.json'), headers)).body).toEqual({
+      errorCode: 401,
+      message: 'Invalid or expired access token',
+    });
   });
 
   it('enforces the per-object scopes, including create_jobs for a new job', async () => {
     const tokens = await oauthTokens(sim.url, ['read_jobs', 'manage_jobs']);
     const headers = { Authorization: `Bearer ${tokens.access}` };
     const customers = await getJson(api(sim.url, '/company.json'), headers);
-    expect(customers.body).toEqual({ errorCode: 403, message: 'insufficient_scope: "read_customers" scope required to access this resource' });
+    expect(customers.body).toEqual({
+      errorCode: 403,
+      message: 'insufficient_scope: "read_customers" scope required to access this resource',
+    });
     const create = await postJson(api(sim.url, '/job.json'), { status: 'Quote' }, headers);
     expect(create.status).toBe(403);
     expect(create.body.message).toContain('create_jobs');

@@ -28,7 +28,10 @@ describe('ServiceM8 simulator: rate limits', () => {
     const sim = await startServiceM8Simulator({ limits: { perMinute: 100, perDay: 3 } });
     try {
       for (let i = 0; i < 3; i += 1) expect((await getJson(api(sim.url, '/vendor.json'))).status).toBe(200);
-      expect((await getJson(api(sim.url, '/vendor.json'))).body).toEqual({ errorCode: 429, message: 'Number of allowed API requests per day exceeded' });
+      expect((await getJson(api(sim.url, '/vendor.json'))).body).toEqual({
+        errorCode: 429,
+        message: 'Number of allowed API requests per day exceeded',
+      });
     } finally {
       await sim.close();
     }
@@ -38,7 +41,12 @@ describe('ServiceM8 simulator: rate limits', () => {
     const real = await startServiceM8Simulator();
     const off = await startServiceM8Simulator({ rateLimits: 'off' });
     try {
-      const burst = (url: string) => Promise.all(Array.from({ length: 190 }, () => fetch(api(url, '/vendor.json'), { headers: { 'X-API-Key': 'sm8-demo-key' } }).then((r) => r.status)));
+      const burst = (url: string) =>
+        Promise.all(
+          Array.from({ length: 190 }, () =>
+            fetch(api(url, '/vendor.json'), { headers: { 'X-API-Key': 'sm8-demo-key' } }).then((r) => r.status),
+          ),
+        );
       const realStatuses = await burst(real.url);
       expect(realStatuses.filter((s) => s === 200).length).toBe(180);
       expect(realStatuses.filter((s) => s === 429).length).toBe(10);
@@ -111,9 +119,12 @@ describe('ServiceM8 simulator: persistence and demo seed', () => {
       const byUuid = new Map(companies.map((c) => [c.uuid, c]));
       const billing = (email: string) => contacts.find((c) => c.email === email && c.type === 'BILLING' && c.is_primary_contact === '1');
       const shared: [string, string, number][] = [
-        ['accounts@harbourviewcafe.com.au', 'Harbour View Cafe Pty Ltd', 0], ['Sarah.Nguyen@example.com', 'Sarah Nguyen', 1],
-        ['office@bondiplumbingsupplies.com.au', 'Bondi Plumbing Supplies', 0], ['james.oconnor@example.net', "James O'Connor", 1],
-        ['admin@parramattadental.com.au', 'Parramatta Dental Group', 0], ['facilities@northshoreschool.nsw.edu.au', 'North Shore Grammar', 0],
+        ['accounts@harbourviewcafe.com.au', 'Harbour View Cafe Pty Ltd', 0],
+        ['Sarah.Nguyen@example.com', 'Sarah Nguyen', 1],
+        ['office@bondiplumbingsupplies.com.au', 'Bondi Plumbing Supplies', 0],
+        ['james.oconnor@example.net', "James O'Connor", 1],
+        ['admin@parramattadental.com.au', 'Parramatta Dental Group', 0],
+        ['facilities@northshoreschool.nsw.edu.au', 'North Shore Grammar', 0],
       ];
       for (const [email, name, individual] of shared) {
         const company = byUuid.get(billing(email)?.company_uuid ?? '');
@@ -127,7 +138,11 @@ describe('ServiceM8 simulator: persistence and demo seed', () => {
       expect(emails.length).toBeGreaterThan(new Set(emails).size); // a duplicate email exists
       expect(contacts.some((c) => c.type === 'BILLING' && c.email === '')).toBe(true);
       const phones = contacts.flatMap((c) => [String(c.phone), String(c.mobile)]).filter(Boolean);
-      for (const shape of [/^04\d{2} \d{3} \d{3}$/, /^\+61 [24]/, /^\(02\) \d{4}-\d{4}$/, /^0\d{9}$/]) expect(phones.some((p) => shape.test(p)), String(shape)).toBe(true);
+      for (const shape of [/^04\d{2} \d{3} \d{3}$/, /^\+61 [24]/, /^\(02\) \d{4}-\d{4}$/, /^0\d{9}$/])
+        expect(
+          phones.some((p) => shape.test(p)),
+          String(shape),
+        ).toBe(true);
       const jobs = (await getJson(api(a.url, '/job.json', { cursor: '-1' }))).rows;
       expect(jobs.length).toBe(120);
       for (const status of ['Quote', 'Work Order', 'Completed']) expect(jobs.some((j) => j.status === status)).toBe(true);

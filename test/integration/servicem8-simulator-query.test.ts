@@ -49,7 +49,7 @@ describe('ServiceM8 simulator: $filter', () => {
   it('applies ne in strict mode, and ignores it by default as seen live', async () => {
     const strictRows = await list(strict.url, 'job', "status ne 'Completed'");
     expect(strictRows.some((j) => j.status === 'Completed')).toBe(false);
-    const all = (await getJson(api(sim.url, '/job.json', { cursor: '-1', $filter: "status ne 'Completed'" })));
+    const all = await getJson(api(sim.url, '/job.json', { cursor: '-1', $filter: "status ne 'Completed'" }));
     expect(all.rows.some((j) => j.status === 'Completed')).toBe(true);
   });
 
@@ -57,9 +57,17 @@ describe('ServiceM8 simulator: $filter', () => {
     const eleven = Array.from({ length: 11 }, () => 'active eq 1').join(' and ');
     const ten = Array.from({ length: 10 }, () => 'active eq 1').join(' and ');
     expect((await getJson(api(strict.url, '/job.json', { $filter: ten, cursor: '-1' }))).status).toBe(200);
-    expect((await getJson(api(strict.url, '/job.json', { $filter: eleven }))).body).toEqual({ errorCode: 400, message: 'Too many $filter conditions (at most 10)' });
-    expect((await getJson(api(strict.url, '/company.json', { $filter: "email eq 'x@y.z'" }))).body).toEqual({ errorCode: 400, message: 'Unsupported $filter field: email' });
-    expect((await getJson(api(strict.url, '/job.json', { $filter: "Status eq 'Quote'" }))).body.message).toBe('Unsupported $filter field: Status');
+    expect((await getJson(api(strict.url, '/job.json', { $filter: eleven }))).body).toEqual({
+      errorCode: 400,
+      message: 'Too many $filter conditions (at most 10)',
+    });
+    expect((await getJson(api(strict.url, '/company.json', { $filter: "email eq 'x@y.z'" }))).body).toEqual({
+      errorCode: 400,
+      message: 'Unsupported $filter field: email',
+    });
+    expect((await getJson(api(strict.url, '/job.json', { $filter: "Status eq 'Quote'" }))).body.message).toBe(
+      'Unsupported $filter field: Status',
+    );
     expect((await getJson(api(strict.url, '/job.json', { $filter: 'active ge 1' }))).body.message).toBe('Unsupported $filter operator: ge');
     expect((await getJson(api(strict.url, '/job.json', { $filter: 'active eq 1 or active eq 0' }))).status).toBe(400);
     expect((await getJson(api(strict.url, '/job.json', { $filter: 'status eq Quote' }))).status).toBe(400);
@@ -87,7 +95,9 @@ describe('ServiceM8 simulator: pagination', () => {
   it('pages a filtered list too', async () => {
     const first = await getJson(api(sim.url, '/job.json', { cursor: '-1', $filter: "status eq 'Completed'" }));
     expect(first.rows.length).toBe(7);
-    const second = await getJson(api(sim.url, '/job.json', { cursor: first.headers.get('x-next-cursor')!, $filter: "status eq 'Completed'" }));
+    const second = await getJson(
+      api(sim.url, '/job.json', { cursor: first.headers.get('x-next-cursor')!, $filter: "status eq 'Completed'" }),
+    );
     expect(second.rows.every((j) => j.status === 'Completed')).toBe(true);
     expect(second.rows.some((j) => first.rows.some((f) => f.uuid === j.uuid))).toBe(false);
   });

@@ -33,7 +33,11 @@ export async function getJson(url: string, headers: Record<string, string> = { '
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = { 'X-API-Key': KEY }): Promise<Reply> {
-  const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return reply(response.status, response.headers, await response.text());
 }
 
@@ -49,7 +53,10 @@ export function testClock(iso = '2026-11-02T01:00:00Z') {
 }
 
 /** Runs an OAuth authorize request and returns the redirect target without following it. */
-export async function authorize(base: string, params: Record<string, string>): Promise<{ status: number; location: URL | null; body: string }> {
+export async function authorize(
+  base: string,
+  params: Record<string, string>,
+): Promise<{ status: number; location: URL | null; body: string }> {
   const url = new URL(`${base}/oauth/authorize`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   const response = await fetch(url, { redirect: 'manual' });
@@ -65,8 +72,20 @@ export async function tokenRequest(base: string, form: Record<string, string>): 
 /** Authorizes the default demo client for some scopes and exchanges the code: a ready token pair. */
 export async function oauthTokens(base: string, scopes: string[]): Promise<{ access: string; refresh: string }> {
   const redirect = 'http://127.0.0.1:9/callback';
-  const { location } = await authorize(base, { response_type: 'code', client_id: 'sm8-demo-client', scope: scopes.join(' '), redirect_uri: redirect, state: 's1' });
+  const { location } = await authorize(base, {
+    response_type: 'code',
+    client_id: 'sm8-demo-client',
+    scope: scopes.join(' '),
+    redirect_uri: redirect,
+    state: 's1',
+  });
   const code = location?.searchParams.get('code') ?? '';
-  const token = await tokenRequest(base, { grant_type: 'authorization_code', client_id: 'sm8-demo-client', client_secret: 'sm8-demo-secret', code, redirect_uri: redirect });
+  const token = await tokenRequest(base, {
+    grant_type: 'authorization_code',
+    client_id: 'sm8-demo-client',
+    client_secret: 'sm8-demo-secret',
+    code,
+    redirect_uri: redirect,
+  });
   return { access: String(token.body.access_token), refresh: String(token.body.refresh_token) };
 }

@@ -18,7 +18,20 @@ describe('opening the store (real SQLite files)', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['links', 'snapshots', 'mirror', 'cursors', 'outbox', 'audit_log', 'conflicts', 'quarantine', 'reports', 'sync_runs']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'links',
+        'snapshots',
+        'mirror',
+        'cursors',
+        'outbox',
+        'audit_log',
+        'conflicts',
+        'quarantine',
+        'reports',
+        'sync_runs',
+      ]),
+    );
     db.close();
     expect(store.backupPath).toBeNull();
   });
@@ -34,7 +47,10 @@ describe('opening the store (real SQLite files)', () => {
     first.cursors.set('servicem8.company', '2026-11-01 09:00:00');
     first.close();
 
-    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'add-notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);' }];
+    const next = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'add-notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);' },
+    ];
     const now = () => new Date('2026-11-24T01:02:03.000Z');
     const { db, backupPath, migratedFrom, migratedTo } = openDatabase(file, { migrations: next, now });
     expect(migratedFrom).toBe(MIGRATIONS.length);
@@ -54,8 +70,13 @@ describe('opening the store (real SQLite files)', () => {
     const dir = tempDir();
     const file = path.join(dir, 'sm8sync.sqlite');
     Store.openFile(file).close();
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE half (id INTEGER); INSERT INTO missing_table VALUES (1);' }];
-    expect(() => openDatabase(file, { migrations: broken })).toThrow(/Migration \d+ \(broken\) failed and was rolled back: no such table: missing_table/);
+    const broken = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE half (id INTEGER); INSERT INTO missing_table VALUES (1);' },
+    ];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow(
+      /Migration \d+ \(broken\) failed and was rolled back: no such table: missing_table/,
+    );
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half'`).pluck().get()).toBe(0);
@@ -78,7 +99,14 @@ describe('opening the store (real SQLite files)', () => {
     const file = path.join(dir, 'sm8sync.sqlite');
     const store = Store.openFile(file);
     store.transaction(() => {
-      for (let i = 0; i < 400; i += 1) store.audit.append({ direction: 'local', entity: 'client', operation: 'test', outcome: 'success', message: `row ${i} `.repeat(20) });
+      for (let i = 0; i < 400; i += 1)
+        store.audit.append({
+          direction: 'local',
+          entity: 'client',
+          operation: 'test',
+          outcome: 'success',
+          message: `row ${i} `.repeat(20),
+        });
     });
     store.close();
     // Fold the WAL back so the damage hits the main file, then scribble over a b-tree page.

@@ -23,7 +23,11 @@ describe('repositories (real SQLite)', () => {
     expect(store.links.count('client')).toBe(1);
     expect(store.links.count()).toBe(2);
     store.links.touch(link.id, { stripeEditedAt: '2026-11-24T01:00:00.000Z', state: 'archived' });
-    expect(store.links.get(link.id)).toMatchObject({ stripeEditedAt: '2026-11-24T01:00:00.000Z', servicem8EditedAt: null, state: 'archived' });
+    expect(store.links.get(link.id)).toMatchObject({
+      stripeEditedAt: '2026-11-24T01:00:00.000Z',
+      servicem8EditedAt: null,
+      state: 'archived',
+    });
     store.close();
   });
 
@@ -62,8 +66,20 @@ describe('repositories (real SQLite)', () => {
 
   it('outbox: dedupes by idempotency key and walks the state machine', () => {
     const { store, advance } = openStore();
-    const item = store.outbox.enqueue({ entity: 'client', target: 'stripe', operation: 'create', payload: { name: 'A' }, idempotencyKey: 'k1' });
-    const again = store.outbox.enqueue({ entity: 'client', target: 'stripe', operation: 'create', payload: { name: 'B' }, idempotencyKey: 'k1' });
+    const item = store.outbox.enqueue({
+      entity: 'client',
+      target: 'stripe',
+      operation: 'create',
+      payload: { name: 'A' },
+      idempotencyKey: 'k1',
+    });
+    const again = store.outbox.enqueue({
+      entity: 'client',
+      target: 'stripe',
+      operation: 'create',
+      payload: { name: 'B' },
+      idempotencyKey: 'k1',
+    });
     expect(again.id).toBe(item.id);
     expect(again.payload).toEqual({ name: 'A' });
     expect(store.outbox.due()).toHaveLength(1);
@@ -86,8 +102,22 @@ describe('repositories (real SQLite)', () => {
 
   it('outbox: orders by priority, recovers rows left in flight by a crash, lets a person retry a failure', () => {
     const { store } = openStore();
-    const low = store.outbox.enqueue({ entity: 'client', target: 'servicem8', operation: 'update', payload: {}, idempotencyKey: 'low', priority: 200 });
-    const high = store.outbox.enqueue({ entity: 'client', target: 'stripe', operation: 'create', payload: {}, idempotencyKey: 'high', priority: 10 });
+    const low = store.outbox.enqueue({
+      entity: 'client',
+      target: 'servicem8',
+      operation: 'update',
+      payload: {},
+      idempotencyKey: 'low',
+      priority: 200,
+    });
+    const high = store.outbox.enqueue({
+      entity: 'client',
+      target: 'stripe',
+      operation: 'create',
+      payload: {},
+      idempotencyKey: 'high',
+      priority: 10,
+    });
     expect(store.outbox.due().map((i) => i.id)).toEqual([high.id, low.id]);
     expect(store.outbox.due(10, 'servicem8').map((i) => i.id)).toEqual([low.id]);
     store.outbox.markSent(high.id);
@@ -116,7 +146,14 @@ describe('repositories (real SQLite)', () => {
 
   it('conflicts: the same question is asked once; resolve then apply', () => {
     const { store } = openStore();
-    const question = { kind: 'field' as const, entity: 'client', dedupeKey: 'client:1:phone', field: 'phone', servicem8Value: '+61412000001', stripeValue: '+61412000002' };
+    const question = {
+      kind: 'field' as const,
+      entity: 'client',
+      dedupeKey: 'client:1:phone',
+      field: 'phone',
+      servicem8Value: '+61412000001',
+      stripeValue: '+61412000002',
+    };
     const first = store.conflicts.raise(question);
     expect(first.created).toBe(true);
     const second = store.conflicts.raise({ ...question, stripeValue: '+61412000003' });
@@ -133,7 +170,13 @@ describe('repositories (real SQLite)', () => {
 
   it('quarantine: one row per record, reason updated, released when fixed', () => {
     const { store } = openStore();
-    store.quarantine.put({ side: 'servicem8', object: 'companycontact', recordId: 'c1', reason: 'email is not an email: "bob@"', raw: { email: 'bob@' } });
+    store.quarantine.put({
+      side: 'servicem8',
+      object: 'companycontact',
+      recordId: 'c1',
+      reason: 'email is not an email: "bob@"',
+      raw: { email: 'bob@' },
+    });
     store.quarantine.put({ side: 'servicem8', object: 'companycontact', recordId: 'c1', reason: 'phone cannot be parsed: "12"' });
     expect(store.quarantine.listActive()).toMatchObject([{ recordId: 'c1', reason: 'phone cannot be parsed: "12"' }]);
     expect(store.quarantine.release('servicem8', 'companycontact', 'c1')).toBe(true);
@@ -144,7 +187,18 @@ describe('repositories (real SQLite)', () => {
   it('audit log and runs: append, filter by time, newest first', () => {
     const { store, advance } = openStore();
     const run = store.runs.start('cli', false);
-    store.audit.append({ runId: run.id, direction: 'servicem8_to_stripe', entity: 'client', operation: 'create', servicem8Id: 'u1', stripeId: 'cus_1', before: null, after: { name: 'A' }, idempotencyKey: 'k', outcome: 'success' });
+    store.audit.append({
+      runId: run.id,
+      direction: 'servicem8_to_stripe',
+      entity: 'client',
+      operation: 'create',
+      servicem8Id: 'u1',
+      stripeId: 'cus_1',
+      before: null,
+      after: { name: 'A' },
+      idempotencyKey: 'k',
+      outcome: 'success',
+    });
     advance(1000);
     store.audit.append({ direction: 'stripe_to_servicem8', entity: 'client', operation: 'update', outcome: 'failed', message: '400 bad' });
     expect(store.audit.list().map((e) => e.operation)).toEqual(['update', 'create']);

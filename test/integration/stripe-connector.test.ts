@@ -21,7 +21,10 @@ async function connect(options: StripeSimulatorOptions = {}, key = TEST_KEY): Pr
 describe('customers', () => {
   it('creates, maps, updates metadata and finds by servicem8 uuid and email', async () => {
     const stripe = await connect({ seed: 'demo' });
-    const created = await stripe.createCustomer({ name: 'Acme Plumbing', email: 'Jobs@Acme.com.au', address: { city: 'Sydney', country: 'AU' }, metadata: { servicem8_uuid: 'u-1' } }, 'k-1');
+    const created = await stripe.createCustomer(
+      { name: 'Acme Plumbing', email: 'Jobs@Acme.com.au', address: { city: 'Sydney', country: 'AU' }, metadata: { servicem8_uuid: 'u-1' } },
+      'k-1',
+    );
     expect(created).toMatchObject({ name: 'Acme Plumbing', servicem8Uuid: 'u-1', address: { city: 'Sydney', postalCode: null } });
     expect(created.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
     const updated = await stripe.updateCustomer(created.id, { metadata: { owner_email: 'boss@acme.com.au' } }, 'k-2');
@@ -38,11 +41,15 @@ describe('customers', () => {
     expect(await stripe.getCustomer(created.id)).toBeNull();
   });
 
-  it('throws typed errors carrying Stripe\'s message', async () => {
+  it("throws typed errors carrying Stripe's message", async () => {
     const stripe = await connect();
     const missing = await stripe.getInvoice('in_missing').catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(StripeConnectorError);
-    expect(missing).toMatchObject({ kind: 'not_found', message: "No such invoice: 'in_missing'", details: { code: 'resource_missing', statusCode: 404 } });
+    expect(missing).toMatchObject({
+      kind: 'not_found',
+      message: "No such invoice: 'in_missing'",
+      details: { code: 'resource_missing', statusCode: 404 },
+    });
     const invalid = await stripe.createCustomer({ email: 'nope' }, 'k-bad').catch((e: unknown) => e);
     expect(invalid).toMatchObject({ kind: 'validation', details: { code: 'email_invalid', param: 'email' } });
     const unauthorised = new StripeConnector({ apiKey: 'sk_live_secretsecretsecret9999', baseUrl: sim!.url });
@@ -61,29 +68,59 @@ describe('invoices', () => {
     expect(again.inclusive.id).toBe(gst.inclusive.id);
     expect(gst).toMatchObject({ inclusive: { inclusive: true, percentage: 10 }, exclusive: { inclusive: false, percentage: 10 } });
     const customer = await stripe.createCustomer({ name: 'Harbour View Cafe Pty Ltd' }, 'c-1');
-    const draft = await stripe.createDraftInvoice({
-      customerId: customer.id,
-      customFields: [{ name: 'Job', value: '1042' }, { name: 'Site', value: '1 Harbour St' }],
+    const draft = await stripe.createDraftInvoice(
+      {
+        customerId: customer.id,
+        customFields: [
+          { name: 'Job', value: '1042' },
+          { name: 'Site', value: '1 Harbour St' },
+        ],
+        metadata: { servicem8_uuid: 'job-1042' },
+        lines: [
+          { description: 'Labour', amountCents: 11000, taxRateId: gst.inclusive.id },
+          { description: 'Parts', amountCents: 3333, taxRateId: gst.inclusive.id },
+          { description: 'Call-out', unitAmountCents: 5000, quantity: 2, taxRateId: gst.exclusive.id },
+        ],
+      },
+      'inv-1',
+    );
+    expect(draft).toMatchObject({
+      status: 'draft',
+      subtotalCents: 24333,
+      totalCents: 25333,
+      taxCents: 2303,
+      totalExcludingTaxCents: 23030,
       metadata: { servicem8_uuid: 'job-1042' },
-      lines: [
-        { description: 'Labour', amountCents: 11000, taxRateId: gst.inclusive.id },
-        { description: 'Parts', amountCents: 3333, taxRateId: gst.inclusive.id },
-        { description: 'Call-out', unitAmountCents: 5000, quantity: 2, taxRateId: gst.exclusive.id },
-      ],
-    }, 'inv-1');
-    expect(draft).toMatchObject({ status: 'draft', subtotalCents: 24333, totalCents: 25333, taxCents: 2303, totalExcludingTaxCents: 23030, metadata: { servicem8_uuid: 'job-1042' } });
+    });
     expect(draft.lines.map((l) => l.taxCents)).toEqual([1000, 303, 1000]);
-    const replaced = await stripe.updateDraftInvoice(draft.id, {
-      description: 'Job 1042', customFields: [{ name: 'Job', value: '1042' }], metadata: { servicem8_edit_date: '2026-11-20 10:00:00' },
-      lines: [{ description: 'Labour', amountCents: 22000, taxRateId: gst.inclusive.id }],
-    }, 'inv-1-upd');
-    expect(replaced).toMatchObject({ totalCents: 22000, taxCents: 2000, description: 'Job 1042', customFields: [{ name: 'Job', value: '1042' }] });
+    const replaced = await stripe.updateDraftInvoice(
+      draft.id,
+      {
+        description: 'Job 1042',
+        customFields: [{ name: 'Job', value: '1042' }],
+        metadata: { servicem8_edit_date: '2026-11-20 10:00:00' },
+        lines: [{ description: 'Labour', amountCents: 22000, taxRateId: gst.inclusive.id }],
+      },
+      'inv-1-upd',
+    );
+    expect(replaced).toMatchObject({
+      totalCents: 22000,
+      taxCents: 2000,
+      description: 'Job 1042',
+      customFields: [{ name: 'Job', value: '1042' }],
+    });
     expect(replaced.metadata).toEqual({ servicem8_uuid: 'job-1042', servicem8_edit_date: '2026-11-20 10:00:00' });
     // Replaying the same update with the same key changes nothing.
-    const replayed = await stripe.updateDraftInvoice(draft.id, {
-      description: 'Job 1042', customFields: [{ name: 'Job', value: '1042' }], metadata: { servicem8_edit_date: '2026-11-20 10:00:00' },
-      lines: [{ description: 'Labour', amountCents: 22000, taxRateId: gst.inclusive.id }],
-    }, 'inv-1-upd');
+    const replayed = await stripe.updateDraftInvoice(
+      draft.id,
+      {
+        description: 'Job 1042',
+        customFields: [{ name: 'Job', value: '1042' }],
+        metadata: { servicem8_edit_date: '2026-11-20 10:00:00' },
+        lines: [{ description: 'Labour', amountCents: 22000, taxRateId: gst.inclusive.id }],
+      },
+      'inv-1-upd',
+    );
     expect(replayed.lines).toHaveLength(1);
     const itemsOnInvoice = sim!.store.invoiceItems.inOrder().filter((item) => item.invoice === draft.id);
     expect(itemsOnInvoice).toHaveLength(1);
@@ -123,7 +160,12 @@ describe('events', () => {
     const since = await stripe.listEventsSince(start.cursor, ['customer.updated', 'customer.created']);
     expect(since.needsFullRescan).toBe(false);
     expect(since.events).toHaveLength(106);
-    expect(since.events[0]).toMatchObject({ type: 'customer.updated', idempotencyKey: 'outbox-2', previousAttributes: { name: 'A' }, objectId: a.id });
+    expect(since.events[0]).toMatchObject({
+      type: 'customer.updated',
+      idempotencyKey: 'outbox-2',
+      previousAttributes: { name: 'A' },
+      objectId: a.id,
+    });
     expect(since.events.at(-1)).toMatchObject({ idempotencyKey: 'outbox-n104' });
     expect(since.cursor).toBe(since.events.at(-1)!.id);
     expect((await stripe.listEventsSince(since.cursor)).events).toEqual([]);
@@ -147,7 +189,12 @@ describe('resilience', () => {
   it('backs off through 429s that the SDK does not retry', async () => {
     sim = await startStripeSimulator({ rateLimits: 'real', ratePerSecond: 10 });
     // Our own limiter off, so the burst really meets the simulator's 429s.
-    const stripe = new StripeConnector({ apiKey: TEST_KEY, baseUrl: sim.url, maxRequestsPerSecond: null, retry: { baseMs: 250, maxMs: 1500, retries: 12 } });
+    const stripe = new StripeConnector({
+      apiKey: TEST_KEY,
+      baseUrl: sim.url,
+      maxRequestsPerSecond: null,
+      retry: { baseMs: 250, maxMs: 1500, retries: 12 },
+    });
     const created = await Promise.all(Array.from({ length: 25 }, (_, i) => stripe.createCustomer({ name: `burst ${i}` }, `burst-${i}`)));
     expect(created).toHaveLength(25);
     expect(sim.store.customers.size).toBe(25);
@@ -156,7 +203,13 @@ describe('resilience', () => {
 
   it('retries lock_timeout itself when the SDK has no retries left', async () => {
     sim = await startStripeSimulator({ rateLimits: 'off', lockTimeoutRate: 0.5 });
-    const stripe = new StripeConnector({ apiKey: TEST_KEY, baseUrl: sim.url, maxNetworkRetries: 0, maxRequestsPerSecond: null, retry: { baseMs: 10, maxMs: 50, retries: 10 } });
+    const stripe = new StripeConnector({
+      apiKey: TEST_KEY,
+      baseUrl: sim.url,
+      maxNetworkRetries: 0,
+      maxRequestsPerSecond: null,
+      retry: { baseMs: 10, maxMs: 50, retries: 10 },
+    });
     for (let i = 0; i < 10; i += 1) await stripe.createCustomer({ name: `locked ${i}` }, `lock-${i}`);
     expect(sim.stats.lockTimeouts).toBeGreaterThan(0);
     expect(sim.store.customers.size).toBe(10);
@@ -177,24 +230,39 @@ describe('resilience', () => {
     const gst = await stripe.ensureGstRates('gst');
     // Ten workers at a time, like an outbox drained in parallel; bounded at 50 jobs.
     const job = async (i: number) => {
-      const customer = await stripe.createCustomer({ name: `Fault ${i}`, email: `fault${i}@example.com`, metadata: { servicem8_uuid: `sm8-${i}` } }, `cust-${i}`);
-      await stripe.createDraftInvoice({
-        customerId: customer.id, metadata: { servicem8_uuid: `job-${i}` },
-        lines: [{ description: 'Work', amountCents: 1000 + i, taxRateId: gst.inclusive.id }],
-      }, `inv-${i}`);
+      const customer = await stripe.createCustomer(
+        { name: `Fault ${i}`, email: `fault${i}@example.com`, metadata: { servicem8_uuid: `sm8-${i}` } },
+        `cust-${i}`,
+      );
+      await stripe.createDraftInvoice(
+        {
+          customerId: customer.id,
+          metadata: { servicem8_uuid: `job-${i}` },
+          lines: [{ description: 'Work', amountCents: 1000 + i, taxRateId: gst.inclusive.id }],
+        },
+        `inv-${i}`,
+      );
     };
     for (let batch = 0; batch < 50; batch += 10) {
       await Promise.all(Array.from({ length: 10 }, (_, k) => job(batch + k)));
     }
     // Replace the lines of ten drafts and finalize them, still under faults.
     const drafts = (await stripe.listInvoices()).slice(0, 10);
-    await Promise.all(drafts.map(async (draft) => {
-      await stripe.updateDraftInvoice(draft.id, { lines: [
-        { description: 'Labour', amountCents: 11000, taxRateId: gst.inclusive.id },
-        { description: 'Parts', unitAmountCents: 1500, quantity: 2, taxRateId: gst.exclusive.id },
-      ] }, `upd-${draft.id}`);
-      await stripe.finalizeInvoice(draft.id, `fin-${draft.id}`);
-    }));
+    await Promise.all(
+      drafts.map(async (draft) => {
+        await stripe.updateDraftInvoice(
+          draft.id,
+          {
+            lines: [
+              { description: 'Labour', amountCents: 11000, taxRateId: gst.inclusive.id },
+              { description: 'Parts', unitAmountCents: 1500, quantity: 2, taxRateId: gst.exclusive.id },
+            ],
+          },
+          `upd-${draft.id}`,
+        );
+        await stripe.finalizeInvoice(draft.id, `fin-${draft.id}`);
+      }),
+    );
     running.faults.configure({ errorRate: 0, dropAfterWriteRate: 0 });
     const customers = await stripe.listCustomers();
     const invoices = await stripe.listInvoices();
@@ -204,7 +272,8 @@ describe('resilience', () => {
     expect(new Set(invoices.map((i) => i.metadata.servicem8_uuid)).size).toBe(50);
     const updated = invoices.filter((i) => i.status === 'open');
     expect(updated).toHaveLength(10);
-    for (const invoice of updated) expect(invoice).toMatchObject({ totalCents: 14300, taxCents: 1300, lines: [{ amountCents: 11000 }, { amountCents: 3000 }] });
+    for (const invoice of updated)
+      expect(invoice).toMatchObject({ totalCents: 14300, taxCents: 1300, lines: [{ amountCents: 11000 }, { amountCents: 3000 }] });
     for (const invoice of invoices.filter((i) => i.status === 'draft')) expect(invoice.lines).toHaveLength(1);
     expect(running.store.invoiceItems.size).toBe(40 + 20);
     expect(running.store.taxRates.size).toBe(2);

@@ -36,7 +36,9 @@ describe('customer lists', () => {
   });
 
   it('walks backwards with ending_before, yielding oldest first', async () => {
-    const oldest = (await stripe.customers.list({ limit: 100, starting_after: (await stripe.customers.list({ limit: 100 })).data.at(-1)!.id })).data.at(-1)!;
+    const oldest = (
+      await stripe.customers.list({ limit: 100, starting_after: (await stripe.customers.list({ limit: 100 })).data.at(-1)!.id })
+    ).data.at(-1)!;
     const page = await stripe.customers.list({ ending_before: oldest.id, limit: 3 });
     expect(page.data.map((c) => c.name)).toEqual(['Customer 3', 'Customer 2', 'Customer 1']);
     expect(page.has_more).toBe(true);
@@ -83,8 +85,14 @@ describe('metadata', () => {
 
   it('enforces key, value and count limits with a param', async () => {
     const longKey = 'k'.repeat(41);
-    await expect(stripe.customers.create({ metadata: { [longKey]: 'x' } })).rejects.toMatchObject({ statusCode: 400, param: `metadata[${longKey}]` });
-    await expect(stripe.customers.create({ metadata: { k: 'v'.repeat(501) } })).rejects.toMatchObject({ statusCode: 400, param: 'metadata[k]' });
+    await expect(stripe.customers.create({ metadata: { [longKey]: 'x' } })).rejects.toMatchObject({
+      statusCode: 400,
+      param: `metadata[${longKey}]`,
+    });
+    await expect(stripe.customers.create({ metadata: { k: 'v'.repeat(501) } })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'metadata[k]',
+    });
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
     await expect(stripe.customers.create({ metadata: many })).rejects.toMatchObject({ statusCode: 400, param: 'metadata' });
     await expect(stripe.customers.create({ metadata: { 'a[b]': 'x' } })).rejects.toMatchObject({ statusCode: 400 });
@@ -95,14 +103,23 @@ describe('errors and auth', () => {
   it('answers 404 resource_missing for an unknown customer', async () => {
     const error = await stripe.customers.retrieve('cus_doesnotexist').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
-    expect(error).toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'id', message: "No such customer: 'cus_doesnotexist'" });
+    expect(error).toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+      param: 'id',
+      message: "No such customer: 'cus_doesnotexist'",
+    });
   });
 
   it('answers parameter_unknown with the param', async () => {
-    await expect(stripe.customers.create({ colour: 'blue' } as unknown as Stripe.CustomerCreateParams))
-      .rejects.toMatchObject({ code: 'parameter_unknown', param: 'colour' });
-    await expect(stripe.customers.create({ address: { planet: 'Mars' } } as unknown as Stripe.CustomerCreateParams))
-      .rejects.toMatchObject({ code: 'parameter_unknown', param: 'address[planet]' });
+    await expect(stripe.customers.create({ colour: 'blue' } as unknown as Stripe.CustomerCreateParams)).rejects.toMatchObject({
+      code: 'parameter_unknown',
+      param: 'colour',
+    });
+    await expect(stripe.customers.create({ address: { planet: 'Mars' } } as unknown as Stripe.CustomerCreateParams)).rejects.toMatchObject({
+      code: 'parameter_unknown',
+      param: 'address[planet]',
+    });
   });
 
   it('rejects a bad key with 401 and masks it', async () => {
@@ -145,13 +162,18 @@ describe('tax ids', () => {
   it('creates au_abn ids via tax_id_data and the sub-resource, expands customer.tax_ids, rejects bad ABNs', async () => {
     const c = await stripe.customers.create({ name: 'ABN Pty', tax_id_data: [{ type: 'au_abn', value: '51 824 753 556' }] });
     expect(c.tax_ids).toBeUndefined();
-    const expanded = await stripe.customers.retrieve(c.id, { expand: ['tax_ids'] }) as Stripe.Customer;
+    const expanded = (await stripe.customers.retrieve(c.id, { expand: ['tax_ids'] })) as Stripe.Customer;
     expect(expanded.tax_ids?.data.map((t) => t.value)).toEqual(['51824753556']);
     const second = await stripe.customers.createTaxId(c.id, { type: 'au_abn', value: '12345678912' });
     expect(second).toMatchObject({ type: 'au_abn', country: 'AU', customer: c.id, verification: { status: 'pending' } });
     expect((await stripe.customers.listTaxIds(c.id)).data).toHaveLength(2);
-    await expect(stripe.customers.createTaxId(c.id, { type: 'au_abn', value: '1234' })).rejects.toMatchObject({ code: 'tax_id_invalid', statusCode: 400 });
+    await expect(stripe.customers.createTaxId(c.id, { type: 'au_abn', value: '1234' })).rejects.toMatchObject({
+      code: 'tax_id_invalid',
+      statusCode: 400,
+    });
     expect(await stripe.customers.deleteTaxId(c.id, second.id)).toEqual({ id: second.id, object: 'tax_id', deleted: true });
-    await expect(stripe.customers.create({ tax_id_data: [{ type: 'au_abn', value: 'nope' }] })).rejects.toMatchObject({ code: 'tax_id_invalid' });
+    await expect(stripe.customers.create({ tax_id_data: [{ type: 'au_abn', value: 'nope' }] })).rejects.toMatchObject({
+      code: 'tax_id_invalid',
+    });
   });
 });

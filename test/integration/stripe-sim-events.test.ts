@@ -42,7 +42,13 @@ describe('events', () => {
     const before = (await stripe.events.list({ limit: 1 })).data[0]!;
     await stripe.rawRequest('POST', `/_sim/invoices/${invoice.id}/pay_by_card`, {});
     const events = await stripe.events.list({ ending_before: before.id, limit: 100 }).autoPagingToArray({ limit: 100 });
-    expect(events.map((e) => e.type)).toEqual(['payment_intent.succeeded', 'charge.succeeded', 'invoice_payment.paid', 'invoice.paid', 'invoice.payment_succeeded']);
+    expect(events.map((e) => e.type)).toEqual([
+      'payment_intent.succeeded',
+      'charge.succeeded',
+      'invoice_payment.paid',
+      'invoice.paid',
+      'invoice.payment_succeeded',
+    ]);
     for (const event of events) expect(event.request?.idempotency_key).toBeNull();
     expect(events[0]!.request?.id).toMatch(/^req_/);
   });

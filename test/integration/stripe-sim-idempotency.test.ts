@@ -12,15 +12,34 @@ afterEach(async () => {
 });
 
 /** A raw POST, to see exactly what the server answers to a given body and key. */
-function rawPost(port: number, path: string, body: string, key: string, apiKey = TEST_KEY): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function rawPost(
+  port: number,
+  path: string,
+  body: string,
+  key: string,
+  apiKey = TEST_KEY,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: {
-      Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': key,
-    } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => { text += chunk.toString(); });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
-    });
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${apiKey}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Idempotency-Key': key,
+        },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -45,14 +64,17 @@ describe('idempotency', () => {
     const error = await stripe.customers.create({ email: 'b@example.com' }, { idempotencyKey: 'key-2' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
     expect(error).toMatchObject({ statusCode: 400, rawType: 'idempotency_error' });
-    await expect(stripe.taxRates.create({ display_name: 'GST', percentage: 10, inclusive: true }, { idempotencyKey: 'key-2' }))
-      .rejects.toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
+    await expect(
+      stripe.taxRates.create({ display_name: 'GST', percentage: 10, inclusive: true }, { idempotencyKey: 'key-2' }),
+    ).rejects.toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
   });
 
   it('does not store validation failures, and scopes keys per API key', async () => {
     let stripe: Stripe;
     ({ sim, stripe } = await startSim());
-    await expect(stripe.customers.create({ email: 'not-an-email' }, { idempotencyKey: 'key-3' })).rejects.toMatchObject({ code: 'email_invalid' });
+    await expect(stripe.customers.create({ email: 'not-an-email' }, { idempotencyKey: 'key-3' })).rejects.toMatchObject({
+      code: 'email_invalid',
+    });
     const fixed = await stripe.customers.create({ email: 'ok@example.com' }, { idempotencyKey: 'key-3' });
     expect(fixed.email).toBe('ok@example.com');
     const other = sdkFor(sim, 'sk_test_anotherAccountKey');
@@ -87,7 +109,12 @@ describe('idempotency', () => {
 
   it('parses + as space and %5B%5D brackets', async () => {
     ({ sim } = await startSim());
-    const response = await rawPost(sim.port, '/v1/customers', 'name=Harbour+View&preferred_locales%5B%5D=en-AU&preferred_locales[]=en', 'key-5');
+    const response = await rawPost(
+      sim.port,
+      '/v1/customers',
+      'name=Harbour+View&preferred_locales%5B%5D=en-AU&preferred_locales[]=en',
+      'key-5',
+    );
     expect(JSON.parse(response.body)).toMatchObject({ name: 'Harbour View', preferred_locales: ['en-AU', 'en'] });
   });
 });
@@ -96,8 +123,10 @@ describe('rate limit', () => {
   it('answers 429 rate_limit beyond the budget and never consumes the idempotency key', async () => {
     let stripe: Stripe;
     ({ sim, stripe } = await startSim({ rateLimits: 'real', ratePerSecond: 5 }));
-    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => stripe.customers.create({ name: `c${i}` }, { idempotencyKey: `rl-${i}` })));
-    const limited = outcomes.filter((o) => o.status === 'rejected').map((o) => (o).reason as Stripe.errors.StripeError);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => stripe.customers.create({ name: `c${i}` }, { idempotencyKey: `rl-${i}` })),
+    );
+    const limited = outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason as Stripe.errors.StripeError);
     expect(limited.length).toBe(3);
     for (const error of limited) {
       expect(error).toBeInstanceOf(Stripe.errors.StripeRateLimitError);

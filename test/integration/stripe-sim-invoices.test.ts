@@ -22,7 +22,13 @@ afterAll(() => sim.close());
 async function draftWith(lines: { amount: number; rate: Stripe.TaxRate }[]): Promise<Stripe.Invoice> {
   const invoice = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 14 });
   for (const line of lines) {
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: line.amount, currency: 'aud', tax_rates: [line.rate.id] });
+    await stripe.invoiceItems.create({
+      customer: customer.id,
+      invoice: invoice.id,
+      amount: line.amount,
+      currency: 'aud',
+      tax_rates: [line.rate.id],
+    });
   }
   return stripe.invoices.retrieve(invoice.id);
 }
@@ -35,22 +41,46 @@ describe('GST totals', () => {
     expect(odd.total_taxes?.[0]?.amount).toBe(303);
     const excl = await draftWith([{ amount: 10000, rate: exclusive }]);
     expect(excl).toMatchObject({ subtotal: 10000, total: 11000, total_excluding_tax: 10000 });
-    const mixed = await draftWith([{ amount: 11000, rate: inclusive }, { amount: 3333, rate: inclusive }, { amount: 10000, rate: exclusive }]);
+    const mixed = await draftWith([
+      { amount: 11000, rate: inclusive },
+      { amount: 3333, rate: inclusive },
+      { amount: 10000, rate: exclusive },
+    ]);
     expect(mixed).toMatchObject({
-      subtotal: 24333, subtotal_excluding_tax: 23030, total: 25333, total_excluding_tax: 23030,
-      amount_due: 25333, amount_paid: 0, amount_remaining: 25333, currency: 'aud', status: 'draft', number: null,
+      subtotal: 24333,
+      subtotal_excluding_tax: 23030,
+      total: 25333,
+      total_excluding_tax: 23030,
+      amount_due: 25333,
+      amount_paid: 0,
+      amount_remaining: 25333,
+      currency: 'aud',
+      status: 'draft',
+      number: null,
     });
-    expect(mixed.total_taxes?.map((t) => [t.amount, t.tax_behavior])).toEqual([[1303, 'inclusive'], [1000, 'exclusive']]);
+    expect(mixed.total_taxes?.map((t) => [t.amount, t.tax_behavior])).toEqual([
+      [1303, 'inclusive'],
+      [1000, 'exclusive'],
+    ]);
   });
 
   it('computes the reference example 11000 + 3333 inclusive → total 14333, ex-tax 13030', async () => {
-    const invoice = await draftWith([{ amount: 11000, rate: inclusive }, { amount: 3333, rate: inclusive }]);
+    const invoice = await draftWith([
+      { amount: 11000, rate: inclusive },
+      { amount: 3333, rate: inclusive },
+    ]);
     expect(invoice).toMatchObject({ total: 14333, total_excluding_tax: 13030, amount_due: 14333 });
   });
 
   it('applies unit_amount_decimal × quantity and lists lines', async () => {
     const invoice = await stripe.invoices.create({ customer: customer.id });
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, unit_amount_decimal: Stripe.Decimal.from('2500'), quantity: 3, tax_rates: [exclusive.id] });
+    await stripe.invoiceItems.create({
+      customer: customer.id,
+      invoice: invoice.id,
+      unit_amount_decimal: Stripe.Decimal.from('2500'),
+      quantity: 3,
+      tax_rates: [exclusive.id],
+    });
     const lines = await stripe.invoices.listLineItems(invoice.id);
     expect(lines.data[0]).toMatchObject({ amount: 7500, quantity: 3, object: 'line_item' });
     expect((await stripe.invoices.retrieve(invoice.id)).total).toBe(8250);
@@ -60,16 +90,24 @@ describe('GST totals', () => {
     const pending = await stripe.invoiceItems.create({ customer: customer.id, amount: 5500, currency: 'aud', tax_rates: [inclusive.id] });
     expect(pending.invoice).toBeNull();
     const invoice = await stripe.invoices.create({ customer: customer.id });
-    const added = await stripe.invoices.addLines(invoice.id, { lines: [{ invoice_item: pending.id }, { amount: 10000, description: 'Call-out', tax_rates: [exclusive.id] }] });
+    const added = await stripe.invoices.addLines(invoice.id, {
+      lines: [{ invoice_item: pending.id }, { amount: 10000, description: 'Call-out', tax_rates: [exclusive.id] }],
+    });
     expect(added).toMatchObject({ subtotal: 15500, total: 16500, total_excluding_tax: 15000 });
     expect(added.lines.data.map((l) => l.amount)).toEqual([5500, 10000]);
     expect((await stripe.invoiceItems.retrieve(pending.id)).invoice).toBe(invoice.id);
-    await expect(stripe.invoices.addLines(invoice.id, { lines: [{ amount: 100 }, { invoice_item: 'ii_missing' }] })).rejects.toMatchObject({ code: 'resource_missing', param: 'lines[1][invoice_item]' });
+    await expect(stripe.invoices.addLines(invoice.id, { lines: [{ amount: 100 }, { invoice_item: 'ii_missing' }] })).rejects.toMatchObject({
+      code: 'resource_missing',
+      param: 'lines[1][invoice_item]',
+    });
     expect((await stripe.invoices.retrieve(invoice.id)).lines.data).toHaveLength(2);
   });
 
   it('keeps tax rate percentage and inclusive immutable and archives with active=false', async () => {
-    await expect(stripe.taxRates.update(inclusive.id, { percentage: 15 } as unknown as Stripe.TaxRateUpdateParams)).rejects.toMatchObject({ code: 'parameter_unknown', param: 'percentage' });
+    await expect(stripe.taxRates.update(inclusive.id, { percentage: 15 } as unknown as Stripe.TaxRateUpdateParams)).rejects.toMatchObject({
+      code: 'parameter_unknown',
+      param: 'percentage',
+    });
     const rate = await stripe.taxRates.create({ display_name: 'Old GST', percentage: 10, inclusive: false });
     expect(await stripe.taxRates.update(rate.id, { active: false })).toMatchObject({ active: false, percentage: 10 });
     expect((await stripe.taxRates.list({ active: true, limit: 100 })).data.map((r) => r.id)).not.toContain(rate.id);
@@ -88,10 +126,14 @@ describe('state machine', () => {
     expect(withPayments.payments?.data[0]).toMatchObject({ status: 'open', amount_requested: 11000, is_default: true });
     await expect(stripe.invoices.finalizeInvoice(open.id)).rejects.toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError' });
     await expect(stripe.invoices.del(open.id)).rejects.toMatchObject({ statusCode: 400 });
-    await expect(stripe.invoiceItems.create({ customer: customer.id, invoice: open.id, amount: 100 })).rejects.toMatchObject({ code: 'invoice_not_editable' });
+    await expect(stripe.invoiceItems.create({ customer: customer.id, invoice: open.id, amount: 100 })).rejects.toMatchObject({
+      code: 'invoice_not_editable',
+    });
     const edited = await stripe.invoices.update(open.id, { custom_fields: [{ name: 'Job', value: '1042' }], metadata: { job: '1042' } });
     expect(edited.custom_fields).toEqual([{ name: 'Job', value: '1042' }]);
-    await expect(stripe.invoices.update(open.id, { collection_method: 'charge_automatically' })).rejects.toMatchObject({ code: 'invoice_not_editable' });
+    await expect(stripe.invoices.update(open.id, { collection_method: 'charge_automatically' })).rejects.toMatchObject({
+      code: 'invoice_not_editable',
+    });
   });
 
   it('pays out of band: paid, amount_paid = amount_due, nothing remaining, no charge', async () => {
@@ -117,7 +159,12 @@ describe('state machine', () => {
   });
 
   it('keeps days_until_due across draft updates and emits invoice.updated with previous_attributes', async () => {
-    const draft = await stripe.invoices.create({ customer: customer.id, collection_method: 'send_invoice', days_until_due: 7, description: 'old' });
+    const draft = await stripe.invoices.create({
+      customer: customer.id,
+      collection_method: 'send_invoice',
+      days_until_due: 7,
+      description: 'old',
+    });
     const updated = await stripe.invoices.update(draft.id, { description: 'new', footer: 'Thanks' });
     expect(updated).toMatchObject({ description: 'new', footer: 'Thanks', collection_method: 'send_invoice' });
     const [event] = (await stripe.events.list({ type: 'invoice.updated', limit: 1 })).data;
@@ -145,7 +192,9 @@ describe('state machine', () => {
   it('limits custom_fields to 4 and validates lengths', async () => {
     const five = Array.from({ length: 5 }, (_, i) => ({ name: `n${i}`, value: 'v' }));
     await expect(stripe.invoices.create({ customer: customer.id, custom_fields: five })).rejects.toMatchObject({ param: 'custom_fields' });
-    await expect(stripe.invoices.create({ customer: customer.id, custom_fields: [{ name: 'x'.repeat(41), value: 'v' }] })).rejects.toMatchObject({ param: 'custom_fields[0][name]' });
+    await expect(
+      stripe.invoices.create({ customer: customer.id, custom_fields: [{ name: 'x'.repeat(41), value: 'v' }] }),
+    ).rejects.toMatchObject({ param: 'custom_fields[0][name]' });
     await expect(stripe.invoices.create({})).rejects.toMatchObject({ code: 'parameter_missing', param: 'customer' });
   });
 
@@ -160,7 +209,7 @@ describe('state machine', () => {
 describe('card payments, refunds, credit notes', () => {
   it('pays by card through /_sim/ and links payment intent, charge and invoice payment', async () => {
     const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id);
-    const paid = await stripe.rawRequest('POST', `/_sim/invoices/${open.id}/pay_by_card`, {}) as unknown as Stripe.Invoice;
+    const paid = (await stripe.rawRequest('POST', `/_sim/invoices/${open.id}/pay_by_card`, {})) as unknown as Stripe.Invoice;
     expect(paid).toMatchObject({ status: 'paid', amount_paid: 11000, amount_remaining: 0 });
     const [payment] = (await stripe.invoicePayments.list({ invoice: open.id })).data;
     expect(payment).toMatchObject({ status: 'paid', amount_paid: 11000 });
@@ -197,7 +246,11 @@ describe('card payments, refunds, credit notes', () => {
     const open = await stripe.invoices.finalizeInvoice((await draftWith([{ amount: 11000, rate: inclusive }])).id);
     const note = await stripe.creditNotes.create({ invoice: open.id, amount: 1100 });
     expect(note).toMatchObject({ type: 'pre_payment', amount: 1100, status: 'issued' });
-    expect(await stripe.invoices.retrieve(open.id)).toMatchObject({ amount_due: 9900, amount_remaining: 9900, pre_payment_credit_notes_amount: 1100 });
+    expect(await stripe.invoices.retrieve(open.id)).toMatchObject({
+      amount_due: 9900,
+      amount_remaining: 9900,
+      pre_payment_credit_notes_amount: 1100,
+    });
     const voided = await stripe.creditNotes.voidCreditNote(note.id);
     expect(voided.status).toBe('void');
     expect((await stripe.invoices.retrieve(open.id)).amount_remaining).toBe(11000);
@@ -205,7 +258,9 @@ describe('card payments, refunds, credit notes', () => {
     await expect(stripe.creditNotes.create({ invoice: open.id, amount: 500 })).rejects.toMatchObject({ statusCode: 400 });
     const post = await stripe.creditNotes.create({ invoice: open.id, amount: 500, out_of_band_amount: 500 });
     expect(post).toMatchObject({ type: 'post_payment', post_payment_amount: 500, out_of_band_amount: 500 });
-    await expect(stripe.creditNotes.create({ invoice: open.id, amount: 500, refund_amount: 500 })).rejects.toMatchObject({ param: 'refund_amount' });
+    await expect(stripe.creditNotes.create({ invoice: open.id, amount: 500, refund_amount: 500 })).rejects.toMatchObject({
+      param: 'refund_amount',
+    });
     expect((await stripe.creditNotes.listLineItems(post.id)).data[0]).toMatchObject({ amount: 500, object: 'credit_note_line_item' });
   });
 });

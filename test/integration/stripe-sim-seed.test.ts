@@ -17,14 +17,21 @@ describe('demo seed', () => {
   it('has both GST rates', async () => {
     const rates = (await stripe.taxRates.list({ active: true })).data;
     expect(rates.map((r) => [r.display_name, r.percentage, r.inclusive, r.country, r.tax_type]).sort()).toEqual([
-      ['GST', 10, false, 'AU', 'gst'], ['GST', 10, true, 'AU', 'gst'],
+      ['GST', 10, false, 'AU', 'gst'],
+      ['GST', 10, true, 'AU', 'gst'],
     ]);
   });
 
   it('has the overlapping, Stripe-only and duplicate customers', async () => {
     const customers = await stripe.customers.list({ limit: 100 }).autoPagingToArray({ limit: 100 });
     const emails = customers.map((c) => c.email);
-    for (const email of ['accounts@harbourviewcafe.com.au', 'sarah.nguyen@example.com', 'office@bondiplumbingsupplies.com.au', 'bookings@coogeesurfschool.com.au', 'peter.walsh@example.org']) {
+    for (const email of [
+      'accounts@harbourviewcafe.com.au',
+      'sarah.nguyen@example.com',
+      'office@bondiplumbingsupplies.com.au',
+      'bookings@coogeesurfschool.com.au',
+      'peter.walsh@example.org',
+    ]) {
       expect(emails.filter((e) => e === email)).toHaveLength(1);
     }
     expect(emails.filter((e) => e === 'admin@parramattadental.com.au')).toHaveLength(2);
@@ -63,7 +70,7 @@ describe('HTTP surface', () => {
 
   it('moves the simulator clock with /_sim/clock/advance', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const result = await stripe.rawRequest('POST', '/_sim/clock/advance', { seconds: 3600 }) as unknown as { now: number };
+    const result = (await stripe.rawRequest('POST', '/_sim/clock/advance', { seconds: 3600 })) as unknown as { now: number };
     expect(result.now).toBeGreaterThanOrEqual(before + 3600);
     expect(result.now).toBeLessThan(before + 3600 + 5);
     const customer = await stripe.customers.create({ name: 'Later' });
@@ -71,7 +78,11 @@ describe('HTTP surface', () => {
   });
 
   it('requires auth on /_sim/ too', async () => {
-    const response = await fetch(`${sim.url}/_sim/clock/advance`, { method: 'POST', body: 'seconds=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const response = await fetch(`${sim.url}/_sim/clock/advance`, {
+      method: 'POST',
+      body: 'seconds=1',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('request-id')).toMatch(/^req_/);
     expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error' } });

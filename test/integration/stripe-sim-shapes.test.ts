@@ -39,7 +39,8 @@ function keyDiff(actual: Json, expected: Json, where: string): string[] {
     const a = actual[key];
     const e = expected[key];
     if (isPlainObject(a) && isPlainObject(e)) problems.push(...keyDiff(a, e, here));
-    else if (Array.isArray(a) && Array.isArray(e) && isPlainObject(a[0]) && isPlainObject(e[0])) problems.push(...keyDiff(a[0], e[0], `${here}[]`));
+    else if (Array.isArray(a) && Array.isArray(e) && isPlainObject(a[0]) && isPlainObject(e[0]))
+      problems.push(...keyDiff(a[0], e[0], `${here}[]`));
   }
   return problems;
 }
@@ -51,7 +52,11 @@ const samples: Record<string, Json> = {};
 beforeAll(async () => {
   ({ sim, stripe } = await startSim());
   const rate = await stripe.taxRates.create({ display_name: 'GST', percentage: 10, inclusive: true, country: 'AU', tax_type: 'gst' });
-  const customer = await stripe.customers.create({ name: 'Shape Pty', email: 'shape@example.com', address: { city: 'Sydney', country: 'AU' } });
+  const customer = await stripe.customers.create({
+    name: 'Shape Pty',
+    email: 'shape@example.com',
+    address: { city: 'Sydney', country: 'AU' },
+  });
   const taxId = await stripe.customers.createTaxId(customer.id, { type: 'au_abn', value: '12345678912' });
   const invoice = await stripe.invoices.create({ customer: customer.id, custom_fields: [{ name: 'Job', value: '1' }] });
   const item = await stripe.invoiceItems.create({ customer: customer.id, invoice: invoice.id, amount: 11000, tax_rates: [rate.id] });
@@ -72,17 +77,45 @@ beforeAll(async () => {
   const event = (await stripe.events.list({ type: 'customer.updated' })).data[0] ?? (await stripe.events.list({ limit: 1 })).data[0];
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
   Object.assign(samples, {
-    customer: plain(await stripe.customers.retrieve(customer.id)), tax_id: plain(taxId), tax_rate: plain(rate), invoice: plain(paid),
-    line_item: plain(paid.lines.data[0]), invoiceitem: plain(item), invoice_payment: plain(payment), payment_intent: plain(intent),
-    charge: plain(charge), refund: plain(refund), credit_note: plain(note), credit_note_line_item: plain(note.lines.data[0]),
-    event: plain(event), deleted_customer: plain(deletedCustomer), deleted_invoice: plain(deletedInvoice), deleted_invoiceitem: plain(deletedItem),
+    customer: plain(await stripe.customers.retrieve(customer.id)),
+    tax_id: plain(taxId),
+    tax_rate: plain(rate),
+    invoice: plain(paid),
+    line_item: plain(paid.lines.data[0]),
+    invoiceitem: plain(item),
+    invoice_payment: plain(payment),
+    payment_intent: plain(intent),
+    charge: plain(charge),
+    refund: plain(refund),
+    credit_note: plain(note),
+    credit_note_line_item: plain(note.lines.data[0]),
+    event: plain(event),
+    deleted_customer: plain(deletedCustomer),
+    deleted_invoice: plain(deletedInvoice),
+    deleted_invoiceitem: plain(deletedItem),
   });
 });
 afterAll(() => sim.close());
 
 describe('object shapes match the fixtures', () => {
-  const types = ['customer', 'invoice', 'line_item', 'invoiceitem', 'charge', 'payment_intent', 'refund', 'credit_note', 'tax_rate', 'event',
-    'invoice_payment', 'tax_id', 'credit_note_line_item', 'deleted_customer', 'deleted_invoice', 'deleted_invoiceitem'];
+  const types = [
+    'customer',
+    'invoice',
+    'line_item',
+    'invoiceitem',
+    'charge',
+    'payment_intent',
+    'refund',
+    'credit_note',
+    'tax_rate',
+    'event',
+    'invoice_payment',
+    'tax_id',
+    'credit_note_line_item',
+    'deleted_customer',
+    'deleted_invoice',
+    'deleted_invoiceitem',
+  ];
   for (const type of types) {
     it(`${type} has exactly the fixture's keys`, () => {
       const sample = samples[type];

@@ -17,18 +17,62 @@ interface Probe {
 }
 
 const probes: Record<string, Probe> = {
-  electronInCore: { file: `src/main/core/${tag}/uses-electron.ts`, code: `import { app } from 'electron';\nexport const name = app.getName();\n`, expect: ['no-restricted-imports'] },
+  electronInCore: {
+    file: `src/main/core/${tag}/uses-electron.ts`,
+    code: `import { app } from 'electron';\nexport const name = app.getName();\n`,
+    expect: ['no-restricted-imports'],
+  },
   electronInShared: { file: `src/shared/${tag}.ts`, code: `import 'electron';\nexport const x = 1;\n`, expect: ['no-restricted-imports'] },
-  sqlInSync: { file: `src/main/core/sync/${tag}.ts`, code: `import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n`, expect: ['no-restricted-imports'] },
-  sqlInStore: { file: `src/main/core/store/${tag}.ts`, code: `import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n`, expect: [] },
-  httpInSync: { file: `src/main/core/sync/${tag}-http.ts`, code: `import http from 'node:http';\nexport const get = () => http.get('http://127.0.0.1');\n`, expect: ['no-restricted-imports'] },
-  fetchInReports: { file: `src/main/core/reports/${tag}.ts`, code: `export const load = () => fetch('http://127.0.0.1/');\n`, expect: ['no-restricted-globals'] },
-  stripeInSync: { file: `src/main/core/sync/${tag}-stripe.ts`, code: `import Stripe from 'stripe';\nexport const make = (k: string) => new Stripe(k);\n`, expect: ['no-restricted-imports'] },
-  fetchInConnector: { file: `src/main/core/connectors/${tag}.ts`, code: `export const load = () => fetch('http://127.0.0.1/');\n`, expect: [] },
-  rawIpcInShell: { file: `src/main/electron/${tag}.ts`, code: `import { ipcMain } from 'electron';\nexport const on = () => ipcMain.removeAllListeners();\n`, expect: ['no-restricted-imports'] },
-  rawIpcInWrapper: { file: `src/main/electron/ipc/${tag}.ts`, code: `import { ipcMain } from 'electron';\nexport const on = () => ipcMain.removeAllListeners();\n`, expect: [] },
-  nodeInRenderer: { file: `src/renderer/${tag}.ts`, code: `import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync('/etc/hostname', 'utf8');\n`, expect: ['no-restricted-imports'] },
-  mainInRenderer: { file: `src/renderer/${tag}-main.ts`, code: `import { Store } from '../main/core/store/store';\nexport const s = Store;\n`, expect: ['no-restricted-imports'] },
+  sqlInSync: {
+    file: `src/main/core/sync/${tag}.ts`,
+    code: `import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n`,
+    expect: ['no-restricted-imports'],
+  },
+  sqlInStore: {
+    file: `src/main/core/store/${tag}.ts`,
+    code: `import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n`,
+    expect: [],
+  },
+  httpInSync: {
+    file: `src/main/core/sync/${tag}-http.ts`,
+    code: `import http from 'node:http';\nexport const get = () => http.get('http://127.0.0.1');\n`,
+    expect: ['no-restricted-imports'],
+  },
+  fetchInReports: {
+    file: `src/main/core/reports/${tag}.ts`,
+    code: `export const load = () => fetch('http://127.0.0.1/');\n`,
+    expect: ['no-restricted-globals'],
+  },
+  stripeInSync: {
+    file: `src/main/core/sync/${tag}-stripe.ts`,
+    code: `import Stripe from 'stripe';\nexport const make = (k: string) => new Stripe(k);\n`,
+    expect: ['no-restricted-imports'],
+  },
+  fetchInConnector: {
+    file: `src/main/core/connectors/${tag}.ts`,
+    code: `export const load = () => fetch('http://127.0.0.1/');\n`,
+    expect: [],
+  },
+  rawIpcInShell: {
+    file: `src/main/electron/${tag}.ts`,
+    code: `import { ipcMain } from 'electron';\nexport const on = () => ipcMain.removeAllListeners();\n`,
+    expect: ['no-restricted-imports'],
+  },
+  rawIpcInWrapper: {
+    file: `src/main/electron/ipc/${tag}.ts`,
+    code: `import { ipcMain } from 'electron';\nexport const on = () => ipcMain.removeAllListeners();\n`,
+    expect: [],
+  },
+  nodeInRenderer: {
+    file: `src/renderer/${tag}.ts`,
+    code: `import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync('/etc/hostname', 'utf8');\n`,
+    expect: ['no-restricted-imports'],
+  },
+  mainInRenderer: {
+    file: `src/renderer/${tag}-main.ts`,
+    code: `import { Store } from '../main/core/store/store';\nexport const s = Store;\n`,
+    expect: ['no-restricted-imports'],
+  },
 };
 
 const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);

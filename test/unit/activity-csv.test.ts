@@ -13,12 +13,26 @@ describe('activity CSV', () => {
   });
 
   it('writes BOM, header, CRLF rows and RFC 4180 quoting, with times in the given zone', () => {
-    const entry: ActivityEntry = { id: 1, at: '2026-06-30T14:30:00.000Z', direction: 'local', entity: 'client', operation: 'resolve_conflict', servicem8Id: 's1', stripeId: null, before: { a: 1 }, after: null, outcome: 'success', message: 'Line one\nline "two"' };
+    const entry: ActivityEntry = {
+      id: 1,
+      at: '2026-06-30T14:30:00.000Z',
+      direction: 'local',
+      entity: 'client',
+      operation: 'resolve_conflict',
+      servicem8Id: 's1',
+      stripeId: null,
+      before: { a: 1 },
+      after: null,
+      outcome: 'success',
+      message: 'Line one\nline "two"',
+    };
     const csv = activityCsv([entry], 'Australia/Perth');
     const [header, ...rest] = csv.slice(1).split('\r\n');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(header).toBe('Time,Direction,Entity,Operation,ServiceM8 ID,Stripe ID,Outcome,Message,Before,After');
-    expect(rest.join('\r\n')).toBe('2026-06-30 22:30:00 +08:00,Your decision,client,resolve_conflict,s1,,success,"Line one\nline ""two""","{""a"":1}",\r\n');
+    expect(rest.join('\r\n')).toBe(
+      '2026-06-30 22:30:00 +08:00,Your decision,client,resolve_conflict,s1,,success,"Line one\nline ""two""","{""a"":1}",\r\n',
+    );
   });
 });
 

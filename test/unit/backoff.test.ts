@@ -44,7 +44,13 @@ describe('backoff', () => {
           calls += 1;
           return Promise.reject(new Error('429'));
         },
-        { retries: 2, baseMs: 1, maxMs: 1, classify: () => ({ retry: true, retryAfterMs: 5 }), onRetry: ({ delayMs }) => delays.push(delayMs) },
+        {
+          retries: 2,
+          baseMs: 1,
+          maxMs: 1,
+          classify: () => ({ retry: true, retryAfterMs: 5 }),
+          onRetry: ({ delayMs }) => delays.push(delayMs),
+        },
       ),
     ).rejects.toThrow('429');
     expect(calls).toBe(3);

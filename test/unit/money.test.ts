@@ -26,5 +26,4 @@ describe('money', () => {
     expect(formatCents(0)).toBe('0.00');
     expect(() => formatCents(1.5)).toThrow(MoneyFormatError);
   });
-
 });

@@ -21,7 +21,13 @@ describe('redaction', () => {
   });
 
   it('redacts sensitive keys and nested values in objects and errors', () => {
-    const out = redactValue({ headers: { authorization: 'Basic Zm9vOmJhcg==', accept: 'json' }, token: 'x'.repeat(10), note: 'uses sk_test_zzzzzzzzzz', list: ['rk_test_yyyyyyyyyy'], error: new Error('bad key sk_test_qqqqqqqqqq') });
+    const out = redactValue({
+      headers: { authorization: 'Basic Zm9vOmJhcg==', accept: 'json' },
+      token: 'x'.repeat(10),
+      note: 'uses sk_test_zzzzzzzzzz',
+      list: ['rk_test_yyyyyyyyyy'],
+      error: new Error('bad key sk_test_qqqqqqqqqq'),
+    });
     expect(out).toEqual({
       headers: { authorization: REDACTED, accept: 'json' },
       token: REDACTED,

@@ -12,7 +12,15 @@ const base = { uuid: 'u-1', active: 1, edit_date: '2026-07-01 09:30:00' };
 
 describe('ServiceM8 wire: records', () => {
   it('reads flags in every shape the API uses', () => {
-    for (const [value, expected] of [[1, true], ['1', true], [true, true], [0, false], ['0', false], [false, false], ['', false]] as const) {
+    for (const [value, expected] of [
+      [1, true],
+      ['1', true],
+      [true, true],
+      [0, false],
+      ['0', false],
+      [false, false],
+      ['', false],
+    ] as const) {
       const parsed = schemas.companycontact.parse({ ...base, is_primary_contact: value });
       expect(parsed.isPrimaryContact, JSON.stringify(value)).toBe(expected);
     }
@@ -30,7 +38,13 @@ describe('ServiceM8 wire: records', () => {
   });
 
   it('turns account-local stamps into UTC instants on both sides of daylight saving, and unset stamps into null', () => {
-    const job = schemas.job.parse({ ...base, status: 'Completed', completion_date: '2026-01-15 14:00:00', quote_date: '0000-00-00 00:00:00', work_order_date: '' });
+    const job = schemas.job.parse({
+      ...base,
+      status: 'Completed',
+      completion_date: '2026-01-15 14:00:00',
+      quote_date: '0000-00-00 00:00:00',
+      work_order_date: '',
+    });
     expect(job.editDate).toBe('2026-06-30T23:30:00Z'); // AEST, +10
     expect(job.completionDate).toBe('2026-01-15T03:00:00Z'); // AEDT, +11
     expect(job.quoteDate).toBeNull();
@@ -54,15 +68,30 @@ describe('ServiceM8 wire: records', () => {
   });
 
   it('writes a job payment with a decimal amount and an account-local stamp', () => {
-    expect(jobPaymentFields({ jobUuid: 'j', amountCents: 12345, method: 'Stripe', paidAt: '2026-11-02T01:30:00Z', note: 'pi_1' }, 'Australia/Sydney')).toEqual({
-      job_uuid: 'j', amount: '123.45', method: 'Stripe', timestamp: '2026-11-02 12:30:00', note: 'pi_1', actioned_by_uuid: '',
+    expect(
+      jobPaymentFields(
+        { jobUuid: 'j', amountCents: 12345, method: 'Stripe', paidAt: '2026-11-02T01:30:00Z', note: 'pi_1' },
+        'Australia/Sydney',
+      ),
+    ).toEqual({
+      job_uuid: 'j',
+      amount: '123.45',
+      method: 'Stripe',
+      timestamp: '2026-11-02 12:30:00',
+      note: 'pi_1',
+      actioned_by_uuid: '',
     });
   });
 });
 
 describe('ServiceM8 wire: $filter', () => {
   it('quotes strings (doubling quotes) and leaves numbers bare', () => {
-    expect(buildFilter([{ field: 'name', op: 'eq', value: "O'Connor" }, { field: 'active', op: 'eq', value: 1 }])).toBe("name eq 'O''Connor' and active eq 1");
+    expect(
+      buildFilter([
+        { field: 'name', op: 'eq', value: "O'Connor" },
+        { field: 'active', op: 'eq', value: 1 },
+      ]),
+    ).toBe("name eq 'O''Connor' and active eq 1");
     expect(() => buildFilter(Array.from({ length: 11 }, () => ({ field: 'active', op: 'eq' as const, value: 1 })))).toThrow('at most 10');
     expect(() => buildFilter([{ field: 'name) or (1', op: 'eq', value: 1 }])).toThrow('not a ServiceM8 field name');
   });
@@ -70,7 +99,12 @@ describe('ServiceM8 wire: $filter', () => {
   it('checks conditions client-side the way the server compares', () => {
     const row = { status: 'Completed', edit_date: '2026-07-01 09:30:00', total_invoice_amount: '1200.0000', active: 1 };
     expect(matchesFilter(row, [{ field: 'status', op: 'ne', value: 'Completed' }])).toBe(false);
-    expect(matchesFilter(row, [{ field: 'edit_date', op: 'gt', value: '2026-07-01 09:29:59' }, { field: 'total_invoice_amount', op: 'gt', value: 999 }])).toBe(true);
+    expect(
+      matchesFilter(row, [
+        { field: 'edit_date', op: 'gt', value: '2026-07-01 09:29:59' },
+        { field: 'total_invoice_amount', op: 'gt', value: 999 },
+      ]),
+    ).toBe(true);
     expect(matchesFilter(row, [{ field: 'active', op: 'lt', value: 1 }])).toBe(false);
   });
 });
@@ -91,7 +125,13 @@ describe('ServiceM8 wire: change cursor', () => {
 
   it('never moves backwards and forgets seen keys older than the overlap', () => {
     const old = seenKey({ uuid: 'old', edit_date: '2026-07-01 08:00:00' });
-    const cursor = advanceCursor({ editDate: '2026-07-01 09:00:00', seen: [old] }, '2026-07-01 12:00:00', '2026-07-01 08:30:00', [], settings);
+    const cursor = advanceCursor(
+      { editDate: '2026-07-01 09:00:00', seen: [old] },
+      '2026-07-01 12:00:00',
+      '2026-07-01 08:30:00',
+      [],
+      settings,
+    );
     expect(cursor.editDate).toBe('2026-07-01 09:00:00');
     expect(cursor.seen).toEqual([]);
     expect(advanceCursor(null, '2026-07-01 12:00:00', null, [], settings)).toEqual({ editDate: null, seen: [] });

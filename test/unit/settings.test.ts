@@ -22,7 +22,9 @@ describe('settings schema', () => {
 
   it('names the field and the value when a setting is wrong', () => {
     expect(() => parseSettings({ sync: { pollIntervalMinutes: 0 } })).toThrow(/sync\.pollIntervalMinutes: .*\(got 0\)/);
-    expect(() => parseSettings({ businessTimeZone: 'Mars/Olympus' })).toThrow(/businessTimeZone: must be an IANA time zone.*\(got "Mars\/Olympus"\)/);
+    expect(() => parseSettings({ businessTimeZone: 'Mars/Olympus' })).toThrow(
+      /businessTimeZone: must be an IANA time zone.*\(got "Mars\/Olympus"\)/,
+    );
     expect(() => parseSettings({ reconciliation: { cron: 'every day' } })).toThrow(/reconciliation\.cron: must be a cron expression/);
     expect(() => parseSettings({ rules: { fieldWinners: { phone: 'sometimes' } } })).toThrow(/rules\.fieldWinners\.phone/);
     expect(() => parseSettings({ pollInterval: 5 })).toThrow(/unknown setting\(s\) pollInterval/);

@@ -9,7 +9,9 @@ import { makeStatus } from '../helpers/fake-api-client';
 
 describe('tray view', () => {
   it('shows the last good sync in the business time zone', () => {
-    expect(trayTooltip(makeStatus({ lastGoodSyncAt: '2026-11-24T03:00:00.000Z', businessTimeZone: 'Australia/Sydney' }))).toBe('sm8sync: In sync\nLast good sync: 24 Nov, 2:00 pm AEDT');
+    expect(trayTooltip(makeStatus({ lastGoodSyncAt: '2026-11-24T03:00:00.000Z', businessTimeZone: 'Australia/Sydney' }))).toBe(
+      'sm8sync: In sync\nLast good sync: 24 Nov, 2:00 pm AEDT',
+    );
     expect(trayTooltip(makeStatus({ state: 'failing', lastGoodSyncAt: null }))).toBe('sm8sync: Sync failing\nLast good sync: never');
   });
 
@@ -30,7 +32,15 @@ describe('external links', () => {
   it('allows only https pages of the two services', () => {
     expect(isAllowedExternalUrl('https://dashboard.stripe.com/apikeys')).toBe(true);
     expect(isAllowedExternalUrl('https://developer.servicem8.com/docs')).toBe(true);
-    for (const url of ['http://dashboard.stripe.com/', 'file:///etc/passwd', 'https://dashboard.stripe.com.evil.example/', 'https://user:pw@stripe.com/', 'smb://host/share', 'not a url', 'https://stripe.com:8443/']) {
+    for (const url of [
+      'http://dashboard.stripe.com/',
+      'file:///etc/passwd',
+      'https://dashboard.stripe.com.evil.example/',
+      'https://user:pw@stripe.com/',
+      'smb://host/share',
+      'not a url',
+      'https://stripe.com:8443/',
+    ]) {
       expect(isAllowedExternalUrl(url)).toBe(false);
     }
   });
@@ -39,13 +49,19 @@ describe('external links', () => {
 describe('notification policy', () => {
   const MIN = 60_000;
   const at = (minutes: number) => new Date(Date.parse('2026-11-24T00:00:00.000Z') + minutes * MIN);
-  const conflicts = (open: number) => makeStatus({ state: open ? 'needs_approval' : 'in_sync', counts: { linkedClients: 1, pendingWrites: 0, openConflicts: open, quarantined: 0, needsAttention: 0 } });
+  const conflicts = (open: number) =>
+    makeStatus({
+      state: open ? 'needs_approval' : 'in_sync',
+      counts: { linkedClients: 1, pendingWrites: 0, openConflicts: open, quarantined: 0, needsAttention: 0 },
+    });
 
   it('notifies for new conflicts only (not those already there at launch)', () => {
     const policy = createNotificationPolicy();
     expect(policy.observe(conflicts(2), DEFAULT_SETTINGS, at(0))).toEqual([]);
     expect(policy.observe(conflicts(2), DEFAULT_SETTINGS, at(1))).toEqual([]);
-    expect(policy.observe(conflicts(3), DEFAULT_SETTINGS, at(2))).toMatchObject([{ kind: 'conflicts', title: 'A conflict needs your decision' }]);
+    expect(policy.observe(conflicts(3), DEFAULT_SETTINGS, at(2))).toMatchObject([
+      { kind: 'conflicts', title: 'A conflict needs your decision' },
+    ]);
     expect(policy.observe(conflicts(1), DEFAULT_SETTINGS, at(3))).toEqual([]);
     const quiet = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, conflicts: false } };
     expect(policy.observe(conflicts(4), quiet, at(4))).toEqual([]);

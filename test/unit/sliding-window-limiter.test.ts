@@ -23,7 +23,13 @@ describe('SlidingWindowLimiter', () => {
 
   it('honours the tightest of several windows (per minute and per day)', () => {
     const clock = fakeClock();
-    const limiter = new SlidingWindowLimiter([{ limit: 5, ms: 1000 }, { limit: 7, ms: 60_000 }], clock);
+    const limiter = new SlidingWindowLimiter(
+      [
+        { limit: 5, ms: 1000 },
+        { limit: 7, ms: 60_000 },
+      ],
+      clock,
+    );
     for (let i = 0; i < 5; i += 1) expect(limiter.tryAcquire().ok).toBe(true);
     clock.advance(1000);
     expect(limiter.tryAcquire().ok).toBe(true);

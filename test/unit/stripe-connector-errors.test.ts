@@ -4,14 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { isRetryable, toConnectorError } from '../../src/main/core/connectors/stripe/errors';
 import { retrying } from '../../src/main/core/connectors/stripe/retry';
 
-const raw = (status: number, extra: { code?: string; param?: string } = {}) => ({ message: 'msg', statusCode: status, type: 'invalid_request_error' as const, ...extra });
+const raw = (status: number, extra: { code?: string; param?: string } = {}) => ({
+  message: 'msg',
+  statusCode: status,
+  type: 'invalid_request_error' as const,
+  ...extra,
+});
 
 describe('toConnectorError', () => {
-  it('maps each SDK class to a kind and keeps Stripe\'s message and code', () => {
+  it("maps each SDK class to a kind and keeps Stripe's message and code", () => {
     expect(toConnectorError(new Stripe.errors.StripeAuthenticationError(raw(401)))).toMatchObject({ kind: 'auth', message: 'msg' });
     expect(toConnectorError(new Stripe.errors.StripePermissionError(raw(403))).kind).toBe('auth');
-    expect(toConnectorError(new Stripe.errors.StripeInvalidRequestError(raw(404, { code: 'resource_missing' })))).toMatchObject({ kind: 'not_found', details: { code: 'resource_missing', statusCode: 404 } });
-    expect(toConnectorError(new Stripe.errors.StripeInvalidRequestError(raw(400, { code: 'parameter_unknown', param: 'x' })))).toMatchObject({ kind: 'validation', details: { param: 'x' } });
+    expect(toConnectorError(new Stripe.errors.StripeInvalidRequestError(raw(404, { code: 'resource_missing' })))).toMatchObject({
+      kind: 'not_found',
+      details: { code: 'resource_missing', statusCode: 404 },
+    });
+    expect(
+      toConnectorError(new Stripe.errors.StripeInvalidRequestError(raw(400, { code: 'parameter_unknown', param: 'x' }))),
+    ).toMatchObject({ kind: 'validation', details: { param: 'x' } });
     expect(toConnectorError(new Stripe.errors.StripeIdempotencyError(raw(400))).kind).toBe('validation');
     expect(toConnectorError(new Stripe.errors.StripeRateLimitError(raw(429, { code: 'rate_limit' }))).kind).toBe('transient');
     expect(toConnectorError(new Stripe.errors.StripeAPIError(raw(500))).kind).toBe('transient');
@@ -38,7 +48,11 @@ describe('retrying', () => {
 
   it('tries a transient failure again, with the same operation', async () => {
     let calls = 0;
-    const result = await retrying('test', () => (++calls < 3 ? Promise.reject(new Stripe.errors.StripeAPIError(raw(503))) : Promise.resolve('ok')), fast);
+    const result = await retrying(
+      'test',
+      () => (++calls < 3 ? Promise.reject(new Stripe.errors.StripeAPIError(raw(503))) : Promise.resolve('ok')),
+      fast,
+    );
     expect([result, calls]).toEqual(['ok', 3]);
   });
 
@@ -49,4 +63,3 @@ describe('retrying', () => {
     expect(calls).toBe(1);
   });
 });
-

@@ -6,7 +6,9 @@ import { SimError } from '../../src/main/simulators/stripe/errors';
 describe('parseForm', () => {
   it('builds nested objects and indexed arrays', () => {
     expect(parseForm('metadata[a]=1&address[city]=Sydney&expand[0]=customer&expand[1]=payments')).toEqual({
-      metadata: { a: '1' }, address: { city: 'Sydney' }, expand: ['customer', 'payments'],
+      metadata: { a: '1' },
+      address: { city: 'Sydney' },
+      expand: ['customer', 'payments'],
     });
   });
 
@@ -20,7 +22,11 @@ describe('parseForm', () => {
   });
 
   it('decodes + as space and percent escapes, and keeps empty values (unset)', () => {
-    expect(parseForm('name=Harbour+View%20Cafe&email=a%40b.com&description=')).toEqual({ name: 'Harbour View Cafe', email: 'a@b.com', description: '' });
+    expect(parseForm('name=Harbour+View%20Cafe&email=a%40b.com&description=')).toEqual({
+      name: 'Harbour View Cafe',
+      email: 'a@b.com',
+      description: '',
+    });
     expect(parseForm('metadata=')).toEqual({ metadata: '' });
   });
 

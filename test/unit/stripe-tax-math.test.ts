@@ -24,7 +24,7 @@ describe('lineTaxes', () => {
     expect(lineTaxes(4, [gst(false)])[0]?.amount).toBe(0);
   });
 
-  it('matches Stripe\'s own table for 15 %: $0.43 → $0.06, $4.84 → $0.73', () => {
+  it("matches Stripe's own table for 15 %: $0.43 → $0.06, $4.84 → $0.73", () => {
     const vat = newTaxRate('txr_15', 0, { display_name: 'VAT', percentage: 15, inclusive: false });
     expect(lineTaxes(43, [vat])[0]?.amount).toBe(6);
     expect(lineTaxes(484, [vat])[0]?.amount).toBe(73);

@@ -33,8 +33,12 @@ describe('three-way merge of one field', () => {
     expect(mergeField(input({ servicem8: 'b', stripe: 'c', winner: 'servicem8' }))).toMatchObject({ action: 'to_stripe', value: 'b' });
     expect(mergeField(input({ servicem8: 'b', stripe: 'c', winner: 'stripe' }))).toMatchObject({ action: 'to_servicem8', value: 'c' });
     expect(mergeField(input({ servicem8: 'b', stripe: 'c', winner: 'newest' }))).toMatchObject({ action: 'to_servicem8', value: 'c' });
-    expect(mergeField(input({ servicem8: 'b', stripe: 'c', winner: 'newest', servicem8EditedAt: '2026-11-24T03:00:00.000Z' }))).toMatchObject({ action: 'to_stripe', value: 'b' });
-    expect(mergeField(input({ servicem8: 'b', stripe: 'c', winner: 'newest', stripeEditedAt: null }))).toMatchObject({ action: 'conflict' });
+    expect(
+      mergeField(input({ servicem8: 'b', stripe: 'c', winner: 'newest', servicem8EditedAt: '2026-11-24T03:00:00.000Z' })),
+    ).toMatchObject({ action: 'to_stripe', value: 'b' });
+    expect(mergeField(input({ servicem8: 'b', stripe: 'c', winner: 'newest', stripeEditedAt: null }))).toMatchObject({
+      action: 'conflict',
+    });
   });
 
   it('without a base: fills the empty side, asks when both have different values', () => {

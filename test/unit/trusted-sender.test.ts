@@ -3,12 +3,20 @@ import { API_METHODS } from '../../src/shared/api';
 import { checkInvoke, MAX_PAYLOAD_CHARS, type SenderInfo, type TrustPolicy } from '../../src/main/electron/ipc/trusted-sender';
 
 const policy: TrustPolicy = { windowIds: new Set([3]), rendererUrl: 'file:///opt/sm8sync/resources/app.asar/dist/renderer/index.html' };
-const ours: SenderInfo = { webContentsId: 3, frameUrl: 'file:///opt/sm8sync/resources/app.asar/dist/renderer/index.html', isMainFrame: true };
+const ours: SenderInfo = {
+  webContentsId: 3,
+  frameUrl: 'file:///opt/sm8sync/resources/app.asar/dist/renderer/index.html',
+  isMainFrame: true,
+};
 
 describe('IPC sender and payload checks', () => {
   it('accepts our window showing our renderer, with a fragment or query on the page', () => {
     expect(checkInvoke(ours, { method: 'getStatus', params: {} }, policy)).toEqual({ ok: true, method: 'getStatus', params: {} });
-    expect(checkInvoke({ ...ours, frameUrl: `${ours.frameUrl!}#conflicts` }, { method: 'listConflicts' }, policy)).toEqual({ ok: true, method: 'listConflicts', params: {} });
+    expect(checkInvoke({ ...ours, frameUrl: `${ours.frameUrl!}#conflicts` }, { method: 'listConflicts' }, policy)).toEqual({
+      ok: true,
+      method: 'listConflicts',
+      params: {},
+    });
     // Every method of the contract gets through the shape check (names may hold digits).
     for (const method of API_METHODS) expect(checkInvoke(ours, { method, params: {} }, policy)).toMatchObject({ ok: true, method });
   });

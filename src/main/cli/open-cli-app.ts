@@ -40,7 +40,10 @@ export function openCliApp(context: CommandContext, options: CliAppOptions = {})
 }
 
 /** The app plus scheduled syncs, with the next run shown in its status. */
-export function openScheduledApp(context: CommandContext, options: Omit<CliAppOptions, 'nextSyncAt' | 'progress'> = {}): { app: OpenedApp; startSchedule: () => SyncScheduler } {
+export function openScheduledApp(
+  context: CommandContext,
+  options: Omit<CliAppOptions, 'nextSyncAt' | 'progress'> = {},
+): { app: OpenedApp; startSchedule: () => SyncScheduler } {
   let scheduler: SyncScheduler | null = null;
   const app = openCliApp(context, { ...options, nextSyncAt: () => scheduler?.nextRunAt() ?? null });
   return {

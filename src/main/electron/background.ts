@@ -56,7 +56,8 @@ export function startBackground({ opened, onStatus, openWindow, reconcile }: Bac
     scheduler,
     settingsChanged(next, previous) {
       applySettings(next);
-      if (next.sync.pollIntervalMinutes !== previous.sync.pollIntervalMinutes || (previous.sync.paused && !next.sync.paused)) scheduler.runNow('startup');
+      if (next.sync.pollIntervalMinutes !== previous.sync.pollIntervalMinutes || (previous.sync.paused && !next.sync.paused))
+        scheduler.runNow('startup');
     },
     stop() {
       scheduler.stop();

@@ -8,7 +8,11 @@ import type { SettingsPort } from '../core/app/settings-port';
 import { SETTINGS_FILE } from '../core/settings/settings-file';
 
 export function createElectronSettings(dataDir: string): SettingsPort {
-  const store = new ElectronStore<Record<string, unknown>>({ cwd: dataDir, name: SETTINGS_FILE.replace(/\.json$/, ''), clearInvalidConfig: false });
+  const store = new ElectronStore<Record<string, unknown>>({
+    cwd: dataDir,
+    name: SETTINGS_FILE.replace(/\.json$/, ''),
+    clearInvalidConfig: false,
+  });
   const get = (): Settings => parseSettings(store.store, `settings file ${store.path}`);
   return {
     get,

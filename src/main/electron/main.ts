@@ -52,7 +52,14 @@ async function start(): Promise<void> {
   window = createMainWindow({ rendererIndex, preload, isQuitting: () => quitting });
   // First run (or keys missing): show the window so the person can connect; otherwise the tray is enough.
   if (status.state === 'not_connected') window.once('ready-to-show', showWindow);
-  registerIpc(app_.backend, () => ({ windowIds: new Set(window && !window.isDestroyed() ? [window.webContents.id] : []), rendererUrl: pathToFileURL(rendererIndex).href }), () => (window ? [window] : []));
+  registerIpc(
+    app_.backend,
+    () => ({
+      windowIds: new Set(window && !window.isDestroyed() ? [window.webContents.id] : []),
+      rendererUrl: pathToFileURL(rendererIndex).href,
+    }),
+    () => (window ? [window] : []),
+  );
 
   const togglePause = () => void app_.service.getStatus({}).then((status) => app_.service.setPaused({ paused: !status.paused }));
   tray = createAppTray(iconDir, {
@@ -82,8 +89,11 @@ if (!app.requestSingleInstanceLock()) {
     tray?.destroy();
     opened?.close();
   });
-  app.whenReady().then(start, (error: unknown) => log.error({ err: error }, 'app failed to become ready')).catch((error: unknown) => {
-    log.error({ err: error }, 'startup failed');
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start, (error: unknown) => log.error({ err: error }, 'app failed to become ready'))
+    .catch((error: unknown) => {
+      log.error({ err: error }, 'startup failed');
+      app.exit(1);
+    });
 }

@@ -21,7 +21,11 @@ export function createReconciliationCron(run: () => Promise<unknown>): Reconcili
       if (next === key) return;
       key = next;
       void task?.stop();
-      task = cron.schedule(settings.reconciliation.cron, () => run().catch((error: unknown) => log.error({ err: error }, 'reconciliation failed')), { timezone: settings.businessTimeZone, noOverlap: true, name: 'reconciliation' });
+      task = cron.schedule(
+        settings.reconciliation.cron,
+        () => run().catch((error: unknown) => log.error({ err: error }, 'reconciliation failed')),
+        { timezone: settings.businessTimeZone, noOverlap: true, name: 'reconciliation' },
+      );
     },
     stop() {
       void task?.stop();

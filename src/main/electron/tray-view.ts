@@ -18,7 +18,10 @@ export function trayIconFile(state: TrayIconState, dark: boolean): string {
 
 export function trayTooltip(status: Status): string {
   const last = status.lastGoodSyncAt
-    ? DateTime.fromISO(status.lastGoodSyncAt, { zone: 'utc' }).setZone(status.businessTimeZone).setLocale('en-AU').toFormat('d LLL, h:mm a ZZZZ')
+    ? DateTime.fromISO(status.lastGoodSyncAt, { zone: 'utc' })
+        .setZone(status.businessTimeZone)
+        .setLocale('en-AU')
+        .toFormat('d LLL, h:mm a ZZZZ')
     : 'never';
   return `sm8sync: ${STATE_LABEL[status.state]}\nLast good sync: ${last}`;
 }

@@ -19,7 +19,8 @@ export interface AppTray {
 
 export function createAppTray(iconDir: string, actions: TrayActions): AppTray {
   let last: Status | null = null;
-  const image = (status: Status | null) => nativeImage.createFromPath(path.join(iconDir, trayIconFile(trayIconState(status?.state ?? 'paused'), nativeTheme.shouldUseDarkColors)));
+  const image = (status: Status | null) =>
+    nativeImage.createFromPath(path.join(iconDir, trayIconFile(trayIconState(status?.state ?? 'paused'), nativeTheme.shouldUseDarkColors)));
   const tray = new Tray(image(null));
   tray.setToolTip('sm8sync');
   tray.on('click', actions.open);

@@ -6,7 +6,12 @@ import type { AppBackend } from '../core/app/app-backend';
 
 export const HEARTBEAT_MS = 15_000;
 
-export function openEventStream(backend: AppBackend, request: IncomingMessage, response: ServerResponse, heartbeatMs = HEARTBEAT_MS): () => void {
+export function openEventStream(
+  backend: AppBackend,
+  request: IncomingMessage,
+  response: ServerResponse,
+  heartbeatMs = HEARTBEAT_MS,
+): () => void {
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     Connection: 'keep-alive',

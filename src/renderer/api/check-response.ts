@@ -3,11 +3,13 @@
 import { API, EVENTS, type ApiMethod, type ApiResponse, type ApiResult, type AppEvent, type AppEventName } from '../../shared/api';
 
 export function checkResponse<M extends ApiMethod>(method: M, response: unknown): ApiResponse<ApiResult<M>> {
-  if (!response || typeof response !== 'object' || !('ok' in response)) return { ok: false, error: { code: 'failed', message: 'The app answered with something unexpected.' } };
+  if (!response || typeof response !== 'object' || !('ok' in response))
+    return { ok: false, error: { code: 'failed', message: 'The app answered with something unexpected.' } };
   const typed = response as ApiResponse<unknown>;
   if (!typed.ok) return typed;
   const parsed = API[method].result.safeParse(typed.value);
-  if (!parsed.success) return { ok: false, error: { code: 'failed', message: `The app's answer to ${method} did not match the contract.` } };
+  if (!parsed.success)
+    return { ok: false, error: { code: 'failed', message: `The app's answer to ${method} did not match the contract.` } };
   return { ok: true, value: parsed.data as ApiResult<M> };
 }
 

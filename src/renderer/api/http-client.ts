@@ -34,7 +34,14 @@ export function createHttpClient(token: string, base = ''): AppApiClient {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify(params ?? {}),
         });
-        if (response.status === 401) return { ok: false, error: { code: 'forbidden', message: 'This page’s access token is not valid any more. Open the address `sm8sync serve` printed.' } };
+        if (response.status === 401)
+          return {
+            ok: false,
+            error: {
+              code: 'forbidden',
+              message: 'This page’s access token is not valid any more. Open the address `sm8sync serve` printed.',
+            },
+          };
         return checkResponse(method, await response.json());
       } catch (error) {
         return transportError(`Could not reach sm8sync: ${(error as Error).message}`);

@@ -40,14 +40,24 @@ export function ActivityScreen({ zone }: { zone: string }) {
         </label>
         <label className="grow">
           Search
-          <input type="search" value={state.text} onChange={(e) => state.setText(e.target.value)} placeholder="Name, id, message…" data-testid="activity-search" />
+          <input
+            type="search"
+            value={state.text}
+            onChange={(e) => state.setText(e.target.value)}
+            placeholder="Name, id, message…"
+            data-testid="activity-search"
+          />
         </label>
         <button type="button" onClick={() => void state.exportCsv()} data-testid="activity-export">
           Export CSV
         </button>
       </div>
       <NoticeLine notice={state.notice} testId="activity-notice" />
-      {state.loadError ? <p className="notice notice-error" role="alert">Could not load activity: {state.loadError}</p> : null}
+      {state.loadError ? (
+        <p className="notice notice-error" role="alert">
+          Could not load activity: {state.loadError}
+        </p>
+      ) : null}
       {entries && entries.length === 0 ? <p className="empty">No activity matches.</p> : null}
       {entries && entries.length > 0 ? (
         <div className="table-wrap">

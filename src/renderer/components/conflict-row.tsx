@@ -47,7 +47,15 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
   return (
     <tr data-testid={`conflict-row-${conflict.id}`} data-state={conflict.state} className={selected ? 'selected' : undefined}>
       <td className="select-cell">
-        {open ? <input type="checkbox" checked={selected} onChange={() => onToggle(conflict.id)} aria-label={`Select ${conflict.title} ${conflict.field ?? ''}`.trim()} data-testid={`conflict-select-${conflict.id}`} /> : null}
+        {open ? (
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={() => onToggle(conflict.id)}
+            aria-label={`Select ${conflict.title} ${conflict.field ?? ''}`.trim()}
+            data-testid={`conflict-select-${conflict.id}`}
+          />
+        ) : null}
       </td>
       <th scope="row" className="record-cell">
         <span className="record-title">{conflict.title}</span>
@@ -58,23 +66,41 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
       </th>
       {(['servicem8', 'stripe'] as const).map((side) => (
         <td key={side} className="side-cell" data-testid={`conflict-${side}-${conflict.id}`}>
-          {conflict.kind === 'duplicate' ? <DuplicateSide conflict={conflict} side={side} /> : <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />}
+          {conflict.kind === 'duplicate' ? (
+            <DuplicateSide conflict={conflict} side={side} />
+          ) : (
+            <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />
+          )}
           {conflict[side].editedAt ? <span className="muted small">edited {formatTime(conflict[side].editedAt, zone)}</span> : null}
         </td>
       ))}
       <td className="decision-cell">
         {open ? (
           <div className="row-actions">
-            <button type="button" disabled={busy} onClick={() => onDecide([conflict.id], 'servicem8')} data-testid={`keep-servicem8-${conflict.id}`}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => onDecide([conflict.id], 'servicem8')}
+              data-testid={`keep-servicem8-${conflict.id}`}
+            >
               Keep ServiceM8
             </button>
-            <button type="button" disabled={busy} onClick={() => onDecide([conflict.id], 'stripe')} data-testid={`keep-stripe-${conflict.id}`}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => onDecide([conflict.id], 'stripe')}
+              data-testid={`keep-stripe-${conflict.id}`}
+            >
               Keep Stripe
             </button>
           </div>
         ) : (
           <span className="pending-apply" data-testid={`conflict-pending-${conflict.id}`}>
-            Kept {conflict.resolution === 'stripe' || conflict.resolution === 'servicem8' ? SIDE_LABEL[conflict.resolution] : conflict.resolution} · applies at next sync
+            Kept{' '}
+            {conflict.resolution === 'stripe' || conflict.resolution === 'servicem8'
+              ? SIDE_LABEL[conflict.resolution]
+              : conflict.resolution}{' '}
+            · applies at next sync
           </span>
         )}
       </td>

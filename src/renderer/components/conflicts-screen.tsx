@@ -6,25 +6,49 @@ import { NoticeLine } from './notice-line';
 export function ConflictsScreen({ zone }: { zone: string }) {
   const state = useConflicts();
   const { conflicts, selected, selectable, busy } = state;
-  if (state.loadError) return <p className="notice notice-error" role="alert">Could not load conflicts: {state.loadError}</p>;
-  if (!conflicts) return <p className="muted" role="status">Loading…</p>;
+  if (state.loadError)
+    return (
+      <p className="notice notice-error" role="alert">
+        Could not load conflicts: {state.loadError}
+      </p>
+    );
+  if (!conflicts)
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
   const ids = [...selected];
   const allSelected = selectable.length > 0 && selected.size === selectable.length;
   return (
     <section aria-labelledby="conflicts-heading" className="screen">
       <h2 id="conflicts-heading">Conflicts</h2>
-      <p className="muted">Both sides changed, or the sync could not tell which record is which. Pick the side to keep; the next sync copies it across.</p>
+      <p className="muted">
+        Both sides changed, or the sync could not tell which record is which. Pick the side to keep; the next sync copies it across.
+      </p>
       <NoticeLine notice={state.notice} testId="conflicts-notice" />
       {conflicts.length === 0 ? (
-        <p className="empty" data-testid="conflicts-empty">Nothing needs your decision.</p>
+        <p className="empty" data-testid="conflicts-empty">
+          Nothing needs your decision.
+        </p>
       ) : (
         <>
           <div className="bulk-bar" role="group" aria-label="Decide for the selected conflicts">
             <span>{selected.size ? `${selected.size} selected` : 'Select rows to decide several at once'}</span>
-            <button type="button" disabled={busy || selected.size === 0} onClick={() => void state.decide(ids, 'servicem8')} data-testid="bulk-keep-servicem8">
+            <button
+              type="button"
+              disabled={busy || selected.size === 0}
+              onClick={() => void state.decide(ids, 'servicem8')}
+              data-testid="bulk-keep-servicem8"
+            >
               Keep ServiceM8 for selected
             </button>
-            <button type="button" disabled={busy || selected.size === 0} onClick={() => void state.decide(ids, 'stripe')} data-testid="bulk-keep-stripe">
+            <button
+              type="button"
+              disabled={busy || selected.size === 0}
+              onClick={() => void state.decide(ids, 'stripe')}
+              data-testid="bulk-keep-stripe"
+            >
               Keep Stripe for selected
             </button>
           </div>
@@ -33,7 +57,14 @@ export function ConflictsScreen({ zone }: { zone: string }) {
               <thead>
                 <tr>
                   <th scope="col" className="select-cell">
-                    <input type="checkbox" checked={allSelected} disabled={selectable.length === 0} onChange={state.toggleAll} aria-label="Select all open conflicts" data-testid="conflict-select-all" />
+                    <input
+                      type="checkbox"
+                      checked={allSelected}
+                      disabled={selectable.length === 0}
+                      onChange={state.toggleAll}
+                      aria-label="Select all open conflicts"
+                      data-testid="conflict-select-all"
+                    />
                   </th>
                   <th scope="col">Record</th>
                   <th scope="col">ServiceM8</th>
@@ -43,7 +74,15 @@ export function ConflictsScreen({ zone }: { zone: string }) {
               </thead>
               <tbody>
                 {conflicts.map((conflict) => (
-                  <ConflictRow key={conflict.id} conflict={conflict} zone={zone} selected={selected.has(conflict.id)} busy={busy} onToggle={state.toggle} onDecide={(rowIds, take) => void state.decide(rowIds, take)} />
+                  <ConflictRow
+                    key={conflict.id}
+                    conflict={conflict}
+                    zone={zone}
+                    selected={selected.has(conflict.id)}
+                    busy={busy}
+                    onToggle={state.toggle}
+                    onDecide={(rowIds, take) => void state.decide(rowIds, take)}
+                  />
                 ))}
               </tbody>
             </table>

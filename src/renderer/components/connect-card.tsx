@@ -5,8 +5,17 @@ import type { Connection } from '../../shared/api';
 import type { Notice } from '../state/notice';
 import { NoticeLine } from './notice-line';
 
-const SOURCE_LABEL: Record<NonNullable<Connection['source']>, string> = { keychain: 'OS keychain', environment: 'environment variable', memory: 'this session only' };
-const METHOD_LABEL: Record<NonNullable<Connection['method']>, string> = { api_key: 'API key', oauth: 'OAuth', restricted_key: 'restricted key', secret_key: 'secret key' };
+const SOURCE_LABEL: Record<NonNullable<Connection['source']>, string> = {
+  keychain: 'OS keychain',
+  environment: 'environment variable',
+  memory: 'this session only',
+};
+const METHOD_LABEL: Record<NonNullable<Connection['method']>, string> = {
+  api_key: 'API key',
+  oauth: 'OAuth',
+  restricted_key: 'restricted key',
+  secret_key: 'secret key',
+};
 
 interface Props {
   service: Connection['service'];
@@ -34,7 +43,9 @@ export function ConnectCard({ service, title, keyLabel, placeholder, connection,
       <header className="card-head">
         <h3 id={`${inputId}-title`}>{title}</h3>
         <span className={`pill ${connected ? 'pill-ok' : 'pill-off'}`} data-testid={`connection-state-${service}`}>
-          {connected && connection.method && connection.source ? `Connected · ${METHOD_LABEL[connection.method]} in ${SOURCE_LABEL[connection.source]}` : 'Not connected'}
+          {connected && connection.method && connection.source
+            ? `Connected · ${METHOD_LABEL[connection.method]} in ${SOURCE_LABEL[connection.source]}`
+            : 'Not connected'}
         </span>
       </header>
       {connection?.account ? <p className="muted small">Account: {connection.account}</p> : null}
@@ -43,7 +54,16 @@ export function ConnectCard({ service, title, keyLabel, placeholder, connection,
       <form onSubmit={(event) => void submit(event)} className="key-form">
         <label htmlFor={inputId}>{keyLabel}</label>
         <div className="key-row">
-          <input id={inputId} type="password" autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} placeholder={placeholder} data-testid={`key-${service}`} />
+          <input
+            id={inputId}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            placeholder={placeholder}
+            data-testid={`key-${service}`}
+          />
           <button type="submit" className="primary" disabled={busy || key.trim() === ''} data-testid={`save-${service}`}>
             {busy ? 'Testing…' : 'Test & save'}
           </button>

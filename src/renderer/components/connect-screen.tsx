@@ -30,16 +30,26 @@ export function ConnectScreen() {
   return (
     <section aria-labelledby="connect-heading" className="screen">
       <h2 id="connect-heading">Connect</h2>
-      <p className="muted">Each key is checked with the service before it is saved. Keys are kept in your computer’s keychain and never shown again.</p>
-      {state.loadError ? <p className="notice notice-error" role="alert">{state.loadError}</p> : null}
+      <p className="muted">
+        Each key is checked with the service before it is saved. Keys are kept in your computer’s keychain and never shown again.
+      </p>
+      {state.loadError ? (
+        <p className="notice notice-error" role="alert">
+          {state.loadError}
+        </p>
+      ) : null}
       <div className="cards">
         <ConnectCard {...wiring('servicem8')} keyLabel="ServiceM8 API key" placeholder="smk-…">
           <p className="small">
-            In ServiceM8, go to Settings → ServiceM8 Add-ons → API Keys and create a private API key for this business. A private API key is the usual choice for one business. Connecting through a ServiceM8 add-on with OAuth (App ID and secret, approved in your browser) is not offered on this screen yet.
+            In ServiceM8, go to Settings → ServiceM8 Add-ons → API Keys and create a private API key for this business. A private API key is
+            the usual choice for one business. Connecting through a ServiceM8 add-on with OAuth (App ID and secret, approved in your
+            browser) is not offered on this screen yet.
           </p>
         </ConnectCard>
         <ConnectCard {...wiring('stripe')} keyLabel="Stripe restricted key" placeholder="rk_live_…">
-          <p className="small">In the Stripe Dashboard, go to Developers → API keys → Create restricted key, and give it only these permissions:</p>
+          <p className="small">
+            In the Stripe Dashboard, go to Developers → API keys → Create restricted key, and give it only these permissions:
+          </p>
           <table className="permissions" data-testid="stripe-permissions">
             <tbody>
               {STRIPE_PERMISSIONS.map(([resource, level]) => (

@@ -14,7 +14,14 @@ export function NavTabs({ current, status, onSelect }: { current: Screen; status
   return (
     <nav aria-label="Screens" className="tabs">
       {TABS.map((tab) => (
-        <button key={tab.id} type="button" className="tab" aria-current={current === tab.id ? 'page' : undefined} onClick={() => onSelect(tab.id)} data-testid={`tab-${tab.id}`}>
+        <button
+          key={tab.id}
+          type="button"
+          className="tab"
+          aria-current={current === tab.id ? 'page' : undefined}
+          onClick={() => onSelect(tab.id)}
+          data-testid={`tab-${tab.id}`}
+        >
           {tab.label}
           {tab.id === 'conflicts' && open > 0 ? (
             <span className="count" aria-label={`${open} open`}>

@@ -8,8 +8,18 @@ import { RecentActivity } from './recent-activity';
 
 export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; onOpenConflicts: () => void }) {
   const { status, loadError, busy, notice } = state;
-  if (loadError) return <p className="notice notice-error" role="alert">Could not load the status: {loadError}</p>;
-  if (!status) return <p className="muted" role="status">Loading…</p>;
+  if (loadError)
+    return (
+      <p className="notice notice-error" role="alert">
+        Could not load the status: {loadError}
+      </p>
+    );
+  if (!status)
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
   const zone = status.businessTimeZone;
   const { counts, running } = status;
   const budget = status.rateBudget.servicem8;
@@ -26,7 +36,13 @@ export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; o
       </div>
 
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void state.syncNow()} disabled={!connected || busy !== null || running !== null} data-testid="sync-now">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void state.syncNow()}
+          disabled={!connected || busy !== null || running !== null}
+          data-testid="sync-now"
+        >
           {busy === 'sync' || running ? 'Syncing…' : 'Sync now'}
         </button>
         <button type="button" onClick={() => void state.togglePause()} disabled={!connected || busy !== null} data-testid="pause-toggle">
@@ -88,7 +104,8 @@ export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; o
         <div>
           <dt>ServiceM8 requests</dt>
           <dd>
-            {budget.usedLastMinute}/{budget.perMinute} this minute · {budget.usedToday.toLocaleString('en-AU')}/{budget.perDay.toLocaleString('en-AU')} today
+            {budget.usedLastMinute}/{budget.perMinute} this minute · {budget.usedToday.toLocaleString('en-AU')}/
+            {budget.perDay.toLocaleString('en-AU')} today
           </dd>
         </div>
       </dl>

@@ -25,7 +25,9 @@ export interface ActivityState {
 export function matchesText(entry: ActivityEntry, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
-  const haystack = [entry.entity, entry.operation, entry.message, entry.servicem8Id, entry.stripeId, entry.direction].join(' ').toLowerCase();
+  const haystack = [entry.entity, entry.operation, entry.message, entry.servicem8Id, entry.stripeId, entry.direction]
+    .join(' ')
+    .toLowerCase();
   return haystack.includes(needle);
 }
 

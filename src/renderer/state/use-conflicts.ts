@@ -21,7 +21,6 @@ export interface ConflictsState {
   decide: (ids: number[], take: Take) => Promise<void>;
 }
 
-
 export function useConflicts(): ConflictsState {
   const client = useApi();
   const [conflicts, setConflicts] = useState<ConflictView[] | null>(null);
@@ -72,7 +71,11 @@ export function useConflicts(): ConflictsState {
       else {
         const { resolved, failed } = response.value;
         const head = `Kept ${SIDE_LABEL[take]} for ${resolved.length} conflict${resolved.length === 1 ? '' : 's'}; applies at the next sync.`;
-        setNotice(failed.length ? failure(`${head} ${failed.length} could not be changed: ${failed.map((f) => `#${f.id} ${f.reason}`).join(', ')}.`) : ok(head));
+        setNotice(
+          failed.length
+            ? failure(`${head} ${failed.length} could not be changed: ${failed.map((f) => `#${f.id} ${f.reason}`).join(', ')}.`)
+            : ok(head),
+        );
       }
       await reload();
       setBusy(false);

@@ -44,13 +44,19 @@ export function useConnections(): ConnectionsState {
   const connect = useCallback(
     async (service: Service, key: string) => {
       setBusy(service);
-      const response = service === 'servicem8' ? await client.call('connectServiceM8', { apiKey: key }) : await client.call('connectStripe', { apiKey: key });
+      const response =
+        service === 'servicem8'
+          ? await client.call('connectServiceM8', { apiKey: key })
+          : await client.call('connectStripe', { apiKey: key });
       let saved = false;
       if (!response.ok) note(service, failure(response.error.message));
       else if (!response.value.ok) note(service, failure(response.value.message));
       else {
         saved = true;
-        note(service, ok(`Connected${response.value.account ? ` to ${response.value.account}` : ''}. The key is saved in the OS keychain.`));
+        note(
+          service,
+          ok(`Connected${response.value.account ? ` to ${response.value.account}` : ''}. The key is saved in the OS keychain.`),
+        );
       }
       await reload();
       setBusy(null);

@@ -6,7 +6,8 @@ import { output, parseChoiceFlag, UsageError, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
 import { SIDE_LABEL } from '../../../shared/labels';
 
-const show = (value: unknown) => (value === null || value === undefined ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: unknown) =>
+  value === null || value === undefined ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
 
 function describe(conflicts: ConflictView[]): string {
   if (conflicts.length === 0) return 'No open conflicts.';
@@ -22,7 +23,7 @@ function describe(conflicts: ConflictView[]): string {
 
 export const conflictsCommand: Command = {
   name: 'conflicts',
-  summary: 'lists open conflicts with both sides\' values; `conflicts resolve ID --take servicem8|stripe` answers one',
+  summary: "lists open conflicts with both sides' values; `conflicts resolve ID --take servicem8|stripe` answers one",
   usage: 'sm8sync conflicts [--json] | sm8sync conflicts resolve ID --take servicem8|stripe',
   options: { take: { type: 'string' } },
   allowPositionals: true,
@@ -39,7 +40,8 @@ export const conflictsCommand: Command = {
       }
       if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
       const id = Number(idText);
-      if (!idText || !Number.isInteger(id) || id <= 0) throw new UsageError(`conflicts resolve needs a conflict id (got ${JSON.stringify(idText ?? '')})`);
+      if (!idText || !Number.isInteger(id) || id <= 0)
+        throw new UsageError(`conflicts resolve needs a conflict id (got ${JSON.stringify(idText ?? '')})`);
       const take = parseChoiceFlag('take', values.take, ['servicem8', 'stripe'] as const);
       if (!take) throw new UsageError('--take servicem8|stripe is required');
       const result = await call(app.backend, 'resolveConflicts', { ids: [id], take });

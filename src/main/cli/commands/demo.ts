@@ -20,7 +20,8 @@ const DEMO_STRIPE_KEY = 'sk_test_sm8syncDemo';
 
 function summary(result: SyncResult, counts: { conflicts: number; quarantined: number }): string {
   const lines = result.entities.map(
-    (e) => `${e.entity}: created ${e.created.stripe} Stripe customers and ${e.created.servicem8} ServiceM8 clients, updated ${e.updated.stripe + e.updated.servicem8}, linked ${e.linked}`,
+    (e) =>
+      `${e.entity}: created ${e.created.stripe} Stripe customers and ${e.created.servicem8} ServiceM8 clients, updated ${e.updated.stripe + e.updated.servicem8}, linked ${e.linked}`,
   );
   lines.push(`${counts.conflicts} conflict(s) wait for a decision; ${counts.quarantined} record(s) quarantined.`);
   if (result.state === 'failed') lines.push(`Sync failed: ${result.error ?? 'unknown error'}`);
@@ -44,7 +45,8 @@ export const demoCommand: Command = {
     const secrets = withRedaction(new MemorySecretStore({ 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY }));
     const { app, startSchedule } = openScheduledApp(context, { dataDir, env, secrets });
     try {
-      if (!context.json) context.stderr.write(`Demo: ServiceM8 simulator at ${servicem8.url}, Stripe simulator at ${stripe.url}; syncing…\n`);
+      if (!context.json)
+        context.stderr.write(`Demo: ServiceM8 simulator at ${servicem8.url}, Stripe simulator at ${stripe.url}; syncing…\n`);
       const result = await call(app.backend, 'syncNow', { dryRun: false });
       const status = await call(app.backend, 'getStatus', {});
       const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
@@ -54,8 +56,14 @@ export const demoCommand: Command = {
       }
       const scheduler = startSchedule();
       const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
-      output(context, { url: server.url, sync: result }, () => `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`);
-      if (!context.signal.aborted) await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
+      output(
+        context,
+        { url: server.url, sync: result },
+        () =>
+          `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
+      );
+      if (!context.signal.aborted)
+        await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
       scheduler.stop();
       await server.close();
       return 0;

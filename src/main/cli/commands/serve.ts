@@ -23,8 +23,13 @@ export const serveCommand: Command = {
       const scheduler = startSchedule();
       context.signal.addEventListener('abort', () => scheduler.stop(), { once: true });
       const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
-      context.stdout.write(context.json ? `${JSON.stringify({ url: server.url })}\n` : `sm8sync is serving on ${server.origin}\nOpen this address (it carries the access token; do not share it):\n  ${server.url}\nPress Ctrl+C to stop.\n`);
-      if (!context.signal.aborted) await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
+      context.stdout.write(
+        context.json
+          ? `${JSON.stringify({ url: server.url })}\n`
+          : `sm8sync is serving on ${server.origin}\nOpen this address (it carries the access token; do not share it):\n  ${server.url}\nPress Ctrl+C to stop.\n`,
+      );
+      if (!context.signal.aborted)
+        await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
       await server.close();
       return 0;
     } finally {

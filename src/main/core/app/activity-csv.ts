@@ -9,7 +9,18 @@ import { DIRECTION_LABEL } from '../../../shared/labels';
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export const ACTIVITY_CSV_COLUMNS = ['Time', 'Direction', 'Entity', 'Operation', 'ServiceM8 ID', 'Stripe ID', 'Outcome', 'Message', 'Before', 'After'];
+export const ACTIVITY_CSV_COLUMNS = [
+  'Time',
+  'Direction',
+  'Entity',
+  'Operation',
+  'ServiceM8 ID',
+  'Stripe ID',
+  'Outcome',
+  'Message',
+  'Before',
+  'After',
+];
 
 /** Neutralises formula injection (CWE-1236): "=cmd|…" must stay text in Excel. */
 export function neutraliseCell(value: string): string {

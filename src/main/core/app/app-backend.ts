@@ -1,6 +1,16 @@
 // What the transports (Electron IPC, the loopback server) talk to: one invoke() that
 // validates params against src/shared/api.ts and never throws, and one event stream.
-import { API, isApiMethod, type ApiError, type ApiMethod, type ApiParams, type ApiResponse, type ApiResult, type AppEvent, type AppEventName } from '../../../shared/api';
+import {
+  API,
+  isApiMethod,
+  type ApiError,
+  type ApiMethod,
+  type ApiParams,
+  type ApiResponse,
+  type ApiResult,
+  type AppEvent,
+  type AppEventName,
+} from '../../../shared/api';
 import type { z } from 'zod';
 import { redactText } from '../logging/redact';
 import { createLogger } from '../logging/logger';

@@ -48,7 +48,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
   async function status(): Promise<Status> {
     const [servicem8, stripe] = await Promise.all([connections.isConnected('servicem8'), connections.isConnected('stripe')]);
-    return buildStatus(store, runner, { connected: { servicem8, stripe }, settings: settings.get(), progress: runner.progress(), nextSyncAt: deps.nextSyncAt?.() ?? null });
+    return buildStatus(store, runner, {
+      connected: { servicem8, stripe },
+      settings: settings.get(),
+      progress: runner.progress(),
+      nextSyncAt: deps.nextSyncAt?.() ?? null,
+    });
   }
 
   async function announce(activitySince?: string): Promise<void> {
@@ -68,7 +73,14 @@ export function createAppService(deps: AppServiceDeps): AppService {
   async function cycle(trigger: CycleTrigger, dryRun: boolean): Promise<SyncResult> {
     const since = clock().toISOString();
     const running = runner.runCycle({ dryRun, trigger });
-    const ticker = setInterval(() => void status().then((next) => events.emit('status', next), () => undefined), PROGRESS_EVERY_MS);
+    const ticker = setInterval(
+      () =>
+        void status().then(
+          (next) => events.emit('status', next),
+          () => undefined,
+        ),
+      PROGRESS_EVERY_MS,
+    );
     ticker.unref?.();
     events.emit('status', await status());
     try {
@@ -101,7 +113,9 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     listConflicts({ includeClosed }) {
       const states = includeClosed ? (['open', 'resolved', 'applied', 'dismissed'] as const) : (['open', 'resolved'] as const);
-      return Promise.resolve(store.conflicts.list([...states]).map((conflict) => toConflictView(store, conflict, settings.get().rules.transforms.phoneFormat)));
+      return Promise.resolve(
+        store.conflicts.list([...states]).map((conflict) => toConflictView(store, conflict, settings.get().rules.transforms.phoneFormat)),
+      );
     },
 
     async resolveConflicts({ ids, take }) {
@@ -122,7 +136,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     listQuarantine() {
-      return Promise.resolve(store.quarantine.listActive().map(({ id, side, object, recordId, reason, lastSeenAt }) => ({ id, side, object, recordId, reason, lastSeenAt })));
+      return Promise.resolve(
+        store.quarantine
+          .listActive()
+          .map(({ id, side, object, recordId, reason, lastSeenAt }) => ({ id, side, object, recordId, reason, lastSeenAt })),
+      );
     },
 
     getConnections: () => connections.list(),

@@ -48,7 +48,12 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
       // Belt and braces: a tester that echoes the key in its message must not leak it.
       return { ...result, service, message: redactText(result.message).split(key).join('[redacted]') };
     } catch (error) {
-      return { service, ok: false, message: redactText(`Could not reach ${SIDE_LABEL[service]}: ${(error as Error).message}`), account: null };
+      return {
+        service,
+        ok: false,
+        message: redactText(`Could not reach ${SIDE_LABEL[service]}: ${(error as Error).message}`),
+        account: null,
+      };
     }
   }
 
@@ -61,7 +66,8 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
       registerSecret(key);
       const result = await test(service, key);
       if (!result.ok) return result;
-      if (!secrets.writable) throw new AppError('failed', `The key works, but ${secrets.kind} secrets are read-only here: set it in the environment instead.`);
+      if (!secrets.writable)
+        throw new AppError('failed', `The key works, but ${secrets.kind} secrets are read-only here: set it in the environment instead.`);
       const name: SecretName = service === 'servicem8' ? 'servicem8.apiKey' : 'stripe.apiKey';
       await secrets.set(name, key);
       // An API key replaces an OAuth connection: drop the old tokens so only one is used.
@@ -75,7 +81,13 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
         SERVICES.map(async (service): Promise<ConnectionTest> => {
           const secret = await serviceSecret(secrets, service);
           if (!secret) return { service, ok: false, message: `${SIDE_LABEL[service]} is not connected.`, account: null };
-          if (secret.name === 'servicem8.oauthTokens') return { service, ok: true, message: 'Connected with OAuth; tokens are refreshed by the next sync.', account: accounts.get(service) ?? null };
+          if (secret.name === 'servicem8.oauthTokens')
+            return {
+              service,
+              ok: true,
+              message: 'Connected with OAuth; tokens are refreshed by the next sync.',
+              account: accounts.get(service) ?? null,
+            };
           const result = await test(service, secret.value);
           if (result.ok) accounts.set(service, result.account);
           return result;
@@ -86,7 +98,10 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
     async disconnect(service) {
       for (const name of SERVICE_SECRETS[service]) {
         if ((await sourceOf(secrets, name)) === 'environment') {
-          throw new AppError('failed', `${SIDE_LABEL[service]} is connected through the environment variable ${envVarFor(name) ?? name}; unset it to disconnect.`);
+          throw new AppError(
+            'failed',
+            `${SIDE_LABEL[service]} is connected through the environment variable ${envVarFor(name) ?? name}; unset it to disconnect.`,
+          );
         }
       }
       for (const name of SERVICE_SECRETS_TO_FORGET[service]) await secrets.delete(name);

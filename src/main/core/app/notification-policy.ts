@@ -27,7 +27,11 @@ export function createNotificationPolicy(): NotificationPolicy {
       // The first status only sets the baseline: conflicts from before launch are not news.
       if (knownConflicts !== null && open > knownConflicts && settings.notifications.conflicts) {
         const added = open - knownConflicts;
-        out.push({ kind: 'conflicts', title: added === 1 ? 'A conflict needs your decision' : `${added} conflicts need your decision`, body: 'ServiceM8 and Stripe disagree. Open sm8sync to choose which side to keep.' });
+        out.push({
+          kind: 'conflicts',
+          title: added === 1 ? 'A conflict needs your decision' : `${added} conflicts need your decision`,
+          body: 'ServiceM8 and Stripe disagree. Open sm8sync to choose which side to keep.',
+        });
       }
       knownConflicts = open;
 

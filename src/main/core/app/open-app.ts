@@ -87,7 +87,16 @@ export function openApp(options: OpenAppOptions): OpenedApp {
     const secrets = typeof options.secrets === 'object' ? options.secrets : defaultSecrets(options.env, options.secrets);
     const runner = typeof options.runner === 'function' ? options.runner({ store, settings, secrets, env: options.env }) : options.runner;
     const events = new EventHub();
-    const service = createAppService({ store, settings, secrets, runner, connections: options.connections, events, clock: options.clock, nextSyncAt: options.nextSyncAt });
+    const service = createAppService({
+      store,
+      settings,
+      secrets,
+      runner,
+      connections: options.connections,
+      events,
+      clock: options.clock,
+      nextSyncAt: options.nextSyncAt,
+    });
     return { store, settings, secrets, runner, events, service, backend: createBackend(service, events), close: () => store.close() };
   } catch (error) {
     store.close();

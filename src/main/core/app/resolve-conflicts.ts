@@ -11,7 +11,6 @@ export interface ResolveOutcome {
   failed: { id: number; reason: string }[];
 }
 
-
 export function resolveConflicts(store: Store, ids: number[], take: Take): ResolveOutcome {
   const outcome: ResolveOutcome = { resolved: [], failed: [] };
   for (const id of new Set(ids)) {

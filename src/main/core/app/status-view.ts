@@ -54,12 +54,16 @@ function deriveState(inputs: StatusInputs, counts: Counts, failure: { error: str
     const missing = [!connected.servicem8 && 'ServiceM8', !connected.stripe && 'Stripe'].filter(Boolean).join(' and ');
     return { state: 'not_connected', headline: `Connect ${missing} to start syncing.` };
   }
-  if (inputs.settings.sync.paused) return { state: 'paused', headline: 'Scheduled syncs are paused. Sync now still sends changes when you ask.' };
+  if (inputs.settings.sync.paused)
+    return { state: 'paused', headline: 'Scheduled syncs are paused. Sync now still sends changes when you ask.' };
   if (inputs.progress) return { state: 'syncing', headline: `Syncing${inputs.progress.entity ? ` ${inputs.progress.entity}` : ''}…` };
   if (failure) return { state: 'failing', headline: `The last sync failed: ${failure.error ?? 'unknown error'}` };
   if (counts.openConflicts > 0 || counts.needsAttention > 0) {
     const parts = [plural(counts.openConflicts, 'conflict'), plural(counts.needsAttention, 'failed write')].filter(Boolean);
-    return { state: 'needs_approval', headline: `${parts.join(' and ')} need${counts.openConflicts + counts.needsAttention === 1 ? 's' : ''} your decision.` };
+    return {
+      state: 'needs_approval',
+      headline: `${parts.join(' and ')} need${counts.openConflicts + counts.needsAttention === 1 ? 's' : ''} your decision.`,
+    };
   }
   return { state: 'in_sync', headline: 'ServiceM8 and Stripe are in sync.' };
 }

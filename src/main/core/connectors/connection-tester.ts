@@ -14,13 +14,18 @@ function failure(service: 'servicem8' | 'stripe', error: unknown): ConnectionTes
 }
 
 export function createConnectionTester(env: NodeJS.ProcessEnv): ConnectionTester {
-  const endpoint = (service: 'servicem8' | 'stripe') => (service === 'servicem8' ? (env.SERVICEM8_BASE_URL ?? SERVICEM8_DEFAULT_URL) : (env.STRIPE_BASE_URL ?? DEFAULT_STRIPE_BASE_URL));
+  const endpoint = (service: 'servicem8' | 'stripe') =>
+    service === 'servicem8' ? (env.SERVICEM8_BASE_URL ?? SERVICEM8_DEFAULT_URL) : (env.STRIPE_BASE_URL ?? DEFAULT_STRIPE_BASE_URL);
   return {
     endpoint,
     async test(service, secret) {
       try {
         if (service === 'servicem8') {
-          const client = new ServiceM8Client({ baseUrl: endpoint('servicem8'), auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': secret })), retry: { retries: 1, baseMs: 200, maxMs: 1000 } });
+          const client = new ServiceM8Client({
+            baseUrl: endpoint('servicem8'),
+            auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': secret })),
+            retry: { retries: 1, baseMs: 200, maxMs: 1000 },
+          });
           const vendor = await client.getVendor({ signal: AbortSignal.timeout(20_000) });
           return { service, ok: true, message: `Connected to ServiceM8 (${vendor.name}).`, account: vendor.name };
         }

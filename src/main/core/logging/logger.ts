@@ -35,7 +35,11 @@ function buildRoot(options: LoggingOptions): Logger {
   const level = options.level ?? 'info';
   if (options.dir) {
     mkdirSync(options.dir, { recursive: true });
-    const file = createStream(LOG_FILE, { path: options.dir, size: options.rotateSize ?? ROTATE_SIZE, maxFiles: options.rotateKeep ?? ROTATE_KEEP });
+    const file = createStream(LOG_FILE, {
+      path: options.dir,
+      size: options.rotateSize ?? ROTATE_SIZE,
+      maxFiles: options.rotateKeep ?? ROTATE_KEEP,
+    });
     streams.push({ level, stream: file });
   }
   if (options.stream) streams.push({ level, stream: options.stream });

@@ -19,7 +19,11 @@ export class EnvSecretStore implements SecretStore {
   }
 
   set(name: SecretName, _value: string): Promise<void> {
-    return Promise.reject(new SecretStoreError(`Cannot save ${name}: secrets from the environment are read-only. Use the OS keychain (sm8sync connect) instead.`));
+    return Promise.reject(
+      new SecretStoreError(
+        `Cannot save ${name}: secrets from the environment are read-only. Use the OS keychain (sm8sync connect) instead.`,
+      ),
+    );
   }
 
   delete(name: SecretName): Promise<boolean> {

@@ -20,7 +20,9 @@ export class SettingsFile {
     try {
       raw = JSON.parse(readFileSync(this.path, 'utf8'));
     } catch (error) {
-      throw new SettingsError(`Invalid settings file ${this.path}: not valid JSON (${(error as Error).message}). The file was left as it is.`);
+      throw new SettingsError(
+        `Invalid settings file ${this.path}: not valid JSON (${(error as Error).message}). The file was left as it is.`,
+      );
     }
     try {
       return parseSettings(raw, `settings file ${this.path}`);

@@ -43,7 +43,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     if (existed) checkIntegrity(db, file);
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > latest) {
-      throw new StoreVersionError(`The database ${file} was written by a newer sm8sync (schema ${current}, this build knows ${latest}). Update the app; the file was left as it is.`);
+      throw new StoreVersionError(
+        `The database ${file} was written by a newer sm8sync (schema ${current}, this build knows ${latest}). Update the app; the file was left as it is.`,
+      );
     }
     const pending = migrations.filter((m) => m.version > current);
     let backupPath: string | null = null;
@@ -93,6 +95,8 @@ function applyMigration(db: SqliteDatabase, migration: Migration): void {
   try {
     run();
   } catch (error) {
-    throw new Error(`Migration ${migration.version} (${migration.name}) failed and was rolled back: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Migration ${migration.version} (${migration.name}) failed and was rolled back: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -6,7 +6,14 @@ import { createHash } from 'node:crypto';
 import type { SyncResult } from '../../../shared/api';
 import type { RunProgress, SyncRunner } from '../app/ports';
 import type { RunnerDeps } from '../app/open-app';
-import { apiKeyAuth, createServiceM8Limiter, SERVICEM8_LIMITS, DEFAULT_BASE_URL as SERVICEM8_DEFAULT_URL, ServiceM8Client, type ServiceM8Limits } from '../connectors/servicem8/index';
+import {
+  apiKeyAuth,
+  createServiceM8Limiter,
+  SERVICEM8_LIMITS,
+  DEFAULT_BASE_URL as SERVICEM8_DEFAULT_URL,
+  ServiceM8Client,
+  type ServiceM8Limits,
+} from '../connectors/servicem8/index';
 import { StripeConnector } from '../connectors/stripe/stripe-connector';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { classifyConnectorError } from './adapters/classify-error';
@@ -37,13 +44,15 @@ export function tuningFromEnv(env: NodeJS.ProcessEnv): RunnerTuning {
   const perMinute = env.SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE;
   if (perMinute !== undefined) {
     const value = Number(perMinute);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE must be a whole number above 0 (got ${JSON.stringify(perMinute)})`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE must be a whole number above 0 (got ${JSON.stringify(perMinute)})`);
     tuning.servicem8Limits = { perMinute: value, perDay: Math.max(SERVICEM8_LIMITS.perDay, value * 60 * 24) };
   }
   const perSecond = env.SM8SYNC_STRIPE_REQUESTS_PER_SECOND;
   if (perSecond !== undefined) {
     const value = Number(perSecond);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`SM8SYNC_STRIPE_REQUESTS_PER_SECOND must be a whole number above 0 (got ${JSON.stringify(perSecond)})`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`SM8SYNC_STRIPE_REQUESTS_PER_SECOND must be a whole number above 0 (got ${JSON.stringify(perSecond)})`);
     tuning.stripeRequestsPerSecond = value;
   }
   return tuning;
@@ -80,7 +89,12 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       baseUrl: deps.env.STRIPE_BASE_URL ?? STRIPE_DEFAULT_URL,
       ...(tuning.stripeRequestsPerSecond !== undefined ? { maxRequestsPerSecond: tuning.stripeRequestsPerSecond } : {}),
     });
-    const pair = createClientPair({ store: deps.store, servicem8: servicem8ClientsPort(servicem8), stripe: stripeCustomersPort(stripe), errors: { classify: classifyConnectorError } });
+    const pair = createClientPair({
+      store: deps.store,
+      servicem8: servicem8ClientsPort(servicem8),
+      stripe: stripeCustomersPort(stripe),
+      errors: { classify: classifyConnectorError },
+    });
     const built = new SyncEngine({
       store: deps.store,
       lock: new FileCycleLock(path.dirname(deps.store.file)),

@@ -47,7 +47,8 @@ export function isTrustedSender(sender: SenderInfo, policy: TrustPolicy): boolea
 
 export function checkInvoke(sender: SenderInfo, payload: unknown, policy: TrustPolicy): CheckedInvoke {
   if (!isTrustedSender(sender, policy)) return refuse('forbidden', 'IPC from an unknown sender was refused');
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return refuse('invalid_params', 'the payload must be an object');
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    return refuse('invalid_params', 'the payload must be an object');
   const { method, params } = payload as { method?: unknown; params?: unknown };
   if (!isApiMethod(method)) return refuse('invalid_params', 'method must be one of the app API calls');
   let size: number;

@@ -25,11 +25,30 @@ export class OAuthError extends Error {
   }
 }
 
-interface CodeGrant { clientId: string; redirectUri: string; scopes: string[]; challenge?: string; expiresAt: number }
-interface AccessGrant { clientId: string; scopes: Set<string>; expiresAt: number }
-interface RefreshGrant { clientId: string; scopes: string[] }
+interface CodeGrant {
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  challenge?: string;
+  expiresAt: number;
+}
+interface AccessGrant {
+  clientId: string;
+  scopes: Set<string>;
+  expiresAt: number;
+}
+interface RefreshGrant {
+  clientId: string;
+  scopes: string[];
+}
 
-export interface TokenResponse { access_token: string; token_type: 'bearer'; expires_in: number; refresh_token: string; scope: string }
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+}
 
 export interface AuthOptions {
   apiKey: string;
@@ -78,10 +97,12 @@ export class SimulatorAuth {
     if (!grant || grant.clientId !== client.clientId || grant.expiresAt <= this.options.now().getTime()) {
       throw new OAuthError(400, 'invalid_grant', 'The authorization code is invalid or has expired');
     }
-    if (form.get('redirect_uri') !== grant.redirectUri) throw new OAuthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+    if (form.get('redirect_uri') !== grant.redirectUri)
+      throw new OAuthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
     if (this.options.pkce === 'enforced' && grant.challenge !== undefined) {
       const verifier = form.get('code_verifier') ?? '';
-      if (createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) throw new OAuthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
+      if (createHash('sha256').update(verifier).digest('base64url') !== grant.challenge)
+        throw new OAuthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge');
     }
     return this.issueTokens(client.clientId, grant.scopes);
   }
@@ -97,7 +118,8 @@ export class SimulatorAuth {
 
   private checkClient(form: URLSearchParams): OAuthClient {
     const client = this.client(form.get('client_id') ?? undefined);
-    if (!client || !safeEqual(form.get('client_secret') ?? '', client.clientSecret)) throw new OAuthError(401, 'invalid_client', 'Client authentication failed');
+    if (!client || !safeEqual(form.get('client_secret') ?? '', client.clientSecret))
+      throw new OAuthError(401, 'invalid_client', 'Client authentication failed');
     return client;
   }
 

@@ -57,10 +57,14 @@ export function matchesFilter(record: WireRecord, conditions: FilterCondition[],
     if (condition.op === 'ne' && behaviour.neIgnored) return true;
     const order = compare(record[condition.field], condition.value);
     switch (condition.op) {
-      case 'eq': return order === 0;
-      case 'ne': return order !== 0;
-      case 'gt': return order > 0;
-      case 'lt': return order < 0;
+      case 'eq':
+        return order === 0;
+      case 'ne':
+        return order !== 0;
+      case 'gt':
+        return order > 0;
+      case 'lt':
+        return order < 0;
     }
   });
 }
@@ -70,7 +74,12 @@ function compare(stored: WireValue | undefined, wanted: string | number): number
   const left = stored ?? '';
   const leftNumber = typeof left === 'number' ? left : Number(left);
   const rightNumber = typeof wanted === 'number' ? wanted : Number(wanted);
-  const numeric = (typeof left === 'number' || typeof wanted === 'number') && left !== '' && wanted !== '' && Number.isFinite(leftNumber) && Number.isFinite(rightNumber);
+  const numeric =
+    (typeof left === 'number' || typeof wanted === 'number') &&
+    left !== '' &&
+    wanted !== '' &&
+    Number.isFinite(leftNumber) &&
+    Number.isFinite(rightNumber);
   if (numeric) return Math.sign(leftNumber - rightNumber);
   const a = String(left);
   const b = String(wanted);

@@ -55,7 +55,13 @@ export async function handleRequest(state: SimulatorState, request: http.Incomin
   }
 }
 
-async function handleApi(state: SimulatorState, request: http.IncomingMessage, response: http.ServerResponse, url: URL, method: string): Promise<void> {
+async function handleApi(
+  state: SimulatorState,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  url: URL,
+  method: string,
+): Promise<void> {
   const arrivals = state.stats.arrivals;
   arrivals.push(Date.now());
   if (arrivals.length > MAX_ARRIVALS) arrivals.splice(0, arrivals.length - MAX_ARRIVALS);
@@ -64,7 +70,8 @@ async function handleApi(state: SimulatorState, request: http.IncomingMessage, r
   const route = parseRoute(url.pathname);
   const apiKey = headerOf(request, 'x-api-key');
   const authorization = headerOf(request, 'authorization');
-  if (apiKey === undefined && authorization === undefined) throw new ApiError(401, 'Authentication required: send an X-API-Key header or an OAuth bearer token');
+  if (apiKey === undefined && authorization === undefined)
+    throw new ApiError(401, 'Authentication required: send an X-API-Key header or an OAuth bearer token');
   const principal = state.auth.authenticate(apiKey, authorization);
   // Assumption A1: the 401 text is ours; the reference gives only the status code.
   if (!principal) throw new ApiError(401, apiKey !== undefined ? 'Invalid API key' : 'Invalid or expired access token');
@@ -74,12 +81,14 @@ async function handleApi(state: SimulatorState, request: http.IncomingMessage, r
     // The real messages (reference §6). Assumption A14: per-bucket counting, JSON body, no Retry-After (none documented).
     throw new ApiError(429, `Number of allowed API requests per ${dayExceeded ? 'day' : 'minute'} exceeded`);
   }
-  if (state.faults.shouldFail()) throw new ApiError(state.stats.requests % 2 === 0 ? 500 : 503, 'Service temporarily unavailable (injected fault)');
+  if (state.faults.shouldFail())
+    throw new ApiError(state.stats.requests % 2 === 0 ? 500 : 503, 'Service temporarily unavailable (injected fault)');
   const scope = requiredScope(route, method);
   if (!hasScope(principal.scopes, scope)) throw new ApiError(403, `insufficient_scope: "${scope}" scope required to access this resource`);
   const impersonate = headerOf(request, 'x-impersonate-uuid');
   // Assumption A23: impersonation must name an existing staff member.
-  if (impersonate !== undefined && !state.store.get('staff', impersonate.toLowerCase())) throw new ApiError(403, 'Invalid x-impersonate-uuid');
+  if (impersonate !== undefined && !state.store.get('staff', impersonate.toLowerCase()))
+    throw new ApiError(403, 'Invalid x-impersonate-uuid');
   const body = method === 'POST' ? parseJsonBody(rawBody) : undefined;
   const reply = handleRest(state, route, method, url.searchParams, body, { pageSize: state.pageSize, filter: state.filter });
   if (reply.wrote && state.faults.shouldDropAfterWrite()) {
@@ -90,7 +99,6 @@ async function handleApi(state: SimulatorState, request: http.IncomingMessage, r
   }
   sendJson(response, reply.status, reply.body, reply.headers);
 }
-
 
 function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return {};

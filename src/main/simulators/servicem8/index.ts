@@ -83,8 +83,19 @@ export async function startServiceM8Simulator(options: ServiceM8SimulatorOptions
   const state: SimulatorState = {
     store,
     now,
-    auth: new SimulatorAuth({ apiKey, clients, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600, pkce: options.pkce ?? 'ignored', now }),
-    faults: new FaultInjector({ errorRate: options.errorRate, latencyMs: options.latencyMs, dropAfterWriteRate: options.dropAfterWriteRate, seed: options.faultSeed }),
+    auth: new SimulatorAuth({
+      apiKey,
+      clients,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+      pkce: options.pkce ?? 'ignored',
+      now,
+    }),
+    faults: new FaultInjector({
+      errorRate: options.errorRate,
+      latencyMs: options.latencyMs,
+      dropAfterWriteRate: options.dropAfterWriteRate,
+      seed: options.faultSeed,
+    }),
     limiterFor:
       options.rateLimits === 'off'
         ? undefined

@@ -62,5 +62,10 @@ export function recomputePaymentReceived(store: SimulatorStore, jobUuid: string,
   const total = parseScaled(job.total_invoice_amount);
   const received = total > 0n && paid >= total ? 1 : 0;
   if (job.payment_received === received) return;
-  store.put('job', { ...job, payment_received: received, payment_received_stamp: received === 1 ? now : (job.payment_received_stamp ?? ''), edit_date: now });
+  store.put('job', {
+    ...job,
+    payment_received: received,
+    payment_received_stamp: received === 1 ? now : (job.payment_received_stamp ?? ''),
+    edit_date: now,
+  });
 }

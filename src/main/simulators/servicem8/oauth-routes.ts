@@ -25,7 +25,7 @@ export function handleAuthorize(auth: SimulatorAuth, url: URL, response: http.Se
     return sendJson(response, 400, { error: 'invalid_request', error_description: 'redirect_uri is missing or not a URL' });
   }
   if (!redirectHosts.includes(redirect.hostname)) {
-    return sendJson(response, 400, { error: 'invalid_request', error_description: 'redirect_uri is not on the add-on\'s registered host' });
+    return sendJson(response, 400, { error: 'invalid_request', error_description: "redirect_uri is not on the add-on's registered host" });
   }
   const state = params.get('state');
   const fail = (error: string, description: string) => {
@@ -37,7 +37,8 @@ export function handleAuthorize(auth: SimulatorAuth, url: URL, response: http.Se
   if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code');
   const scopes = (params.get('scope') ?? '').split(/\s+/).filter(Boolean);
   const unknown = scopes.filter((scope) => !VALID_SCOPES.has(scope));
-  if (scopes.length === 0 || unknown.length > 0) return fail('invalid_scope', `not a valid OAuth scope: ${unknown.join(' ') || '(none requested)'}`);
+  if (scopes.length === 0 || unknown.length > 0)
+    return fail('invalid_scope', `not a valid OAuth scope: ${unknown.join(' ') || '(none requested)'}`);
   const challenge = params.get('code_challenge') ?? undefined;
   if (challenge !== undefined && auth.options.pkce === 'enforced' && params.get('code_challenge_method') !== 'S256') {
     return fail('invalid_request', 'code_challenge_method must be S256');

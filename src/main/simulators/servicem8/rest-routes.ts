@@ -32,7 +32,12 @@ export interface ListOptions {
   filter: FilterBehaviour;
 }
 
-export function listRecords(store: SimulatorStore, route: Route, query: URLSearchParams, options: ListOptions): { records: WireRecord[]; nextCursor?: string } {
+export function listRecords(
+  store: SimulatorStore,
+  route: Route,
+  query: URLSearchParams,
+  options: ListOptions,
+): { records: WireRecord[]; nextCursor?: string } {
   const filterText = query.get('$filter');
   const conditions = filterText === null || filterText.trim() === '' ? [] : parseFilter(filterText, route.def);
   const all = store.list(route.def.name);
@@ -67,7 +72,14 @@ export interface Reply {
 const OK = { errorCode: 0, message: 'OK' };
 
 /** Runs one REST request against the store; the caller sends (or, for fault injection, drops) the reply. */
-export function handleRest(context: WriteContext, route: Route, method: string, query: URLSearchParams, body: unknown, options: ListOptions): Reply {
+export function handleRest(
+  context: WriteContext,
+  route: Route,
+  method: string,
+  query: URLSearchParams,
+  body: unknown,
+  options: ListOptions,
+): Reply {
   const { def, uuid } = route;
   if (method === 'GET') {
     if (uuid !== undefined) {

@@ -75,7 +75,8 @@ function applyFields(context: WriteContext, def: ObjectDef, record: WireRecord, 
     if (!kind || field === 'uuid' || def.serverFields.includes(field)) continue;
     record[field] = normaliseField(def.name, field, kind, value);
     const allowed = def.enums?.[field];
-    if (allowed && !allowed.includes(String(record[field]))) throw new ApiError(400, `Invalid value for ${def.name}.${field}: expected one of ${allowed.join(', ')}`);
+    if (allowed && !allowed.includes(String(record[field])))
+      throw new ApiError(400, `Invalid value for ${def.name}.${field}: expected one of ${allowed.join(', ')}`);
   }
   const now = stamp(context);
   if (def.name === 'jobmaterial' || def.name === 'jobpayment' || def.name === 'jobcontact') requireJob(context, record);
@@ -90,12 +91,15 @@ function applyFields(context: WriteContext, def: ObjectDef, record: WireRecord, 
 /** Assumption A19: job children must point at an existing job; other references are not checked. */
 function requireJob(context: WriteContext, record: WireRecord): void {
   const jobUuid = record.job_uuid;
-  if (typeof jobUuid !== 'string' || !context.store.get('job', jobUuid)) throw new ApiError(400, `job_uuid does not refer to an existing job: ${JSON.stringify(jobUuid)}`);
+  if (typeof jobUuid !== 'string' || !context.store.get('job', jobUuid))
+    throw new ApiError(400, `job_uuid does not refer to an existing job: ${JSON.stringify(jobUuid)}`);
 }
 
 const FLAG_STAMPS: [string, string][] = [
-  ['quote_sent', 'quote_sent_stamp'], ['invoice_sent', 'invoice_sent_stamp'],
-  ['payment_received', 'payment_received_stamp'], ['payment_processed', 'payment_processed_stamp'],
+  ['quote_sent', 'quote_sent_stamp'],
+  ['invoice_sent', 'invoice_sent_stamp'],
+  ['payment_received', 'payment_received_stamp'],
+  ['payment_processed', 'payment_processed_stamp'],
 ];
 
 /** Assumption A21: a flag going 0→1 stamps its *_stamp; Completed sets an unset completion_date. */
@@ -111,4 +115,3 @@ function nextJobNumber(store: SimulatorStore): string {
   for (const job of store.list('job')) max = Math.max(max, Number(job.generated_job_id) || 0);
   return String(max + 1);
 }
-

@@ -30,7 +30,10 @@ export class SimError extends Error {
   }
 
   static missing(kind: string, id: string, param = 'id'): SimError {
-    return new SimError(404, withDoc({ type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'`, param }));
+    return new SimError(
+      404,
+      withDoc({ type: 'invalid_request_error', code: 'resource_missing', message: `No such ${kind}: '${id}'`, param }),
+    );
   }
 
   static unknownParam(param: string): SimError {

@@ -17,7 +17,8 @@ export function expandPaths(params: FormObject): string[] {
 export function applyExpand(store: SimStore, json: Json, paths: string[]): Json {
   for (const path of paths) {
     const segments = path.split('.');
-    if (segments.length > MAX_DEPTH) throw SimError.invalid(`You cannot expand more than ${MAX_DEPTH} levels of a property. Property: ${path}`, 'expand');
+    if (segments.length > MAX_DEPTH)
+      throw SimError.invalid(`You cannot expand more than ${MAX_DEPTH} levels of a property. Property: ${path}`, 'expand');
     expandAt(store, json, segments, path);
   }
   return json;

@@ -14,9 +14,7 @@ interface StoredResult {
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 
-export type IdempotencyOutcome =
-  | { kind: 'new' }
-  | { kind: 'replay'; status: number; body: string };
+export type IdempotencyOutcome = { kind: 'new' } | { kind: 'replay'; status: number; body: string };
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, StoredResult>();
@@ -37,7 +35,10 @@ export class IdempotencyStore {
       throw new SimError(409, {
         type: 'invalid_request_error',
         code: 'idempotency_key_in_use',
-        message: 'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ' + key + '. Please try again later.',
+        message:
+          'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ' +
+          key +
+          '. Please try again later.',
         doc_url: 'https://stripe.com/docs/error-codes/idempotency-key-in-use',
       });
     }

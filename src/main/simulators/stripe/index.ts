@@ -50,8 +50,17 @@ export async function startStripeSimulator(options: StripeSimulatorOptions = {})
   const store = new SimStore(randomSeed);
   let offsetMs = 0;
   const nowMs = () => (options.now ? options.now().getTime() : Date.now()) + offsetMs;
-  const clock = { advance: (seconds: number) => { offsetMs += seconds * 1000; } };
-  const faults = new FaultInjector({ errorRate: options.errorRate, latencyMs: options.latencyMs, dropAfterWriteRate: options.dropAfterWriteRate, seed: randomSeed });
+  const clock = {
+    advance: (seconds: number) => {
+      offsetMs += seconds * 1000;
+    },
+  };
+  const faults = new FaultInjector({
+    errorRate: options.errorRate,
+    latencyMs: options.latencyMs,
+    dropAfterWriteRate: options.dropAfterWriteRate,
+    seed: randomSeed,
+  });
   const rate = (mode: 'real' | 'off' | undefined, perSecond?: number) => (mode === 'off' ? null : (perSecond ?? REAL_RATE));
   const pipeline = new Pipeline({
     store,

@@ -16,9 +16,7 @@ export function lineTaxes(amount: number, rates: TaxRateObject[]): TaxAmount[] {
   const scaled = (rate: TaxRateObject) => Math.round(rate.percentage * SCALE);
   const inclusiveSum = rates.filter((r) => r.inclusive).reduce((sum, r) => sum + scaled(r), 0);
   const taxes = rates.map((rate) => {
-    const tax = rate.inclusive
-      ? roundDiv(amount * scaled(rate), 100 * SCALE + inclusiveSum)
-      : roundDiv(amount * scaled(rate), 100 * SCALE);
+    const tax = rate.inclusive ? roundDiv(amount * scaled(rate), 100 * SCALE + inclusiveSum) : roundDiv(amount * scaled(rate), 100 * SCALE);
     return { rate, tax };
   });
   const inclusiveTax = taxes.filter((t) => t.rate.inclusive).reduce((sum, t) => sum + t.tax, 0);

@@ -27,7 +27,8 @@ export function paginate<T extends WireObject>(
   if (limit < 1 || limit > 100) throw SimError.invalid('Invalid limit: must be between 1 and 100.', 'limit');
   const after = str(params, 'starting_after');
   const before = str(params, 'ending_before');
-  if (after && before) throw SimError.invalid('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
+  if (after && before)
+    throw SimError.invalid('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
   if (after) {
     const cursor = requireKey(keyOf, after, 'starting_after', kind);
     const older = items.filter((item) => compare(keyOf(item.id), cursor) < 0);

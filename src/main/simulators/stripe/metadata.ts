@@ -22,11 +22,17 @@ export function applyMetadata(current: Metadata, params: FormObject): Metadata {
     const param = `metadata[${key}]`;
     if (typeof value !== 'string') throw SimError.invalid(`Invalid value for ${param}: must be a string.`, param);
     if (key.length > MAX_KEY_LENGTH) {
-      throw SimError.invalid(`Metadata keys can have up to ${MAX_KEY_LENGTH} characters. The key \`${key}\` has ${key.length} characters.`, param);
+      throw SimError.invalid(
+        `Metadata keys can have up to ${MAX_KEY_LENGTH} characters. The key \`${key}\` has ${key.length} characters.`,
+        param,
+      );
     }
     if (key.includes('[') || key.includes(']')) throw SimError.invalid(`Metadata keys may not contain \`[\` or \`]\`.`, param);
     if (value.length > MAX_VALUE_LENGTH) {
-      throw SimError.invalid(`Metadata values can have up to ${MAX_VALUE_LENGTH} characters, but you passed in a value that is ${value.length} characters.`, param);
+      throw SimError.invalid(
+        `Metadata values can have up to ${MAX_VALUE_LENGTH} characters, but you passed in a value that is ${value.length} characters.`,
+        param,
+      );
     }
     if (value === '') delete next[key];
     else next[key] = value;

@@ -92,7 +92,8 @@ export class Pipeline {
         this.stats.lockTimeouts += 1;
         throw lockTimeoutError();
       }
-      if (idemKey && idemKey.length > 255) throw SimError.invalid('Idempotency keys can be no longer than 255 characters.', 'Idempotency-Key');
+      if (idemKey && idemKey.length > 255)
+        throw SimError.invalid('Idempotency keys can be no longer than 255 characters.', 'Idempotency-Key');
       if (idemKey) {
         const outcome = this.idempotency.begin(apiKey, idemKey, fingerprintOf(method, url.pathname, params));
         if (outcome.kind === 'replay') {
@@ -116,7 +117,8 @@ export class Pipeline {
       }
       send(response, status, headers, text);
     } catch (error) {
-      const simError = error instanceof SimError ? error : new SimError(500, { type: 'api_error', message: 'An unknown error occurred.' }, true);
+      const simError =
+        error instanceof SimError ? error : new SimError(500, { type: 'api_error', message: 'An unknown error occurred.' }, true);
       const text = JSON.stringify({ error: { ...simError.body, request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}` } });
       if (claimed && apiKey && idemKey) {
         if (simError.stored) this.idempotency.complete(apiKey, idemKey, simError.status, text);
@@ -147,7 +149,13 @@ export class Pipeline {
     return this.execute(match.route.handler, match.path, params, null, null).body as Record<string, unknown>;
   }
 
-  private execute(handler: (ctx: SimContext) => RouteResult, path: Record<string, string>, params: FormObject, requestId: string | null, idempotencyKey: string | null): RouteResult {
+  private execute(
+    handler: (ctx: SimContext) => RouteResult,
+    path: Record<string, string>,
+    params: FormObject,
+    requestId: string | null,
+    idempotencyKey: string | null,
+  ): RouteResult {
     const { store } = this.options;
     const pending: PendingEvent[] = [];
     const nowSeconds = () => Math.floor(this.options.nowMs() / 1000);
@@ -164,15 +172,24 @@ export class Pipeline {
     const result = handler(ctx);
     // Events are committed with the change itself, before anything else can fail.
     for (const event of pending) {
-      store.events.insert(newEvent(store.ids.next('evt'), nowSeconds(), event.type, event.object, { id: requestId, idempotency_key: idempotencyKey }, event.previous));
+      store.events.insert(
+        newEvent(
+          store.ids.next('evt'),
+          nowSeconds(),
+          event.type,
+          event.object,
+          { id: requestId, idempotency_key: idempotencyKey },
+          event.previous,
+        ),
+      );
     }
-    const body = result.body !== null && typeof result.body === 'object'
-      ? applyExpand(store, result.body as Record<string, unknown>, paths)
-      : result.body;
+    const body =
+      result.body !== null && typeof result.body === 'object'
+        ? applyExpand(store, result.body as Record<string, unknown>, paths)
+        : result.body;
     return { status: result.status, body };
   }
 }
-
 
 function send(response: http.ServerResponse, status: number, headers: Record<string, string>, text: string): void {
   response.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });

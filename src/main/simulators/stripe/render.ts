@@ -20,7 +20,10 @@ export function render(store: SimStore, obj: WireObject): Json {
       break;
     case 'credit_note':
       json.lines = embeddedList(
-        store.creditNoteLines.inOrder().filter((l) => l.credit_note === obj.id).map(stripCreditNoteLink),
+        store.creditNoteLines
+          .inOrder()
+          .filter((l) => l.credit_note === obj.id)
+          .map(stripCreditNoteLink),
         `/v1/credit_notes/${obj.id}/lines`,
       );
       break;

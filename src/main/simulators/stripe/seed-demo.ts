@@ -14,7 +14,13 @@ interface DemoCustomer {
 }
 
 export const DEMO_CUSTOMERS: DemoCustomer[] = [
-  { name: 'Harbour View Cafe Pty Ltd', email: 'accounts@harbourviewcafe.com.au', phone: '+61 2 9555 0101', city: 'Sydney', abn: '51824753556' },
+  {
+    name: 'Harbour View Cafe Pty Ltd',
+    email: 'accounts@harbourviewcafe.com.au',
+    phone: '+61 2 9555 0101',
+    city: 'Sydney',
+    abn: '51824753556',
+  },
   { name: 'Sarah Nguyen', email: 'sarah.nguyen@example.com', phone: '+61 412 555 019', city: 'Marrickville' },
   { name: 'Bondi Plumbing Supplies', email: 'office@bondiplumbingsupplies.com.au', phone: '+61 2 9555 0303', city: 'Bondi' },
   { name: 'Coogee Surf School', email: 'bookings@coogeesurfschool.com.au', city: 'Coogee' },
@@ -26,10 +32,17 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
 export function seedDemo(pipeline: Pipeline): void {
   const call = (method: 'POST', path: string, params: FormObject) => pipeline.executeDirect(method, path, params);
   const gst = (inclusive: boolean) =>
-    String(call('POST', '/v1/tax_rates', {
-      display_name: 'GST', percentage: '10', inclusive: String(inclusive), country: 'AU', jurisdiction: 'AU', tax_type: 'gst',
-      description: inclusive ? 'GST 10% (inclusive)' : 'GST 10% (exclusive)',
-    }).id);
+    String(
+      call('POST', '/v1/tax_rates', {
+        display_name: 'GST',
+        percentage: '10',
+        inclusive: String(inclusive),
+        country: 'AU',
+        jurisdiction: 'AU',
+        tax_type: 'gst',
+        description: inclusive ? 'GST 10% (inclusive)' : 'GST 10% (exclusive)',
+      }).id,
+    );
   const inclusive = gst(true);
   const exclusive = gst(false);
   const ids = DEMO_CUSTOMERS.map((c) => {
@@ -41,16 +54,38 @@ export function seedDemo(pipeline: Pipeline): void {
   });
   const [harbour, sarah] = ids;
   if (!harbour || !sarah) return;
-  const paid = String(call('POST', '/v1/invoices', {
-    customer: harbour, collection_method: 'send_invoice', days_until_due: '14', description: 'Coffee machine plumbing',
-  }).id);
-  call('POST', '/v1/invoiceitems', { customer: harbour, invoice: paid, amount: '33000', description: 'Install filtered water line', tax_rates: [inclusive] });
+  const paid = String(
+    call('POST', '/v1/invoices', {
+      customer: harbour,
+      collection_method: 'send_invoice',
+      days_until_due: '14',
+      description: 'Coffee machine plumbing',
+    }).id,
+  );
+  call('POST', '/v1/invoiceitems', {
+    customer: harbour,
+    invoice: paid,
+    amount: '33000',
+    description: 'Install filtered water line',
+    tax_rates: [inclusive],
+  });
   call('POST', '/v1/invoiceitems', { customer: harbour, invoice: paid, amount: '4500', description: 'Fittings', tax_rates: [exclusive] });
   call('POST', `/v1/invoices/${paid}/finalize`, {});
   call('POST', `/_sim/invoices/${paid}/pay_by_card`, {});
-  const open = String(call('POST', '/v1/invoices', {
-    customer: sarah, collection_method: 'send_invoice', days_until_due: '7', description: 'Blocked drain',
-  }).id);
-  call('POST', '/v1/invoiceitems', { customer: sarah, invoice: open, amount: '19800', description: 'Clear blocked drain (1.5 h)', tax_rates: [inclusive] });
+  const open = String(
+    call('POST', '/v1/invoices', {
+      customer: sarah,
+      collection_method: 'send_invoice',
+      days_until_due: '7',
+      description: 'Blocked drain',
+    }).id,
+  );
+  call('POST', '/v1/invoiceitems', {
+    customer: sarah,
+    invoice: open,
+    amount: '19800',
+    description: 'Clear blocked drain (1.5 h)',
+    tax_rates: [inclusive],
+  });
   call('POST', `/v1/invoices/${open}/finalize`, {});
 }

@@ -53,9 +53,7 @@ export class Collection<T extends WireObject> {
 
   /** Newest first, with insertion order breaking ties of equal `created`. */
   newestFirst(): T[] {
-    return [...this.items.values()]
-      .sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.seq - a.seq)
-      .map((e) => e.obj);
+    return [...this.items.values()].sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.seq - a.seq).map((e) => e.obj);
   }
 
   /** Insertion order (invoice lines are listed in the order they were added). */

@@ -19,7 +19,11 @@ export function apiKeyAuth(secrets: SecretStore): ServiceM8Auth {
     kind: 'apiKey',
     async headers() {
       cached ??= (await secrets.get('servicem8.apiKey')) ?? undefined;
-      if (!cached) throw new ServiceM8ApiError('unauthorized', `No ServiceM8 API key found in the ${secrets.kind}. Add one under ServiceM8 Settings → API Keys and connect again.`);
+      if (!cached)
+        throw new ServiceM8ApiError(
+          'unauthorized',
+          `No ServiceM8 API key found in the ${secrets.kind}. Add one under ServiceM8 Settings → API Keys and connect again.`,
+        );
       return { 'X-API-Key': cached };
     },
     async recover() {

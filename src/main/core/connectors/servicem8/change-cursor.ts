@@ -39,7 +39,13 @@ export function lowerBound(cursor: ChangeCursor | null, settings: CursorSettings
   return cursor?.editDate ? shiftNaive(cursor.editDate, -settings.overlapSeconds) : null;
 }
 
-export function advanceCursor(previous: ChangeCursor | null, walkStartLocal: string, newestSeen: string | null, delivered: string[], settings: CursorSettings): ChangeCursor {
+export function advanceCursor(
+  previous: ChangeCursor | null,
+  walkStartLocal: string,
+  newestSeen: string | null,
+  delivered: string[],
+  settings: CursorSettings,
+): ChangeCursor {
   const cap = shiftNaive(walkStartLocal, -settings.walkSafetySeconds);
   let editDate = previous?.editDate ?? null;
   if (newestSeen !== null) {

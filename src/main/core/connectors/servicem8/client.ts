@@ -53,8 +53,12 @@ export class ServiceM8Client {
 
   constructor(options: ServiceM8ClientOptions) {
     this.http = new ServiceM8Http({
-      baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, auth: options.auth, limiter: options.limiter ?? createServiceM8Limiter(options.limits),
-      retry: options.retry, timeoutMs: options.timeoutMs, rateLimitedDelayMs: options.rateLimitedDelayMs,
+      baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+      auth: options.auth,
+      limiter: options.limiter ?? createServiceM8Limiter(options.limits),
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      rateLimitedDelayMs: options.rateLimitedDelayMs,
     });
     this.zone = options.timeZone;
     this.cursorSettings = { ...DEFAULT_CURSOR_SETTINGS, ...options.cursor };
@@ -75,26 +79,46 @@ export class ServiceM8Client {
   }
 
   /** Every record of an object (inactive ones included), optionally filtered. */
-  async list<O extends ServiceM8Object>(object: O, options: CallOptions & { filter?: FilterCondition[] } = {}): Promise<ReadResult<ServiceM8Record<O>>> {
+  async list<O extends ServiceM8Object>(
+    object: O,
+    options: CallOptions & { filter?: FilterCondition[] } = {},
+  ): Promise<ReadResult<ServiceM8Record<O>>> {
     const schemas = await this.schemasFor(options);
     const conditions = options.filter ?? [];
     const { rows } = await fetchAllPages(this.http, object, conditions.length > 0 ? buildFilter(conditions) : undefined, options.signal);
-    return parseRows(schemas, object, rows.filter((row) => isObject(row) && matchesFilter(row, conditions)));
+    return parseRows(
+      schemas,
+      object,
+      rows.filter((row) => isObject(row) && matchesFilter(row, conditions)),
+    );
   }
 
   async get<O extends ServiceM8Object>(object: O, uuid: string, options: CallOptions = {}): Promise<ReadResult<ServiceM8Record<O>>> {
     const schemas = await this.schemasFor(options);
-    const { body } = await this.http.request({ method: 'GET', path: `/${object}/${encodeURIComponent(uuid)}.json`, signal: options.signal });
+    const { body } = await this.http.request({
+      method: 'GET',
+      path: `/${object}/${encodeURIComponent(uuid)}.json`,
+      signal: options.signal,
+    });
     return parseRows(schemas, object, [body]);
   }
 
   /** Records changed since the cursor (null = all), de-duplicated against what the cursor already delivered. */
-  async listChangedSince<O extends ServiceM8Object>(object: O, cursor: ChangeCursor | null, options: CallOptions = {}): Promise<ChangesResult<ServiceM8Record<O>>> {
+  async listChangedSince<O extends ServiceM8Object>(
+    object: O,
+    cursor: ChangeCursor | null,
+    options: CallOptions = {},
+  ): Promise<ChangesResult<ServiceM8Record<O>>> {
     const schemas = await this.schemasFor(options);
     const walkStart = toLocalNaive(this.now(), await this.timeZone(options));
     const from = lowerBound(cursor, this.cursorSettings);
     const conditions: FilterCondition[] = from === null ? [] : [{ field: 'edit_date', op: 'gt', value: from }];
-    const { rows, pages } = await fetchAllPages(this.http, object, conditions.length > 0 ? buildFilter(conditions) : undefined, options.signal);
+    const { rows, pages } = await fetchAllPages(
+      this.http,
+      object,
+      conditions.length > 0 ? buildFilter(conditions) : undefined,
+      options.signal,
+    );
     const seen = new Set(cursor?.seen ?? []);
     const latest = new Map<string, Record<string, unknown>>();
     const unkeyed: unknown[] = [];
@@ -107,7 +131,8 @@ export class ServiceM8Client {
       if (!matchesFilter(row, conditions) || seen.has(seenKey({ ...row, uuid: row.uuid, edit_date: row.edit_date }))) continue;
       const previous = latest.get(row.uuid);
       if (!previous || String(previous.edit_date) <= row.edit_date) latest.set(row.uuid, row); // a later page's copy is the fresher one
-      if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row.edit_date) && (newest === null || row.edit_date > newest)) newest = row.edit_date;
+      if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row.edit_date) && (newest === null || row.edit_date > newest))
+        newest = row.edit_date;
     }
     const result = parseRows(schemas, object, [...latest.values(), ...unkeyed]);
     const delivered = [...latest.values()].map((row) => seenKey({ ...row, uuid: String(row.uuid), edit_date: String(row.edit_date) }));
@@ -123,7 +148,8 @@ export class ServiceM8Client {
     const uuid = options.uuid ?? randomUUID();
     const result = await this.http.request({ method: 'POST', path: `/${object}.json`, body: { ...fields, uuid }, signal: options.signal });
     const echoed = result.headers.get('x-record-uuid');
-    if (echoed && echoed.toLowerCase() !== uuid.toLowerCase()) throw new ServiceM8ApiError('protocol', `ServiceM8 created ${object} ${echoed} instead of ${uuid}`);
+    if (echoed && echoed.toLowerCase() !== uuid.toLowerCase())
+      throw new ServiceM8ApiError('protocol', `ServiceM8 created ${object} ${echoed} instead of ${uuid}`);
     return uuid;
   }
 

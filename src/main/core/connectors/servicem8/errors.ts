@@ -23,7 +23,15 @@ export class ServiceM8ApiError extends Error {
   constructor(
     readonly kind: ServiceM8ErrorKind,
     message: string,
-    readonly details: { status?: number; apiMessage?: string; retryAfterMs?: number; method?: string; path?: string; retryable?: boolean; dailyLimit?: boolean } = {},
+    readonly details: {
+      status?: number;
+      apiMessage?: string;
+      retryAfterMs?: number;
+      method?: string;
+      path?: string;
+      retryable?: boolean;
+      dailyLimit?: boolean;
+    } = {},
   ) {
     super(message);
     this.retryable = details.retryable ?? RETRYABLE.has(kind);

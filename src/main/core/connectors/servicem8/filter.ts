@@ -21,7 +21,8 @@ export class FilterError extends Error {
 
 /** The $filter text for some conditions (URLSearchParams does the URL encoding). */
 export function buildFilter(conditions: readonly FilterCondition[]): string {
-  if (conditions.length > MAX_FILTER_CONDITIONS) throw new FilterError(`ServiceM8 accepts at most ${MAX_FILTER_CONDITIONS} $filter conditions (got ${conditions.length})`);
+  if (conditions.length > MAX_FILTER_CONDITIONS)
+    throw new FilterError(`ServiceM8 accepts at most ${MAX_FILTER_CONDITIONS} $filter conditions (got ${conditions.length})`);
   return conditions
     .map(({ field, op, value }) => {
       if (!FIELD.test(field)) throw new FilterError(`not a ServiceM8 field name: ${JSON.stringify(field)}`);
@@ -37,10 +38,14 @@ export function matchesFilter(record: Record<string, unknown>, conditions: reado
   return conditions.every(({ field, op, value }) => {
     const order = compare(record[field], value);
     switch (op) {
-      case 'eq': return order === 0;
-      case 'ne': return order !== 0;
-      case 'gt': return order > 0;
-      case 'lt': return order < 0;
+      case 'eq':
+        return order === 0;
+      case 'ne':
+        return order !== 0;
+      case 'gt':
+        return order > 0;
+      case 'lt':
+        return order < 0;
     }
   });
 }

@@ -60,8 +60,15 @@ export class ServiceM8Http {
       ...this.retry,
       signal: spec.signal,
       random: this.options.random,
-      classify: (error) => (error instanceof ServiceM8ApiError && error.retryable ? { retry: true, retryAfterMs: error.details.retryAfterMs } : { retry: false }),
-      onRetry: ({ attempt, delayMs, error }) => log.warn({ attempt, delayMs, method: spec.method, path: spec.path, reason: (error as Error).message }, 'ServiceM8 request failed; retrying'),
+      classify: (error) =>
+        error instanceof ServiceM8ApiError && error.retryable
+          ? { retry: true, retryAfterMs: error.details.retryAfterMs }
+          : { retry: false },
+      onRetry: ({ attempt, delayMs, error }) =>
+        log.warn(
+          { attempt, delayMs, method: spec.method, path: spec.path, reason: (error as Error).message },
+          'ServiceM8 request failed; retrying',
+        ),
     });
   }
 
@@ -70,7 +77,8 @@ export class ServiceM8Http {
     try {
       return await this.attempt(spec);
     } catch (error) {
-      if (error instanceof ServiceM8ApiError && error.kind === 'unauthorized' && (await this.options.auth.recover(spec.signal))) return this.attempt(spec);
+      if (error instanceof ServiceM8ApiError && error.kind === 'unauthorized' && (await this.options.auth.recover(spec.signal)))
+        return this.attempt(spec);
       throw error;
     }
   }
@@ -87,7 +95,12 @@ export class ServiceM8Http {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body), signal });
+      response = await fetch(url, {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal,
+      });
       text = await response.text();
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason as Error;
@@ -98,12 +111,20 @@ export class ServiceM8Http {
     if (response.ok) return { status: response.status, headers: response.headers, body: parseBody(text, spec) };
     const apiMessage = apiMessageOf(text);
     const message = `ServiceM8 ${spec.method} ${spec.path} failed (${response.status}): ${apiMessage}`;
-    if (response.status !== 429) throw new ServiceM8ApiError(kindForStatus(response.status), message, { ...where, status: response.status, apiMessage });
+    if (response.status !== 429)
+      throw new ServiceM8ApiError(kindForStatus(response.status), message, { ...where, status: response.status, apiMessage });
     // Assumption C2: the daily budget does not come back within a retry loop: give up, the sync resumes later.
     // Assumption C3: with no Retry-After, wait at least rateLimitedDelayMs.
     const daily = /per day/i.test(apiMessage);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? this.options.rateLimitedDelayMs ?? 5000;
-    throw new ServiceM8ApiError('rate_limited', message, { ...where, status: 429, apiMessage, retryAfterMs, retryable: !daily, dailyLimit: daily });
+    throw new ServiceM8ApiError('rate_limited', message, {
+      ...where,
+      status: 429,
+      apiMessage,
+      retryAfterMs,
+      retryable: !daily,
+      dailyLimit: daily,
+    });
   }
 }
 
@@ -113,6 +134,9 @@ function parseBody(text: string, spec: RequestSpec): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ServiceM8ApiError('protocol', `ServiceM8 ${spec.method} ${spec.path} answered with a body that is not JSON`, { method: spec.method, path: spec.path });
+    throw new ServiceM8ApiError('protocol', `ServiceM8 ${spec.method} ${spec.path} answered with a body that is not JSON`, {
+      method: spec.method,
+      path: spec.path,
+    });
   }
 }

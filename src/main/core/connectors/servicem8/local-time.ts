@@ -18,7 +18,8 @@ export function localToUtcIso(value: string, zone: string): string | null {
   if (!NAIVE.test(text)) throw new LocalTimeError(`not a ServiceM8 date-time: ${JSON.stringify(value)}`);
   // In a DST fall-back hour luxon picks the earlier offset; the stamp is ambiguous on the wire too (C8).
   const local = DateTime.fromSQL(text, { zone });
-  if (!local.isValid) throw new LocalTimeError(`invalid date-time ${JSON.stringify(value)} in ${zone}: ${local.invalidReason ?? 'unknown'}`);
+  if (!local.isValid)
+    throw new LocalTimeError(`invalid date-time ${JSON.stringify(value)} in ${zone}: ${local.invalidReason ?? 'unknown'}`);
   return local.toUTC().toISO({ suppressMilliseconds: true });
 }
 

@@ -28,7 +28,8 @@ const base64url = (bytes: Buffer) => bytes.toString('base64url');
 
 export async function authorizeWithBrowser(options: AuthorizeOptions): Promise<StoredTokens> {
   const clientSecret = await options.secrets.get('servicem8.oauthClientSecret');
-  if (!clientSecret) throw new ServiceM8ApiError('unauthorized', `No ServiceM8 OAuth client secret (App Secret) in the ${options.secrets.kind}.`);
+  if (!clientSecret)
+    throw new ServiceM8ApiError('unauthorized', `No ServiceM8 OAuth client secret (App Secret) in the ${options.secrets.kind}.`);
   const state = base64url(randomBytes(24));
   const verifier = base64url(randomBytes(32));
   const challenge = base64url(createHash('sha256').update(verifier).digest());
@@ -37,14 +38,29 @@ export async function authorizeWithBrowser(options: AuthorizeOptions): Promise<S
     const redirectUri = `http://127.0.0.1:${listener.port}${CALLBACK_PATH}`;
     const authorize = new URL(`${(options.config.oauthBaseUrl ?? DEFAULT_OAUTH_BASE_URL).replace(/\/$/, '')}/oauth/authorize`);
     for (const [key, value] of Object.entries({
-      response_type: 'code', client_id: options.config.clientId, scope: options.config.scopes.join(' '), redirect_uri: redirectUri,
-      state, code_challenge: challenge, code_challenge_method: 'S256',
-    })) authorize.searchParams.set(key, value);
+      response_type: 'code',
+      client_id: options.config.clientId,
+      scope: options.config.scopes.join(' '),
+      redirect_uri: redirectUri,
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }))
+      authorize.searchParams.set(key, value);
     await options.openUrl(authorize.toString());
     const code = await withTimeout(listener.code, options.timeoutMs ?? 300_000, options.signal);
-    const tokens = await requestTokens(options.config, {
-      grant_type: 'authorization_code', client_id: options.config.clientId, client_secret: clientSecret, code, redirect_uri: redirectUri, code_verifier: verifier,
-    }, options.signal);
+    const tokens = await requestTokens(
+      options.config,
+      {
+        grant_type: 'authorization_code',
+        client_id: options.config.clientId,
+        client_secret: clientSecret,
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      },
+      options.signal,
+    );
     await options.secrets.set('servicem8.oauthTokens', JSON.stringify(tokens));
     return tokens;
   } finally {
@@ -52,7 +68,11 @@ export async function authorizeWithBrowser(options: AuthorizeOptions): Promise<S
   }
 }
 
-interface Listener { port: number; code: Promise<string>; close(): Promise<void> }
+interface Listener {
+  port: number;
+  code: Promise<string>;
+  close(): Promise<void>;
+}
 
 async function listenForCallback(state: string, port: number): Promise<Listener> {
   let settle!: { resolve(code: string): void; reject(error: Error): void };
@@ -61,13 +81,22 @@ async function listenForCallback(state: string, port: number): Promise<Listener>
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== CALLBACK_PATH) return void response.writeHead(404).end();
-    const page = (status: number, message: string) => response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>sm8sync</title><p>${message}</p>`);
+    const page = (status: number, message: string) =>
+      response
+        .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!doctype html><title>sm8sync</title><p>${message}</p>`);
     // A callback with the wrong state is someone else's request: refuse it and keep waiting for ours.
-    if (url.searchParams.get('state') !== state) return page(400, 'This sign-in link is not the one sm8sync started. Close this window and try again from the app.');
+    if (url.searchParams.get('state') !== state)
+      return page(400, 'This sign-in link is not the one sm8sync started. Close this window and try again from the app.');
     const error = url.searchParams.get('error');
     if (error) {
       page(400, 'ServiceM8 did not grant access. You can close this window.');
-      return settle.reject(new ServiceM8ApiError('unauthorized', `ServiceM8 authorization failed: ${error} ${url.searchParams.get('error_description') ?? ''}`.trim()));
+      return settle.reject(
+        new ServiceM8ApiError(
+          'unauthorized',
+          `ServiceM8 authorization failed: ${error} ${url.searchParams.get('error_description') ?? ''}`.trim(),
+        ),
+      );
     }
     const received = url.searchParams.get('code');
     if (!received) return page(400, 'The answer from ServiceM8 had no authorization code.');
@@ -81,17 +110,21 @@ async function listenForCallback(state: string, port: number): Promise<Listener>
   return {
     port: (server.address() as AddressInfo).port,
     code,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => reject(new ServiceM8ApiError('timeout', 'Timed out waiting for the ServiceM8 sign-in to finish in the browser')), ms);
+    const timer = setTimeout(
+      () => reject(new ServiceM8ApiError('timeout', 'Timed out waiting for the ServiceM8 sign-in to finish in the browser')),
+      ms,
+    );
     const onAbort = () => reject(signal?.reason as Error);
     signal?.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => {

@@ -30,35 +30,53 @@ export interface StoredTokens {
   scope: string;
 }
 
-interface TokenResponse { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown; scope?: unknown }
+interface TokenResponse {
+  access_token?: unknown;
+  refresh_token?: unknown;
+  expires_in?: unknown;
+  scope?: unknown;
+}
 
 /** POSTs a form to the token endpoint (form-encoded, reference §2) and reads the token pair. */
 export async function requestTokens(config: OAuthConfig, form: Record<string, string>, signal?: AbortSignal): Promise<StoredTokens> {
   const url = `${(config.oauthBaseUrl ?? DEFAULT_OAUTH_BASE_URL).replace(/\/$/, '')}/oauth/access_token`;
   const now = config.now ?? Date.now;
-  return withRetry(async () => {
-    let response: Response;
-    try {
-      response = await fetch(url, { method: 'POST', body: new URLSearchParams(form), headers: { accept: 'application/json' }, signal });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ServiceM8ApiError('network', `ServiceM8 token endpoint unreachable: ${(error as Error).message}`);
-    }
-    const text = await response.text();
-    if (!response.ok) {
-      const kind = response.status === 400 || response.status === 401 ? 'unauthorized' : kindForStatus(response.status);
-      throw new ServiceM8ApiError(kind, `ServiceM8 refused the token request (${response.status}): ${apiMessageOf(text)}`, { status: response.status, apiMessage: apiMessageOf(text) });
-    }
-    const body = JSON.parse(text) as TokenResponse;
-    if (typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string') throw new ServiceM8ApiError('protocol', 'ServiceM8 token response has no access_token/refresh_token');
-    const expiresIn = Number(body.expires_in ?? 3600); // C9: ≈3600 s per T1/T4/T5 when absent
-    return {
-      accessToken: body.access_token,
-      refreshToken: body.refresh_token,
-      expiresAt: new Date(now() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000).toISOString(),
-      scope: typeof body.scope === 'string' ? body.scope : config.scopes.join(' '),
-    };
-  }, { retries: 3, baseMs: 250, maxMs: 5000, signal, classify: (error) => ({ retry: error instanceof ServiceM8ApiError && error.retryable }) });
+  return withRetry(
+    async () => {
+      let response: Response;
+      try {
+        response = await fetch(url, { method: 'POST', body: new URLSearchParams(form), headers: { accept: 'application/json' }, signal });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new ServiceM8ApiError('network', `ServiceM8 token endpoint unreachable: ${(error as Error).message}`);
+      }
+      const text = await response.text();
+      if (!response.ok) {
+        const kind = response.status === 400 || response.status === 401 ? 'unauthorized' : kindForStatus(response.status);
+        throw new ServiceM8ApiError(kind, `ServiceM8 refused the token request (${response.status}): ${apiMessageOf(text)}`, {
+          status: response.status,
+          apiMessage: apiMessageOf(text),
+        });
+      }
+      const body = JSON.parse(text) as TokenResponse;
+      if (typeof body.access_token !== 'string' || typeof body.refresh_token !== 'string')
+        throw new ServiceM8ApiError('protocol', 'ServiceM8 token response has no access_token/refresh_token');
+      const expiresIn = Number(body.expires_in ?? 3600); // C9: ≈3600 s per T1/T4/T5 when absent
+      return {
+        accessToken: body.access_token,
+        refreshToken: body.refresh_token,
+        expiresAt: new Date(now() + (Number.isFinite(expiresIn) ? expiresIn : 3600) * 1000).toISOString(),
+        scope: typeof body.scope === 'string' ? body.scope : config.scopes.join(' '),
+      };
+    },
+    {
+      retries: 3,
+      baseMs: 250,
+      maxMs: 5000,
+      signal,
+      classify: (error) => ({ retry: error instanceof ServiceM8ApiError && error.retryable }),
+    },
+  );
 }
 
 export async function readStoredTokens(secrets: SecretStore): Promise<StoredTokens | null> {
@@ -88,7 +106,8 @@ export class OAuthTokenAuth implements ServiceM8Auth {
 
   async headers(signal?: AbortSignal): Promise<Record<string, string>> {
     this.tokens ??= await readStoredTokens(this.secrets);
-    if (!this.tokens) throw new ServiceM8ApiError('unauthorized', 'ServiceM8 is not connected: no OAuth tokens saved. Connect with OAuth first.');
+    if (!this.tokens)
+      throw new ServiceM8ApiError('unauthorized', 'ServiceM8 is not connected: no OAuth tokens saved. Connect with OAuth first.');
     const skewMs = (this.config.refreshSkewSeconds ?? 300) * 1000;
     if (Date.parse(this.tokens.expiresAt) - skewMs <= (this.config.now ?? Date.now)()) await this.refresh(signal);
     return { Authorization: `Bearer ${this.tokens.accessToken}` };
@@ -112,9 +131,16 @@ export class OAuthTokenAuth implements ServiceM8Auth {
     if (!current) throw new ServiceM8ApiError('unauthorized', 'ServiceM8 is not connected: no OAuth tokens saved.');
     const clientSecret = await this.secrets.get('servicem8.oauthClientSecret');
     if (!clientSecret) throw new ServiceM8ApiError('unauthorized', `No ServiceM8 OAuth client secret in the ${this.secrets.kind}.`);
-    const next = await requestTokens(this.config, {
-      grant_type: 'refresh_token', client_id: this.config.clientId, client_secret: clientSecret, refresh_token: current.refreshToken,
-    }, signal);
+    const next = await requestTokens(
+      this.config,
+      {
+        grant_type: 'refresh_token',
+        client_id: this.config.clientId,
+        client_secret: clientSecret,
+        refresh_token: current.refreshToken,
+      },
+      signal,
+    );
     // Persist first: if we crashed after the server rotated but before saving, the only valid refresh token would be lost.
     // (Assumption C7: if the answer itself is lost after rotation, only reconnecting helps.)
     await this.secrets.set('servicem8.oauthTokens', JSON.stringify(next));

@@ -11,7 +11,12 @@ export interface PagedResult {
   pages: number;
 }
 
-export async function fetchAllPages(http: ServiceM8Http, object: string, filter: string | undefined, signal?: AbortSignal): Promise<PagedResult> {
+export async function fetchAllPages(
+  http: ServiceM8Http,
+  object: string,
+  filter: string | undefined,
+  signal?: AbortSignal,
+): Promise<PagedResult> {
   const rows: unknown[] = [];
   const seenCursors = new Set<string>();
   let cursor = '-1';

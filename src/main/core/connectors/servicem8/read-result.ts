@@ -26,7 +26,11 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function parseRows<O extends ServiceM8Object>(schemas: ServiceM8Schemas, object: O, rows: unknown[]): ReadResult<ServiceM8Record<O>> {
+export function parseRows<O extends ServiceM8Object>(
+  schemas: ServiceM8Schemas,
+  object: O,
+  rows: unknown[],
+): ReadResult<ServiceM8Record<O>> {
   const result: ReadResult<ServiceM8Record<O>> = { records: [], rejected: [] };
   const schema = schemas[object] as unknown as z.ZodType<ServiceM8Record<O>>;
   for (const row of rows) {

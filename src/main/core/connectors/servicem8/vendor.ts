@@ -11,7 +11,14 @@ export const vendorSchema = z
       ctx.addIssue({ code: 'custom', message: `vendor.timezone_name is not an IANA time zone: ${JSON.stringify(r.timezone_name)}` });
       return z.NEVER;
     }
-    return { uuid: r.uuid, name: r.name, abnNumber: r.abn_number.trim() || null, email: r.email, currency: r.currency.toUpperCase(), timeZone: r.timezone_name };
+    return {
+      uuid: r.uuid,
+      name: r.name,
+      abnNumber: r.abn_number.trim() || null,
+      email: r.email,
+      currency: r.currency.toUpperCase(),
+      timeZone: r.timezone_name,
+    };
   });
 
 export type Sm8Vendor = z.output<typeof vendorSchema>;

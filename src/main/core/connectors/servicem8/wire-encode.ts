@@ -10,7 +10,8 @@ export const wireMoney = (cents: number): string => formatCents(cents);
 export const wireFlag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 export const wireRef = (uuid: string | null): string => uuid ?? '';
 export const wireBadges = (badges: readonly string[]): string => JSON.stringify(badges);
-export const wireStamp = (instant: Date | string | null, zone: string): string => (instant === null ? '0000-00-00 00:00:00' : toLocalNaive(instant, zone));
+export const wireStamp = (instant: Date | string | null, zone: string): string =>
+  instant === null ? '0000-00-00 00:00:00' : toLocalNaive(instant, zone);
 
 export interface NewJobPayment {
   jobUuid: string;
@@ -26,7 +27,11 @@ export interface NewJobPayment {
 
 export function jobPaymentFields(payment: NewJobPayment, zone: string): WireFields {
   return {
-    job_uuid: payment.jobUuid, amount: wireMoney(payment.amountCents), method: payment.method, timestamp: wireStamp(payment.paidAt, zone),
-    note: payment.note, actioned_by_uuid: wireRef(payment.actionedByUuid ?? null),
+    job_uuid: payment.jobUuid,
+    amount: wireMoney(payment.amountCents),
+    method: payment.method,
+    timestamp: wireStamp(payment.paidAt, zone),
+    note: payment.note,
+    actioned_by_uuid: wireRef(payment.actionedByUuid ?? null),
   };
 }

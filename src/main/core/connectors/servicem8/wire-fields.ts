@@ -9,13 +9,20 @@ import { LocalTimeError, localToUtcIso } from './local-time';
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** Free text; numbers become their text, a missing field is "". */
-export const text = z.union([z.string(), z.number()]).transform(String).optional().transform((v) => v ?? '');
+export const text = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .optional()
+  .transform((v) => v ?? '');
 
 /** A required non-empty identifier. */
 export const uuid = z.string().trim().min(1, 'uuid is required');
 
 /** A reference to another record: "" (the API's "none") and null become null. */
-export const ref = z.union([z.string(), z.null()]).optional().transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v.trim()));
+export const ref = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v) => (v === undefined || v === null || v.trim() === '' ? null : v.trim()));
 
 /** 0/1 flags in any of the shapes the API uses. */
 export const flag = scalar.optional().transform((value, ctx) => readFlag(value, ctx));
@@ -41,7 +48,10 @@ function cents(value: string | number, ctx: z.RefinementCtx): number {
 export const money = z.union([z.string(), z.number()]).transform((value, ctx) => cents(value, ctx));
 
 /** Money the API derives or defaults; missing or "" reads as zero. */
-export const moneyOrZero = z.union([z.string(), z.number(), z.null()]).optional().transform((value, ctx) => (value === undefined || value === null || value === '' ? 0 : cents(value, ctx)));
+export const moneyOrZero = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((value, ctx) => (value === undefined || value === null || value === '' ? 0 : cents(value, ctx)));
 
 /** A decimal quantity or percentage kept as normalised text ("2.5", "10"): never a float. */
 export const decimalText = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -55,34 +65,43 @@ export const decimalText = z.union([z.string(), z.number()]).transform((value, c
 
 /** An account-local naive stamp → UTC ISO instant (null when unset). */
 export function instant(zone: string) {
-  return z.union([z.string(), z.null()]).optional().transform((value, ctx) => {
-    if (value === undefined || value === null) return null;
-    try {
-      return localToUtcIso(value, zone);
-    } catch (error) {
-      if (!(error instanceof LocalTimeError)) throw error;
-      ctx.addIssue({ code: 'custom', message: error.message });
-      return z.NEVER;
-    }
-  });
+  return z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === null) return null;
+      try {
+        return localToUtcIso(value, zone);
+      } catch (error) {
+        if (!(error instanceof LocalTimeError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    });
 }
 
 /** edit_date must be present and set: it drives incremental sync. */
-export const editDateLocal = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'edit_date must be "YYYY-MM-DD HH:MM:SS"').refine((v) => !v.startsWith('0000'), 'edit_date is unset');
+export const editDateLocal = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'edit_date must be "YYYY-MM-DD HH:MM:SS"')
+  .refine((v) => !v.startsWith('0000'), 'edit_date is unset');
 
 /** badges: a JSON-encoded string array on the wire (a raw array is tolerated on read). */
-export const badges = z.union([z.string(), z.array(z.string()), z.null()]).optional().transform((value, ctx) => {
-  if (value === undefined || value === null || value === '') return [];
-  if (Array.isArray(value)) return value;
-  try {
-    const parsed = JSON.parse(value) as unknown;
-    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed;
-  } catch {
-    // reported below
-  }
-  ctx.addIssue({ code: 'custom', message: `badges is not a JSON string array: ${JSON.stringify(value).slice(0, 60)}` });
-  return z.NEVER;
-});
+export const badges = z
+  .union([z.string(), z.array(z.string()), z.null()])
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === null || value === '') return [];
+    if (Array.isArray(value)) return value;
+    try {
+      const parsed = JSON.parse(value) as unknown;
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: `badges is not a JSON string array: ${JSON.stringify(value).slice(0, 60)}` });
+    return z.NEVER;
+  });
 
 /** A flag that must be present (active: a missing value must not read as "deleted"). */
 export const requiredFlag = z.union([z.string(), z.number(), z.boolean()]).transform((value, ctx) => readFlag(value, ctx));

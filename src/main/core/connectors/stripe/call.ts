@@ -13,10 +13,14 @@ export interface CallContext {
 
 export async function call<T>(ctx: CallContext, label: string, operation: (stripe: Stripe) => Promise<T>): Promise<T> {
   try {
-    return await retrying(label, async () => {
-      await ctx.limiter?.acquire();
-      return operation(ctx.stripe);
-    }, ctx.retry);
+    return await retrying(
+      label,
+      async () => {
+        await ctx.limiter?.acquire();
+        return operation(ctx.stripe);
+      },
+      ctx.retry,
+    );
   } catch (error) {
     throw toConnectorError(error);
   }

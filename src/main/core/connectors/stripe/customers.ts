@@ -11,7 +11,14 @@ export interface CustomerInput {
   email?: string | null;
   phone?: string | null;
   description?: string | null;
-  address?: { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postalCode?: string | null; country?: string | null } | null;
+  address?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    state?: string | null;
+    postalCode?: string | null;
+    country?: string | null;
+  } | null;
   /** Merged into existing metadata; a value of '' removes the key. */
   metadata?: Record<string, string>;
 }
@@ -24,7 +31,17 @@ function toParams(input: CustomerInput): Stripe.CustomerUpdateParams {
   if (input.description !== undefined) params.description = input.description ?? '';
   if (input.address !== undefined) {
     const a = input.address;
-    params.address = a === null ? '' : { line1: a.line1 ?? '', line2: a.line2 ?? '', city: a.city ?? '', state: a.state ?? '', postal_code: a.postalCode ?? '', country: a.country ?? '' };
+    params.address =
+      a === null
+        ? ''
+        : {
+            line1: a.line1 ?? '',
+            line2: a.line2 ?? '',
+            city: a.city ?? '',
+            state: a.state ?? '',
+            postal_code: a.postalCode ?? '',
+            country: a.country ?? '',
+          };
   }
   if (input.metadata !== undefined) params.metadata = input.metadata;
   return params;
@@ -32,11 +49,18 @@ function toParams(input: CustomerInput): Stripe.CustomerUpdateParams {
 
 export async function createCustomer(ctx: CallContext, input: CustomerInput, idempotencyKey: string): Promise<StripeCustomerRecord> {
   const key = requireKey(idempotencyKey);
-  const created = await call(ctx, 'customers.create', (s) => s.customers.create(toParams(input) as Stripe.CustomerCreateParams, { idempotencyKey: key }));
+  const created = await call(ctx, 'customers.create', (s) =>
+    s.customers.create(toParams(input) as Stripe.CustomerCreateParams, { idempotencyKey: key }),
+  );
   return customerRecord.parse(created);
 }
 
-export async function updateCustomer(ctx: CallContext, id: string, input: CustomerInput, idempotencyKey: string): Promise<StripeCustomerRecord> {
+export async function updateCustomer(
+  ctx: CallContext,
+  id: string,
+  input: CustomerInput,
+  idempotencyKey: string,
+): Promise<StripeCustomerRecord> {
   const key = requireKey(idempotencyKey);
   return customerRecord.parse(await call(ctx, 'customers.update', (s) => s.customers.update(id, toParams(input), { idempotencyKey: key })));
 }
@@ -56,7 +80,10 @@ export async function getCustomer(ctx: CallContext, id: string): Promise<StripeC
   }
 }
 
-export async function listCustomers(ctx: CallContext, filter: { createdGte?: number; withTaxIds?: boolean } = {}): Promise<StripeCustomerRecord[]> {
+export async function listCustomers(
+  ctx: CallContext,
+  filter: { createdGte?: number; withTaxIds?: boolean } = {},
+): Promise<StripeCustomerRecord[]> {
   const params: Stripe.CustomerListParams = { limit: 100 };
   if (filter.createdGte !== undefined) params.created = { gte: filter.createdGte };
   // One list with the tax ids expanded beats one tax-id request per customer.
@@ -72,7 +99,11 @@ export async function listCustomers(ctx: CallContext, filter: { createdGte?: num
  * `scanAll` it also scans every customer and compares case-insensitively (slow,
  * but finds `Sarah.Nguyen@…` stored as any casing). Several results = duplicates.
  */
-export async function findCustomersByEmail(ctx: CallContext, email: string, options: { scanAll?: boolean } = {}): Promise<StripeCustomerRecord[]> {
+export async function findCustomersByEmail(
+  ctx: CallContext,
+  email: string,
+  options: { scanAll?: boolean } = {},
+): Promise<StripeCustomerRecord[]> {
   const wanted = email.trim().toLowerCase();
   const found = new Map<string, StripeCustomerRecord>();
   if (options.scanAll) {
@@ -93,7 +124,9 @@ export async function findCustomersByServiceM8Uuid(ctx: CallContext, uuid: strin
 export async function addAbn(ctx: CallContext, customerId: string, abn: string, idempotencyKey: string): Promise<StripeTaxIdRecord> {
   const key = requireKey(idempotencyKey);
   const value = abn.replace(/\s+/g, '');
-  return taxIdRecord.parse(await call(ctx, 'taxIds.create', (s) => s.customers.createTaxId(customerId, { type: 'au_abn', value }, { idempotencyKey: key })));
+  return taxIdRecord.parse(
+    await call(ctx, 'taxIds.create', (s) => s.customers.createTaxId(customerId, { type: 'au_abn', value }, { idempotencyKey: key })),
+  );
 }
 
 export async function listTaxIds(ctx: CallContext, customerId: string): Promise<StripeTaxIdRecord[]> {

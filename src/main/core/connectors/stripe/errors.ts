@@ -24,7 +24,13 @@ export function toConnectorError(error: unknown): StripeConnectorError {
   if (!(error instanceof Stripe.errors.StripeError)) {
     return new StripeConnectorError('transient', error instanceof Error ? error.message : String(error));
   }
-  const details = { code: error.code, param: error.param, statusCode: error.statusCode, requestId: error.requestId, stripeType: error.type };
+  const details = {
+    code: error.code,
+    param: error.param,
+    statusCode: error.statusCode,
+    requestId: error.requestId,
+    stripeType: error.type,
+  };
   return new StripeConnectorError(kindOf(error), error.message, details);
 }
 
@@ -42,5 +48,7 @@ export function isRetryable(error: unknown): boolean {
   // lock_timeout arrives as a 429, so it is a StripeRateLimitError like any rate limit.
   if (error instanceof Stripe.errors.StripeRateLimitError) return true;
   if (error instanceof Stripe.errors.StripeConnectionError) return true;
-  return error instanceof Stripe.errors.StripeAPIError && (error.statusCode === undefined || error.statusCode >= 500 || error.statusCode === 409);
+  return (
+    error instanceof Stripe.errors.StripeAPIError && (error.statusCode === undefined || error.statusCode >= 500 || error.statusCode === 409)
+  );
 }

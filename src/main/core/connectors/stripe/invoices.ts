@@ -54,26 +54,39 @@ export async function getInvoice(ctx: CallContext, id: string): Promise<StripeIn
 
 export async function createDraftInvoice(ctx: CallContext, input: InvoiceDraftInput, idempotencyKey: string): Promise<StripeInvoiceRecord> {
   const key = requireKey(idempotencyKey);
-  const created = await call(ctx, 'invoices.create', (s) => s.invoices.create({
-    customer: input.customerId,
-    currency: 'aud',
-    collection_method: 'send_invoice',
-    days_until_due: input.daysUntilDue ?? 14,
-    auto_advance: false,
-    pending_invoice_items_behavior: 'exclude',
-    ...(input.description !== undefined ? { description: input.description ?? '' } : {}),
-    ...(input.footer !== undefined ? { footer: input.footer ?? '' } : {}),
-    ...(input.customFields?.length ? { custom_fields: input.customFields } : {}),
-    ...(input.metadata ? { metadata: input.metadata } : {}),
-  }, { idempotencyKey: `${key}:invoice` }));
+  const created = await call(ctx, 'invoices.create', (s) =>
+    s.invoices.create(
+      {
+        customer: input.customerId,
+        currency: 'aud',
+        collection_method: 'send_invoice',
+        days_until_due: input.daysUntilDue ?? 14,
+        auto_advance: false,
+        pending_invoice_items_behavior: 'exclude',
+        ...(input.description !== undefined ? { description: input.description ?? '' } : {}),
+        ...(input.footer !== undefined ? { footer: input.footer ?? '' } : {}),
+        ...(input.customFields?.length ? { custom_fields: input.customFields } : {}),
+        ...(input.metadata ? { metadata: input.metadata } : {}),
+      },
+      { idempotencyKey: `${key}:invoice` },
+    ),
+  );
   await addLines(ctx, created.id, input.customerId, input.lines, `${key}:line`);
   return getInvoice(ctx, created.id);
 }
 
-async function addLines(ctx: CallContext, invoiceId: string, customerId: string, lines: InvoiceLineInput[], keyPrefix: string): Promise<string[]> {
+async function addLines(
+  ctx: CallContext,
+  invoiceId: string,
+  customerId: string,
+  lines: InvoiceLineInput[],
+  keyPrefix: string,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const [index, line] of lines.entries()) {
-    const item = await call(ctx, 'invoiceItems.create', (s) => s.invoiceItems.create(lineParams(invoiceId, customerId, line), { idempotencyKey: `${keyPrefix}:${index}` }));
+    const item = await call(ctx, 'invoiceItems.create', (s) =>
+      s.invoiceItems.create(lineParams(invoiceId, customerId, line), { idempotencyKey: `${keyPrefix}:${index}` }),
+    );
     ids.push(item.id);
   }
   return ids;
@@ -88,16 +101,22 @@ export interface InvoiceDraftUpdate {
   lines?: InvoiceLineInput[];
 }
 
-export async function updateDraftInvoice(ctx: CallContext, id: string, update: InvoiceDraftUpdate, idempotencyKey: string): Promise<StripeInvoiceRecord> {
+export async function updateDraftInvoice(
+  ctx: CallContext,
+  id: string,
+  update: InvoiceDraftUpdate,
+  idempotencyKey: string,
+): Promise<StripeInvoiceRecord> {
   const key = requireKey(idempotencyKey);
   const params: Stripe.InvoiceUpdateParams = {};
   if (update.description !== undefined) params.description = update.description ?? '';
   if (update.footer !== undefined) params.footer = update.footer ?? '';
   if (update.customFields !== undefined) params.custom_fields = update.customFields.length ? update.customFields : '';
   if (update.metadata !== undefined) params.metadata = update.metadata;
-  const invoice = Object.keys(params).length > 0
-    ? await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: `${key}:invoice` }))
-    : await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
+  const invoice =
+    Object.keys(params).length > 0
+      ? await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: `${key}:invoice` }))
+      : await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
   if (update.lines) {
     // Add the new lines first, then remove every other item. A replay of the same
     // operation gets the same items back from the idempotency layer and so keeps
@@ -135,7 +154,10 @@ export async function voidInvoice(ctx: CallContext, id: string, idempotencyKey: 
   return getInvoice(ctx, id);
 }
 
-export async function listInvoices(ctx: CallContext, filter: { customerId?: string; status?: Stripe.InvoiceListParams.Status; createdGte?: number } = {}): Promise<StripeInvoiceRecord[]> {
+export async function listInvoices(
+  ctx: CallContext,
+  filter: { customerId?: string; status?: Stripe.InvoiceListParams.Status; createdGte?: number } = {},
+): Promise<StripeInvoiceRecord[]> {
   const params: Stripe.InvoiceListParams = { limit: 100 };
   if (filter.customerId) params.customer = filter.customerId;
   if (filter.status) params.status = filter.status;

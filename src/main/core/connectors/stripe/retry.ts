@@ -33,7 +33,10 @@ export function retrying<T>(label: string, operation: () => Promise<T>, options:
     },
     onRetry: ({ attempt, delayMs, error }) => {
       const stripeError = error instanceof Stripe.errors.StripeError ? error : undefined;
-      log.warn({ label, attempt, delayMs, type: stripeError?.type, code: stripeError?.code, requestId: stripeError?.requestId }, 'retrying Stripe call');
+      log.warn(
+        { label, attempt, delayMs, type: stripeError?.type, code: stripeError?.code, requestId: stripeError?.requestId },
+        'retrying Stripe call',
+      );
     },
   });
 }

@@ -35,10 +35,10 @@ export class StripeConnector {
     };
   }
 
-
   // Customers and tax ids
   createCustomer = (input: customers.CustomerInput, idempotencyKey: string) => customers.createCustomer(this.ctx, input, idempotencyKey);
-  updateCustomer = (id: string, input: customers.CustomerInput, idempotencyKey: string) => customers.updateCustomer(this.ctx, id, input, idempotencyKey);
+  updateCustomer = (id: string, input: customers.CustomerInput, idempotencyKey: string) =>
+    customers.updateCustomer(this.ctx, id, input, idempotencyKey);
   deleteCustomer = (id: string) => customers.deleteCustomer(this.ctx, id);
   getCustomer = (id: string) => customers.getCustomer(this.ctx, id);
   listCustomers = (filter?: { createdGte?: number; withTaxIds?: boolean }) => customers.listCustomers(this.ctx, filter);
@@ -52,8 +52,10 @@ export class StripeConnector {
   ensureGstRates = (idempotencyKey: string) => taxRates.ensureGstRates(this.ctx, idempotencyKey);
 
   // Invoices
-  createDraftInvoice = (input: invoices.InvoiceDraftInput, idempotencyKey: string) => invoices.createDraftInvoice(this.ctx, input, idempotencyKey);
-  updateDraftInvoice = (id: string, update: invoices.InvoiceDraftUpdate, idempotencyKey: string) => invoices.updateDraftInvoice(this.ctx, id, update, idempotencyKey);
+  createDraftInvoice = (input: invoices.InvoiceDraftInput, idempotencyKey: string) =>
+    invoices.createDraftInvoice(this.ctx, input, idempotencyKey);
+  updateDraftInvoice = (id: string, update: invoices.InvoiceDraftUpdate, idempotencyKey: string) =>
+    invoices.updateDraftInvoice(this.ctx, id, update, idempotencyKey);
   finalizeInvoice = (id: string, idempotencyKey: string) => invoices.finalizeInvoice(this.ctx, id, idempotencyKey);
   payInvoiceOutOfBand = (id: string, idempotencyKey: string) => invoices.payInvoiceOutOfBand(this.ctx, id, idempotencyKey);
   voidInvoice = (id: string, idempotencyKey: string) => invoices.voidInvoice(this.ctx, id, idempotencyKey);
@@ -69,4 +71,3 @@ export class StripeConnector {
   // Events
   listEventsSince = (cursor: string | null, types?: string[]) => events.listEventsSince(this.ctx, cursor, types);
 }
-

@@ -20,7 +20,10 @@ export interface AuditEntry {
   message: string | null;
 }
 
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'runId' | 'servicem8Id' | 'stripeId' | 'before' | 'after' | 'idempotencyKey' | 'message'> &
+export type NewAuditEntry = Omit<
+  AuditEntry,
+  'id' | 'at' | 'runId' | 'servicem8Id' | 'stripeId' | 'before' | 'after' | 'idempotencyKey' | 'message'
+> &
   Partial<Pick<AuditEntry, 'runId' | 'servicem8Id' | 'stripeId' | 'before' | 'after' | 'idempotencyKey' | 'message'>>;
 
 interface AuditRow {
@@ -68,7 +71,20 @@ export class AuditRepository {
         `INSERT INTO audit_log (at, run_id, direction, entity, operation, servicem8_id, stripe_id, before_json, after_json, idempotency_key, outcome, message)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(this.now(), entry.runId ?? null, entry.direction, entry.entity, entry.operation, entry.servicem8Id ?? null, entry.stripeId ?? null, toJson(entry.before), toJson(entry.after), entry.idempotencyKey ?? null, entry.outcome, safeText(entry.message));
+      .get(
+        this.now(),
+        entry.runId ?? null,
+        entry.direction,
+        entry.entity,
+        entry.operation,
+        entry.servicem8Id ?? null,
+        entry.stripeId ?? null,
+        toJson(entry.before),
+        toJson(entry.after),
+        entry.idempotencyKey ?? null,
+        entry.outcome,
+        safeText(entry.message),
+      );
     return toEntry(row!);
   }
 
@@ -90,7 +106,10 @@ export class AuditRepository {
     }
     params.push(filter.limit ?? 1000);
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT ?`;
-    return this.db.prepare<unknown[], AuditRow>(sql).all(...params).map(toEntry);
+    return this.db
+      .prepare<unknown[], AuditRow>(sql)
+      .all(...params)
+      .map(toEntry);
   }
 
   count(): number {

@@ -31,7 +31,21 @@ export interface Conflict {
 }
 
 export type NewConflict = Pick<Conflict, 'kind' | 'entity' | 'dedupeKey'> &
-  Partial<Pick<Conflict, 'linkId' | 'servicem8Id' | 'stripeId' | 'field' | 'servicem8Value' | 'stripeValue' | 'servicem8EditedAt' | 'stripeEditedAt' | 'candidates' | 'detail'>>;
+  Partial<
+    Pick<
+      Conflict,
+      | 'linkId'
+      | 'servicem8Id'
+      | 'stripeId'
+      | 'field'
+      | 'servicem8Value'
+      | 'stripeValue'
+      | 'servicem8EditedAt'
+      | 'stripeEditedAt'
+      | 'candidates'
+      | 'detail'
+    >
+  >;
 
 interface ConflictRow {
   id: number;
@@ -90,7 +104,9 @@ export class ConflictsRepository {
    * Returns `created: true` only for a new question (what notifications key on).
    */
   raise(input: NewConflict): { conflict: Conflict; created: boolean } {
-    const live = this.db.prepare<[string], ConflictRow>(`SELECT * FROM conflicts WHERE dedupe_key = ? AND state IN ('open', 'resolved')`).get(input.dedupeKey);
+    const live = this.db
+      .prepare<[string], ConflictRow>(`SELECT * FROM conflicts WHERE dedupe_key = ? AND state IN ('open', 'resolved')`)
+      .get(input.dedupeKey);
     if (live) {
       if (live.state === 'resolved') return { conflict: toConflict(live), created: false };
       const row = this.db
@@ -98,7 +114,15 @@ export class ConflictsRepository {
           `UPDATE conflicts SET servicem8_value_json = ?, stripe_value_json = ?, servicem8_edited_at = ?, stripe_edited_at = ?, candidates_json = ?, detail = ?
            WHERE id = ? RETURNING *`,
         )
-        .get(toJson(input.servicem8Value), toJson(input.stripeValue), input.servicem8EditedAt ?? null, input.stripeEditedAt ?? null, toJson(input.candidates), safeText(input.detail), live.id);
+        .get(
+          toJson(input.servicem8Value),
+          toJson(input.stripeValue),
+          input.servicem8EditedAt ?? null,
+          input.stripeEditedAt ?? null,
+          toJson(input.candidates),
+          safeText(input.detail),
+          live.id,
+        );
       return { conflict: toConflict(row!), created: false };
     }
     const row = this.db
@@ -107,7 +131,22 @@ export class ConflictsRepository {
            servicem8_edited_at, stripe_edited_at, candidates_json, detail, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(input.kind, input.entity, input.dedupeKey, input.linkId ?? null, input.servicem8Id ?? null, input.stripeId ?? null, input.field ?? null, toJson(input.servicem8Value), toJson(input.stripeValue), input.servicem8EditedAt ?? null, input.stripeEditedAt ?? null, toJson(input.candidates), safeText(input.detail), this.now());
+      .get(
+        input.kind,
+        input.entity,
+        input.dedupeKey,
+        input.linkId ?? null,
+        input.servicem8Id ?? null,
+        input.stripeId ?? null,
+        input.field ?? null,
+        toJson(input.servicem8Value),
+        toJson(input.stripeValue),
+        input.servicem8EditedAt ?? null,
+        input.stripeEditedAt ?? null,
+        toJson(input.candidates),
+        safeText(input.detail),
+        this.now(),
+      );
     return { conflict: toConflict(row!), created: true };
   }
 
@@ -118,13 +157,18 @@ export class ConflictsRepository {
 
   list(states: ConflictState[] = ['open']): Conflict[] {
     const marks = states.map(() => '?').join(', ');
-    return this.db.prepare<ConflictState[], ConflictRow>(`SELECT * FROM conflicts WHERE state IN (${marks}) ORDER BY id`).all(...states).map(toConflict);
+    return this.db
+      .prepare<ConflictState[], ConflictRow>(`SELECT * FROM conflicts WHERE state IN (${marks}) ORDER BY id`)
+      .all(...states)
+      .map(toConflict);
   }
 
   /** A person's decision; applied by the next sync. Only an open conflict can be resolved. */
   resolve(id: number, resolution: string, value?: unknown): Conflict | null {
     const row = this.db
-      .prepare<unknown[], ConflictRow>(`UPDATE conflicts SET state = 'resolved', resolution = ?, resolution_value_json = ?, resolved_at = ? WHERE id = ? AND state = 'open' RETURNING *`)
+      .prepare<unknown[], ConflictRow>(
+        `UPDATE conflicts SET state = 'resolved', resolution = ?, resolution_value_json = ?, resolved_at = ? WHERE id = ? AND state = 'open' RETURNING *`,
+      )
       .get(resolution, toJson(value), this.now(), id);
     return row ? toConflict(row) : null;
   }
@@ -135,19 +179,27 @@ export class ConflictsRepository {
 
   /** A decision that could not be carried out goes back to the person, with why. */
   reopen(id: number, reason: string): void {
-    this.db.prepare(`UPDATE conflicts SET state = 'open', resolution = NULL, resolved_at = NULL, detail = ? WHERE id = ? AND state = 'resolved'`).run(safeText(reason), id);
+    this.db
+      .prepare(`UPDATE conflicts SET state = 'open', resolution = NULL, resolved_at = NULL, detail = ? WHERE id = ? AND state = 'resolved'`)
+      .run(safeText(reason), id);
   }
 
   listForEntity(entity: string, states: ConflictState[]): Conflict[] {
     const marks = states.map(() => '?').join(', ');
-    return this.db.prepare<string[], ConflictRow>(`SELECT * FROM conflicts WHERE entity = ? AND state IN (${marks}) ORDER BY id`).all(entity, ...states).map(toConflict);
+    return this.db
+      .prepare<string[], ConflictRow>(`SELECT * FROM conflicts WHERE entity = ? AND state IN (${marks}) ORDER BY id`)
+      .all(entity, ...states)
+      .map(toConflict);
   }
 
   /** The open question with this key answered itself (e.g. someone made both sides equal). */
   dismissByKey(dedupeKey: string): boolean {
-    return this.db.prepare(`UPDATE conflicts SET state = 'dismissed', resolved_at = ? WHERE dedupe_key = ? AND state = 'open'`).run(this.now(), dedupeKey).changes > 0;
+    return (
+      this.db
+        .prepare(`UPDATE conflicts SET state = 'dismissed', resolved_at = ? WHERE dedupe_key = ? AND state = 'open'`)
+        .run(this.now(), dedupeKey).changes > 0
+    );
   }
-
 
   countOpen(): number {
     return this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM conflicts WHERE state = 'open'`).get()?.n ?? 0;

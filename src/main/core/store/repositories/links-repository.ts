@@ -45,7 +45,13 @@ export class LinksRepository {
     private readonly now: () => string,
   ) {}
 
-  create(input: { entity: string; servicem8Id: string; stripeId: string; servicem8EditedAt?: string | null; stripeEditedAt?: string | null }): Link {
+  create(input: {
+    entity: string;
+    servicem8Id: string;
+    stripeId: string;
+    servicem8EditedAt?: string | null;
+    stripeEditedAt?: string | null;
+  }): Link {
     const at = this.now();
     const row = this.db
       .prepare<unknown[], LinkRow>(
@@ -62,7 +68,9 @@ export class LinksRepository {
   }
 
   byServiceM8Id(entity: string, servicem8Id: string): Link | null {
-    const row = this.db.prepare<[string, string], LinkRow>('SELECT * FROM links WHERE entity = ? AND servicem8_id = ?').get(entity, servicem8Id);
+    const row = this.db
+      .prepare<[string, string], LinkRow>('SELECT * FROM links WHERE entity = ? AND servicem8_id = ?')
+      .get(entity, servicem8Id);
     return row ? toLink(row) : null;
   }
 
@@ -70,7 +78,6 @@ export class LinksRepository {
     const row = this.db.prepare<[string, string], LinkRow>('SELECT * FROM links WHERE entity = ? AND stripe_id = ?').get(entity, stripeId);
     return row ? toLink(row) : null;
   }
-
 
   count(entity?: string): number {
     const sql = entity ? 'SELECT count(*) AS n FROM links WHERE entity = ?' : 'SELECT count(*) AS n FROM links';

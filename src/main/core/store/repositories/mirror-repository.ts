@@ -57,16 +57,24 @@ export class MirrorRepository {
   }
 
   get<T>(side: Side, object: string, id: string): MirrorRecord<T> | null {
-    const row = this.db.prepare<[Side, string, string], MirrorRow>('SELECT * FROM mirror WHERE side = ? AND object = ? AND id = ?').get(side, object, id);
+    const row = this.db
+      .prepare<[Side, string, string], MirrorRow>('SELECT * FROM mirror WHERE side = ? AND object = ? AND id = ?')
+      .get(side, object, id);
     return row ? toRecord<T>(row) : null;
   }
 
   list<T>(side: Side, object: string, options: { activeOnly?: boolean } = {}): MirrorRecord<T>[] {
     const sql = `SELECT * FROM mirror WHERE side = ? AND object = ?${options.activeOnly ? ' AND active = 1' : ''} ORDER BY id`;
-    return this.db.prepare<[Side, string], MirrorRow>(sql).all(side, object).map((row) => toRecord<T>(row));
+    return this.db
+      .prepare<[Side, string], MirrorRow>(sql)
+      .all(side, object)
+      .map((row) => toRecord<T>(row));
   }
 
   count(side: Side, object: string): number {
-    return this.db.prepare<[Side, string], { n: number }>('SELECT count(*) AS n FROM mirror WHERE side = ? AND object = ?').get(side, object)?.n ?? 0;
+    return (
+      this.db.prepare<[Side, string], { n: number }>('SELECT count(*) AS n FROM mirror WHERE side = ? AND object = ?').get(side, object)
+        ?.n ?? 0
+    );
   }
 }

@@ -106,7 +106,20 @@ export class OutboxRepository {
         `INSERT INTO outbox (run_id, entity, target, operation, link_id, subject_id, payload_json, idempotency_key, priority, next_attempt_at, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
       )
-      .run(item.runId ?? null, item.entity, item.target, item.operation, item.linkId ?? null, item.subjectId ?? null, toJson(item.payload) ?? 'null', item.idempotencyKey, item.priority ?? 100, at, at, at);
+      .run(
+        item.runId ?? null,
+        item.entity,
+        item.target,
+        item.operation,
+        item.linkId ?? null,
+        item.subjectId ?? null,
+        toJson(item.payload) ?? 'null',
+        item.idempotencyKey,
+        item.priority ?? 100,
+        at,
+        at,
+        at,
+      );
     return this.byKey(item.idempotencyKey)!;
   }
 
@@ -123,8 +136,16 @@ export class OutboxRepository {
   /** Pending rows whose time has come, highest priority (lowest number) first. */
   due(limit = 100, target?: SyncTarget): OutboxItem[] {
     const rows = target
-      ? this.db.prepare<[string, string, number], OutboxRow>(`SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND target = ? ORDER BY priority, id LIMIT ?`).all(this.now(), target, limit)
-      : this.db.prepare<[string, number], OutboxRow>(`SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY priority, id LIMIT ?`).all(this.now(), limit);
+      ? this.db
+          .prepare<[string, string, number], OutboxRow>(
+            `SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND target = ? ORDER BY priority, id LIMIT ?`,
+          )
+          .all(this.now(), target, limit)
+      : this.db
+          .prepare<[string, number], OutboxRow>(
+            `SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY priority, id LIMIT ?`,
+          )
+          .all(this.now(), limit);
     return rows.map(toItem);
   }
 
@@ -162,26 +183,43 @@ export class OutboxRepository {
 
   /** Subjects of an entity with a write waiting or in flight: planned again once it finishes. */
   busySubjects(entity: string): Set<string> {
-    const rows = this.db.prepare<[string], { subject_id: string }>(`SELECT DISTINCT subject_id FROM outbox WHERE entity = ? AND state IN ('pending', 'sent') AND subject_id IS NOT NULL`).all(entity);
+    const rows = this.db
+      .prepare<[string], { subject_id: string }>(
+        `SELECT DISTINCT subject_id FROM outbox WHERE entity = ? AND state IN ('pending', 'sent') AND subject_id IS NOT NULL`,
+      )
+      .all(entity);
     return new Set(rows.map((row) => row.subject_id));
   }
 
   /** The same write already failed for a person to look at: sending it again would fail again. */
   hasFailedTwin(entity: string, operation: string, subjectId: string, payload: unknown): boolean {
     const json = toJson(payload) ?? 'null';
-    return this.db.prepare<[string, string, string, string], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed' AND payload_json = ?`).get(entity, operation, subjectId, json)!.n > 0;
+    return (
+      this.db
+        .prepare<[string, string, string, string], { n: number }>(
+          `SELECT count(*) AS n FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed' AND payload_json = ?`,
+        )
+        .get(entity, operation, subjectId, json)!.n > 0
+    );
   }
 
   /** A later write for the same subject and operation succeeded: the older failures are settled. */
   supersedeFailed(entity: string, operation: string, subjectId: string, byId: number): number {
-    const rows = this.db.prepare<[string, string, string], { id: number }>(`SELECT id FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed'`).all(entity, operation, subjectId);
+    const rows = this.db
+      .prepare<[string, string, string], { id: number }>(
+        `SELECT id FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed'`,
+      )
+      .all(entity, operation, subjectId);
     for (const row of rows) this.transition(row.id, 'done', { result: { supersededBy: byId } });
     return rows.length;
   }
 
   countByState(): Record<OutboxState, number> {
     const counts: Record<OutboxState, number> = { pending: 0, sent: 0, done: 0, failed: 0 };
-    for (const row of this.db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()) counts[row.state] = row.n;
+    for (const row of this.db
+      .prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state')
+      .all())
+      counts[row.state] = row.n;
     return counts;
   }
 
@@ -193,7 +231,11 @@ export class OutboxRepository {
     return rows.map(toItem);
   }
 
-  private transition(id: number, to: OutboxState, change: { attemptsDelta?: number; error?: string; result?: unknown; nextAttemptAt?: string }): OutboxItem {
+  private transition(
+    id: number,
+    to: OutboxState,
+    change: { attemptsDelta?: number; error?: string; result?: unknown; nextAttemptAt?: string },
+  ): OutboxItem {
     const current = this.get(id);
     if (!current) throw new OutboxTransitionError(`outbox row ${id} does not exist`);
     if (!OUTBOX_TRANSITIONS[current.state].includes(to)) {
@@ -205,7 +247,16 @@ export class OutboxRepository {
            result_json = COALESCE(?, result_json), next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?
          WHERE id = ? AND state = ? RETURNING *`,
       )
-      .get(to, change.attemptsDelta ?? 0, safeText(change.error), toJson(change.result), change.nextAttemptAt ?? null, this.now(), id, current.state);
+      .get(
+        to,
+        change.attemptsDelta ?? 0,
+        safeText(change.error),
+        toJson(change.result),
+        change.nextAttemptAt ?? null,
+        this.now(),
+        id,
+        current.state,
+      );
     if (!row) throw new OutboxTransitionError(`outbox row ${id} changed state concurrently`);
     return toItem(row);
   }

@@ -60,7 +60,11 @@ export class QuarantineRepository {
 
   /** The record became valid again (it was fixed at the source). */
   release(side: Side, object: string, recordId: string): boolean {
-    return this.db.prepare(`UPDATE quarantine SET released_at = ? WHERE side = ? AND object = ? AND record_id = ? AND released_at IS NULL`).run(this.now(), side, object, recordId).changes > 0;
+    return (
+      this.db
+        .prepare(`UPDATE quarantine SET released_at = ? WHERE side = ? AND object = ? AND record_id = ? AND released_at IS NULL`)
+        .run(this.now(), side, object, recordId).changes > 0
+    );
   }
 
   listActive(): QuarantinedRecord[] {

@@ -36,14 +36,17 @@ export class ReportsRepository {
 
   save<B, S>(kind: string, params: Record<string, unknown>, summary: S, body: B): StoredReport<B, S> {
     const row = this.db
-      .prepare<unknown[], ReportRow>('INSERT INTO reports (kind, created_at, params_json, summary_json, body_json) VALUES (?, ?, ?, ?, ?) RETURNING *')
+      .prepare<unknown[], ReportRow>(
+        'INSERT INTO reports (kind, created_at, params_json, summary_json, body_json) VALUES (?, ?, ?, ?, ?) RETURNING *',
+      )
       .get(kind, this.now(), JSON.stringify(params), JSON.stringify(summary), JSON.stringify(body));
     return toReport<B, S>(row!);
   }
 
   latest<B, S>(kind: string): StoredReport<B, S> | null {
-    const row = this.db.prepare<[string], ReportRow>('SELECT * FROM reports WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT 1').get(kind);
+    const row = this.db
+      .prepare<[string], ReportRow>('SELECT * FROM reports WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT 1')
+      .get(kind);
     return row ? toReport<B, S>(row) : null;
   }
-
 }

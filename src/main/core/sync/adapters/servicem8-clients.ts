@@ -1,17 +1,31 @@
 // Adapts the ServiceM8 connector to the client pair's port: records into the
 // mirror's shape, the connector's change cursor kept as opaque JSON.
-import { ServiceM8ApiError, type ChangeCursor, type RejectedRecord, type ServiceM8Client, type Sm8Company as WireCompany, type Sm8CompanyContact as WireContact } from '../../connectors/servicem8/index';
+import {
+  ServiceM8ApiError,
+  type ChangeCursor,
+  type RejectedRecord,
+  type ServiceM8Client,
+  type Sm8Company as WireCompany,
+  type Sm8CompanyContact as WireContact,
+} from '../../connectors/servicem8/index';
 import type { Pulled, Rejected, ServiceM8ClientsPort } from '../clients/ports';
 import type { Sm8Company, Sm8Contact } from '../clients/types';
 
-const blank = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
+const blank = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value.trim() === '' ? null : value;
 
 function toCompany(r: WireCompany): Sm8Company {
   return {
     uuid: r.uuid,
     name: blank(r.name),
     abn: blank(r.abnNumber),
-    address: { street: blank(r.addressStreet), city: blank(r.addressCity), state: blank(r.addressState), postcode: blank(r.addressPostcode), country: blank(r.addressCountry) },
+    address: {
+      street: blank(r.addressStreet),
+      city: blank(r.addressCity),
+      state: blank(r.addressState),
+      postcode: blank(r.addressPostcode),
+      country: blank(r.addressCountry),
+    },
     isIndividual: r.isIndividual,
     badges: r.badges,
     active: r.active,
@@ -42,7 +56,12 @@ function parseCursor(cursor: string | null): ChangeCursor | null {
 }
 
 export function servicem8ClientsPort(client: ServiceM8Client): ServiceM8ClientsPort {
-  async function pull<T, U>(object: 'company' | 'companycontact', cursor: string | null, map: (r: T) => U, signal?: AbortSignal): Promise<Pulled<U>> {
+  async function pull<T, U>(
+    object: 'company' | 'companycontact',
+    cursor: string | null,
+    map: (r: T) => U,
+    signal?: AbortSignal,
+  ): Promise<Pulled<U>> {
     const result = await client.listChangedSince(object, parseCursor(cursor), signal ? { signal } : {});
     return { records: (result.records as T[]).map(map), rejected: result.rejected.map(toRejected), cursor: JSON.stringify(result.cursor) };
   }

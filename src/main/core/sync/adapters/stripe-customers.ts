@@ -6,11 +6,29 @@ import { customerRecord, type StripeCustomerRecord } from '../../connectors/stri
 import type { Rejected, StripeCustomerChanges, StripeCustomersPort } from '../clients/ports';
 import type { StripeCustomer } from '../clients/types';
 
-export const CUSTOMER_EVENT_TYPES = ['customer.created', 'customer.updated', 'customer.deleted', 'customer.tax_id.created', 'customer.tax_id.updated', 'customer.tax_id.deleted'];
+export const CUSTOMER_EVENT_TYPES = [
+  'customer.created',
+  'customer.updated',
+  'customer.deleted',
+  'customer.tax_id.created',
+  'customer.tax_id.updated',
+  'customer.tax_id.deleted',
+];
 
 /** `editedAt` null = not known (a listed customer says when it was created, not when it last changed). */
 function toCustomer(r: StripeCustomerRecord, editedAt: string | null, abn: string | null = null): StripeCustomer {
-  return { id: r.id, name: r.name, email: r.email, phone: r.phone, address: r.address, metadata: r.metadata, abn, deleted: false, createdAt: r.createdAt, editedAt };
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    address: r.address,
+    metadata: r.metadata,
+    abn,
+    deleted: false,
+    createdAt: r.createdAt,
+    editedAt,
+  };
 }
 
 /** Stripe stores the ABN as typed; we compare digits only. */
@@ -26,7 +44,14 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
     const all = await connector.listCustomers({ withTaxIds: true });
     const abnById: Record<string, string | null> = {};
     for (const c of all) abnById[c.id] = abnOf(c.taxIds);
-    return { customers: all.map((c) => toCustomer(c, null, abnById[c.id] ?? null)), deletedIds: [], abnById, rejected: [], cursor: cursor ?? '', fullScan: true };
+    return {
+      customers: all.map((c) => toCustomer(c, null, abnById[c.id] ?? null)),
+      deletedIds: [],
+      abnById,
+      rejected: [],
+      cursor: cursor ?? '',
+      fullScan: true,
+    };
   }
 
   return {
@@ -40,12 +65,18 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
       for (const event of since.events) {
         if (event.type.startsWith('customer.tax_id.')) {
           const taxId = event.object as { type?: string; value?: string; customer?: string };
-          if (taxId.type === 'au_abn' && typeof taxId.customer === 'string') abnById[taxId.customer] = event.type === 'customer.tax_id.deleted' ? null : abnDigits(taxId.value ?? '');
+          if (taxId.type === 'au_abn' && typeof taxId.customer === 'string')
+            abnById[taxId.customer] = event.type === 'customer.tax_id.deleted' ? null : abnDigits(taxId.value ?? '');
           continue;
         }
         const parsed = customerRecord.safeParse(event.object);
         if (!parsed.success) {
-          rejected.push({ id: event.objectId ?? event.id, object: 'customer', reason: `event ${event.id}: ${parsed.error.issues[0]?.message ?? 'unreadable customer'}`, raw: event.object });
+          rejected.push({
+            id: event.objectId ?? event.id,
+            object: 'customer',
+            reason: `event ${event.id}: ${parsed.error.issues[0]?.message ?? 'unreadable customer'}`,
+            raw: event.object,
+          });
           continue;
         }
         if (event.type === 'customer.deleted') {
@@ -55,7 +86,14 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
           customers.set(parsed.data.id, toCustomer(parsed.data, event.createdAt));
         }
       }
-      return { customers: [...customers.values()], deletedIds: [...deletedIds], abnById, rejected, cursor: since.cursor ?? cursor ?? '', fullScan: false };
+      return {
+        customers: [...customers.values()],
+        deletedIds: [...deletedIds],
+        abnById,
+        rejected,
+        cursor: since.cursor ?? cursor ?? '',
+        fullScan: false,
+      };
     },
     async createCustomer(input, key) {
       const { abn, ...fields } = input;

@@ -4,7 +4,14 @@
 import type { OutboxItem } from '../../store/repositories/outbox-repository';
 import type { AppliedWrite, CycleContext, MirrorWrite } from '../engine/sync-pair';
 import type { ClientPairDeps } from './client-pair';
-import type { ArchiveClientPayload, ClientBase, CreateClientPayload, CreateCustomerPayload, UpdateClientPayload, UpdateCustomerPayload } from './payloads';
+import type {
+  ArchiveClientPayload,
+  ClientBase,
+  CreateClientPayload,
+  CreateCustomerPayload,
+  UpdateClientPayload,
+  UpdateCustomerPayload,
+} from './payloads';
 import type { Sm8CompanyWrite, Sm8ContactWrite } from './ports';
 import { XREF_KEY, type Sm8Company, type Sm8Contact, type StripeCustomer } from './types';
 
@@ -32,9 +39,15 @@ function customerMirror(customer: StripeCustomer): MirrorWrite {
 /** Stripe keeps idempotency keys at least 24 hours; past that a retried create must look first. */
 const KEY_LIFETIME_MS = 23 * 60 * 60_000;
 
-async function createCustomer(item: OutboxItem, p: CreateCustomerPayload, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
+async function createCustomer(
+  item: OutboxItem,
+  p: CreateCustomerPayload,
+  context: CycleContext,
+  deps: ClientPairDeps,
+): Promise<AppliedWrite> {
   const age = context.now().getTime() - Date.parse(item.createdAt);
-  const earlier = age > KEY_LIFETIME_MS && !p.replacesStripeId ? await deps.stripe.findByCrossReference(p.servicem8Id, context.signal) : null;
+  const earlier =
+    age > KEY_LIFETIME_MS && !p.replacesStripeId ? await deps.stripe.findByCrossReference(p.servicem8Id, context.signal) : null;
   const customer = earlier ?? (await deps.stripe.createCustomer(p.write, item.idempotencyKey, context.signal));
   return {
     servicem8Id: p.servicem8Id,
@@ -49,7 +62,12 @@ async function createCustomer(item: OutboxItem, p: CreateCustomerPayload, contex
   };
 }
 
-async function updateCustomer(item: OutboxItem, p: UpdateCustomerPayload, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
+async function updateCustomer(
+  item: OutboxItem,
+  p: UpdateCustomerPayload,
+  context: CycleContext,
+  deps: ClientPairDeps,
+): Promise<AppliedWrite> {
   const current = deps.store.mirror.get<StripeCustomer>('stripe', 'customer', p.stripeId)?.record ?? null;
   const updated = await deps.stripe.updateCustomer(p.stripeId, p.write, item.idempotencyKey, context.signal);
   if (p.abn !== undefined) await deps.stripe.setAbn(p.stripeId, p.abn, `${item.idempotencyKey}-abn`, context.signal);
@@ -69,11 +87,18 @@ async function updateCustomer(item: OutboxItem, p: UpdateCustomerPayload, contex
 
 async function createClient(item: OutboxItem, p: CreateClientPayload, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
   const { servicem8 } = deps;
-  if (!(await servicem8.companyExists(p.companyUuid, context.signal))) await servicem8.createCompany(p.companyUuid, p.company, context.signal);
-  if (!(await servicem8.contactExists(p.contactUuid, context.signal))) await servicem8.createContact(p.contactUuid, p.contact, context.signal);
+  if (!(await servicem8.companyExists(p.companyUuid, context.signal)))
+    await servicem8.createCompany(p.companyUuid, p.company, context.signal);
+  if (!(await servicem8.contactExists(p.contactUuid, context.signal)))
+    await servicem8.createContact(p.contactUuid, p.contact, context.signal);
   // The cross-reference: lets matching (and a rebuilt database) find this pair again.
   const known = deps.store.mirror.get<StripeCustomer>('stripe', 'customer', p.stripeId)?.record ?? null;
-  const updated = await deps.stripe.updateCustomer(p.stripeId, { metadata: { [XREF_KEY]: p.companyUuid } }, `${item.idempotencyKey}-xref`, context.signal);
+  const updated = await deps.stripe.updateCustomer(
+    p.stripeId,
+    { metadata: { [XREF_KEY]: p.companyUuid } },
+    `${item.idempotencyKey}-xref`,
+    context.signal,
+  );
   const customer = { ...updated, abn: known?.abn ?? null };
   return {
     servicem8Id: p.companyUuid,
@@ -94,12 +119,14 @@ async function updateClient(p: UpdateClientPayload, context: CycleContext, deps:
   const contact = p.contactUuid ? (store.mirror.get<Sm8Contact>('servicem8', 'companycontact', p.contactUuid)?.record ?? null) : null;
   if (Object.keys(p.company).length > 0) await servicem8.updateCompany(p.servicem8Id, p.company, context.signal);
   if (p.contactUuid && Object.keys(p.contact).length > 0) {
-    if (p.createContact && !(await servicem8.contactExists(p.contactUuid, context.signal))) await servicem8.createContact(p.contactUuid, p.contact, context.signal);
+    if (p.createContact && !(await servicem8.contactExists(p.contactUuid, context.signal)))
+      await servicem8.createContact(p.contactUuid, p.contact, context.signal);
     else await servicem8.updateContact(p.contactUuid, p.contact, context.signal);
   }
   const mirror: MirrorWrite[] = [];
   if (Object.keys(p.company).length > 0) mirror.push(companyMirror(p.servicem8Id, p.company, company));
-  if (p.contactUuid && Object.keys(p.contact).length > 0) mirror.push(contactMirror(p.contactUuid, { company_uuid: p.servicem8Id, ...p.contact }, contact));
+  if (p.contactUuid && Object.keys(p.contact).length > 0)
+    mirror.push(contactMirror(p.contactUuid, { company_uuid: p.servicem8Id, ...p.contact }, contact));
   return {
     servicem8Id: p.servicem8Id,
     stripeId: p.stripeId,
@@ -120,7 +147,18 @@ async function archiveClient(p: ArchiveClientPayload, context: CycleContext, dep
     stripeId: p.stripeId,
     linkState: 'archived',
     base: {},
-    mirror: company ? [{ side: 'servicem8', object: 'company', id: company.uuid, record: { ...company, active: false }, editedAt: company.editedAt, active: false }] : [],
+    mirror: company
+      ? [
+          {
+            side: 'servicem8',
+            object: 'company',
+            id: company.uuid,
+            record: { ...company, active: false },
+            editedAt: company.editedAt,
+            active: false,
+          },
+        ]
+      : [],
     before: { active: true },
     after: { active: false },
     conflictIds: p.conflictIds,
@@ -165,7 +203,11 @@ function contactMirror(uuid: string, write: Sm8ContactWrite, current: Sm8Contact
   return { side: 'servicem8', object: 'companycontact', id: uuid, record, editedAt: record.editedAt, active: record.active };
 }
 
-function pick(customer: StripeCustomer, keys: string[], withAbn: boolean): ClientBase & { abn?: string | null; metadata?: Record<string, string> } {
+function pick(
+  customer: StripeCustomer,
+  keys: string[],
+  withAbn: boolean,
+): ClientBase & { abn?: string | null; metadata?: Record<string, string> } {
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = (customer as unknown as Record<string, unknown>)[key] ?? null;
   if (withAbn) out.abn = customer.abn;
@@ -173,11 +215,30 @@ function pick(customer: StripeCustomer, keys: string[], withAbn: boolean): Clien
 }
 
 function pickCompany(company: Sm8Company, write: Sm8CompanyWrite): Record<string, unknown> {
-  const flat: Record<string, unknown> = { name: company.name, abn_number: company.abn, address_street: company.address.street, address_city: company.address.city, address_state: company.address.state, address_postcode: company.address.postcode, address_country: company.address.country };
+  const flat: Record<string, unknown> = {
+    name: company.name,
+    abn_number: company.abn,
+    address_street: company.address.street,
+    address_city: company.address.city,
+    address_state: company.address.state,
+    address_postcode: company.address.postcode,
+    address_country: company.address.country,
+  };
   return Object.fromEntries(Object.keys(write).map((k) => [k, flat[k] ?? null]));
 }
 
 function pickContact(contact: Sm8Contact, write: Sm8ContactWrite): Record<string, unknown> {
-  const flat: Record<string, unknown> = { email: contact.email, phone: contact.phone, mobile: contact.mobile, first: contact.first, last: contact.last, type: contact.type };
-  return Object.fromEntries(Object.keys(write).filter((k) => k in flat).map((k) => [k, flat[k] ?? null]));
+  const flat: Record<string, unknown> = {
+    email: contact.email,
+    phone: contact.phone,
+    mobile: contact.mobile,
+    first: contact.first,
+    last: contact.last,
+    type: contact.type,
+  };
+  return Object.fromEntries(
+    Object.keys(write)
+      .filter((k) => k in flat)
+      .map((k) => [k, flat[k] ?? null]),
+  );
 }

@@ -25,7 +25,12 @@ export function chooseContact(contacts: Sm8Contact[]): Sm8Contact | null {
 }
 
 function latest(...instants: (string | null)[]): string | null {
-  return instants.filter((i): i is string => i !== null).sort().at(-1) ?? null;
+  return (
+    instants
+      .filter((i): i is string => i !== null)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 export function assembleServiceM8Client(company: Sm8Company, contacts: Sm8Contact[], rules: Rules): Assembled {

@@ -11,7 +11,12 @@ import type { ClientBase } from './payloads';
 import type { ErrorClassifier, ServiceM8ClientsPort, StripeCustomersPort } from './ports';
 import { validateClients } from './validate-clients';
 
-export const CURSORS = { companies: 'servicem8.company', contacts: 'servicem8.companycontact', customers: 'stripe.customers', deferred: 'client.deferred' } as const;
+export const CURSORS = {
+  companies: 'servicem8.company',
+  contacts: 'servicem8.companycontact',
+  customers: 'stripe.customers',
+  deferred: 'client.deferred',
+} as const;
 
 export interface ClientPairDeps {
   store: Store;
@@ -35,8 +40,14 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       context.progress('plan', CLIENT_ENTITY, 0, null);
 
       const deferred = JSON.parse(store.cursors.get(CURSORS.deferred) ?? '{"servicem8":[],"stripe":[]}') as Deferred;
-      const world = await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) => deps.stripe.confirmDeleted(ids, context.signal));
-      const valid = validateClients(world, { servicem8: [...companies.rejected, ...contacts.rejected], stripe: customers.rejected }, context.settings.rules.transforms);
+      const world = await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) =>
+        deps.stripe.confirmDeleted(ids, context.signal),
+      );
+      const valid = validateClients(
+        world,
+        { servicem8: [...companies.rejected, ...contacts.rejected], stripe: customers.rejected },
+        context.settings.rules.transforms,
+      );
       const plan = planClients(
         { servicem8: valid.servicem8, stripe: valid.stripe, dirtyServicem8: world.dirtyServicem8, dirtyStripe: world.dirtyStripe },
         {
@@ -62,9 +73,19 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
         pulled: { servicem8: companies.records.length + contacts.records.length, stripe: savedCustomers.length },
         quarantined: valid.quarantine.length,
         persist() {
-          for (const c of companies.records) store.mirror.upsert({ side: 'servicem8', object: 'company', id: c.uuid, record: c, editedAt: c.editedAt, active: c.active });
-          for (const c of contacts.records) store.mirror.upsert({ side: 'servicem8', object: 'companycontact', id: c.uuid, record: c, editedAt: c.editedAt, active: c.active });
-          for (const c of savedCustomers) store.mirror.upsert({ side: 'stripe', object: 'customer', id: c.id, record: c, editedAt: c.editedAt, active: !c.deleted });
+          for (const c of companies.records)
+            store.mirror.upsert({ side: 'servicem8', object: 'company', id: c.uuid, record: c, editedAt: c.editedAt, active: c.active });
+          for (const c of contacts.records)
+            store.mirror.upsert({
+              side: 'servicem8',
+              object: 'companycontact',
+              id: c.uuid,
+              record: c,
+              editedAt: c.editedAt,
+              active: c.active,
+            });
+          for (const c of savedCustomers)
+            store.mirror.upsert({ side: 'stripe', object: 'customer', id: c.id, record: c, editedAt: c.editedAt, active: !c.deleted });
           for (const q of valid.quarantine) store.quarantine.put(q);
           for (const r of valid.release) store.quarantine.release(r.side, r.object, r.recordId);
           store.cursors.set(CURSORS.companies, companies.cursor);

@@ -45,7 +45,11 @@ function servicem8Address(address: Address | null): Sm8CompanyWrite {
  * when it moves from one field to the other, the field it came from is cleared so the
  * old number does not keep winning the comparison.
  */
-export function servicem8ContactWrite(fields: Partial<Pick<ClientFields, 'email' | 'phone'>>, current: ClientRecord | null, phoneFormat: PhoneFormat): Sm8ContactWrite {
+export function servicem8ContactWrite(
+  fields: Partial<Pick<ClientFields, 'email' | 'phone'>>,
+  current: ClientRecord | null,
+  phoneFormat: PhoneFormat,
+): Sm8ContactWrite {
   const write: Sm8ContactWrite = {};
   if ('email' in fields) write.email = fields.email ?? '';
   if ('phone' in fields) {

@@ -50,7 +50,8 @@ export function matchServiceM8Client(record: ClientRecord, index: MatchIndex, li
   if (!email) return { kind: 'none' };
   const stripeCandidates = (index.stripeByEmail.get(email) ?? []).filter((c) => !links.servicem8IdFor(c.id) && !c.crossReference);
   const servicem8Twins = (index.servicem8ByEmail.get(email) ?? []).filter((c) => !links.stripeIdFor(c.id));
-  if (stripeCandidates.length > 1 || servicem8Twins.length > 1) return { kind: 'duplicate', candidates: [...servicem8Twins, ...stripeCandidates] };
+  if (stripeCandidates.length > 1 || servicem8Twins.length > 1)
+    return { kind: 'duplicate', candidates: [...servicem8Twins, ...stripeCandidates] };
   if (stripeCandidates.length === 1) return { kind: 'email', other: stripeCandidates[0]!.id };
   // A linked customer already holds this email: a second customer would duplicate it.
   const taken = (index.stripeByEmail.get(email) ?? []).filter((c) => links.servicem8IdFor(c.id) || c.crossReference);
@@ -59,10 +60,16 @@ export function matchServiceM8Client(record: ClientRecord, index: MatchIndex, li
 }
 
 /** Matches a Stripe customer that no ServiceM8 client claimed. */
-export function matchStripeCustomer(record: ClientRecord, index: MatchIndex, links: LinkLookup, servicem8: Map<string, ClientRecord>): MatchResult {
+export function matchStripeCustomer(
+  record: ClientRecord,
+  index: MatchIndex,
+  links: LinkLookup,
+  servicem8: Map<string, ClientRecord>,
+): MatchResult {
   const linked = links.servicem8IdFor(record.id);
   if (linked) return { kind: 'linked', other: linked };
-  if (record.crossReference && servicem8.has(record.crossReference) && !links.stripeIdFor(record.crossReference)) return { kind: 'xref', other: record.crossReference };
+  if (record.crossReference && servicem8.has(record.crossReference) && !links.stripeIdFor(record.crossReference))
+    return { kind: 'xref', other: record.crossReference };
   const email = record.fields.email;
   if (!email) return { kind: 'none' };
   const candidates = (index.servicem8ByEmail.get(email) ?? []).filter((c) => !links.stripeIdFor(c.id));

@@ -11,9 +11,17 @@ import type { ClientPlanContext } from './plan-clients';
 import { planReplacementCustomer } from './plan-creates';
 import { ARCHIVED_KEY, EDIT_DATE_KEY, TWO_WAY_FIELDS, XREF_KEY, type ClientFields, type ClientRecord, type TwoWayField } from './types';
 
-const equalsFor = (field: TwoWayField) => (a: unknown, b: unknown) => (field === 'address' ? sameAddress(a as ClientFields['address'], b as ClientFields['address']) : a === b);
+const equalsFor = (field: TwoWayField) => (a: unknown, b: unknown) =>
+  field === 'address' ? sameAddress(a as ClientFields['address'], b as ClientFields['address']) : a === b;
 
-export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBase | undefined, context: ClientPlanContext, plan: PairPlan, resolved: Conflict[]): void {
+export function mergeClientPair(
+  s: ClientRecord,
+  t: ClientRecord,
+  base: ClientBase | undefined,
+  context: ClientPlanContext,
+  plan: PairPlan,
+  resolved: Conflict[],
+): void {
   if (!t.active) return planStripeDeletion(s, t, context, plan, resolved);
   const metadata: Record<string, string> = {};
   if (t.crossReference !== s.id) metadata[XREF_KEY] = s.id;
@@ -31,7 +39,8 @@ export function mergeClientPair(s: ClientRecord, t: ClientRecord, base: ClientBa
   const servicem8Conflicts: number[] = [];
   for (const field of TWO_WAY_FIELDS) {
     const resolution = resolved.find((c) => c.kind === 'field' && c.field === field);
-    const winner: Winner = (resolution?.resolution as Winner | undefined) ?? context.settings.rules.fieldWinners[field] ?? context.settings.rules.defaultWinner;
+    const winner: Winner =
+      (resolution?.resolution as Winner | undefined) ?? context.settings.rules.fieldWinners[field] ?? context.settings.rules.defaultWinner;
     const decision = mergeField<unknown>({
       base: base && field in base ? base[field] : undefined,
       servicem8: s.fields[field],
@@ -92,10 +101,29 @@ function abnChange(servicem8: string | null, stripe: string | null, base: string
   return stripe !== null && base === stripe ? null : undefined;
 }
 
-function pushCustomerUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, metadata: Record<string, string>, abn: string | null | undefined, conflictIds: number[], plan: PairPlan, context: ClientPlanContext): void {
-  const write = { ...stripeWrite(fields, context.settings.rules.transforms.phoneFormat), ...(Object.keys(metadata).length ? { metadata } : {}) };
+function pushCustomerUpdate(
+  s: ClientRecord,
+  t: ClientRecord,
+  fields: ClientBase,
+  metadata: Record<string, string>,
+  abn: string | null | undefined,
+  conflictIds: number[],
+  plan: PairPlan,
+  context: ClientPlanContext,
+): void {
+  const write = {
+    ...stripeWrite(fields, context.settings.rules.transforms.phoneFormat),
+    ...(Object.keys(metadata).length ? { metadata } : {}),
+  };
   const base: ClientBase = abn !== undefined ? { ...fields, abn } : fields;
-  const payload: UpdateCustomerPayload = { servicem8Id: s.id, stripeId: t.id, write, ...(abn !== undefined ? { abn } : {}), base, conflictIds };
+  const payload: UpdateCustomerPayload = {
+    servicem8Id: s.id,
+    stripeId: t.id,
+    write,
+    ...(abn !== undefined ? { abn } : {}),
+    base,
+    conflictIds,
+  };
   plan.writes.push({
     entity: 'client',
     target: 'stripe',
@@ -103,11 +131,21 @@ function pushCustomerUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase
     subjectId: s.id,
     payload,
     priority: 50,
-    describe: { subject: s.fields.name ?? s.id, fields: { ...fields, ...(abn !== undefined ? { abn } : {}), ...(Object.keys(metadata).length ? { metadata } : {}) } },
+    describe: {
+      subject: s.fields.name ?? s.id,
+      fields: { ...fields, ...(abn !== undefined ? { abn } : {}), ...(Object.keys(metadata).length ? { metadata } : {}) },
+    },
   });
 }
 
-function pushClientUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, conflictIds: number[], context: ClientPlanContext, plan: PairPlan): void {
+function pushClientUpdate(
+  s: ClientRecord,
+  t: ClientRecord,
+  fields: ClientBase,
+  conflictIds: number[],
+  context: ClientPlanContext,
+  plan: PairPlan,
+): void {
   const phoneFormat = context.settings.rules.transforms.phoneFormat;
   const contactFields = { ...('email' in fields ? { email: fields.email } : {}), ...('phone' in fields ? { phone: fields.phone } : {}) };
   const needsContact = Object.keys(contactFields).length > 0;
@@ -125,7 +163,15 @@ function pushClientUpdate(s: ClientRecord, t: ClientRecord, fields: ClientBase, 
     base: fields,
     conflictIds,
   };
-  plan.writes.push({ entity: 'client', target: 'servicem8', operation: 'update_client', subjectId: s.id, payload, priority: 60, describe: { subject: s.fields.name ?? s.id, fields } });
+  plan.writes.push({
+    entity: 'client',
+    target: 'servicem8',
+    operation: 'update_client',
+    subjectId: s.id,
+    payload,
+    priority: 60,
+    describe: { subject: s.fields.name ?? s.id, fields },
+  });
 }
 
 /** A linked Stripe customer was deleted: never silently propagated. */
@@ -133,11 +179,27 @@ function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPla
   if (!s.active) return;
   const decision = resolved.find((c) => c.kind === 'deletion');
   const setting = context.settings.archiving.deletedStripeCustomer;
-  const action = decision ? (decision.resolution === 'stripe' ? 'archive' : 'recreate') : setting === 'archive' ? 'archive' : setting === 'ignore' ? 'ignore' : 'ask';
+  const action = decision
+    ? decision.resolution === 'stripe'
+      ? 'archive'
+      : 'recreate'
+    : setting === 'archive'
+      ? 'archive'
+      : setting === 'ignore'
+        ? 'ignore'
+        : 'ask';
   const conflictIds = decision ? [decision.id] : [];
   switch (action) {
     case 'archive':
-      plan.writes.push({ entity: 'client', target: 'servicem8', operation: 'archive_client', subjectId: s.id, payload: { servicem8Id: s.id, stripeId: t.id, conflictIds }, priority: 70, describe: { subject: s.fields.name ?? s.id, fields: { active: false } } });
+      plan.writes.push({
+        entity: 'client',
+        target: 'servicem8',
+        operation: 'archive_client',
+        subjectId: s.id,
+        payload: { servicem8Id: s.id, stripeId: t.id, conflictIds },
+        priority: 70,
+        describe: { subject: s.fields.name ?? s.id, fields: { active: false } },
+      });
       return;
     case 'recreate':
       planReplacementCustomer(s, t.id, context, plan, conflictIds);
@@ -156,7 +218,8 @@ function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPla
         stripeValue: null,
         servicem8EditedAt: s.editedAt,
         stripeEditedAt: t.editedAt,
-        detail: 'The Stripe customer was deleted. Take Stripe to archive the ServiceM8 client, or ServiceM8 to keep it and create the customer again.',
+        detail:
+          'The Stripe customer was deleted. Take Stripe to archive the ServiceM8 client, or ServiceM8 to keep it and create the customer again.',
       });
   }
 }

@@ -67,7 +67,11 @@ export async function overlayChanges(
     changedCustomers,
     deletedCustomers,
     // Subjects a waiting write kept us from planning last time are planned now.
-    dirtyServicem8: new Set([...pulled.companies.records.map((c) => c.uuid), ...pulled.contacts.records.map((c) => c.companyUuid), ...deferred.servicem8]),
+    dirtyServicem8: new Set([
+      ...pulled.companies.records.map((c) => c.uuid),
+      ...pulled.contacts.records.map((c) => c.companyUuid),
+      ...deferred.servicem8,
+    ]),
     dirtyStripe: new Set([...changedCustomers.map((c) => c.id), ...deletedIds, ...deferred.stripe]),
   };
 }

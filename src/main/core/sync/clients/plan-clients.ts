@@ -4,7 +4,14 @@
 import type { Settings } from '../../../../shared/settings';
 import type { Conflict } from '../../store/repositories/conflicts-repository';
 import { emptyPlan, type PairPlan } from '../engine/plan-types';
-import { buildMatchIndex, matchServiceM8Client, matchStripeCustomer, type LinkLookup, type MatchIndex, type MatchResult } from './match-clients';
+import {
+  buildMatchIndex,
+  matchServiceM8Client,
+  matchStripeCustomer,
+  type LinkLookup,
+  type MatchIndex,
+  type MatchResult,
+} from './match-clients';
 import { mergeClientPair } from './merge-client';
 import { planCreateClient, planCreateCustomer, planDuplicate } from './plan-creates';
 import type { ClientBase } from './payloads';
@@ -154,9 +161,21 @@ function planStripeSubject(record: ClientRecord, world: ClientWorld, context: Cl
 }
 
 /** A pair found by cross-reference or email: link it (settling a duplicate question) and merge with no base. */
-function linkAndMerge(servicem8: ClientRecord, stripe: ClientRecord, context: ClientPlanContext, state: PlanningState, duplicate: Conflict | undefined): void {
+function linkAndMerge(
+  servicem8: ClientRecord,
+  stripe: ClientRecord,
+  context: ClientPlanContext,
+  state: PlanningState,
+  duplicate: Conflict | undefined,
+): void {
   state.links.add(servicem8.id, stripe.id);
-  state.plan.links.push({ entity: 'client', servicem8Id: servicem8.id, stripeId: stripe.id, servicem8EditedAt: servicem8.editedAt, stripeEditedAt: stripe.editedAt });
+  state.plan.links.push({
+    entity: 'client',
+    servicem8Id: servicem8.id,
+    stripeId: stripe.id,
+    servicem8EditedAt: servicem8.editedAt,
+    stripeEditedAt: stripe.editedAt,
+  });
   if (duplicate) state.plan.settledConflicts.push(duplicate.id);
   mergeClientPair(servicem8, stripe, undefined, context, state.plan, state.resolved);
 }
@@ -166,13 +185,21 @@ function linkAndMerge(servicem8: ClientRecord, stripe: ClientRecord, context: Cl
  * links it to that side's oldest unlinked candidate; taking its own side keeps it
  * separate (it is created on the other side).
  */
-function applyDuplicateDecision(record: ClientRecord, match: MatchResult, duplicate: Conflict | undefined, state: PlanningState): MatchResult | { kind: 'unresolvable' } {
+function applyDuplicateDecision(
+  record: ClientRecord,
+  match: MatchResult,
+  duplicate: Conflict | undefined,
+  state: PlanningState,
+): MatchResult | { kind: 'unresolvable' } {
   if (!duplicate || match.kind !== 'duplicate') return match;
   const otherSide = record.side === 'servicem8' ? 'stripe' : 'servicem8';
   if (duplicate.resolution !== otherSide) return { kind: 'none' };
   const chosen = firstUnlinked(match.candidates, otherSide, state.links);
   if (chosen) return { kind: 'email', other: chosen.id };
-  state.plan.unresolvable.push({ id: duplicate.id, reason: `every ${SIDE_LABEL[otherSide]} candidate is already linked to another record` });
+  state.plan.unresolvable.push({
+    id: duplicate.id,
+    reason: `every ${SIDE_LABEL[otherSide]} candidate is already linked to another record`,
+  });
   return { kind: 'unresolvable' };
 }
 
@@ -183,6 +210,8 @@ function askAboutDuplicate(record: ClientRecord, candidates: ClientRecord[], sta
 }
 
 function firstUnlinked(candidates: ClientRecord[], side: 'servicem8' | 'stripe', links: LinkLookup): ClientRecord | null {
-  const unlinked = candidates.filter((c) => c.side === side && (side === 'stripe' ? !links.servicem8IdFor(c.id) : !links.stripeIdFor(c.id)));
+  const unlinked = candidates.filter(
+    (c) => c.side === side && (side === 'stripe' ? !links.servicem8IdFor(c.id) : !links.stripeIdFor(c.id)),
+  );
   return unlinked.sort((a, b) => (a.editedAt ?? '').localeCompare(b.editedAt ?? '') || a.id.localeCompare(b.id))[0] ?? null;
 }

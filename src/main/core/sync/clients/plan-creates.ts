@@ -19,7 +19,10 @@ function passesFilters(record: ClientRecord, context: ClientPlanContext, plan: P
   const otherSide = record.side === 'servicem8' ? 'stripe' : 'servicem8';
   if (record.fields.email && context.quarantinedEmails[otherSide].has(record.fields.email)) {
     // Creating it would duplicate a record that cannot be matched until it is fixed.
-    plan.skipped.push({ id: record.id, reason: `a quarantined ${SIDE_LABEL[otherSide]} record has the email ${record.fields.email}; fix it first` });
+    plan.skipped.push({
+      id: record.id,
+      reason: `a quarantined ${SIDE_LABEL[otherSide]} record has the email ${record.fields.email}; fix it first`,
+    });
     return false;
   }
   const { requireEmail, clientBadges } = context.settings.rules.filters;
@@ -41,11 +44,23 @@ export function planCreateCustomer(record: ClientRecord, context: ClientPlanCont
 }
 
 /** The linked customer was deleted and a person chose to keep the client: make a new one. */
-export function planReplacementCustomer(record: ClientRecord, deletedStripeId: string, context: ClientPlanContext, plan: PairPlan, conflictIds: number[]): void {
+export function planReplacementCustomer(
+  record: ClientRecord,
+  deletedStripeId: string,
+  context: ClientPlanContext,
+  plan: PairPlan,
+  conflictIds: number[],
+): void {
   pushCreateCustomer(record, deletedStripeId, context, plan, conflictIds);
 }
 
-function pushCreateCustomer(record: ClientRecord, replacesStripeId: string | null, context: ClientPlanContext, plan: PairPlan, conflictIds: number[]): void {
+function pushCreateCustomer(
+  record: ClientRecord,
+  replacesStripeId: string | null,
+  context: ClientPlanContext,
+  plan: PairPlan,
+  conflictIds: number[],
+): void {
   const base = baseOf(record);
   const metadata: Record<string, string> = { [XREF_KEY]: record.id };
   if (record.editedAt) metadata[EDIT_DATE_KEY] = record.editedAt;
@@ -57,7 +72,15 @@ function pushCreateCustomer(record: ClientRecord, replacesStripeId: string | nul
     replacesStripeId,
     conflictIds,
   };
-  plan.writes.push({ entity: 'client', target: 'stripe', operation: 'create_customer', subjectId: record.id, payload, priority: 20, describe: { subject: record.fields.name ?? record.id, fields: { ...base, abn: record.fields.abn } } });
+  plan.writes.push({
+    entity: 'client',
+    target: 'stripe',
+    operation: 'create_customer',
+    subjectId: record.id,
+    payload,
+    priority: 20,
+    describe: { subject: record.fields.name ?? record.id, fields: { ...base, abn: record.fields.abn } },
+  });
 }
 
 export function planCreateClient(record: ClientRecord, context: ClientPlanContext, plan: PairPlan, duplicate?: Conflict): void {
@@ -81,7 +104,15 @@ export function planCreateClient(record: ClientRecord, context: ClientPlanContex
     stripeEditedAt: record.editedAt,
     conflictIds: duplicate ? [duplicate.id] : [],
   };
-  plan.writes.push({ entity: 'client', target: 'servicem8', operation: 'create_client', subjectId: record.id, payload, priority: 30, describe: { subject: record.fields.name ?? record.id, fields: base } });
+  plan.writes.push({
+    entity: 'client',
+    target: 'servicem8',
+    operation: 'create_client',
+    subjectId: record.id,
+    payload,
+    priority: 30,
+    describe: { subject: record.fields.name ?? record.id, fields: base },
+  });
 }
 
 export function planDuplicate(record: ClientRecord, candidates: ClientRecord[]): NewConflict {

@@ -75,7 +75,11 @@ export interface StripeCustomerChanges {
 /** Customers returned by writes and change events carry `abn: null` = not known from that call. */
 export interface StripeCustomersPort {
   pullCustomers(cursor: string | null, signal?: AbortSignal): Promise<StripeCustomerChanges>;
-  createCustomer(input: StripeCustomerWrite & { abn?: string | null }, idempotencyKey: string, signal?: AbortSignal): Promise<StripeCustomer>;
+  createCustomer(
+    input: StripeCustomerWrite & { abn?: string | null },
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<StripeCustomer>;
   updateCustomer(id: string, input: StripeCustomerWrite, idempotencyKey: string, signal?: AbortSignal): Promise<StripeCustomer>;
   /** Replaces the customer's au_abn tax id (null removes it). */
   setAbn(id: string, abn: string | null, idempotencyKey: string, signal?: AbortSignal): Promise<void>;

@@ -24,10 +24,28 @@ export interface ValidatedClients {
   quarantinedEmails: Record<Side, Set<string>>;
 }
 
-export function validateClients(world: OverlaidClients, rejected: Record<Side, Rejected[]>, rules: Settings['rules']['transforms']): ValidatedClients {
-  const out: ValidatedClients = { servicem8: new Map(), stripe: new Map(), quarantine: [], release: [], quarantinedEmails: { servicem8: new Set(), stripe: new Set() } };
+export function validateClients(
+  world: OverlaidClients,
+  rejected: Record<Side, Rejected[]>,
+  rules: Settings['rules']['transforms'],
+): ValidatedClients {
+  const out: ValidatedClients = {
+    servicem8: new Map(),
+    stripe: new Map(),
+    quarantine: [],
+    release: [],
+    quarantinedEmails: { servicem8: new Set(), stripe: new Set() },
+  };
 
-  const sort = (side: Side, object: string, id: string, assembled: Assembled, dirty: boolean, raw: unknown, email: string | null | undefined) => {
+  const sort = (
+    side: Side,
+    object: string,
+    id: string,
+    assembled: Assembled,
+    dirty: boolean,
+    raw: unknown,
+    email: string | null | undefined,
+  ) => {
     if (assembled.ok) {
       out[side].set(id, assembled.record);
       if (dirty) out.release.push({ side, object, recordId: id });
@@ -40,10 +58,26 @@ export function validateClients(world: OverlaidClients, rejected: Record<Side, R
 
   for (const company of world.companies.values()) {
     const contacts = world.contactsByCompany.get(company.uuid) ?? [];
-    sort('servicem8', 'company', company.uuid, assembleServiceM8Client(company, contacts, rules), world.dirtyServicem8.has(company.uuid), { company, contacts }, chooseContact(contacts)?.email);
+    sort(
+      'servicem8',
+      'company',
+      company.uuid,
+      assembleServiceM8Client(company, contacts, rules),
+      world.dirtyServicem8.has(company.uuid),
+      { company, contacts },
+      chooseContact(contacts)?.email,
+    );
   }
   for (const customer of world.customers.values()) {
-    sort('stripe', 'customer', customer.id, assembleStripeClient(customer, rules), world.dirtyStripe.has(customer.id), customer, customer.deleted ? null : customer.email);
+    sort(
+      'stripe',
+      'customer',
+      customer.id,
+      assembleStripeClient(customer, rules),
+      world.dirtyStripe.has(customer.id),
+      customer,
+      customer.deleted ? null : customer.email,
+    );
   }
   for (const side of ['servicem8', 'stripe'] as const) {
     for (const r of rejected[side]) out.quarantine.push({ side, object: r.object, recordId: r.id, reason: r.reason, raw: r.raw });

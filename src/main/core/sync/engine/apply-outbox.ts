@@ -19,7 +19,14 @@ export class FatalSyncError extends Error {
   override readonly name = 'FatalSyncError';
 }
 
-export async function applyOutbox(store: Store, pairs: Map<string, SyncPair>, context: CycleContext, counters: EntityCounters, concurrency = 4, clock: () => Date = () => new Date()): Promise<void> {
+export async function applyOutbox(
+  store: Store,
+  pairs: Map<string, SyncPair>,
+  context: CycleContext,
+  counters: EntityCounters,
+  concurrency = 4,
+  clock: () => Date = () => new Date(),
+): Promise<void> {
   let done = 0;
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const due = store.outbox.due(BATCH);
@@ -38,7 +45,14 @@ export async function applyOutbox(store: Store, pairs: Map<string, SyncPair>, co
   }
 }
 
-async function applyOne(store: Store, pairs: Map<string, SyncPair>, item: OutboxItem, context: CycleContext, counters: EntityCounters, clock: () => Date): Promise<void> {
+async function applyOne(
+  store: Store,
+  pairs: Map<string, SyncPair>,
+  item: OutboxItem,
+  context: CycleContext,
+  counters: EntityCounters,
+  clock: () => Date,
+): Promise<void> {
   const pair = pairs.get(item.entity);
   if (!pair) {
     store.outbox.markSent(item.id);
@@ -60,7 +74,18 @@ async function applyOne(store: Store, pairs: Map<string, SyncPair>, item: Outbox
     }
     store.transaction(() => {
       store.outbox.markFailed(item.id, failure.message);
-      store.audit.append({ runId: context.runId, direction: directionOf(item), entity: item.entity, operation: item.operation, servicem8Id: item.subjectId, before: null, after: item.payload, idempotencyKey: item.idempotencyKey, outcome: 'failed', message: failure.message });
+      store.audit.append({
+        runId: context.runId,
+        direction: directionOf(item),
+        entity: item.entity,
+        operation: item.operation,
+        servicem8Id: item.subjectId,
+        before: null,
+        after: item.payload,
+        idempotencyKey: item.idempotencyKey,
+        outcome: 'failed',
+        message: failure.message,
+      });
     });
     counters.add(item.entity, { failed: 1 });
     return;
@@ -78,7 +103,13 @@ function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: nu
   if (applied.link?.mode === 'repoint' && link) {
     store.links.repointStripe(link.id, applied.stripeId);
   } else if (applied.link && !link) {
-    link = store.links.create({ entity: item.entity, servicem8Id: applied.servicem8Id, stripeId: applied.stripeId, servicem8EditedAt: applied.link.servicem8EditedAt, stripeEditedAt: applied.link.stripeEditedAt });
+    link = store.links.create({
+      entity: item.entity,
+      servicem8Id: applied.servicem8Id,
+      stripeId: applied.stripeId,
+      servicem8EditedAt: applied.link.servicem8EditedAt,
+      stripeEditedAt: applied.link.stripeEditedAt,
+    });
   }
   if (link) {
     if (applied.linkState) store.links.touch(link.id, { state: applied.linkState });
@@ -107,7 +138,9 @@ function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: nu
 function describeChange(after: unknown): string | null {
   if (!after || typeof after !== 'object') return null;
   const keys = Object.entries(after as Record<string, unknown>).flatMap(([key, value]) =>
-    value && typeof value === 'object' && !Array.isArray(value) && (key === 'company' || key === 'contact' || key === 'metadata') ? Object.keys(value).map((k) => (key === 'metadata' ? `metadata.${k}` : k)) : [key],
+    value && typeof value === 'object' && !Array.isArray(value) && (key === 'company' || key === 'contact' || key === 'metadata')
+      ? Object.keys(value).map((k) => (key === 'metadata' ? `metadata.${k}` : k))
+      : [key],
   );
   return keys.length ? `Wrote ${[...new Set(keys)].join(', ')}` : null;
 }

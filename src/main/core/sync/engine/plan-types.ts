@@ -46,5 +46,15 @@ export interface PairPlan {
 }
 
 export function emptyPlan(): PairPlan {
-  return { writes: [], links: [], bases: [], conflicts: [], settledConflicts: [], unresolvable: [], skipped: [], deferred: { servicem8: [], stripe: [] }, settledQuestions: [] };
+  return {
+    writes: [],
+    links: [],
+    bases: [],
+    conflicts: [],
+    settledConflicts: [],
+    unresolvable: [],
+    skipped: [],
+    deferred: { servicem8: [], stripe: [] },
+    settledQuestions: [],
+  };
 }

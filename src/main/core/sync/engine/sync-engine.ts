@@ -51,7 +51,16 @@ export class SyncEngine implements SyncRunner {
       if (held) {
         const now = this.clock().toISOString();
         const who = held.heldBy > 0 ? ` (process ${held.heldBy})` : '';
-        return { runId: 0, dryRun: options.dryRun, state: 'skipped', startedAt: now, finishedAt: now, entities: [], plan: [], error: `Another sm8sync${who} is syncing this data folder; this sync was skipped.` };
+        return {
+          runId: 0,
+          dryRun: options.dryRun,
+          state: 'skipped',
+          startedAt: now,
+          finishedAt: now,
+          entities: [],
+          plan: [],
+          error: `Another sm8sync${who} is syncing this data folder; this sync was skipped.`,
+        };
       }
       try {
         return await this.cycle(options);
@@ -91,9 +100,19 @@ export class SyncEngine implements SyncRunner {
         context.progress('pull', pair.entity, 0, null);
         const prepared = await pair.prepare(context);
         counters.pulled(pair.entity, prepared.pulled);
-        counters.add(pair.entity, { quarantined: prepared.quarantined, conflicts: prepared.plan.conflicts.length, linked: prepared.plan.links.length });
+        counters.add(pair.entity, {
+          quarantined: prepared.quarantined,
+          conflicts: prepared.plan.conflicts.length,
+          linked: prepared.plan.links.length,
+        });
         for (const write of prepared.plan.writes) {
-          plan.push({ entity: write.entity, target: write.target, operation: write.operation, subject: write.describe.subject, fields: write.describe.fields });
+          plan.push({
+            entity: write.entity,
+            target: write.target,
+            operation: write.operation,
+            subject: write.describe.subject,
+            fields: write.describe.fields,
+          });
         }
         if (options.dryRun) continue;
         store.transaction(() => {
@@ -104,12 +123,30 @@ export class SyncEngine implements SyncRunner {
       }
       const entities = counters.summaries();
       store.runs.finish(run.id, { state: 'completed', summary: { entities, planned: plan.length } });
-      return { runId: run.id, dryRun: options.dryRun, state: 'completed', startedAt, finishedAt: this.clock().toISOString(), entities, plan, error: null };
+      return {
+        runId: run.id,
+        dryRun: options.dryRun,
+        state: 'completed',
+        startedAt,
+        finishedAt: this.clock().toISOString(),
+        entities,
+        plan,
+        error: null,
+      };
     } catch (error) {
       const message = active ? active.classify(error).message : (error as Error).message;
       log.error({ err: error, runId: run.id }, 'sync cycle failed');
       store.runs.finish(run.id, { state: 'failed', summary: { entities: counters.summaries() }, error: message });
-      return { runId: run.id, dryRun: options.dryRun, state: 'failed', startedAt, finishedAt: this.clock().toISOString(), entities: counters.summaries(), plan, error: message };
+      return {
+        runId: run.id,
+        dryRun: options.dryRun,
+        state: 'failed',
+        startedAt,
+        finishedAt: this.clock().toISOString(),
+        entities: counters.summaries(),
+        plan,
+        error: message,
+      };
     } finally {
       this.current = null;
     }

@@ -32,7 +32,9 @@ function decide<V>(input: FieldInput<V>, why: string): FieldDecision<V> {
       const s = input.servicem8EditedAt;
       const t = input.stripeEditedAt;
       if (s !== null && t !== null && s !== t) {
-        return s > t ? { action: 'to_stripe', value: input.servicem8, reason: `${why}; rule: newest (ServiceM8)` } : { action: 'to_servicem8', value: input.stripe, reason: `${why}; rule: newest (Stripe)` };
+        return s > t
+          ? { action: 'to_stripe', value: input.servicem8, reason: `${why}; rule: newest (ServiceM8)` }
+          : { action: 'to_servicem8', value: input.stripe, reason: `${why}; rule: newest (Stripe)` };
       }
       return { action: 'conflict', reason: `${why}; rule "newest" cannot tell which is newer` };
     }

@@ -4,8 +4,14 @@ import type { Address } from '../clients/types';
 import { normaliseText } from './text';
 
 const AU_STATES: Record<string, string> = {
-  'new south wales': 'NSW', victoria: 'VIC', queensland: 'QLD', 'south australia': 'SA', 'western australia': 'WA',
-  tasmania: 'TAS', 'northern territory': 'NT', 'australian capital territory': 'ACT',
+  'new south wales': 'NSW',
+  victoria: 'VIC',
+  queensland: 'QLD',
+  'south australia': 'SA',
+  'western australia': 'WA',
+  tasmania: 'TAS',
+  'northern territory': 'NT',
+  'australian capital territory': 'ACT',
 };
 const COUNTRIES: Record<string, string> = { australia: 'AU', aus: 'AU', 'new zealand': 'NZ', nz: 'NZ' };
 
@@ -23,7 +29,14 @@ function state(raw: string | null, countryCode: string | null): string | null {
 }
 
 /** Canonical address; null when every part is empty. */
-export function normaliseAddress(parts: { line1?: unknown; line2?: unknown; city?: unknown; state?: unknown; postalCode?: unknown; country?: unknown }): Address | null {
+export function normaliseAddress(parts: {
+  line1?: unknown;
+  line2?: unknown;
+  city?: unknown;
+  state?: unknown;
+  postalCode?: unknown;
+  country?: unknown;
+}): Address | null {
   // ServiceM8 has one street field: Stripe's two lines are compared (and written) as one.
   const street = [normaliseText(parts.line1), normaliseText(parts.line2)].filter((p) => p !== null).join(', ');
   const line1 = street === '' ? null : street;
@@ -39,5 +52,12 @@ export function normaliseAddress(parts: { line1?: unknown; line2?: unknown; city
 
 export function sameAddress(a: Address | null, b: Address | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.line1 === b.line1 && a.line2 === b.line2 && a.city === b.city && a.state === b.state && a.postalCode === b.postalCode && a.country === b.country;
+  return (
+    a.line1 === b.line1 &&
+    a.line2 === b.line2 &&
+    a.city === b.city &&
+    a.state === b.state &&
+    a.postalCode === b.postalCode &&
+    a.country === b.country
+  );
 }

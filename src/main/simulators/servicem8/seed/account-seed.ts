@@ -20,11 +20,27 @@ export const ACCOUNT_IDS: AccountIds = {
 export function seedAccount(store: SimulatorStore, at: Date, vendor: { name: string; abn: string; email: string }): AccountIds {
   const editDate = naiveLocal(at, SYDNEY);
   store.put('vendor', {
-    uuid: ACCOUNT_IDS.vendor, name: vendor.name, abn_number: vendor.abn, business_number: '', email: vendor.email, currency: 'AUD',
-    timezone_name: SYDNEY, default_region: 'AU', invoice_terms: 'Payment due within 14 days', job_default_status: 'Quote',
-    active: 1, edit_date: editDate,
+    uuid: ACCOUNT_IDS.vendor,
+    name: vendor.name,
+    abn_number: vendor.abn,
+    business_number: '',
+    email: vendor.email,
+    currency: 'AUD',
+    timezone_name: SYDNEY,
+    default_region: 'AU',
+    invoice_terms: 'Payment due within 14 days',
+    job_default_status: 'Quote',
+    active: 1,
+    edit_date: editDate,
   });
   store.put('taxrate', { uuid: ACCOUNT_IDS.gst, name: 'GST', amount: '10', is_default_tax_rate: 1, active: 1, edit_date: editDate });
-  store.put('taxrate', { uuid: ACCOUNT_IDS.gstFree, name: 'GST Free', amount: '0', is_default_tax_rate: 0, active: 1, edit_date: editDate });
+  store.put('taxrate', {
+    uuid: ACCOUNT_IDS.gstFree,
+    name: 'GST Free',
+    amount: '0',
+    is_default_tax_rate: 0,
+    active: 1,
+    edit_date: editDate,
+  });
   return ACCOUNT_IDS;
 }

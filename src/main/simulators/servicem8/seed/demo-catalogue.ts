@@ -30,8 +30,24 @@ export const CATALOGUE: CatalogueItem[] = [
 ];
 
 export const JOB_DESCRIPTIONS: Record<'plumbing' | 'electrical', string[]> = {
-  plumbing: ['Leaking kitchen mixer tap', 'Replace hot water system', 'Blocked sewer line in backyard', 'Running toilet cistern', 'Burst pipe under bathroom vanity',
-    'Install new dishwasher connection', 'Annual backflow test', 'Low water pressure investigation'],
-  electrical: ['Safety switch keeps tripping', 'Install downlights in living room', 'Switchboard upgrade', 'Add power points to home office', 'Smoke alarm compliance upgrade',
-    'Test and tag office equipment', 'Outdoor lighting not working', 'EV charger circuit quote'],
+  plumbing: [
+    'Leaking kitchen mixer tap',
+    'Replace hot water system',
+    'Blocked sewer line in backyard',
+    'Running toilet cistern',
+    'Burst pipe under bathroom vanity',
+    'Install new dishwasher connection',
+    'Annual backflow test',
+    'Low water pressure investigation',
+  ],
+  electrical: [
+    'Safety switch keeps tripping',
+    'Install downlights in living room',
+    'Switchboard upgrade',
+    'Add power points to home office',
+    'Smoke alarm compliance upgrade',
+    'Test and tag office equipment',
+    'Outdoor lighting not working',
+    'EV charger circuit quote',
+  ],
 };

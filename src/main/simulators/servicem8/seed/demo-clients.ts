@@ -17,15 +17,47 @@ export interface DemoClient {
 }
 
 export const SHARED_CLIENTS: DemoClient[] = [
-  { name: 'Harbour View Cafe Pty Ltd', individual: false, first: 'Maria', last: 'Costa', email: 'accounts@harbourviewcafe.com.au', abn: 'valid', suburb: 'Milsons Point',
-    siteContact: { first: 'Tom', last: 'Reilly', email: 'tom@harbourviewcafe.com.au' } },
+  {
+    name: 'Harbour View Cafe Pty Ltd',
+    individual: false,
+    first: 'Maria',
+    last: 'Costa',
+    email: 'accounts@harbourviewcafe.com.au',
+    abn: 'valid',
+    suburb: 'Milsons Point',
+    siteContact: { first: 'Tom', last: 'Reilly', email: 'tom@harbourviewcafe.com.au' },
+  },
   { name: 'Sarah Nguyen', individual: true, first: 'Sarah', last: 'Nguyen', email: 'Sarah.Nguyen@example.com', suburb: 'Marrickville' },
-  { name: 'Bondi Plumbing Supplies', individual: false, first: 'Greg', last: 'Hollis', email: 'office@bondiplumbingsupplies.com.au', abn: 'valid', suburb: 'Bondi Junction' },
+  {
+    name: 'Bondi Plumbing Supplies',
+    individual: false,
+    first: 'Greg',
+    last: 'Hollis',
+    email: 'office@bondiplumbingsupplies.com.au',
+    abn: 'valid',
+    suburb: 'Bondi Junction',
+  },
   { name: "James O'Connor", individual: true, first: 'James', last: "O'Connor", email: 'james.oconnor@example.net', suburb: 'Randwick' },
-  { name: 'Parramatta Dental Group', individual: false, first: 'Anita', last: 'Desai', email: 'admin@parramattadental.com.au', abn: 'valid', suburb: 'Parramatta',
-    siteContact: { first: 'Ken', last: 'Ho', email: null } },
-  { name: 'North Shore Grammar', individual: false, first: 'Facilities', last: 'Office', email: 'facilities@northshoreschool.nsw.edu.au', abn: 'valid', suburb: 'Chatswood',
-    siteContact: { first: 'Brian', last: 'Walsh', email: 'b.walsh@northshoreschool.nsw.edu.au' } },
+  {
+    name: 'Parramatta Dental Group',
+    individual: false,
+    first: 'Anita',
+    last: 'Desai',
+    email: 'admin@parramattadental.com.au',
+    abn: 'valid',
+    suburb: 'Parramatta',
+    siteContact: { first: 'Ken', last: 'Ho', email: null },
+  },
+  {
+    name: 'North Shore Grammar',
+    individual: false,
+    first: 'Facilities',
+    last: 'Office',
+    email: 'facilities@northshoreschool.nsw.edu.au',
+    abn: 'valid',
+    suburb: 'Chatswood',
+    siteContact: { first: 'Brian', last: 'Walsh', email: 'b.walsh@northshoreschool.nsw.edu.au' },
+  },
 ];
 
 const BUSINESSES: [string, string, string, string, string | null, string][] = [
@@ -70,10 +102,22 @@ const PEOPLE: [string, string, string | null, string][] = [
 
 export function demoClients(): DemoClient[] {
   const businesses = BUSINESSES.map(([name, first, last, , email, suburb], index): DemoClient => ({
-    name, individual: false, first, last, email, suburb,
+    name,
+    individual: false,
+    first,
+    last,
+    email,
+    suburb,
     // One business has a malformed ABN (8 digits) and one none at all.
     abn: index === 7 ? '12 345 678' : index === 9 ? undefined : 'valid',
   }));
-  const people = PEOPLE.map(([first, last, email, suburb]): DemoClient => ({ name: `${first} ${last}`, individual: true, first, last, email, suburb }));
+  const people = PEOPLE.map(([first, last, email, suburb]): DemoClient => ({
+    name: `${first} ${last}`,
+    individual: true,
+    first,
+    last,
+    email,
+    suburb,
+  }));
   return [...SHARED_CLIENTS, ...businesses, ...people];
 }

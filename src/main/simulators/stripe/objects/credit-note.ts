@@ -12,11 +12,25 @@ export interface CreditNoteObject extends WireObject {
   post_payment_amount: number;
 }
 
-export function newCreditNote(id: string, created: number, init: {
-  invoice: string; customer: string; currency: string; number: string; amount: number; prePayment: number; postPayment: number;
-  outOfBand: number | null; refunds: { amount_refunded: number; refund: string }[]; reason: string | null; memo: string | null;
-  metadata: Record<string, string>; pdfToken: string;
-}): CreditNoteObject {
+export function newCreditNote(
+  id: string,
+  created: number,
+  init: {
+    invoice: string;
+    customer: string;
+    currency: string;
+    number: string;
+    amount: number;
+    prePayment: number;
+    postPayment: number;
+    outOfBand: number | null;
+    refunds: { amount_refunded: number; refund: string }[];
+    reason: string | null;
+    memo: string | null;
+    metadata: Record<string, string>;
+    pdfToken: string;
+  },
+): CreditNoteObject {
   const type = init.postPayment === 0 ? 'pre_payment' : init.prePayment === 0 ? 'post_payment' : 'mixed';
   return {
     id,
@@ -43,7 +57,12 @@ export function newCreditNote(id: string, created: number, init: {
     pre_payment_amount: init.prePayment,
     pretax_credit_amounts: [],
     reason: init.reason,
-    refunds: init.refunds.map((r) => ({ amount_refunded: r.amount_refunded, payment_record_refund: null, refund: r.refund, type: 'refund' })),
+    refunds: init.refunds.map((r) => ({
+      amount_refunded: r.amount_refunded,
+      payment_record_refund: null,
+      refund: r.refund,
+      type: 'refund',
+    })),
     shipping_cost: null,
     status: 'issued',
     subtotal: init.amount,

@@ -25,10 +25,21 @@ export interface LineItemObject extends WireObject {
   taxes: TaxAmount[];
 }
 
-export function newInvoiceItem(id: string, created: number, init: {
-  customer: string; invoice: string | null; amount: number; currency: string; description: string | null;
-  quantity: number; unitAmountDecimal: string | null; taxRates: WireObject[]; metadata: Record<string, string>;
-}): InvoiceItemObject {
+export function newInvoiceItem(
+  id: string,
+  created: number,
+  init: {
+    customer: string;
+    invoice: string | null;
+    amount: number;
+    currency: string;
+    description: string | null;
+    quantity: number;
+    unitAmountDecimal: string | null;
+    taxRates: WireObject[];
+    metadata: Record<string, string>;
+  },
+): InvoiceItemObject {
   return {
     id,
     object: 'invoiceitem',

@@ -12,7 +12,14 @@ export interface InvoicePaymentObject extends WireObject {
   status_transitions: { canceled_at: number | null; paid_at: number | null };
 }
 
-export function newInvoicePayment(id: string, created: number, invoice: string, amount: number, currency: string, paymentIntent: string): InvoicePaymentObject {
+export function newInvoicePayment(
+  id: string,
+  created: number,
+  invoice: string,
+  amount: number,
+  currency: string,
+  paymentIntent: string,
+): InvoicePaymentObject {
   return {
     id,
     object: 'invoice_payment',

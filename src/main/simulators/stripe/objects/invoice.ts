@@ -38,7 +38,12 @@ export interface InvoiceObject extends WireObject {
   amount_remaining: number;
   pre_payment_credit_notes_amount: number;
   post_payment_credit_notes_amount: number;
-  status_transitions: { finalized_at: number | null; marked_uncollectible_at: number | null; paid_at: number | null; voided_at: number | null };
+  status_transitions: {
+    finalized_at: number | null;
+    marked_uncollectible_at: number | null;
+    paid_at: number | null;
+    voided_at: number | null;
+  };
 }
 
 export function newInvoice(id: string, created: number, customer: string, currency: string): InvoiceObject {

@@ -15,7 +15,15 @@ export interface PaymentIntentObject extends WireObject {
   cancellation_reason: string | null;
 }
 
-export function newPaymentIntent(id: string, created: number, secret: string, amount: number, currency: string, customer: string | null, description: string | null): PaymentIntentObject {
+export function newPaymentIntent(
+  id: string,
+  created: number,
+  secret: string,
+  amount: number,
+  currency: string,
+  customer: string | null,
+  description: string | null,
+): PaymentIntentObject {
   return {
     id,
     object: 'payment_intent',
@@ -71,7 +79,20 @@ export interface ChargeObject extends WireObject {
   payment_intent: string | null;
 }
 
-export function newCharge(id: string, created: number, init: { amount: number; currency: string; customer: string | null; paymentIntent: string; paymentMethod: string; balanceTransaction: string; receiptToken: string; description: string | null }): ChargeObject {
+export function newCharge(
+  id: string,
+  created: number,
+  init: {
+    amount: number;
+    currency: string;
+    customer: string | null;
+    paymentIntent: string;
+    paymentMethod: string;
+    balanceTransaction: string;
+    receiptToken: string;
+    description: string | null;
+  },
+): ChargeObject {
   return {
     id,
     object: 'charge',
@@ -98,8 +119,13 @@ export function newCharge(id: string, created: number, init: { amount: number; c
     metadata: {},
     on_behalf_of: null,
     outcome: {
-      advice_code: null, network_advice_code: null, network_decline_code: null, network_status: 'approved_by_network',
-      reason: null, seller_message: 'Payment complete.', type: 'authorized',
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: 'approved_by_network',
+      reason: null,
+      seller_message: 'Payment complete.',
+      type: 'authorized',
     },
     paid: true,
     payment_intent: init.paymentIntent,

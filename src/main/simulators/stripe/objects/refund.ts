@@ -7,7 +7,20 @@ export interface RefundObject extends WireObject {
   charge: string;
 }
 
-export function newRefund(id: string, created: number, init: { amount: number; charge: string; currency: string; paymentIntent: string | null; customer: string | null; reason: string | null; metadata: Record<string, string>; paymentMethod: string | null }): RefundObject {
+export function newRefund(
+  id: string,
+  created: number,
+  init: {
+    amount: number;
+    charge: string;
+    currency: string;
+    paymentIntent: string | null;
+    customer: string | null;
+    reason: string | null;
+    metadata: Record<string, string>;
+    paymentMethod: string | null;
+  },
+): RefundObject {
   return {
     id,
     object: 'refund',

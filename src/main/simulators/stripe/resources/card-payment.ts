@@ -30,11 +30,23 @@ export function payByCard(ctx: SimContext, invoice: InvoiceObject): void {
   if (!payment || !intent) return;
   const amount = invoice.amount_remaining;
   const charge = newCharge(store.ids.next('ch'), now, {
-    amount, currency: invoice.currency, customer: invoice.customer, paymentIntent: intent.id, paymentMethod: store.ids.next('pm'),
-    balanceTransaction: store.ids.next('txn'), receiptToken: store.ids.token(40), description: intent.description as string | null,
+    amount,
+    currency: invoice.currency,
+    customer: invoice.customer,
+    paymentIntent: intent.id,
+    paymentMethod: store.ids.next('pm'),
+    balanceTransaction: store.ids.next('txn'),
+    receiptToken: store.ids.token(40),
+    description: intent.description as string | null,
   });
   store.charges.insert(charge);
-  Object.assign(intent, { amount, amount_received: amount, status: 'succeeded', latest_charge: charge.id, payment_method: charge.payment_method });
+  Object.assign(intent, {
+    amount,
+    amount_received: amount,
+    status: 'succeeded',
+    latest_charge: charge.id,
+    payment_method: charge.payment_method,
+  });
   Object.assign(payment, { amount_paid: amount, status: 'paid' });
   payment.status_transitions.paid_at = now;
   invoice.attempt_count = (invoice.attempt_count as number) + 1;

@@ -11,7 +11,19 @@ import { allowOnly, asObject, list, nullableStr, obj, oneOf, str } from '../para
 import { render } from '../render';
 import { insertTaxId, validateTaxId } from './tax-ids';
 
-const WRITABLE = ['address', 'description', 'email', 'invoice_prefix', 'invoice_settings', 'metadata', 'name', 'phone', 'preferred_locales', 'tax_exempt', 'next_invoice_sequence'];
+const WRITABLE = [
+  'address',
+  'description',
+  'email',
+  'invoice_prefix',
+  'invoice_settings',
+  'metadata',
+  'name',
+  'phone',
+  'preferred_locales',
+  'tax_exempt',
+  'next_invoice_sequence',
+];
 const ADDRESS_KEYS = ['city', 'country', 'line1', 'line2', 'postal_code', 'state'];
 
 export function requireCustomer(ctx: SimContext, id: string, param = 'id'): CustomerObject {
@@ -34,7 +46,8 @@ function applyCustomerParams(customer: CustomerObject, params: FormObject): void
   if (params.address !== undefined) customer.address = readAddress(params);
   const prefix = str(params, 'invoice_prefix');
   if (prefix !== undefined) {
-    if (!/^[A-Z0-9]{1,12}$/.test(prefix)) throw SimError.invalid('Invoice prefix must be 1–12 uppercase letters or numbers.', 'invoice_prefix');
+    if (!/^[A-Z0-9]{1,12}$/.test(prefix))
+      throw SimError.invalid('Invoice prefix must be 1–12 uppercase letters or numbers.', 'invoice_prefix');
     customer.invoice_prefix = prefix;
   }
   const exempt = oneOf(params, 'tax_exempt', ['none', 'exempt', 'reverse'] as const);
@@ -46,7 +59,8 @@ function applyCustomerParams(customer: CustomerObject, params: FormObject): void
     allowOnly(settings, ['custom_fields', 'default_payment_method', 'footer'], 'invoice_settings');
     const current = customer.invoice_settings as Json;
     if (settings.footer !== undefined) current.footer = nullableStr(settings, 'footer') ?? null;
-    if (settings.custom_fields !== undefined) current.custom_fields = list(settings, 'custom_fields')?.length ? list(settings, 'custom_fields') : null;
+    if (settings.custom_fields !== undefined)
+      current.custom_fields = list(settings, 'custom_fields')?.length ? list(settings, 'custom_fields') : null;
   }
   customer.metadata = applyMetadata(customer.metadata, params);
 }
@@ -65,7 +79,9 @@ function create(ctx: SimContext): { body: Json } {
   allowOnly(params, [...WRITABLE, 'tax_id_data']);
   const customer = newCustomer(store.ids.next('cus', 14), ctx.now(), store.ids.hex(8));
   applyCustomerParams(customer, params);
-  const taxIds = (list(params, 'tax_id_data') ?? []).map((entry, i) => validateTaxId(asObject(entry, `tax_id_data[${i}]`), `tax_id_data[${i}]`));
+  const taxIds = (list(params, 'tax_id_data') ?? []).map((entry, i) =>
+    validateTaxId(asObject(entry, `tax_id_data[${i}]`), `tax_id_data[${i}]`),
+  );
   store.customers.insert(customer);
   ctx.emit('customer.created', customer);
   for (const valid of taxIds) insertTaxId(ctx, customer.id, valid);

@@ -11,7 +11,8 @@ const RETENTION_SECONDS = 30 * 24 * 60 * 60;
 function typeMatcher(ctx: SimContext): (type: string) => boolean {
   const single = str(ctx.params, 'type');
   const many = stringList(ctx.params, 'types');
-  if (single !== undefined && many !== undefined) throw SimError.invalid('You may only specify one of these parameters: type, types.', 'types');
+  if (single !== undefined && many !== undefined)
+    throw SimError.invalid('You may only specify one of these parameters: type, types.', 'types');
   if (many !== undefined && many.length > 20) throw SimError.invalid('You can pass at most 20 types.', 'types');
   const patterns = single !== undefined ? [single] : (many ?? []);
   if (patterns.length === 0) return () => true;

@@ -54,9 +54,19 @@ export function finalizeInvoice(ctx: SimContext, invoice: InvoiceObject): void {
     ctx.emit('invoice.paid', invoice);
     return;
   }
-  const intent = newPaymentIntent(store.ids.next('pi'), now, store.ids.token(24), invoice.amount_due, invoice.currency, invoice.customer, `Invoice ${invoice.number}`);
+  const intent = newPaymentIntent(
+    store.ids.next('pi'),
+    now,
+    store.ids.token(24),
+    invoice.amount_due,
+    invoice.currency,
+    invoice.customer,
+    `Invoice ${invoice.number}`,
+  );
   store.paymentIntents.insert(intent);
-  store.invoicePayments.insert(newInvoicePayment(store.ids.next('inpay'), now, invoice.id, invoice.amount_due, invoice.currency, intent.id));
+  store.invoicePayments.insert(
+    newInvoicePayment(store.ids.next('inpay'), now, invoice.id, invoice.amount_due, invoice.currency, intent.id),
+  );
 }
 
 function pay(ctx: SimContext): { body: Json } {
@@ -66,7 +76,9 @@ function pay(ctx: SimContext): { body: Json } {
   if (invoice.status === 'void') throw SimError.state('You cannot pay an invoice with status void.');
   const outOfBand = bool(ctx.params, 'paid_out_of_band') === true;
   if (!outOfBand && !str(ctx.params, 'payment_method')) {
-    throw SimError.state('This customer has no attached payment source or default payment method. Please consider adding a default payment method.');
+    throw SimError.state(
+      'This customer has no attached payment source or default payment method. Please consider adding a default payment method.',
+    );
   }
   // Paying a draft finalizes it first, as Stripe does.
   if (invoice.status === 'draft') finalizeInvoice(ctx, invoice);
@@ -88,23 +100,35 @@ function transition(from: InvoiceObject['status'][], apply: (ctx: SimContext, in
   };
 }
 
-const voidInvoice = transition(['open', 'uncollectible'], (ctx, invoice) => {
-  invoice.status = 'void';
-  invoice.status_transitions.voided_at = ctx.now();
-  cancelDefaultPayment(ctx, invoice, 'void_invoice');
-  ctx.emit('invoice.voided', invoice);
-}, 'void');
+const voidInvoice = transition(
+  ['open', 'uncollectible'],
+  (ctx, invoice) => {
+    invoice.status = 'void';
+    invoice.status_transitions.voided_at = ctx.now();
+    cancelDefaultPayment(ctx, invoice, 'void_invoice');
+    ctx.emit('invoice.voided', invoice);
+  },
+  'void',
+);
 
-const markUncollectible = transition(['open'], (ctx, invoice) => {
-  invoice.status = 'uncollectible';
-  invoice.status_transitions.marked_uncollectible_at = ctx.now();
-  ctx.emit('invoice.marked_uncollectible', invoice);
-}, 'mark as uncollectible');
+const markUncollectible = transition(
+  ['open'],
+  (ctx, invoice) => {
+    invoice.status = 'uncollectible';
+    invoice.status_transitions.marked_uncollectible_at = ctx.now();
+    ctx.emit('invoice.marked_uncollectible', invoice);
+  },
+  'mark as uncollectible',
+);
 
-const send = transition(['open'], (ctx, invoice) => {
-  // Test mode sends no email; the event is the only trace, as in Stripe.
-  ctx.emit('invoice.sent', invoice);
-}, 'send');
+const send = transition(
+  ['open'],
+  (ctx, invoice) => {
+    // Test mode sends no email; the event is the only trace, as in Stripe.
+    ctx.emit('invoice.sent', invoice);
+  },
+  'send',
+);
 
 export const invoiceActionRoutes: Route[] = [
   { method: 'POST', pattern: '/v1/invoices/:id/finalize', handler: finalize },

@@ -13,7 +13,9 @@ import { render } from '../render';
 import { attachItem, requireDraft } from './invoice-items';
 import { resolveTaxRates } from './tax-rate-refs';
 
-type Planned = { kind: 'existing'; item: InvoiceItemObject } | { kind: 'new'; amount: number; description: string | null; rates: TaxRateObject[]; metadata: Record<string, string> };
+type Planned =
+  | { kind: 'existing'; item: InvoiceItemObject }
+  | { kind: 'new'; amount: number; description: string | null; rates: TaxRateObject[]; metadata: Record<string, string> };
 
 function plan(ctx: SimContext, entry: FormObject, index: number, customer: string): Planned {
   const prefix = `lines[${index}]`;
@@ -22,7 +24,8 @@ function plan(ctx: SimContext, entry: FormObject, index: number, customer: strin
   if (itemId) {
     const item = ctx.store.invoiceItems.get(itemId) as InvoiceItemObject | undefined;
     if (!item) throw SimError.invalid(`No such invoiceitem: '${itemId}'`, `${prefix}[invoice_item]`, 'resource_missing');
-    if (item.invoice !== null || item.customer !== customer) throw SimError.invalid(`Invoice item ${itemId} is not a pending item of this customer.`, `${prefix}[invoice_item]`);
+    if (item.invoice !== null || item.customer !== customer)
+      throw SimError.invalid(`Invoice item ${itemId} is not a pending item of this customer.`, `${prefix}[invoice_item]`);
     return { kind: 'existing', item };
   }
   const amount = int(entry, 'amount');
@@ -43,8 +46,15 @@ function addLines(ctx: SimContext): { body: Json } {
       continue;
     }
     const item = newInvoiceItem(ctx.store.ids.next('ii'), ctx.now(), {
-      customer: invoice.customer, invoice: null, amount: step.amount, currency: invoice.currency, description: step.description,
-      quantity: 1, unitAmountDecimal: null, taxRates: step.rates, metadata: step.metadata,
+      customer: invoice.customer,
+      invoice: null,
+      amount: step.amount,
+      currency: invoice.currency,
+      description: step.description,
+      quantity: 1,
+      unitAmountDecimal: null,
+      taxRates: step.rates,
+      metadata: step.metadata,
     });
     ctx.store.invoiceItems.insert(item);
     attachItem(ctx, item, invoice);

@@ -9,13 +9,29 @@ import type { InvoiceObject, InvoiceStatus } from '../objects/invoice';
 import { allowOnly, asObject, bool, int, list, nullableStr, oneOf, str } from '../params';
 import { resolveTaxRates } from './tax-rate-refs';
 
-export const INVOICE_FIELDS = ['auto_advance', 'collection_method', 'custom_fields', 'days_until_due', 'default_tax_rates', 'description', 'due_date', 'footer', 'metadata', 'number', 'statement_descriptor'];
+export const INVOICE_FIELDS = [
+  'auto_advance',
+  'collection_method',
+  'custom_fields',
+  'days_until_due',
+  'default_tax_rates',
+  'description',
+  'due_date',
+  'footer',
+  'metadata',
+  'number',
+  'statement_descriptor',
+];
 
 const EDITABLE_AFTER_FINALIZE = ['auto_advance', 'custom_fields', 'description', 'footer', 'metadata', 'expand'];
 
 export function checkEditable(invoice: InvoiceObject, params: FormObject): void {
   const allowed: Record<InvoiceStatus, readonly string[] | null> = {
-    draft: null, open: EDITABLE_AFTER_FINALIZE, uncollectible: EDITABLE_AFTER_FINALIZE, paid: ['metadata', 'expand'], void: ['metadata', 'expand'],
+    draft: null,
+    open: EDITABLE_AFTER_FINALIZE,
+    uncollectible: EDITABLE_AFTER_FINALIZE,
+    paid: ['metadata', 'expand'],
+    void: ['metadata', 'expand'],
   };
   const keys = allowed[invoice.status];
   if (keys === null) return;
@@ -43,11 +59,19 @@ export function applyInvoiceFields(ctx: SimContext, invoice: InvoiceObject): voi
   if (rates) invoice.default_tax_rates = rates;
   if (params.custom_fields !== undefined) invoice.custom_fields = readCustomFields(params);
   invoice.metadata = applyMetadata(invoice.metadata, params);
-  if (invoice.collection_method === 'send_invoice' && invoice.due_date === null && days === undefined && !ctx.store.daysUntilDue.has(invoice.id)) {
+  if (
+    invoice.collection_method === 'send_invoice' &&
+    invoice.due_date === null &&
+    days === undefined &&
+    !ctx.store.daysUntilDue.has(invoice.id)
+  ) {
     throw SimError.invalid('Invoices with `collection_method=send_invoice` need `days_until_due` or `due_date`.', 'days_until_due');
   }
   if (invoice.collection_method === 'charge_automatically' && (days !== undefined || due !== undefined)) {
-    throw SimError.invalid('`days_until_due` and `due_date` are only valid with `collection_method=send_invoice`.', days !== undefined ? 'days_until_due' : 'due_date');
+    throw SimError.invalid(
+      '`days_until_due` and `due_date` are only valid with `collection_method=send_invoice`.',
+      days !== undefined ? 'days_until_due' : 'due_date',
+    );
   }
   // Recorded only once every check passed: validation failures change nothing.
   if (days !== undefined) ctx.store.daysUntilDue.set(invoice.id, days);

@@ -14,7 +14,19 @@ import { allowOnly, bool, int, nullableStr, str } from '../params';
 import { requireCustomer } from './customers';
 import { resolveTaxRates } from './tax-rate-refs';
 
-const CREATE_PARAMS = ['amount', 'currency', 'customer', 'description', 'discountable', 'invoice', 'metadata', 'quantity', 'unit_amount_decimal', 'tax_rates', 'period'];
+const CREATE_PARAMS = [
+  'amount',
+  'currency',
+  'customer',
+  'description',
+  'discountable',
+  'invoice',
+  'metadata',
+  'quantity',
+  'unit_amount_decimal',
+  'tax_rates',
+  'period',
+];
 const UPDATE_PARAMS = ['amount', 'description', 'discountable', 'metadata', 'quantity', 'unit_amount_decimal', 'tax_rates'];
 
 /** unit_amount_decimal (cents, up to 12 places) × quantity, rounded half away from zero, exactly (no floats). */
@@ -26,12 +38,16 @@ export function decimalTimes(unit: string, quantity: number): number {
   return Number(unit.startsWith('-') ? -rounded : rounded);
 }
 
-function amountOf(ctx: SimContext, fallback?: { amount: number; quantity: number; unit: string | null }): { amount: number; quantity: number; unit: string | null } {
+function amountOf(
+  ctx: SimContext,
+  fallback?: { amount: number; quantity: number; unit: string | null },
+): { amount: number; quantity: number; unit: string | null } {
   const quantity = int(ctx.params, 'quantity') ?? fallback?.quantity ?? 1;
   if (quantity < 0) throw SimError.invalid('quantity must be positive.', 'quantity');
   const unit = str(ctx.params, 'unit_amount_decimal');
   const amount = int(ctx.params, 'amount');
-  if (unit !== undefined && amount !== undefined) throw SimError.invalid('You may only specify one of these parameters: amount, unit_amount_decimal.', 'amount');
+  if (unit !== undefined && amount !== undefined)
+    throw SimError.invalid('You may only specify one of these parameters: amount, unit_amount_decimal.', 'amount');
   if (unit !== undefined) {
     if (!/^-?\d+(\.\d{1,12})?$/.test(unit)) throw SimError.invalid(`Invalid decimal: ${unit}`, 'unit_amount_decimal');
     return { amount: decimalTimes(unit, quantity), quantity, unit };
@@ -44,7 +60,8 @@ function amountOf(ctx: SimContext, fallback?: { amount: number; quantity: number
 export function requireDraft(ctx: SimContext, id: string, param: string): InvoiceObject {
   const invoice = ctx.store.invoices.get(id) as InvoiceObject | undefined;
   if (!invoice) throw SimError.invalid(`No such invoice: '${id}'`, param, 'resource_missing');
-  if (invoice.status !== 'draft') throw SimError.state(`Invoice ${id} is no longer editable: its status is ${invoice.status}.`, 'invoice_not_editable', param);
+  if (invoice.status !== 'draft')
+    throw SimError.state(`Invoice ${id} is no longer editable: its status is ${invoice.status}.`, 'invoice_not_editable', param);
   return invoice;
 }
 
@@ -66,8 +83,15 @@ function create(ctx: SimContext): { body: Json } {
   const { amount, quantity, unit } = amountOf(ctx);
   const currency = str(params, 'currency') ?? invoice?.currency ?? 'aud';
   const item = newInvoiceItem(store.ids.next('ii'), ctx.now(), {
-    customer: customer.id, invoice: null, amount, currency, description: nullableStr(params, 'description') ?? null,
-    quantity, unitAmountDecimal: unit, taxRates: resolveTaxRates(ctx, 'tax_rates') ?? [], metadata: applyMetadata({}, params),
+    customer: customer.id,
+    invoice: null,
+    amount,
+    currency,
+    description: nullableStr(params, 'description') ?? null,
+    quantity,
+    unitAmountDecimal: unit,
+    taxRates: resolveTaxRates(ctx, 'tax_rates') ?? [],
+    metadata: applyMetadata({}, params),
   });
   const discountable = bool(params, 'discountable');
   if (discountable !== undefined) item.discountable = discountable;
@@ -86,7 +110,11 @@ function editable(ctx: SimContext): { item: InvoiceItemObject; invoice?: Invoice
 function update(ctx: SimContext): { body: Json } {
   allowOnly(ctx.params, UPDATE_PARAMS);
   const { item, invoice } = editable(ctx);
-  const { amount, quantity, unit } = amountOf(ctx, { amount: item.amount, quantity: item.quantity, unit: item.pricing.unit_amount_decimal });
+  const { amount, quantity, unit } = amountOf(ctx, {
+    amount: item.amount,
+    quantity: item.quantity,
+    unit: item.pricing.unit_amount_decimal,
+  });
   const rates = resolveTaxRates(ctx, 'tax_rates');
   const description = nullableStr(ctx.params, 'description');
   const metadata = applyMetadata(item.metadata, ctx.params);
@@ -96,7 +124,15 @@ function update(ctx: SimContext): { body: Json } {
   if (description !== undefined) item.description = description;
   if (invoice) {
     const line = (ctx.store.lines.inOrder() as LineItemObject[]).find((l) => l.invoice === invoice.id && itemIdOf(l) === item.id);
-    if (line) Object.assign(line, { amount, subtotal: amount, quantity, quantity_decimal: String(quantity), description: item.description, metadata: { ...metadata } });
+    if (line)
+      Object.assign(line, {
+        amount,
+        subtotal: amount,
+        quantity,
+        quantity_decimal: String(quantity),
+        description: item.description,
+        metadata: { ...metadata },
+      });
     recomputeInvoice(ctx.store, invoice);
   }
   return { body: { ...item } };
@@ -126,9 +162,15 @@ function listItems(ctx: SimContext): { body: Json } {
   const invoice = str(params, 'invoice');
   const pending = bool(params, 'pending');
   const inCreated = createdFilter(params);
-  const items = store.invoiceItems.newestFirst().filter((i) =>
-    (customer === undefined || i.customer === customer) && (invoice === undefined || i.invoice === invoice) &&
-    (pending === undefined || (i.invoice === null) === pending) && inCreated(i.date as number));
+  const items = store.invoiceItems
+    .newestFirst()
+    .filter(
+      (i) =>
+        (customer === undefined || i.customer === customer) &&
+        (invoice === undefined || i.invoice === invoice) &&
+        (pending === undefined || (i.invoice === null) === pending) &&
+        inCreated(i.date as number),
+    );
   const page = paginate(items, params, '/v1/invoiceitems', (id) => store.invoiceItems.sortKey(id), 'invoiceitem');
   return { body: { ...page, data: page.data.map((i) => ({ ...i })) } };
 }

@@ -83,10 +83,14 @@ function listInvoices(ctx: SimContext): { body: Json } {
   const method = str(params, 'collection_method');
   const inCreated = createdFilter(params);
   const inDue = createdFilter(params, 'due_date');
-  const items = (store.invoices.newestFirst() as InvoiceObject[]).filter((i) =>
-    (customer === undefined || i.customer === customer) && (status === undefined || i.status === status) &&
-    (method === undefined || i.collection_method === method) && inCreated(i.created) &&
-    (params.due_date === undefined || (i.due_date !== null && inDue(i.due_date))));
+  const items = (store.invoices.newestFirst() as InvoiceObject[]).filter(
+    (i) =>
+      (customer === undefined || i.customer === customer) &&
+      (status === undefined || i.status === status) &&
+      (method === undefined || i.collection_method === method) &&
+      inCreated(i.created) &&
+      (params.due_date === undefined || (i.due_date !== null && inDue(i.due_date))),
+  );
   const page = paginate(items, params, '/v1/invoices', (id) => store.invoices.sortKey(id), 'invoice');
   return { body: { ...page, data: page.data.map((i) => render(store, i)) } };
 }

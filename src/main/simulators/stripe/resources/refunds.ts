@@ -8,17 +8,32 @@ import { newRefund, type RefundObject } from '../objects/refund';
 import { allowOnly, int, oneOf, str } from '../params';
 import { render } from '../render';
 
-export function refundCharge(ctx: SimContext, charge: ChargeObject, amount: number | undefined, extra: { reason?: string | null; metadata?: Record<string, string> } = {}): RefundObject {
+export function refundCharge(
+  ctx: SimContext,
+  charge: ChargeObject,
+  amount: number | undefined,
+  extra: { reason?: string | null; metadata?: Record<string, string> } = {},
+): RefundObject {
   const remaining = charge.amount - charge.amount_refunded;
   if (remaining <= 0) throw SimError.state(`Charge ${charge.id} has already been refunded.`, 'charge_already_refunded');
   const value = amount ?? remaining;
   if (value <= 0) throw SimError.invalid('Refund amount must be positive.', 'amount', 'amount_too_small');
   if (value > remaining) {
-    throw SimError.invalid(`Refund amount (A$${(value / 100).toFixed(2)}) is greater than unrefunded amount on charge (A$${(remaining / 100).toFixed(2)})`, 'amount', 'amount_too_large');
+    throw SimError.invalid(
+      `Refund amount (A$${(value / 100).toFixed(2)}) is greater than unrefunded amount on charge (A$${(remaining / 100).toFixed(2)})`,
+      'amount',
+      'amount_too_large',
+    );
   }
   const refund = newRefund(ctx.store.ids.next('re'), ctx.now(), {
-    amount: value, charge: charge.id, currency: charge.currency as string, paymentIntent: charge.payment_intent,
-    customer: charge.customer, reason: extra.reason ?? null, metadata: extra.metadata ?? {}, paymentMethod: charge.payment_method as string | null,
+    amount: value,
+    charge: charge.id,
+    currency: charge.currency as string,
+    paymentIntent: charge.payment_intent,
+    customer: charge.customer,
+    reason: extra.reason ?? null,
+    metadata: extra.metadata ?? {},
+    paymentMethod: charge.payment_method as string | null,
   });
   ctx.store.refunds.insert(refund);
   charge.amount_refunded += value;

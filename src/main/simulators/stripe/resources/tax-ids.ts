@@ -27,7 +27,11 @@ export function validateTaxId(input: FormObject, prefix = ''): ValidTaxId {
   const type = requireStr(input, 'type');
   const raw = requireStr(input, 'value');
   const format = FORMATS[type];
-  if (!format) throw SimError.invalid(`Invalid value for type: ${type} is not a supported tax id type in the simulator.`, prefix ? `${prefix}[type]` : 'type');
+  if (!format)
+    throw SimError.invalid(
+      `Invalid value for type: ${type} is not a supported tax id type in the simulator.`,
+      prefix ? `${prefix}[type]` : 'type',
+    );
   const value = format.normalise(raw);
   if (!format.pattern.test(value)) {
     throw SimError.invalid(`Invalid value for ${type}.`, prefix ? `${prefix}[value]` : 'value', 'tax_id_invalid');

@@ -12,7 +12,12 @@ const MAX_RATES = 5;
  * `source` is where the list sits (the request params, or one entry of `lines[]`);
  * `label` is the param path named in errors.
  */
-export function resolveTaxRates(ctx: SimContext, param: string, source: FormObject = ctx.params, label = param): TaxRateObject[] | undefined {
+export function resolveTaxRates(
+  ctx: SimContext,
+  param: string,
+  source: FormObject = ctx.params,
+  label = param,
+): TaxRateObject[] | undefined {
   const ids = stringList(source, param);
   if (ids === undefined) return undefined;
   if (ids.length > MAX_RATES) throw SimError.invalid(`You can pass at most ${MAX_RATES} tax rates.`, label);

@@ -11,7 +11,8 @@ import { allowOnly, bool, nullableStr, requireStr, str } from '../params';
 const UPDATABLE = ['active', 'country', 'description', 'display_name', 'jurisdiction', 'metadata', 'state', 'tax_type'];
 
 function readPercentage(text: string): number {
-  if (!/^\d{1,3}(\.\d{1,4})?$/.test(text)) throw SimError.invalid('Invalid decimal: percentage must have at most 4 decimal places.', 'percentage');
+  if (!/^\d{1,3}(\.\d{1,4})?$/.test(text))
+    throw SimError.invalid('Invalid decimal: percentage must have at most 4 decimal places.', 'percentage');
   const value = Number(text);
   if (value < 0 || value > 100) throw SimError.invalid('percentage must be between 0 and 100.', 'percentage');
   return value;
@@ -71,7 +72,11 @@ function listRates(ctx: SimContext): { body: Json } {
   const inCreated = createdFilter(params);
   const items = store.taxRates.newestFirst().filter((r) => {
     const rate = r as TaxRateObject;
-    return (active === undefined || rate.active === active) && (inclusive === undefined || rate.inclusive === inclusive) && inCreated(rate.created);
+    return (
+      (active === undefined || rate.active === active) &&
+      (inclusive === undefined || rate.inclusive === inclusive) &&
+      inCreated(rate.created)
+    );
   });
   const page = paginate(items, params, '/v1/tax_rates', (id) => store.taxRates.sortKey(id), 'tax_rate');
   return { body: { ...page, data: page.data.map((r) => ({ ...r })) } };
