@@ -9,6 +9,7 @@ import type {
   StripeCustomerWrite,
 } from '../../src/main/core/sync/clients/ports';
 import type { Sm8Company, Sm8Contact, StripeCustomer } from '../../src/main/core/sync/clients/types';
+import type { ChangeFeed, FeedBatch } from '../../src/main/core/sync/engine/change-feed';
 
 let tick = Date.parse('2026-11-24T00:00:00.000Z');
 const stamp = () => new Date((tick += 1000)).toISOString();
@@ -90,6 +91,16 @@ export class FakeServiceM8 implements ServiceM8ClientsPort {
 
   contactExists(uuid: string) {
     return Promise.resolve(this.contacts.has(uuid));
+  }
+
+  getCompany(uuid: string) {
+    const found = this.companies.get(uuid);
+    return Promise.resolve(found ? structuredClone(found.record) : null);
+  }
+
+  getContact(uuid: string) {
+    const found = this.contacts.get(uuid);
+    return Promise.resolve(found ? structuredClone(found.record) : null);
   }
 
   createCompany(uuid: string, f: Sm8CompanyWrite) {
@@ -205,35 +216,59 @@ export class FakeStripe implements StripeCustomersPort {
     this.deletedLog.push({ seq: ++seq, record: id });
   }
 
-  pullCustomers(cursor: string | null) {
-    if (this.rescan) {
-      // The events feed is gone (older than Stripe keeps): every customer is listed instead.
+  /** The shared events feed as the engine reads it: one event per change since the cursor (a sequence number). */
+  readonly feed: ChangeFeed = {
+    name: 'stripe.events',
+    read: (cursor) => {
+      const after = cursor === null ? 0 : Number(cursor);
+      const top = Math.max(after, ...[...this.customers.values()].map((v) => v.seq), ...this.deletedLog.map((d) => d.seq));
+      // The events feed is gone (first run, or older than Stripe keeps): the pairs list everything instead.
+      const needsFullRescan = cursor === null || this.rescan;
+      const changed = needsFullRescan ? [] : [...this.customers.values()].filter((v) => v.seq > after);
+      const deleted = needsFullRescan ? [] : this.deletedLog.filter((d) => d.seq > after);
+      const events = [
+        ...changed.map((v) => ({ seq: v.seq, type: 'customer.updated', id: v.record.id, object: structuredClone(v.record) as unknown })),
+        ...deleted.map((d) => ({ seq: d.seq, type: 'customer.deleted', id: d.record, object: { id: d.record } as unknown })),
+      ]
+        .sort((a, b) => a.seq - b.seq)
+        .map((e) => ({ id: `evt_${e.seq}`, type: e.type, createdAt: stamp(), objectId: e.id, object: e.object }));
+      return Promise.resolve({ events, needsFullRescan, cursor: String(top) });
+    },
+  };
+
+  customerChanges(batch: FeedBatch) {
+    if (batch.needsFullRescan) {
       this.rescan = false;
       const listed = [...this.customers.values()].filter((v) => !this.hideFromNextScan.has(v.record.id));
       this.hideFromNextScan.clear();
-      const top = Math.max(0, ...[...this.customers.values()].map((v) => v.seq), ...this.deletedLog.map((d) => d.seq));
       return Promise.resolve({
         customers: listed.map((v) => structuredClone(v.record)),
         deletedIds: [],
         abnById: Object.fromEntries(listed.map((v) => [v.record.id, v.record.abn])),
         rejected: [],
-        cursor: String(top),
         fullScan: true,
       });
     }
-    const after = cursor === null ? 0 : Number(cursor);
-    const changed = [...this.customers.values()].filter((v) => v.seq > after);
-    const deleted = this.deletedLog.filter((d) => d.seq > after);
-    const top = Math.max(after, ...changed.map((v) => v.seq), ...deleted.map((d) => d.seq));
-    const abnById = Object.fromEntries(changed.map((v) => [v.record.id, v.record.abn]));
+    const customers = new Map<string, StripeCustomer>();
+    const deletedIds = new Set<string>();
+    for (const event of batch.events) {
+      if (event.type === 'customer.deleted') {
+        deletedIds.add(event.objectId!);
+        customers.delete(event.objectId!);
+      } else customers.set(event.objectId!, event.object as StripeCustomer);
+    }
     return Promise.resolve({
-      customers: changed.map((v) => structuredClone(v.record)),
-      deletedIds: deleted.map((d) => d.record),
-      abnById,
+      customers: [...customers.values()],
+      deletedIds: [...deletedIds],
+      abnById: Object.fromEntries([...customers.values()].map((c) => [c.id, c.abn])),
       rejected: [],
-      cursor: String(top),
-      fullScan: cursor === null,
+      fullScan: false,
     });
+  }
+
+  getCustomer(id: string) {
+    const found = this.customers.get(id);
+    return Promise.resolve(found ? { ...structuredClone(found.record), abn: null } : null);
   }
 
   createCustomer(input: StripeCustomerWrite & { abn?: string | null }, key: string) {

@@ -31,6 +31,7 @@ function setup(settings: SettingsInput = {}, sides = { servicem8: new FakeServic
   const engine = new SyncEngine({
     store,
     pairs: [pair],
+    feeds: [stripe.feed],
     clock,
     lock: new FileCycleLock(path.dirname(store.file)),
     settings: () => parseSettings(settings),

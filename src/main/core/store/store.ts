@@ -5,6 +5,7 @@ import { openDatabase, type OpenOptions, type SqliteDatabase } from './open-data
 import { AuditRepository } from './repositories/audit-repository';
 import { ConflictsRepository } from './repositories/conflicts-repository';
 import { CursorsRepository } from './repositories/cursors-repository';
+import { DeferredRepository } from './repositories/deferred-repository';
 import { LinksRepository } from './repositories/links-repository';
 import { MirrorRepository } from './repositories/mirror-repository';
 import { OutboxRepository } from './repositories/outbox-repository';
@@ -25,6 +26,7 @@ export class Store {
   readonly snapshots: SnapshotsRepository;
   readonly mirror: MirrorRepository;
   readonly cursors: CursorsRepository;
+  readonly deferred: DeferredRepository;
   readonly outbox: OutboxRepository;
   readonly audit: AuditRepository;
   readonly conflicts: ConflictsRepository;
@@ -43,6 +45,7 @@ export class Store {
     this.snapshots = new SnapshotsRepository(db, now);
     this.mirror = new MirrorRepository(db, now);
     this.cursors = new CursorsRepository(db, now);
+    this.deferred = new DeferredRepository(db, now);
     this.outbox = new OutboxRepository(db, now);
     this.audit = new AuditRepository(db, now);
     this.conflicts = new ConflictsRepository(db, now);

@@ -19,6 +19,7 @@ import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { classifyConnectorError } from './adapters/classify-error';
 import { servicem8ClientsPort } from './adapters/servicem8-clients';
 import { stripeCustomersPort } from './adapters/stripe-customers';
+import { stripeEventFeed } from './adapters/stripe-event-feed';
 import { createClientPair } from './clients/client-pair';
 import { SingleFlight } from './engine/single-flight';
 import { FileCycleLock } from './engine/cycle-lock';
@@ -99,6 +100,7 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       store: deps.store,
       lock: new FileCycleLock(path.dirname(deps.store.file)),
       pairs: [pair],
+      feeds: [stripeEventFeed(stripe)],
       settings: () => deps.settings.get(),
       rateBudget: () => budget(),
       ...(tuning.concurrency !== undefined ? { concurrency: tuning.concurrency } : {}),

@@ -1,6 +1,7 @@
 // Numbered, forward-only migrations. Append a file and a line; never edit an
 // applied one. PRAGMA user_version records the last version applied.
 import { up as initial } from './001-initial';
+import { up as pairKit } from './003-pair-kit';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial },
+  { version: 3, name: 'pair-kit', up: pairKit },
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -24,6 +24,8 @@ export interface OutboxItem<P = unknown> {
   linkId: number | null;
   subjectId: string | null;
   payload: P;
+  /** The format the payload was written in (its operation's version then). */
+  payloadVersion: number;
   idempotencyKey: string;
   priority: number;
   state: OutboxState;
@@ -43,6 +45,7 @@ export interface NewOutboxItem {
   linkId?: number | null;
   subjectId?: string | null;
   payload: unknown;
+  payloadVersion?: number;
   /** Deterministic for the write (e.g. derived from run and subject), so a re-plan cannot double it. */
   idempotencyKey: string;
   priority?: number;
@@ -57,6 +60,7 @@ interface OutboxRow {
   link_id: number | null;
   subject_id: string | null;
   payload_json: string;
+  payload_version: number;
   idempotency_key: string;
   priority: number;
   state: OutboxState;
@@ -77,6 +81,7 @@ const toItem = (row: OutboxRow): OutboxItem => ({
   linkId: row.link_id,
   subjectId: row.subject_id,
   payload: JSON.parse(row.payload_json) as unknown,
+  payloadVersion: row.payload_version,
   idempotencyKey: row.idempotency_key,
   priority: row.priority,
   state: row.state,
@@ -103,8 +108,8 @@ export class OutboxRepository {
     const at = this.now();
     this.db
       .prepare(
-        `INSERT INTO outbox (run_id, entity, target, operation, link_id, subject_id, payload_json, idempotency_key, priority, next_attempt_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+        `INSERT INTO outbox (run_id, entity, target, operation, link_id, subject_id, payload_json, payload_version, idempotency_key, priority, next_attempt_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
       )
       .run(
         item.runId ?? null,
@@ -114,6 +119,7 @@ export class OutboxRepository {
         item.linkId ?? null,
         item.subjectId ?? null,
         toJson(item.payload) ?? 'null',
+        item.payloadVersion ?? 1,
         item.idempotencyKey,
         item.priority ?? 100,
         at,
@@ -170,6 +176,11 @@ export class OutboxRepository {
   /** A person asked to try a failed write again. */
   requeue(id: number): OutboxItem {
     return this.transition(id, 'pending', { nextAttemptAt: this.now() });
+  }
+
+  /** A person chose not to send a failed write: it is settled, with who decided, and never sent. */
+  dismiss(id: number): OutboxItem {
+    return this.transition(id, 'done', { result: { dismissed: true, at: this.now() } });
   }
 
   /**

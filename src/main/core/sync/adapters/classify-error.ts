@@ -3,7 +3,7 @@
 import { ServiceM8ApiError } from '../../connectors/servicem8/index';
 import { StripeConnectorError } from '../../connectors/stripe/errors';
 import { redactText } from '../../logging/redact';
-import type { ErrorClassifier } from '../clients/ports';
+import type { ErrorClassifier } from '../engine/failure';
 
 const DAY_LIMIT_RETRY_MS = 60 * 60_000;
 

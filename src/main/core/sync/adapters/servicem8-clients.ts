@@ -75,7 +75,19 @@ export function servicem8ClientsPort(client: ServiceM8Client): ServiceM8ClientsP
       throw error;
     }
   };
+  const getOne = async <T, U>(object: 'company' | 'companycontact', uuid: string, map: (r: T) => U, signal?: AbortSignal) => {
+    try {
+      const found = await client.get(object, uuid, opts(signal));
+      const record = found.records[0] as T | undefined;
+      return record === undefined ? null : map(record);
+    } catch (error) {
+      if (error instanceof ServiceM8ApiError && error.kind === 'not_found') return null;
+      throw error;
+    }
+  };
   return {
+    getCompany: (uuid, signal) => getOne<WireCompany, Sm8Company>('company', uuid, toCompany, signal),
+    getContact: (uuid, signal) => getOne<WireContact, Sm8Contact>('companycontact', uuid, toContact, signal),
     pullCompanies: (cursor, signal) => pull<WireCompany, Sm8Company>('company', cursor, toCompany, signal),
     pullContacts: (cursor, signal) => pull<WireContact, Sm8Contact>('companycontact', cursor, toContact, signal),
     companyExists: (uuid, signal) => exists('company', uuid, signal),

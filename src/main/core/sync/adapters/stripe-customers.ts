@@ -3,17 +3,10 @@
 // used (first run, or older than Stripe keeps) every customer is listed instead.
 import type { StripeConnector } from '../../connectors/stripe/stripe-connector';
 import { customerRecord, type StripeCustomerRecord } from '../../connectors/stripe/schemas';
+import type { FeedBatch } from '../engine/change-feed';
 import type { Rejected, StripeCustomerChanges, StripeCustomersPort } from '../clients/ports';
+import { CUSTOMER_EVENT_TYPES } from '../clients/definition';
 import type { StripeCustomer } from '../clients/types';
-
-export const CUSTOMER_EVENT_TYPES = [
-  'customer.created',
-  'customer.updated',
-  'customer.deleted',
-  'customer.tax_id.created',
-  'customer.tax_id.updated',
-  'customer.tax_id.deleted',
-];
 
 /** `editedAt` null = not known (a listed customer says when it was created, not when it last changed). */
 function toCustomer(r: StripeCustomerRecord, editedAt: string | null, abn: string | null = null): StripeCustomer {
@@ -40,7 +33,7 @@ function abnOf(taxIds: { type: string; value: string }[] | undefined): string | 
 }
 
 export function stripeCustomersPort(connector: StripeConnector): StripeCustomersPort {
-  async function fullScan(cursor: string | null): Promise<StripeCustomerChanges> {
+  async function fullScan(): Promise<StripeCustomerChanges> {
     const all = await connector.listCustomers({ withTaxIds: true });
     const abnById: Record<string, string | null> = {};
     for (const c of all) abnById[c.id] = abnOf(c.taxIds);
@@ -49,20 +42,19 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
       deletedIds: [],
       abnById,
       rejected: [],
-      cursor: cursor ?? '',
       fullScan: true,
     };
   }
 
   return {
-    async pullCustomers(cursor) {
-      const since = await connector.listEventsSince(cursor === '' ? null : cursor, CUSTOMER_EVENT_TYPES);
-      if (since.needsFullRescan) return fullScan(since.cursor);
+    async customerChanges(since: FeedBatch) {
+      if (since.needsFullRescan) return fullScan();
       const customers = new Map<string, StripeCustomer>();
       const deletedIds = new Set<string>();
       const abnById: Record<string, string | null> = {};
       const rejected: Rejected[] = [];
       for (const event of since.events) {
+        if (!(CUSTOMER_EVENT_TYPES as readonly string[]).includes(event.type)) continue;
         if (event.type.startsWith('customer.tax_id.')) {
           const taxId = event.object as { type?: string; value?: string; customer?: string };
           if (taxId.type === 'au_abn' && typeof taxId.customer === 'string')
@@ -91,7 +83,6 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
         deletedIds: [...deletedIds],
         abnById,
         rejected,
-        cursor: since.cursor ?? cursor ?? '',
         fullScan: false,
       };
     },
@@ -103,6 +94,10 @@ export function stripeCustomersPort(connector: StripeConnector): StripeCustomers
     },
     async updateCustomer(id, input, key) {
       return toCustomer(await connector.updateCustomer(id, input, key), new Date().toISOString());
+    },
+    async getCustomer(id) {
+      const found = await connector.getCustomer(id);
+      return found ? toCustomer(found, null) : null;
     },
     async findByCrossReference(uuid) {
       const [found] = await connector.findCustomersByServiceM8Uuid(uuid);

@@ -1,9 +1,14 @@
-// Carries out one client outbox row. Every create is idempotent: Stripe by the
-// row's idempotency key, ServiceM8 by the uuid chosen at plan time (looked up before
-// creating, so a retry after a crash finds the record instead of making a second).
+// Carries out the clients pair's outbox rows, one handler per operation. Every create
+// is idempotent: Stripe by the row's idempotency key, ServiceM8 by the uuid chosen at
+// plan time (looked up before creating, so a retry after a crash finds the record
+// instead of making a second). Every update is conditional (conditional-write.ts).
 import type { OutboxItem } from '../../store/repositories/outbox-repository';
+import type { OperationDefinition, OperationHandler } from '../engine/pair-definition';
 import type { AppliedWrite, CycleContext, MirrorWrite } from '../engine/sync-pair';
-import type { ClientPairDeps } from './client-pair';
+import { assembleServiceM8Client, assembleStripeClient } from './assemble';
+import { staleFields, without } from './conditional-write';
+import { CLIENT_OPERATIONS } from './operations';
+import type { ClientPairDeps } from './pair-deps';
 import type {
   ArchiveClientPayload,
   ClientBase,
@@ -15,21 +20,24 @@ import type {
 import type { Sm8CompanyWrite, Sm8ContactWrite } from './ports';
 import { XREF_KEY, type Sm8Company, type Sm8Contact, type StripeCustomer } from './types';
 
-export async function applyClientWrite(item: OutboxItem, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
-  switch (item.operation) {
-    case 'create_customer':
-      return createCustomer(item, item.payload as CreateCustomerPayload, context, deps);
-    case 'update_customer':
-      return updateCustomer(item, item.payload as UpdateCustomerPayload, context, deps);
-    case 'create_client':
-      return createClient(item, item.payload as CreateClientPayload, context, deps);
-    case 'update_client':
-      return updateClient(item.payload as UpdateClientPayload, context, deps);
-    case 'archive_client':
-      return archiveClient(item.payload as ArchiveClientPayload, context, deps);
-    default:
-      throw new Error(`unknown client operation "${item.operation}"`);
-  }
+/** One operation's definition with the function that carries it out. */
+function handler<P>(
+  definition: OperationDefinition<P>,
+  apply: (payload: P, item: OutboxItem, context: CycleContext) => Promise<AppliedWrite>,
+): OperationHandler<never> {
+  return { ...definition, apply } as unknown as OperationHandler<never>;
+}
+
+export function clientHandlers(deps: ClientPairDeps): Record<string, OperationHandler<never>> {
+  const ops = CLIENT_OPERATIONS;
+  const handlers: OperationHandler<never>[] = [
+    handler(ops.create_customer, (p, item, context) => createCustomer(item, p, context, deps)),
+    handler(ops.update_customer, (p, item, context) => updateCustomer(item, p, context, deps)),
+    handler(ops.create_client, (p, item, context) => createClient(item, p, context, deps)),
+    handler(ops.update_client, (p, _item, context) => updateClient(p, context, deps)),
+    handler(ops.archive_client, (p, _item, context) => archiveClient(p, context, deps)),
+  ];
+  return Object.fromEntries(handlers.map((h) => [h.name, h]));
 }
 
 function customerMirror(customer: StripeCustomer): MirrorWrite {
@@ -69,19 +77,34 @@ async function updateCustomer(
   deps: ClientPairDeps,
 ): Promise<AppliedWrite> {
   const current = deps.store.mirror.get<StripeCustomer>('stripe', 'customer', p.stripeId)?.record ?? null;
-  const updated = await deps.stripe.updateCustomer(p.stripeId, p.write, item.idempotencyKey, context.signal);
+  const live = p.expected && Object.keys(p.expected).length > 0 ? await deps.stripe.getCustomer(p.stripeId, context.signal) : null;
+  const assembled = live ? assembleStripeClient(live, context.settings.rules.transforms) : null;
+  const stale = staleFields({
+    target: 'stripe',
+    servicem8Id: p.servicem8Id,
+    stripeId: p.stripeId,
+    expected: p.expected,
+    planned: p.base,
+    live: assembled?.ok ? assembled.record.fields : null,
+    liveEditedAt: null,
+  });
+  const write = without(p.write, stale.skip);
+  const base = without(p.base, stale.skip);
+  const updated = await deps.stripe.updateCustomer(p.stripeId, write, item.idempotencyKey, context.signal);
   if (p.abn !== undefined) await deps.stripe.setAbn(p.stripeId, p.abn, `${item.idempotencyKey}-abn`, context.signal);
   // A customer update does not return tax ids: the ABN we know stays unless we just set it.
   const customer = { ...updated, abn: p.abn !== undefined ? p.abn : (current?.abn ?? null) };
+  const was = live ?? current;
   return {
     servicem8Id: p.servicem8Id,
     stripeId: p.stripeId,
-    base: p.base,
+    base,
     mirror: [customerMirror(customer)],
-    before: current ? pick(current, Object.keys(p.write), p.abn !== undefined) : null,
-    after: { ...p.write, ...(p.abn !== undefined ? { abn: p.abn } : {}) },
+    before: was ? pick(was, Object.keys(write), p.abn !== undefined) : null,
+    after: { ...write, ...(p.abn !== undefined ? { abn: p.abn } : {}) },
     conflictIds: p.conflictIds,
-    result: { stripeId: p.stripeId },
+    raised: stale.raised,
+    result: { stripeId: p.stripeId, ...(stale.skip.size ? { leftAlone: [...stale.skip] } : {}) },
   };
 }
 
@@ -113,10 +136,50 @@ async function createClient(item: OutboxItem, p: CreateClientPayload, context: C
   };
 }
 
-async function updateClient(p: UpdateClientPayload, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
+/** Which ServiceM8 write keys carry each merged field. */
+const SERVICEM8_KEYS: Record<keyof ClientBase, { company: string[]; contact: string[] }> = {
+  name: { company: ['name'], contact: [] },
+  address: { company: ['address_street', 'address_city', 'address_state', 'address_postcode', 'address_country'], contact: [] },
+  email: { company: [], contact: ['email'] },
+  phone: { company: [], contact: ['phone', 'mobile'] },
+  abn: { company: ['abn_number'], contact: [] },
+};
+
+async function updateClient(planned: UpdateClientPayload, context: CycleContext, deps: ClientPairDeps): Promise<AppliedWrite> {
   const { servicem8, store } = deps;
-  const company = store.mirror.get<Sm8Company>('servicem8', 'company', p.servicem8Id)?.record ?? null;
-  const contact = p.contactUuid ? (store.mirror.get<Sm8Contact>('servicem8', 'companycontact', p.contactUuid)?.record ?? null) : null;
+  const liveCompany = planned.expected ? await servicem8.getCompany(planned.servicem8Id, context.signal) : null;
+  const liveContact =
+    planned.expected && planned.contactUuid && !planned.createContact
+      ? await servicem8.getContact(planned.contactUuid, context.signal)
+      : null;
+  const assembled = liveCompany
+    ? assembleServiceM8Client(liveCompany, liveContact ? [liveContact] : [], context.settings.rules.transforms)
+    : null;
+  const stale = staleFields({
+    target: 'servicem8',
+    servicem8Id: planned.servicem8Id,
+    stripeId: planned.stripeId,
+    expected: planned.expected,
+    planned: planned.base,
+    live: assembled?.ok ? assembled.record.fields : null,
+    liveEditedAt: liveCompany?.editedAt ?? null,
+  });
+  const skipped = [...stale.skip];
+  const p: UpdateClientPayload = {
+    ...planned,
+    company: without(
+      planned.company,
+      skipped.flatMap((f) => SERVICEM8_KEYS[f].company),
+    ),
+    contact: without(
+      planned.contact,
+      skipped.flatMap((f) => SERVICEM8_KEYS[f].contact),
+    ),
+    base: without(planned.base, skipped),
+  };
+  const company = liveCompany ?? store.mirror.get<Sm8Company>('servicem8', 'company', p.servicem8Id)?.record ?? null;
+  const contact =
+    liveContact ?? (p.contactUuid ? (store.mirror.get<Sm8Contact>('servicem8', 'companycontact', p.contactUuid)?.record ?? null) : null);
   if (Object.keys(p.company).length > 0) await servicem8.updateCompany(p.servicem8Id, p.company, context.signal);
   if (p.contactUuid && Object.keys(p.contact).length > 0) {
     if (p.createContact && !(await servicem8.contactExists(p.contactUuid, context.signal)))
@@ -135,7 +198,8 @@ async function updateClient(p: UpdateClientPayload, context: CycleContext, deps:
     before: { company: company ? pickCompany(company, p.company) : null, contact: contact ? pickContact(contact, p.contact) : null },
     after: { company: p.company, contact: p.contact },
     conflictIds: p.conflictIds,
-    result: { companyUuid: p.servicem8Id, contactUuid: p.contactUuid },
+    raised: stale.raised,
+    result: { companyUuid: p.servicem8Id, contactUuid: p.contactUuid, ...(skipped.length ? { leftAlone: skipped } : {}) },
   };
 }
 

@@ -1,45 +1,35 @@
-// The client ⇄ customer pair as the engine sees it. prepare(): read what changed on
-// both sides since the cursors, lay it over the local mirror, validate (quarantine
-// what fails) and plan. apply(): one outbox row, through the ports.
+// The client ⇄ customer pair, one straight path: pull what changed on both sides →
+// overlay it on the local mirror → validate (quarantine what fails) → match → merge →
+// plan (plan-clients.ts) → apply (apply-client.ts, through the ports).
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../store/store';
 import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
-import { applyClientWrite } from './apply-client';
-import { overlayChanges, type Deferred } from './overlay-changes';
-import { planClients, CLIENT_ENTITY } from './plan-clients';
+import { STRIPE_EVENTS_FEED } from '../kit/feeds';
+import { storedLinks } from '../kit/planning-links';
+import { clientHandlers } from './apply-client';
+import { CLIENT_CURSORS, clientDefinition } from './definition';
+import { overlayChanges } from './overlay-changes';
+import type { ClientPairDeps } from './pair-deps';
 import type { ClientBase } from './payloads';
-import type { ErrorClassifier, ServiceM8ClientsPort, StripeCustomersPort } from './ports';
+import { planClients } from './plan-clients';
+import { CLIENT_ENTITY } from './plan-context';
 import { validateClients } from './validate-clients';
 
-export const CURSORS = {
-  companies: 'servicem8.company',
-  contacts: 'servicem8.companycontact',
-  customers: 'stripe.customers',
-  deferred: 'client.deferred',
-} as const;
-
-export interface ClientPairDeps {
-  store: Store;
-  servicem8: ServiceM8ClientsPort;
-  stripe: StripeCustomersPort;
-  errors: ErrorClassifier;
-  newUuid?: () => string;
-}
+export type { ClientPairDeps } from './pair-deps';
 
 export function createClientPair(deps: ClientPairDeps): SyncPair {
   const { store } = deps;
   return {
-    entity: CLIENT_ENTITY,
+    definition: clientDefinition,
+    handlers: clientHandlers(deps),
     classify: (error) => deps.errors.classify(error),
-    apply: (item, context) => applyClientWrite(item, context, deps),
     async prepare(context: CycleContext): Promise<PreparedPair> {
-      const companies = await deps.servicem8.pullCompanies(store.cursors.get(CURSORS.companies), context.signal);
+      const companies = await deps.servicem8.pullCompanies(store.cursors.get(CLIENT_CURSORS.companies), context.signal);
       context.progress('pull', CLIENT_ENTITY, companies.records.length, null);
-      const contacts = await deps.servicem8.pullContacts(store.cursors.get(CURSORS.contacts), context.signal);
-      const customers = await deps.stripe.pullCustomers(store.cursors.get(CURSORS.customers), context.signal);
+      const contacts = await deps.servicem8.pullContacts(store.cursors.get(CLIENT_CURSORS.contacts), context.signal);
+      const customers = await deps.stripe.customerChanges(await context.feed(STRIPE_EVENTS_FEED), context.signal);
       context.progress('plan', CLIENT_ENTITY, 0, null);
 
-      const deferred = JSON.parse(store.cursors.get(CURSORS.deferred) ?? '{"servicem8":[],"stripe":[]}') as Deferred;
+      const deferred = store.deferred.list(CLIENT_ENTITY);
       const world = await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) =>
         deps.stripe.confirmDeleted(ids, context.signal),
       );
@@ -51,10 +41,7 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       const plan = planClients(
         { servicem8: valid.servicem8, stripe: valid.stripe, dirtyServicem8: world.dirtyServicem8, dirtyStripe: world.dirtyStripe },
         {
-          links: {
-            stripeIdFor: (id) => store.links.byServiceM8Id(CLIENT_ENTITY, id)?.stripeId ?? null,
-            servicem8IdFor: (id) => store.links.byStripeId(CLIENT_ENTITY, id)?.servicem8Id ?? null,
-          },
+          links: storedLinks(store.links, CLIENT_ENTITY),
           baseFor: (id) => {
             const link = store.links.byServiceM8Id(CLIENT_ENTITY, id);
             return link ? (store.snapshots.get<ClientBase>(link.id)?.fields ?? undefined) : undefined;
@@ -88,10 +75,9 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
             store.mirror.upsert({ side: 'stripe', object: 'customer', id: c.id, record: c, editedAt: c.editedAt, active: !c.deleted });
           for (const q of valid.quarantine) store.quarantine.put(q);
           for (const r of valid.release) store.quarantine.release(r.side, r.object, r.recordId);
-          store.cursors.set(CURSORS.companies, companies.cursor);
-          store.cursors.set(CURSORS.contacts, contacts.cursor);
-          store.cursors.set(CURSORS.customers, customers.cursor);
-          store.cursors.set(CURSORS.deferred, JSON.stringify(plan.deferred));
+          store.cursors.set(CLIENT_CURSORS.companies, companies.cursor);
+          store.cursors.set(CLIENT_CURSORS.contacts, contacts.cursor);
+          store.deferred.replace(CLIENT_ENTITY, plan.deferred);
         },
       };
     },

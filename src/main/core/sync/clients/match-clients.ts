@@ -1,6 +1,7 @@
 // Finds the other side of a client: its link, then the cross-reference stored in
 // Stripe metadata (which also rebuilds links after a lost database), then the email.
 // More than one candidate is a duplicate: never guessed.
+import type { LinkLookup } from '../kit/planning-links';
 import type { ClientRecord } from './types';
 
 export type MatchResult =
@@ -33,11 +34,6 @@ export function buildMatchIndex(servicem8: Iterable<ClientRecord>, stripe: Itera
     if (record.fields.email) pushTo(index.stripeByEmail, record.fields.email, record);
   }
   return index;
-}
-
-export interface LinkLookup {
-  stripeIdFor(servicem8Id: string): string | null;
-  servicem8IdFor(stripeId: string): string | null;
 }
 
 /** Matches a ServiceM8 client to a Stripe customer. */

@@ -2,12 +2,14 @@
 // deletions), then each two-way field against the base, then the ServiceM8 → Stripe
 // fields (ABN, cross-reference). Writes only what differs.
 import type { Conflict } from '../../store/repositories/conflicts-repository';
-import { mergeField, type Winner } from '../merge/three-way';
 import { sameAddress } from '../normalise/address';
 import type { PairPlan } from '../engine/plan-types';
+import { chosenAction } from '../kit/decisions';
+import { mergeFields } from '../kit/field-merge';
 import { servicem8CompanyWrite, servicem8ContactWrite, splitName, stripeWrite } from './client-writes';
+import { ARCHIVE_CLIENT, RECREATE_CUSTOMER } from './conflict-kinds';
 import type { ClientBase, UpdateClientPayload, UpdateCustomerPayload } from './payloads';
-import type { ClientPlanContext } from './plan-clients';
+import { CLIENT_ENTITY, type ClientPlanContext } from './plan-context';
 import { planReplacementCustomer } from './plan-creates';
 import { ARCHIVED_KEY, EDIT_DATE_KEY, TWO_WAY_FIELDS, XREF_KEY, type ClientFields, type ClientRecord, type TwoWayField } from './types';
 
@@ -32,59 +34,27 @@ export function mergeClientPair(
   }
   if (t.archivedFlag) metadata[ARCHIVED_KEY] = '';
 
-  const toStripe: ClientBase = {};
-  const toServicem8: ClientBase = {};
-  const settled: ClientBase = {};
-  const stripeConflicts: number[] = [];
-  const servicem8Conflicts: number[] = [];
-  for (const field of TWO_WAY_FIELDS) {
-    const resolution = resolved.find((c) => c.kind === 'field' && c.field === field);
-    const winner: Winner =
-      (resolution?.resolution as Winner | undefined) ?? context.settings.rules.fieldWinners[field] ?? context.settings.rules.defaultWinner;
-    const decision = mergeField<unknown>({
-      base: base && field in base ? base[field] : undefined,
-      servicem8: s.fields[field],
-      stripe: t.fields[field],
-      servicem8EditedAt: s.editedAt,
-      stripeEditedAt: t.editedAt,
-      winner,
-      equals: equalsFor(field),
-      isEmpty: (v) => v === null,
-    });
-    switch (decision.action) {
-      case 'equal':
-        settled[field] = decision.value as never;
-        if (resolution) plan.settledConflicts.push(resolution.id);
-        plan.settledQuestions.push(`client:${s.id}:${field}`);
-        break;
-      case 'to_stripe':
-        toStripe[field] = decision.value as never;
-        if (resolution) stripeConflicts.push(resolution.id);
-        break;
-      case 'to_servicem8':
-        toServicem8[field] = decision.value as never;
-        if (resolution) servicem8Conflicts.push(resolution.id);
-        break;
-      case 'conflict':
-        plan.conflicts.push({
-          kind: 'field',
-          entity: 'client',
-          dedupeKey: `client:${s.id}:${field}`,
-          servicem8Id: s.id,
-          stripeId: t.id,
-          field,
-          servicem8Value: s.fields[field],
-          stripeValue: t.fields[field],
-          servicem8EditedAt: s.editedAt,
-          stripeEditedAt: t.editedAt,
-          detail: decision.reason,
-        });
-        break;
-    }
-  }
+  const merged = mergeFields({
+    entity: CLIENT_ENTITY,
+    servicem8: { id: s.id, editedAt: s.editedAt, values: s.fields },
+    stripe: { id: t.id, editedAt: t.editedAt, values: t.fields },
+    fields: TWO_WAY_FIELDS,
+    base,
+    resolved,
+    rules: context.settings.rules,
+    equals: (field, a, b) => equalsFor(field)(a, b),
+  });
+  const toStripe = merged.toStripe as ClientBase;
+  const toServicem8 = merged.toServicem8 as ClientBase;
+  const settled = merged.settled as ClientBase;
+  const stripeConflicts = merged.stripeConflictIds;
+  const servicem8Conflicts = merged.servicem8ConflictIds;
+  plan.settledConflicts.push(...merged.settledConflictIds);
+  plan.settledQuestions.push(...merged.settledQuestions);
+  plan.conflicts.push(...merged.conflicts);
   const abn = abnChange(s.fields.abn, t.fields.abn, base?.abn);
   if (s.fields.abn !== null && s.fields.abn === t.fields.abn) settled.abn = s.fields.abn;
-  if (Object.keys(settled).length > 0) plan.bases.push({ entity: 'client', servicem8Id: s.id, fields: settled });
+  if (Object.keys(settled).length > 0) plan.bases.push({ entity: CLIENT_ENTITY, servicem8Id: s.id, fields: settled });
   if (Object.keys(toStripe).length > 0 || Object.keys(metadata).length > 0 || abn !== undefined) {
     if (Object.keys(toStripe).length > 0 && s.editedAt) metadata[EDIT_DATE_KEY] = s.editedAt;
     pushCustomerUpdate(s, t, toStripe, metadata, abn, stripeConflicts, plan, context);
@@ -122,10 +92,11 @@ function pushCustomerUpdate(
     write,
     ...(abn !== undefined ? { abn } : {}),
     base,
+    expected: valuesOf(t, fields),
     conflictIds,
   };
   plan.writes.push({
-    entity: 'client',
+    entity: CLIENT_ENTITY,
     target: 'stripe',
     operation: 'update_customer',
     subjectId: s.id,
@@ -161,10 +132,11 @@ function pushClientUpdate(
     company: servicem8CompanyWrite(companyFields),
     contact,
     base: fields,
+    expected: valuesOf(s, fields),
     conflictIds,
   };
   plan.writes.push({
-    entity: 'client',
+    entity: CLIENT_ENTITY,
     target: 'servicem8',
     operation: 'update_client',
     subjectId: s.id,
@@ -180,7 +152,7 @@ function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPla
   const decision = resolved.find((c) => c.kind === 'deletion');
   const setting = context.settings.archiving.deletedStripeCustomer;
   const action = decision
-    ? decision.resolution === 'stripe'
+    ? chosenAction(decision, { stripe: ARCHIVE_CLIENT, servicem8: RECREATE_CUSTOMER }) === ARCHIVE_CLIENT
       ? 'archive'
       : 'recreate'
     : setting === 'archive'
@@ -192,7 +164,7 @@ function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPla
   switch (action) {
     case 'archive':
       plan.writes.push({
-        entity: 'client',
+        entity: CLIENT_ENTITY,
         target: 'servicem8',
         operation: 'archive_client',
         subjectId: s.id,
@@ -210,7 +182,7 @@ function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPla
     case 'ask':
       plan.conflicts.push({
         kind: 'deletion',
-        entity: 'client',
+        entity: CLIENT_ENTITY,
         dedupeKey: `client:${s.id}:deleted`,
         servicem8Id: s.id,
         stripeId: t.id,
@@ -218,8 +190,14 @@ function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPla
         stripeValue: null,
         servicem8EditedAt: s.editedAt,
         stripeEditedAt: t.editedAt,
-        detail:
-          'The Stripe customer was deleted. Take Stripe to archive the ServiceM8 client, or ServiceM8 to keep it and create the customer again.',
+        detail: 'The Stripe customer was deleted. Archive the ServiceM8 client, or keep it and create the customer again.',
       });
   }
+}
+
+/** The record's values of the fields a write carries, as planning saw them (the write is conditional on them). */
+function valuesOf(record: ClientRecord, fields: ClientBase): ClientBase {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) if (key in record.fields) out[key] = record.fields[key as keyof ClientFields];
+  return out as ClientBase;
 }

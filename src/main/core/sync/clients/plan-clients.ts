@@ -1,65 +1,17 @@
 // Plans one cycle of the client ⇄ customer pair: match every changed record, merge
 // linked pairs field by field, and decide the writes. Pure: it reads the world it is
 // given and returns a plan; persisting and applying are the engine's job.
-import type { Settings } from '../../../../shared/settings';
 import type { Conflict } from '../../store/repositories/conflicts-repository';
 import { emptyPlan, type PairPlan } from '../engine/plan-types';
-import {
-  buildMatchIndex,
-  matchServiceM8Client,
-  matchStripeCustomer,
-  type LinkLookup,
-  type MatchIndex,
-  type MatchResult,
-} from './match-clients';
+import { chosenAction, chosenCandidate } from '../kit/decisions';
+import { PlanningLinks, type LinkLookup } from '../kit/planning-links';
+import { KEEP_SEPARATE, LINK } from './conflict-kinds';
+import { buildMatchIndex, matchServiceM8Client, matchStripeCustomer, type MatchIndex, type MatchResult } from './match-clients';
 import { mergeClientPair } from './merge-client';
 import { planCreateClient, planCreateCustomer, planDuplicate } from './plan-creates';
-import type { ClientBase } from './payloads';
+import { CLIENT_ENTITY, type ClientPlanContext, type ClientWorld } from './plan-context';
 import type { ClientRecord } from './types';
 import { SIDE_LABEL } from '../../../../shared/labels';
-
-export const CLIENT_ENTITY = 'client';
-
-export interface ClientWorld {
-  servicem8: Map<string, ClientRecord>;
-  stripe: Map<string, ClientRecord>;
-  dirtyServicem8: Set<string>;
-  dirtyStripe: Set<string>;
-}
-
-export interface ClientPlanContext {
-  links: LinkLookup;
-  baseFor(servicem8Id: string): ClientBase | undefined;
-  /** Resolved (not yet applied) conflicts of this entity. */
-  resolved: Conflict[];
-  /** Subjects with an unfinished outbox row: left alone until it finishes. */
-  busy: Set<string>;
-  /** Emails (lower case) of records that failed validation, per side: never matched, so never to be duplicated. */
-  quarantinedEmails: { servicem8: Set<string>; stripe: Set<string> };
-  settings: Settings;
-  newUuid(): string;
-}
-
-/** Links found while planning, visible to later matches in the same plan. */
-class PlanningLinks implements LinkLookup {
-  private readonly toStripe = new Map<string, string>();
-  private readonly toServicem8 = new Map<string, string>();
-
-  constructor(private readonly stored: LinkLookup) {}
-
-  add(servicem8Id: string, stripeId: string): void {
-    this.toStripe.set(servicem8Id, stripeId);
-    this.toServicem8.set(stripeId, servicem8Id);
-  }
-
-  stripeIdFor(id: string): string | null {
-    return this.toStripe.get(id) ?? this.stored.stripeIdFor(id);
-  }
-
-  servicem8IdFor(id: string): string | null {
-    return this.toServicem8.get(id) ?? this.stored.servicem8IdFor(id);
-  }
-}
 
 export function planClients(world: ClientWorld, context: ClientPlanContext): PairPlan {
   const plan = emptyPlan();
@@ -181,9 +133,9 @@ function linkAndMerge(
 }
 
 /**
- * A person answered a duplicate question about this record: taking the other side
- * links it to that side's oldest unlinked candidate; taking its own side keeps it
- * separate (it is created on the other side).
+ * A person answered a duplicate question about this record: `link` links it to the
+ * candidate they picked (or, without one, the oldest unlinked candidate on the other
+ * side); `keep_separate` creates it on the other side.
  */
 function applyDuplicateDecision(
   record: ClientRecord,
@@ -193,12 +145,17 @@ function applyDuplicateDecision(
 ): MatchResult | { kind: 'unresolvable' } {
   if (!duplicate || match.kind !== 'duplicate') return match;
   const otherSide = record.side === 'servicem8' ? 'stripe' : 'servicem8';
-  if (duplicate.resolution !== otherSide) return { kind: 'none' };
-  const chosen = firstUnlinked(match.candidates, otherSide, state.links);
+  const action = chosenAction(duplicate, { [otherSide]: LINK, [record.side]: KEEP_SEPARATE });
+  if (action !== LINK) return { kind: 'none' };
+  const picked = chosenCandidate(duplicate);
+  const unlinked = unlinkedCandidates(match.candidates, otherSide, state.links);
+  const chosen = picked ? unlinked.find((c) => c.id === picked) : unlinked[0];
   if (chosen) return { kind: 'email', other: chosen.id };
   state.plan.unresolvable.push({
     id: duplicate.id,
-    reason: `every ${SIDE_LABEL[otherSide]} candidate is already linked to another record`,
+    reason: picked
+      ? `the chosen ${SIDE_LABEL[otherSide]} record no longer shares this email or is already linked to another record`
+      : `every ${SIDE_LABEL[otherSide]} candidate is already linked to another record`,
   });
   return { kind: 'unresolvable' };
 }
@@ -209,9 +166,10 @@ function askAboutDuplicate(record: ClientRecord, candidates: ClientRecord[], sta
   state.plan.conflicts.push(planDuplicate(record, candidates));
 }
 
-function firstUnlinked(candidates: ClientRecord[], side: 'servicem8' | 'stripe', links: LinkLookup): ClientRecord | null {
+/** The other side's candidates not linked to another record, oldest first. */
+function unlinkedCandidates(candidates: ClientRecord[], side: 'servicem8' | 'stripe', links: LinkLookup): ClientRecord[] {
   const unlinked = candidates.filter(
     (c) => c.side === side && (side === 'stripe' ? !links.servicem8IdFor(c.id) : !links.stripeIdFor(c.id)),
   );
-  return unlinked.sort((a, b) => (a.editedAt ?? '').localeCompare(b.editedAt ?? '') || a.id.localeCompare(b.id))[0] ?? null;
+  return unlinked.sort((a, b) => (a.editedAt ?? '').localeCompare(b.editedAt ?? '') || a.id.localeCompare(b.id));
 }

@@ -5,7 +5,7 @@ import type { Conflict, NewConflict } from '../../store/repositories/conflicts-r
 import type { PairPlan } from '../engine/plan-types';
 import { servicem8CompanyWrite, servicem8ContactWrite, splitName, stripeWrite } from './client-writes';
 import type { ClientBase, CreateClientPayload, CreateCustomerPayload } from './payloads';
-import type { ClientPlanContext } from './plan-clients';
+import { CLIENT_ENTITY, type ClientPlanContext } from './plan-context';
 import { EDIT_DATE_KEY, XREF_KEY, type ClientRecord } from './types';
 import { SIDE_LABEL } from '../../../../shared/labels';
 
@@ -73,7 +73,7 @@ function pushCreateCustomer(
     conflictIds,
   };
   plan.writes.push({
-    entity: 'client',
+    entity: CLIENT_ENTITY,
     target: 'stripe',
     operation: 'create_customer',
     subjectId: record.id,
@@ -105,7 +105,7 @@ export function planCreateClient(record: ClientRecord, context: ClientPlanContex
     conflictIds: duplicate ? [duplicate.id] : [],
   };
   plan.writes.push({
-    entity: 'client',
+    entity: CLIENT_ENTITY,
     target: 'servicem8',
     operation: 'create_client',
     subjectId: record.id,
@@ -119,7 +119,7 @@ export function planDuplicate(record: ClientRecord, candidates: ClientRecord[]):
   const others = candidates.filter((c) => !(c.side === record.side && c.id === record.id));
   return {
     kind: 'duplicate',
-    entity: 'client',
+    entity: CLIENT_ENTITY,
     dedupeKey: `client:duplicate:${record.side}:${record.id}`,
     servicem8Id: record.side === 'servicem8' ? record.id : null,
     stripeId: record.side === 'stripe' ? record.id : null,
@@ -128,9 +128,6 @@ export function planDuplicate(record: ClientRecord, candidates: ClientRecord[]):
     servicem8EditedAt: record.side === 'servicem8' ? record.editedAt : null,
     stripeEditedAt: record.side === 'stripe' ? record.editedAt : null,
     candidates: others.map((c) => ({ side: c.side, id: c.id, name: c.fields.name, email: c.fields.email })),
-    detail:
-      record.side === 'servicem8'
-        ? `${others.length} other record(s) share the email ${record.fields.email ?? ''}. Take Stripe to link this client to the oldest unlinked Stripe customer, or ServiceM8 to create a separate customer.`
-        : `${others.length} other record(s) share the email ${record.fields.email ?? ''}. Take ServiceM8 to link this customer to the oldest unlinked ServiceM8 client, or Stripe to create a separate client.`,
+    detail: `${others.length === 1 ? 'Another record shares' : `${others.length} other records share`} the email ${record.fields.email ?? ''}. Link it to the right one, or keep it separate.`,
   };
 }

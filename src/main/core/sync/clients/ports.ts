@@ -1,5 +1,6 @@
 // What the client ⇄ customer pair needs from each side. The connectors are adapted
 // to these (sync/adapters/); tests may put fakes behind them.
+import type { FeedBatch } from '../engine/change-feed';
 import type { Address, Sm8Company, Sm8Contact, StripeCustomer } from './types';
 
 export interface Rejected {
@@ -42,6 +43,9 @@ export interface ServiceM8ClientsPort {
   pullContacts(cursor: string | null, signal?: AbortSignal): Promise<Pulled<Sm8Contact>>;
   /** For idempotent creates: was a record with our chosen uuid already made? */
   companyExists(uuid: string, signal?: AbortSignal): Promise<boolean>;
+  /** The live records, read just before an update to see whether someone changed them since planning. */
+  getCompany(uuid: string, signal?: AbortSignal): Promise<Sm8Company | null>;
+  getContact(uuid: string, signal?: AbortSignal): Promise<Sm8Contact | null>;
   contactExists(uuid: string, signal?: AbortSignal): Promise<boolean>;
   createCompany(uuid: string, fields: Sm8CompanyWrite, signal?: AbortSignal): Promise<void>;
   updateCompany(uuid: string, fields: Sm8CompanyWrite, signal?: AbortSignal): Promise<void>;
@@ -67,14 +71,16 @@ export interface StripeCustomerChanges {
   rejected: Rejected[];
   /** ABNs (au_abn tax ids) known from this pull, by customer id; null = the customer has none. */
   abnById: Record<string, string | null>;
-  cursor: string;
   /** True when the change feed could not be used (first run, or older than Stripe keeps) and every customer was listed. */
   fullScan: boolean;
 }
 
 /** Customers returned by writes and change events carry `abn: null` = not known from that call. */
 export interface StripeCustomersPort {
-  pullCustomers(cursor: string | null, signal?: AbortSignal): Promise<StripeCustomerChanges>;
+  /** The customer changes in this cycle's batch of the shared events feed (a full listing when the feed says so). */
+  customerChanges(batch: FeedBatch, signal?: AbortSignal): Promise<StripeCustomerChanges>;
+  /** The live customer (ABN not read), just before an update; null when deleted or gone. */
+  getCustomer(id: string, signal?: AbortSignal): Promise<StripeCustomer | null>;
   createCustomer(
     input: StripeCustomerWrite & { abn?: string | null },
     idempotencyKey: string,
@@ -89,9 +95,4 @@ export interface StripeCustomersPort {
   confirmDeleted(ids: string[], signal?: AbortSignal): Promise<string[]>;
 }
 
-/** How a failed write should be treated: retried later, or shown to a person. */
-export type FailureKind = 'transient' | 'validation' | 'auth' | 'not_found';
-
-export interface ErrorClassifier {
-  classify(error: unknown): { kind: FailureKind; message: string; retryAfterMs?: number };
-}
+export type { ErrorClassifier, FailureKind } from '../engine/failure';

@@ -1,11 +1,14 @@
-// Applies due outbox rows: mark sent, call the API (the pair knows how), then record
-// link, merge base, mirror, conflicts and audit together with "done" in one
-// transaction. Transient failures go back to pending with backoff; validation errors
-// become "needs attention" (failed) with the API's reason; bad credentials stop the cycle.
+// Applies due outbox rows: mark sent, parse the payload with its operation's schema
+// (refusing a version this build does not know), call the API through the pair's
+// handler, then record link, merge base, mirror, conflicts and audit together with
+// "done" in one transaction. Transient failures go back to pending with backoff;
+// validation errors become "needs attention" (failed) with the API's reason; bad
+// credentials stop the cycle.
 import { createLogger } from '../../logging/logger';
 import type { OutboxItem } from '../../store/repositories/outbox-repository';
 import type { Store } from '../../store/store';
 import { backoffDelay } from '../../util/backoff';
+import type { OperationHandler } from './pair-definition';
 import type { EntityCounters } from './summary';
 import type { AppliedWrite, CycleContext, SyncPair } from './sync-pair';
 
@@ -31,6 +34,7 @@ export async function applyOutbox(
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
     const due = store.outbox.due(BATCH);
     if (due.length === 0) return;
+    const total = done + due.length;
     let next = 0;
     const worker = async () => {
       while (next < due.length) {
@@ -38,11 +42,36 @@ export async function applyOutbox(
         const item = due[next++]!;
         await applyOne(store, pairs, item, context, counters, clock);
         done += 1;
-        context.progress('apply', item.entity, done, null);
+        context.progress('apply', item.entity, done, total);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, due.length)) }, worker));
   }
+}
+
+type Parsed = { ok: true; handler: OperationHandler<unknown>; payload: unknown } | { ok: false; reason: string };
+
+/** The handler and the parsed payload, or why this build must not apply the row. */
+export function parseOutboxItem(pairs: Map<string, SyncPair>, item: OutboxItem): Parsed {
+  const pair = pairs.get(item.entity);
+  if (!pair) return { ok: false, reason: `Needs attention: no sync pair handles "${item.entity}" writes in this version of sm8sync.` };
+  const handler = pair.handlers[item.operation] as OperationHandler<unknown> | undefined;
+  if (!handler) return { ok: false, reason: `Needs attention: this version of sm8sync does not know the write "${item.operation}".` };
+  if (item.payloadVersion !== handler.version) {
+    return {
+      ok: false,
+      reason: `Needs attention: this write was saved by a version of sm8sync that wrote "${item.operation}" in format ${item.payloadVersion}; this version reads format ${handler.version}. It was not sent. Dismiss it (the next sync plans it again) or update sm8sync.`,
+    };
+  }
+  const parsed = handler.schema.safeParse(item.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: `Needs attention: the saved "${item.operation}" write is unreadable (${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid'}). It was not sent.`,
+    };
+  }
+  return { ok: true, handler, payload: parsed.data };
 }
 
 async function applyOne(
@@ -53,16 +82,18 @@ async function applyOne(
   counters: EntityCounters,
   clock: () => Date,
 ): Promise<void> {
-  const pair = pairs.get(item.entity);
-  if (!pair) {
-    store.outbox.markSent(item.id);
-    store.outbox.markFailed(item.id, `no sync pair handles entity "${item.entity}"`);
+  store.outbox.markSent(item.id);
+  const parsed = parseOutboxItem(pairs, item);
+  if (!parsed.ok) {
+    store.outbox.markFailed(item.id, parsed.reason);
+    log.warn({ outboxId: item.id, operation: item.operation }, parsed.reason);
+    counters.add(item.entity, { failed: 1 });
     return;
   }
-  store.outbox.markSent(item.id);
+  const pair = pairs.get(item.entity)!;
   let applied: AppliedWrite;
   try {
-    applied = await pair.apply(item, context);
+    applied = await parsed.handler.apply(parsed.payload, item, context);
   } catch (error) {
     const failure = pair.classify(error);
     if (failure.kind === 'transient' || failure.kind === 'auth') {
@@ -90,15 +121,16 @@ async function applyOne(
     counters.add(item.entity, { failed: 1 });
     return;
   }
-  store.transaction(() => record(store, item, applied, context.runId));
-  counters.wrote(item.entity, item.target, item.operation.startsWith('create') ? 'created' : 'updated');
+  store.transaction(() => record(store, item, applied, context.runId, parsed.handler.describe(parsed.payload, applied)));
+  counters.wrote(item.entity, item.target, parsed.handler.counts);
+  if (applied.raised?.length) counters.add(item.entity, { conflicts: applied.raised.length });
 }
 
 function directionOf(item: OutboxItem): 'servicem8_to_stripe' | 'stripe_to_servicem8' {
   return item.target === 'stripe' ? 'servicem8_to_stripe' : 'stripe_to_servicem8';
 }
 
-function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: number): void {
+function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: number, message: string): void {
   let link = store.links.byServiceM8Id(item.entity, applied.servicem8Id);
   if (applied.link?.mode === 'repoint' && link) {
     store.links.repointStripe(link.id, applied.stripeId);
@@ -117,6 +149,7 @@ function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: nu
   }
   for (const write of applied.mirror) store.mirror.upsert(write);
   for (const id of applied.conflictIds) store.conflicts.markApplied(id);
+  for (const conflict of applied.raised ?? []) store.conflicts.raise(conflict);
   store.audit.append({
     runId,
     direction: directionOf(item),
@@ -128,19 +161,8 @@ function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: nu
     after: applied.after,
     idempotencyKey: item.idempotencyKey,
     outcome: 'success',
-    message: describeChange(applied.after),
+    message: message || null,
   });
   store.outbox.markDone(item.id, applied.result);
   if (item.subjectId) store.outbox.supersedeFailed(item.entity, item.operation, item.subjectId, item.id);
-}
-
-/** "Wrote name, phone" — which fields a write carried, for the activity list. */
-function describeChange(after: unknown): string | null {
-  if (!after || typeof after !== 'object') return null;
-  const keys = Object.entries(after as Record<string, unknown>).flatMap(([key, value]) =>
-    value && typeof value === 'object' && !Array.isArray(value) && (key === 'company' || key === 'contact' || key === 'metadata')
-      ? Object.keys(value).map((k) => (key === 'metadata' ? `metadata.${k}` : k))
-      : [key],
-  );
-  return keys.length ? `Wrote ${[...new Set(keys)].join(', ')}` : null;
 }

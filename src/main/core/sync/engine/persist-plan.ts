@@ -3,22 +3,29 @@
 // transaction as the pair's cursors, so a crash loses neither the plan nor a change.
 import { createHash } from 'node:crypto';
 import type { Store } from '../../store/store';
+import type { OperationDefinition } from './pair-definition';
 import type { PairPlan } from './plan-types';
 
 /**
- * A create's key comes from what it creates, so the same create planned twice (by a
- * re-plan, or a second process) is one request to Stripe. Other writes carry the run:
- * changing a value back and forth must send each change.
+ * The operation says how its key is made. `content`: from what it writes, so the same
+ * create planned twice (by a re-plan, or a second process) is one request. `run`: the
+ * run is part of the key, so changing a value back and forth sends each change.
  */
-export function idempotencyKey(runId: number, entity: string, operation: string, subjectId: string, payload: unknown): string {
-  if (operation.startsWith('create')) {
+export function idempotencyKey(
+  runId: number,
+  entity: string,
+  operation: Pick<OperationDefinition, 'name' | 'idempotency'>,
+  subjectId: string,
+  payload: unknown,
+): string {
+  if (operation.idempotency === 'content') {
     const digest = createHash('sha256').update(JSON.stringify(payload)).digest('hex').slice(0, 16);
-    return `sm8sync-${entity}-${operation}-${subjectId}-${digest}`;
+    return `sm8sync-${entity}-${operation.name}-${subjectId}-${digest}`;
   }
-  return `sm8sync-${runId}-${entity}-${operation}-${subjectId}`;
+  return `sm8sync-${runId}-${entity}-${operation.name}-${subjectId}`;
 }
 
-export function persistPlan(store: Store, plan: PairPlan, runId: number): void {
+export function persistPlan(store: Store, plan: PairPlan, runId: number, operations: Record<string, OperationDefinition>): void {
   for (const link of plan.links) {
     if (store.links.byServiceM8Id(link.entity, link.servicem8Id) || store.links.byStripeId(link.entity, link.stripeId)) continue;
     store.links.create(link);
@@ -32,6 +39,8 @@ export function persistPlan(store: Store, plan: PairPlan, runId: number): void {
   for (const { id, reason } of plan.unresolvable) store.conflicts.reopen(id, `Could not apply the decision: ${reason}`);
   for (const key of plan.settledQuestions) store.conflicts.dismissByKey(key);
   for (const write of plan.writes) {
+    const operation = operations[write.operation];
+    if (!operation) throw new Error(`the ${write.entity} pair planned "${write.operation}", which it does not declare`);
     // The very same write already failed and waits for a person: queueing it again would only fail again.
     if (store.outbox.hasFailedTwin(write.entity, write.operation, write.subjectId, write.payload)) continue;
     const link = write.target === 'stripe' ? store.links.byServiceM8Id(write.entity, write.subjectId) : null;
@@ -43,7 +52,8 @@ export function persistPlan(store: Store, plan: PairPlan, runId: number): void {
       linkId: link?.id ?? null,
       subjectId: write.subjectId,
       payload: write.payload,
-      idempotencyKey: idempotencyKey(runId, write.entity, write.operation, write.subjectId, write.payload),
+      payloadVersion: operation.version,
+      idempotencyKey: idempotencyKey(runId, write.entity, operation, write.subjectId, write.payload),
       priority: write.priority,
     });
   }

@@ -7,10 +7,11 @@ import type { CycleTrigger, RunProgress, SyncRunner } from '../../app/ports';
 import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
 import { applyOutbox } from './apply-outbox';
+import { CycleFeeds, feedCursorName, type ChangeFeed } from './change-feed';
 import type { CycleLock } from './cycle-lock';
 import { persistPlan } from './persist-plan';
 import { SingleFlight } from './single-flight';
-import type { CycleContext, SyncPair } from './sync-pair';
+import { orderPairs, type CycleContext, type SyncPair } from './sync-pair';
 import { EntityCounters } from './summary';
 
 const log = createLogger('sync/engine');
@@ -18,6 +19,8 @@ const log = createLogger('sync/engine');
 export interface SyncEngineDeps {
   store: Store;
   pairs: SyncPair[];
+  /** Shared change feeds (Stripe's events) the pairs declare they read. */
+  feeds?: ChangeFeed[];
   settings: () => Settings;
   rateBudget: SyncRunner['rateBudget'];
   clock?: () => Date;
@@ -32,9 +35,11 @@ export class SyncEngine implements SyncRunner {
   private readonly flight = new SingleFlight<SyncResult>();
   private current: RunProgress | null = null;
   private readonly clock: () => Date;
+  private readonly pairs: SyncPair[];
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
+    this.pairs = orderPairs(deps.pairs);
   }
 
   progress(): RunProgress | null {
@@ -74,33 +79,38 @@ export class SyncEngine implements SyncRunner {
     const { store } = this.deps;
     const startedAt = this.clock().toISOString();
     const run = store.runs.start(options.trigger, options.dryRun);
-    const counters = new EntityCounters(this.deps.pairs.map((p) => p.entity));
+    const counters = new EntityCounters(this.pairs.map((p) => p.definition.entity));
+    const signal = options.signal ?? new AbortController().signal;
+    const feeds = new CycleFeeds(new Map((this.deps.feeds ?? []).map((f) => [f.name, f])), feedTypes(this.pairs), store.cursors, signal);
     const plan: SyncResult['plan'] = [];
     const context: CycleContext = {
       runId: run.id,
       dryRun: options.dryRun,
       settings: this.deps.settings(),
-      signal: options.signal ?? new AbortController().signal,
+      signal,
       now: this.clock,
+      feed: (name) => feeds.read(name),
       progress: (phase, entity, done, total) => {
         this.current = { startedAt, phase, entity, done, total };
         this.deps.onProgress?.(this.current);
       },
     };
-    const pairsByEntity = new Map(this.deps.pairs.map((p) => [p.entity, p]));
-    let active: SyncPair | undefined = this.deps.pairs[0];
+    const pairsByEntity = new Map(this.pairs.map((p) => [p.definition.entity, p]));
+    const lastReader = lastReaders(this.pairs);
+    let active: SyncPair | undefined = this.pairs[0];
     try {
       if (!options.dryRun) {
         const recovered = store.outbox.recoverInFlight();
         if (recovered > 0) log.warn({ recovered }, 'resuming writes left in flight by an interrupted run');
         await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
       }
-      for (const pair of this.deps.pairs) {
+      for (const pair of this.pairs) {
         active = pair;
-        context.progress('pull', pair.entity, 0, null);
+        const { entity } = pair.definition;
+        context.progress('pull', entity, 0, null);
         const prepared = await pair.prepare(context);
-        counters.pulled(pair.entity, prepared.pulled);
-        counters.add(pair.entity, {
+        counters.pulled(entity, prepared.pulled);
+        counters.add(entity, {
           quarantined: prepared.quarantined,
           conflicts: prepared.plan.conflicts.length,
           linked: prepared.plan.links.length,
@@ -115,9 +125,13 @@ export class SyncEngine implements SyncRunner {
           });
         }
         if (options.dryRun) continue;
+        const feedsDone = [...lastReader].filter(([, reader]) => reader === entity).map(([feed]) => feed);
+        const batches = await Promise.all(feedsDone.map(async (name) => [name, await feeds.readIfStarted(name)] as const));
         store.transaction(() => {
           prepared.persist();
-          persistPlan(store, prepared.plan, run.id);
+          persistPlan(store, prepared.plan, run.id, pair.definition.operations);
+          // Every pair has now seen the feed's batch: the next cycle starts after it.
+          for (const [name, batch] of batches) if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
         });
         await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
       }
@@ -151,4 +165,20 @@ export class SyncEngine implements SyncRunner {
       this.current = null;
     }
   }
+}
+
+/** Per feed, the union of the event types its readers declare. */
+function feedTypes(pairs: SyncPair[]): Map<string, string[]> {
+  const types = new Map<string, string[]>();
+  for (const pair of pairs)
+    for (const [name, wanted] of Object.entries(pair.definition.feeds ?? {}))
+      types.set(name, [...new Set([...(types.get(name) ?? []), ...wanted])]);
+  return types;
+}
+
+/** Per feed, the entity of the last pair in cycle order that reads it. */
+function lastReaders(pairs: SyncPair[]): Map<string, string> {
+  const last = new Map<string, string>();
+  for (const pair of pairs) for (const name of Object.keys(pair.definition.feeds ?? {})) last.set(name, pair.definition.entity);
+  return last;
 }

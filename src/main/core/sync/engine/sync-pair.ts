@@ -1,10 +1,14 @@
-// The contract between the generic engine and one entity pair (clients now;
-// invoices and payments next). A pair reads and plans; the engine persists the plan
-// with the cursors in one transaction, applies the outbox and records the results.
+// The contract between the generic engine and one entity pair. A pair declares itself
+// (pair-definition.ts), reads and plans (prepare), and carries out its own operations;
+// the engine persists the plan with the cursors in one transaction, applies the outbox
+// and records the results.
 import type { Settings } from '../../../../shared/settings';
 import type { OutboxItem } from '../../store/repositories/outbox-repository';
 import type { Side } from '../../store/repositories/mirror-repository';
-import type { FailureKind } from '../clients/ports';
+import type { NewConflict } from '../../store/repositories/conflicts-repository';
+import type { ClassifiedFailure } from './failure';
+import type { FeedBatch } from './change-feed';
+import type { OperationHandler, PairDefinition } from './pair-definition';
 import type { PairPlan } from './plan-types';
 
 export interface CycleContext {
@@ -14,6 +18,8 @@ export interface CycleContext {
   signal: AbortSignal;
   now(): Date;
   progress(phase: string, entity: string | null, done: number, total: number | null): void;
+  /** A shared change feed (e.g. Stripe's events), read once per cycle for every pair that declares it. */
+  feed(name: string): Promise<FeedBatch>;
 }
 
 export interface PreparedPair {
@@ -46,13 +52,38 @@ export interface AppliedWrite {
   before: unknown;
   after: unknown;
   conflictIds: number[];
+  /** Questions found while writing (e.g. the target changed since planning): raised with the result. */
+  raised?: NewConflict[];
   result: unknown;
 }
 
 export interface SyncPair {
-  entity: string;
+  definition: PairDefinition;
   prepare(context: CycleContext): Promise<PreparedPair>;
-  apply(item: OutboxItem, context: CycleContext): Promise<AppliedWrite>;
-  /** Classifies an error thrown by apply() or prepare() for the target it came from. */
-  classify(error: unknown): { kind: FailureKind; message: string; retryAfterMs?: number };
+  /** One handler per operation the definition declares. */
+  handlers: Record<string, OperationHandler<never>>;
+  /** Classifies an error thrown by a handler or prepare() for the target it came from. */
+  classify(error: unknown): ClassifiedFailure;
+}
+
+/** Pairs in the order a cycle runs them: every pair after the pairs it depends on. */
+export function orderPairs(pairs: SyncPair[]): SyncPair[] {
+  const byEntity = new Map(pairs.map((p) => [p.definition.entity, p]));
+  const ordered: SyncPair[] = [];
+  const visiting = new Set<string>();
+  const visit = (pair: SyncPair) => {
+    const { entity, dependsOn } = pair.definition;
+    if (ordered.includes(pair)) return;
+    if (visiting.has(entity)) throw new Error(`sync pairs depend on each other in a circle (at "${entity}")`);
+    visiting.add(entity);
+    for (const name of dependsOn) {
+      const dependency = byEntity.get(name);
+      if (!dependency) throw new Error(`sync pair "${entity}" depends on "${name}", which is not configured`);
+      visit(dependency);
+    }
+    visiting.delete(entity);
+    ordered.push(pair);
+  };
+  for (const pair of pairs) visit(pair);
+  return ordered;
 }

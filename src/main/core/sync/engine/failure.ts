@@ -1,0 +1,13 @@
+// How a failed call is treated, for every pair: retried later (transient), shown to a
+// person (validation, not_found), or the cycle stops because the credentials are wrong.
+export type FailureKind = 'transient' | 'validation' | 'auth' | 'not_found';
+
+export interface ClassifiedFailure {
+  kind: FailureKind;
+  message: string;
+  retryAfterMs?: number;
+}
+
+export interface ErrorClassifier {
+  classify(error: unknown): ClassifiedFailure;
+}
