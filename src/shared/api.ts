@@ -21,7 +21,8 @@ export const statusSchema = z.object({
   nextSyncAt: isoInstant.nullable(),
   businessTimeZone: z.string(),
   counts: z.object({
-    linkedClients: z.number().int(),
+    /** Linked records per pair, in cycle order ("Clients: 12"). */
+    linked: z.array(z.object({ entity: z.string(), label: z.string(), count: z.number().int() })),
     pendingWrites: z.number().int(),
     openConflicts: z.number().int(),
     quarantined: z.number().int(),
@@ -80,7 +81,8 @@ export const conflictSideSchema = z.object({
 
 export const conflictViewSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['field', 'duplicate', 'deletion', 'invoice_changed', 'stripe_invoice', 'payment']),
+  /** The kind of question, as its pair names it (field, duplicate, deletion, …). */
+  kind: z.string(),
   entity: z.string(),
   title: z.string(),
   field: z.string().nullable(),
@@ -88,9 +90,43 @@ export const conflictViewSchema = z.object({
   servicem8: conflictSideSchema,
   stripe: conflictSideSchema,
   candidates: z.array(z.object({ side, id: z.string(), name: z.string().nullable(), email: z.string().nullable() })),
+  /** "Possible duplicate", "Different values" … */
+  kindLabel: z.string(),
+  /** The decisions this question offers now (impossible ones are left out), each with what it will do. */
+  actions: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      effect: z.string(),
+      /** The action links to a candidate the person picks, one of these. */
+      candidateIds: z.array(z.string()).nullable(),
+    }),
+  ),
   state: z.enum(['open', 'resolved', 'applied', 'dismissed']),
   resolution: z.string().nullable(),
   createdAt: isoInstant,
+});
+
+/** What a bulk decision did: the ids it settled, and the ones it could not with why. */
+export const idOutcomeSchema = z.object({
+  resolved: z.array(z.number().int()),
+  failed: z.array(z.object({ id: z.number().int(), reason: z.string() })),
+});
+
+/** A write the API refused, waiting for a person to retry or dismiss it. */
+export const failureViewSchema = z.object({
+  id: z.number().int(),
+  entity: z.string(),
+  /** "Stripe customer", "ServiceM8 client" — where the write was going. */
+  target: side,
+  operation: z.string(),
+  /** The record's name (or its id when no name is known). */
+  title: z.string(),
+  /** What the write was, in words. */
+  what: z.string(),
+  reason: z.string(),
+  attempts: z.number().int(),
+  failedAt: isoInstant,
 });
 
 export const activityEntrySchema = z.object({
@@ -135,9 +171,21 @@ export const API = {
   setPaused: { params: z.object({ paused: z.boolean() }), result: statusSchema },
   listConflicts: { params: z.object({ includeClosed: z.boolean().default(false) }), result: z.array(conflictViewSchema) },
   resolveConflicts: {
-    params: z.object({ ids: z.array(z.number().int().positive()).min(1).max(500), take: side }),
-    result: z.object({ resolved: z.array(z.number().int()), failed: z.array(z.object({ id: z.number().int(), reason: z.string() })) }),
+    params: z
+      .object({
+        ids: z.array(z.number().int().positive()).min(1).max(500),
+        /** The common two-sided answer; each kind of question maps it to one of its actions. */
+        take: side.optional(),
+        action: z.string().min(1).max(64).optional(),
+        /** For an action that links to a candidate: the candidate's id. */
+        candidate: z.string().min(1).max(200).optional(),
+      })
+      .refine((p) => (p.take === undefined) !== (p.action === undefined), { message: 'choose either take or action', path: ['action'] }),
+    result: idOutcomeSchema,
   },
+  listFailures: { params: z.object({}), result: z.array(failureViewSchema) },
+  retryFailures: { params: z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) }), result: idOutcomeSchema },
+  dismissFailures: { params: z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) }), result: idOutcomeSchema },
   listActivity: {
     params: z.object({
       since: isoInstant.optional(),
@@ -201,6 +249,7 @@ export interface AppApiClient {
 export type Status = z.infer<typeof statusSchema>;
 export type SyncResult = z.infer<typeof syncResultSchema>;
 export type ConflictView = z.infer<typeof conflictViewSchema>;
+export type FailureView = z.infer<typeof failureViewSchema>;
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 export type Connection = z.infer<typeof connectionSchema>;

@@ -43,7 +43,13 @@ describe('app shell', () => {
       makeStatus({
         state: 'needs_approval',
         headline: '2 conflicts need your decision.',
-        counts: { linkedClients: 12, pendingWrites: 0, openConflicts: 2, quarantined: 0, needsAttention: 0 },
+        counts: {
+          linked: [{ entity: 'client', label: 'Clients', count: 12 }],
+          pendingWrites: 0,
+          openConflicts: 2,
+          quarantined: 0,
+          needsAttention: 0,
+        },
       }),
     );
     expect(await screen.findByRole('heading', { name: 'Needs approval' })).toBeTruthy();

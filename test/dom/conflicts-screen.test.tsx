@@ -18,6 +18,11 @@ function conflict(id: number, overrides: Partial<ConflictView> = {}): ConflictVi
     servicem8: { id: `sm8-${id}`, value: '0412 345 678', editedAt: '2026-11-24T01:00:00.000Z' },
     stripe: { id: `cus_${id}`, value: '0412 345 999', editedAt: '2026-11-23T22:30:00.000Z' },
     candidates: [],
+    kindLabel: 'Different values',
+    actions: [
+      { name: 'keep_servicem8', label: 'Keep ServiceM8', effect: 'Write the ServiceM8 phone to the Stripe customer.', candidateIds: null },
+      { name: 'keep_stripe', label: 'Keep Stripe', effect: 'Write the Stripe phone to the ServiceM8 client.', candidateIds: null },
+    ],
     state: 'open',
     resolution: null,
     createdAt: '2026-11-24T02:00:00.000Z',
@@ -28,10 +33,10 @@ function conflict(id: number, overrides: Partial<ConflictView> = {}): ConflictVi
 function setup(list: ConflictView[]) {
   let current = list;
   const client = new FakeApiClient().handle('listConflicts', () => ({ ok: true, value: current }));
-  client.handle('resolveConflicts', ({ ids, take }) => {
+  client.handle('resolveConflicts', ({ ids, take, action }) => {
     // Like the app service: #99 is refused and stays open; the others are resolved.
     current = current.map((c) =>
-      ids.includes(c.id) && c.id !== 99 && c.state === 'open' ? { ...c, state: 'resolved', resolution: take } : c,
+      ids.includes(c.id) && c.id !== 99 && c.state === 'open' ? { ...c, state: 'resolved', resolution: take ?? action ?? null } : c,
     );
     return {
       ok: true,
@@ -62,7 +67,7 @@ describe('conflicts screen', () => {
     fireEvent.click(await screen.findByTestId('keep-stripe-2'));
     expect(await screen.findByTestId('conflict-pending-2')).toBeTruthy();
     expect(screen.getByTestId('conflict-pending-2').textContent).toBe('Kept Stripe · applies at next sync');
-    expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [2], take: 'stripe' }]);
+    expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [2], action: 'keep_stripe' }]);
     expect(screen.getByTestId('conflicts-notice').textContent).toBe('Kept Stripe for 1 conflict; applies at the next sync.');
     expect(screen.getByTestId('keep-servicem8-1')).toBeTruthy();
   });
@@ -93,15 +98,43 @@ describe('conflicts screen', () => {
           { side: 'stripe', id: 'cus_a', name: 'Harbour Plumbing', email: 'ops@harbour.example' },
           { side: 'stripe', id: 'cus_b', name: null, email: null },
         ],
+        kindLabel: 'Possible duplicate',
+        actions: [
+          { name: 'link', label: 'Link to this one', effect: 'Treat them as the same client.', candidateIds: ['cus_b'] },
+          { name: 'keep_separate', label: 'Keep separate', effect: 'Create a separate Stripe customer.', candidateIds: null },
+        ],
       }),
     ]);
     const list = await screen.findByRole('list', { name: 'Stripe candidates' });
-    expect(
-      within(list)
-        .getAllByRole('listitem')
-        .map((li) => li.textContent),
-    ).toEqual(['Harbour Plumbing ops@harbour.example', 'cus_b']);
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.firstChild?.textContent)).toEqual(['Harbour Plumbing', 'cus_b']);
+    expect(items[0]!.textContent).toBe('Harbour Plumbing ops@harbour.example');
     expect(screen.getByTestId('conflict-servicem8-5').textContent).toMatch(/^This record \(sm8-5\)edited /);
     expect(screen.getByText(/Possible duplicate/)).toBeTruthy();
+  });
+
+  it('offers only the actions the engine offers, a link per linkable candidate, and sends the chosen candidate', async () => {
+    const client = setup([
+      conflict(6, {
+        kind: 'duplicate',
+        field: null,
+        candidates: [
+          { side: 'stripe', id: 'cus_a', name: 'Linked elsewhere', email: null },
+          { side: 'stripe', id: 'cus_b', name: 'Free', email: null },
+        ],
+        kindLabel: 'Possible duplicate',
+        actions: [
+          { name: 'link', label: 'Link to this one', effect: 'Treat them as the same client.', candidateIds: ['cus_b'] },
+          { name: 'keep_separate', label: 'Keep separate', effect: 'Create a separate Stripe customer.', candidateIds: null },
+        ],
+      }),
+    ]);
+    expect(await screen.findByTestId('link-6-cus_b')).toBeTruthy();
+    expect(screen.queryByTestId('link-6-cus_a')).toBeNull();
+    expect(screen.queryByTestId('keep-stripe-6')).toBeNull();
+    expect(screen.getByTestId('keep-separate-6').getAttribute('title')).toBe('Create a separate Stripe customer.');
+    fireEvent.click(screen.getByTestId('link-6-cus_b'));
+    expect(await screen.findByTestId('conflict-pending-6')).toBeTruthy();
+    expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [6], action: 'link', candidate: 'cus_b' }]);
   });
 });

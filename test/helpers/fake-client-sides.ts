@@ -227,8 +227,8 @@ export class FakeStripe implements StripeCustomersPort {
       const changed = needsFullRescan ? [] : [...this.customers.values()].filter((v) => v.seq > after);
       const deleted = needsFullRescan ? [] : this.deletedLog.filter((d) => d.seq > after);
       const events = [
-        ...changed.map((v) => ({ seq: v.seq, type: 'customer.updated', id: v.record.id, object: structuredClone(v.record) as unknown })),
-        ...deleted.map((d) => ({ seq: d.seq, type: 'customer.deleted', id: d.record, object: { id: d.record } as unknown })),
+        ...changed.map((v) => ({ seq: v.seq, type: 'customer.updated', id: v.record.id, object: structuredClone(v.record) })),
+        ...deleted.map((d) => ({ seq: d.seq, type: 'customer.deleted', id: d.record, object: { id: d.record } })),
       ]
         .sort((a, b) => a.seq - b.seq)
         .map((e) => ({ id: `evt_${e.seq}`, type: e.type, createdAt: stamp(), objectId: e.id, object: e.object }));

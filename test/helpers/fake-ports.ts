@@ -2,8 +2,10 @@
 // and connectors live outside this module). They record what they were asked.
 import type { ConnectionTester, RunProgress, SyncRunner } from '../../src/main/core/app/ports';
 import type { SyncResult } from '../../src/shared/api';
+import { PAIR_DEFINITIONS } from '../../src/main/core/sync/pair-catalogue';
 
 export class FakeRunner implements SyncRunner {
+  readonly pairs = PAIR_DEFINITIONS;
   calls: { dryRun: boolean; trigger: string }[] = [];
   current: RunProgress | null = null;
   /** What a cycle does to the world before it returns (write audit rows, raise conflicts…). */

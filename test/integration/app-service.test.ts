@@ -90,7 +90,7 @@ describe('app service: status', () => {
     expect(status).toMatchObject({
       state: 'needs_approval',
       lastGoodSyncAt: '2026-11-24T03:00:00.000Z',
-      counts: { linkedClients: 1, needsAttention: 1 },
+      counts: { linked: [{ entity: 'client', label: 'Clients', count: 1 }], needsAttention: 1 },
     });
     expect(status.rateBudget.servicem8).toEqual({ usedLastMinute: 12, perMinute: 180, usedToday: 340, perDay: 20_000 });
     store.close();
@@ -199,25 +199,35 @@ describe('app service: sync and conflicts', () => {
       stripeValue: 'B',
     }).conflict;
     store.conflicts.resolve(b.id, 'stripe');
-    const result = await call(backend, 'resolveConflicts', { ids: [a.id, b.id, 999], take: 'servicem8' });
+    const applied = store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'c', field: 'phone' }).conflict;
+    store.conflicts.resolve(applied.id, 'stripe');
+    store.conflicts.markApplied(applied.id);
+    // A decision not yet applied can be changed; an applied one cannot.
+    const result = await call(backend, 'resolveConflicts', { ids: [a.id, b.id, applied.id, 999], take: 'servicem8' });
     expect(result).toEqual({
-      resolved: [a.id],
+      resolved: [a.id, b.id],
       failed: [
-        { id: b.id, reason: 'already resolved' },
+        { id: applied.id, reason: 'already applied' },
         { id: 999, reason: 'not found' },
       ],
     });
-    expect(store.conflicts.get(a.id)).toMatchObject({ state: 'resolved', resolution: 'servicem8', resolutionValue: 'a@x.au' });
-    const [audit] = store.audit.list();
-    expect(audit).toMatchObject({
+    expect(store.conflicts.get(a.id)).toMatchObject({ state: 'resolved', resolution: 'keep_servicem8' });
+    expect(store.conflicts.get(b.id)).toMatchObject({ state: 'resolved', resolution: 'keep_servicem8' });
+    const audits = store.audit.list();
+    expect(audits.find((e) => e.servicem8Id === 's1')).toMatchObject({
       direction: 'local',
       operation: 'resolve_conflict',
-      servicem8Id: 's1',
-      after: { take: 'servicem8', value: 'a@x.au' },
+      after: { action: 'keep_servicem8' },
+      message: expect.stringContaining('Keep ServiceM8') as string,
     });
+    expect(audits.find((e) => e.servicem8Id === null)?.message).toMatch(/^Changed the decision: Keep ServiceM8/);
+    // An action the question does not offer is refused when chosen, with the reason.
+    const refused = await call(backend, 'resolveConflicts', { ids: [a.id], action: 'link' });
+    expect(refused.failed[0]?.reason).toMatch(/"link" is not an action of this question/);
     expect(seen.some((e) => e.event === 'activity')).toBe(true);
     const open = await call(backend, 'listConflicts', {});
     expect(open.map((c) => c.state)).toEqual(['resolved', 'resolved']);
+    expect(open[0]!.actions.map((x) => x.name)).toEqual(['keep_servicem8', 'keep_stripe']);
     store.close();
   });
 });

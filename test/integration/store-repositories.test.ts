@@ -160,10 +160,12 @@ describe('repositories (real SQLite)', () => {
     expect(second).toMatchObject({ created: false, conflict: { id: first.conflict.id, stripeValue: '+61412000003' } });
     expect(store.conflicts.countOpen()).toBe(1);
     expect(store.conflicts.resolve(first.conflict.id, 'servicem8')?.state).toBe('resolved');
-    expect(store.conflicts.resolve(first.conflict.id, 'stripe')).toBeNull();
+    // A decision can be changed until a sync applies it; after that it is final.
+    expect(store.conflicts.resolve(first.conflict.id, 'stripe')?.resolution).toBe('stripe');
     expect(store.conflicts.raise(question).created).toBe(false);
     store.conflicts.markApplied(first.conflict.id);
     expect(store.conflicts.get(first.conflict.id)?.state).toBe('applied');
+    expect(store.conflicts.resolve(first.conflict.id, 'servicem8')).toBeNull();
     expect(store.conflicts.raise(question).created).toBe(true);
     store.close();
   });

@@ -52,7 +52,13 @@ describe('notification policy', () => {
   const conflicts = (open: number) =>
     makeStatus({
       state: open ? 'needs_approval' : 'in_sync',
-      counts: { linkedClients: 1, pendingWrites: 0, openConflicts: open, quarantined: 0, needsAttention: 0 },
+      counts: {
+        linked: [{ entity: 'client', label: 'Clients', count: 1 }],
+        pendingWrites: 0,
+        openConflicts: open,
+        quarantined: 0,
+        needsAttention: 0,
+      },
     });
 
   it('notifies for new conflicts only (not those already there at launch)', () => {

@@ -1,21 +1,13 @@
 // One question: both sides' values and edit times side by side, and the two answers.
 import type { ConflictView } from '../../shared/api';
 import { formatTime, SIDE_LABEL } from '../state/format';
-import type { Take } from '../state/use-conflicts';
+import type { Decision, Take } from '../state/use-conflicts';
 import { DiffValue } from './diff-value';
 
-const KIND_LABEL: Record<ConflictView['kind'], string> = {
-  field: 'Changed on both sides',
-  duplicate: 'Possible duplicate',
-  deletion: 'Deleted on one side',
-  invoice_changed: 'Invoice changed after export',
-  stripe_invoice: 'New invoice in Stripe',
-  payment: 'Payment needs a decision',
-};
-
 /** A duplicate has one record on one side and its candidates on the other. */
-function DuplicateSide({ conflict, side }: { conflict: ConflictView; side: Take }) {
+function DuplicateSide({ conflict, side, busy, onDecide }: { conflict: ConflictView; side: Take; busy: boolean; onDecide: OnDecide }) {
   const candidates = conflict.candidates.filter((c) => c.side === side);
+  const link = conflict.actions.find((a) => a.candidateIds !== null);
   if (candidates.length) {
     return (
       <ul className="candidates" aria-label={`${SIDE_LABEL[side]} candidates`}>
@@ -23,6 +15,18 @@ function DuplicateSide({ conflict, side }: { conflict: ConflictView; side: Take 
           <li key={candidate.id}>
             {candidate.name ?? candidate.id}
             {candidate.email ? <span className="muted"> {candidate.email}</span> : null}
+            {link?.candidateIds?.includes(candidate.id) ? (
+              <button
+                type="button"
+                className="link-candidate"
+                disabled={busy}
+                title={link.effect}
+                onClick={() => onDecide([conflict.id], { action: link.name, candidate: candidate.id })}
+                data-testid={`link-${conflict.id}-${candidate.id}`}
+              >
+                {link.label}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -32,18 +36,29 @@ function DuplicateSide({ conflict, side }: { conflict: ConflictView; side: Take 
   return <span className="value">{id ? `This record (${id})` : 'No match'}</span>;
 }
 
+type OnDecide = (ids: number[], decision: Decision) => void;
+
 interface Props {
   conflict: ConflictView;
   zone: string;
   selected: boolean;
   busy: boolean;
   onToggle: (id: number) => void;
-  onDecide: (ids: number[], take: Take) => void;
+  onDecide: OnDecide;
+}
+
+/** "Kept Stripe" for the two keep answers (and their older side form), the action's own label otherwise. */
+function decidedLabel(conflict: ConflictView): string {
+  const resolution = conflict.resolution ?? '';
+  const side = resolution.replace(/^keep_/, '');
+  if (side === 'servicem8' || side === 'stripe') return `Kept ${SIDE_LABEL[side]}`;
+  return conflict.actions.find((a) => a.name === resolution)?.label ?? resolution.replaceAll('_', ' ');
 }
 
 export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide }: Props) {
   const open = conflict.state === 'open';
   const what = conflict.field ? `${conflict.entity} ${conflict.field}` : conflict.entity;
+  const buttons = conflict.actions.filter((a) => a.candidateIds === null);
   return (
     <tr data-testid={`conflict-row-${conflict.id}`} data-state={conflict.state} className={selected ? 'selected' : undefined}>
       <td className="select-cell">
@@ -60,14 +75,14 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
       <th scope="row" className="record-cell">
         <span className="record-title">{conflict.title}</span>
         <span className="muted small">
-          {KIND_LABEL[conflict.kind]} · {what}
+          {conflict.kindLabel} · {what}
         </span>
         {conflict.detail ? <span className="muted small">{conflict.detail}</span> : null}
       </th>
       {(['servicem8', 'stripe'] as const).map((side) => (
         <td key={side} className="side-cell" data-testid={`conflict-${side}-${conflict.id}`}>
           {conflict.kind === 'duplicate' ? (
-            <DuplicateSide conflict={conflict} side={side} />
+            <DuplicateSide conflict={conflict} side={side} busy={busy} onDecide={onDecide} />
           ) : (
             <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />
           )}
@@ -75,34 +90,28 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
         </td>
       ))}
       <td className="decision-cell">
-        {open ? (
-          <div className="row-actions">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => onDecide([conflict.id], 'servicem8')}
-              data-testid={`keep-servicem8-${conflict.id}`}
-            >
-              Keep ServiceM8
-            </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => onDecide([conflict.id], 'stripe')}
-              data-testid={`keep-stripe-${conflict.id}`}
-            >
-              Keep Stripe
-            </button>
-          </div>
-        ) : (
+        {open ? null : (
           <span className="pending-apply" data-testid={`conflict-pending-${conflict.id}`}>
-            Kept{' '}
-            {conflict.resolution === 'stripe' || conflict.resolution === 'servicem8'
-              ? SIDE_LABEL[conflict.resolution]
-              : conflict.resolution}{' '}
-            · applies at next sync
+            {decidedLabel(conflict)} · applies at next sync
           </span>
         )}
+        {buttons.length ? (
+          <div className="row-actions" role="group" aria-label={open ? 'Decide' : 'Change the decision'}>
+            {buttons.map((action) => (
+              <button
+                key={action.name}
+                type="button"
+                disabled={busy}
+                title={action.effect}
+                aria-pressed={conflict.resolution === action.name}
+                onClick={() => onDecide([conflict.id], { action: action.name })}
+                data-testid={`${action.name.replaceAll('_', '-')}-${conflict.id}`}
+              >
+                {action.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </td>
     </tr>
   );

@@ -24,7 +24,8 @@ export function ConflictsScreen({ zone }: { zone: string }) {
     <section aria-labelledby="conflicts-heading" className="screen">
       <h2 id="conflicts-heading">Conflicts</h2>
       <p className="muted">
-        Both sides changed, or the sync could not tell which record is which. Pick the side to keep; the next sync copies it across.
+        Both sides changed, or the sync could not tell which record is which. Choose what to do; the next sync carries it out, and you can
+        change your mind until then.
       </p>
       <NoticeLine notice={state.notice} testId="conflicts-notice" />
       {conflicts.length === 0 ? (
@@ -38,7 +39,7 @@ export function ConflictsScreen({ zone }: { zone: string }) {
             <button
               type="button"
               disabled={busy || selected.size === 0}
-              onClick={() => void state.decide(ids, 'servicem8')}
+              onClick={() => void state.decide(ids, { take: 'servicem8' })}
               data-testid="bulk-keep-servicem8"
             >
               Keep ServiceM8 for selected
@@ -46,7 +47,7 @@ export function ConflictsScreen({ zone }: { zone: string }) {
             <button
               type="button"
               disabled={busy || selected.size === 0}
-              onClick={() => void state.decide(ids, 'stripe')}
+              onClick={() => void state.decide(ids, { take: 'stripe' })}
               data-testid="bulk-keep-stripe"
             >
               Keep Stripe for selected
@@ -81,7 +82,7 @@ export function ConflictsScreen({ zone }: { zone: string }) {
                     selected={selected.has(conflict.id)}
                     busy={busy}
                     onToggle={state.toggle}
-                    onDecide={(rowIds, take) => void state.decide(rowIds, take)}
+                    onDecide={(rowIds, decision) => void state.decide(rowIds, decision)}
                   />
                 ))}
               </tbody>

@@ -81,10 +81,12 @@ export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; o
           <dt>Next sync</dt>
           <dd>{formatTime(status.nextSyncAt, zone, status.state === 'paused' ? 'Paused' : 'Not scheduled')}</dd>
         </div>
-        <div>
-          <dt>Linked clients</dt>
-          <dd>{counts.linkedClients}</dd>
-        </div>
+        {counts.linked.map((pair) => (
+          <div key={pair.entity}>
+            <dt>Linked {pair.label.toLowerCase()}</dt>
+            <dd data-testid={`linked-${pair.entity}`}>{pair.count}</dd>
+          </div>
+        ))}
         <div>
           <dt>Waiting to send</dt>
           <dd>{counts.pendingWrites}</dd>

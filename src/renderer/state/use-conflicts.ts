@@ -7,6 +7,17 @@ import { failure, ok, type Notice } from './notice';
 import { SIDE_LABEL } from '../../shared/labels';
 
 export type Take = 'servicem8' | 'stripe';
+/** A decision: one of the conflict's own actions (with the candidate a link picks), or the two-sided `take` for bulk. */
+export type Decision = { take: Take } | { action: string; candidate?: string };
+
+/** "Kept Stripe" for the keep answers, 'Chose "Link to this one"' for the rest. */
+export function decisionWords(decision: Decision, conflicts: ConflictView[]): string {
+  const side = 'take' in decision ? decision.take : decision.action.replace(/^keep_/, '');
+  if (side === 'servicem8' || side === 'stripe') return `Kept ${SIDE_LABEL[side]}`;
+  const name = 'action' in decision ? decision.action : '';
+  const label = conflicts.flatMap((c) => c.actions).find((a) => a.name === name)?.label ?? name.replaceAll('_', ' ');
+  return `Chose "${label}"`;
+}
 
 export interface ConflictsState {
   conflicts: ConflictView[] | null;
@@ -18,7 +29,7 @@ export interface ConflictsState {
   selectable: number[];
   toggle: (id: number) => void;
   toggleAll: () => void;
-  decide: (ids: number[], take: Take) => Promise<void>;
+  decide: (ids: number[], decision: Decision) => Promise<void>;
 }
 
 export function useConflicts(): ConflictsState {
@@ -63,14 +74,14 @@ export function useConflicts(): ConflictsState {
   }, [selectable]);
 
   const decide = useCallback(
-    async (ids: number[], take: Take) => {
+    async (ids: number[], decision: Decision) => {
       if (ids.length === 0) return;
       setBusy(true);
-      const response = await client.call('resolveConflicts', { ids, take });
+      const response = await client.call('resolveConflicts', { ids, ...decision });
       if (!response.ok) setNotice(failure(response.error.message));
       else {
         const { resolved, failed } = response.value;
-        const head = `Kept ${SIDE_LABEL[take]} for ${resolved.length} conflict${resolved.length === 1 ? '' : 's'}; applies at the next sync.`;
+        const head = `${decisionWords(decision, conflicts ?? [])} for ${resolved.length} conflict${resolved.length === 1 ? '' : 's'}; applies at the next sync.`;
         setNotice(
           failed.length
             ? failure(`${head} ${failed.length} could not be changed: ${failed.map((f) => `#${f.id} ${f.reason}`).join(', ')}.`)
@@ -80,7 +91,7 @@ export function useConflicts(): ConflictsState {
       await reload();
       setBusy(false);
     },
-    [client, reload],
+    [client, reload, conflicts],
   );
 
   return { conflicts, loadError, selected, busy, notice, selectable, toggle, toggleAll, decide };

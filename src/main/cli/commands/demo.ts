@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncResult } from '../../../shared/api';
+import type { PairDefinition } from '../../core/sync/engine/pair-definition';
 import { call } from '../../core/app/app-backend';
 import { MemorySecretStore } from '../../core/secrets/memory-secret-store';
 import { withRedaction } from '../../core/secrets/secret-store';
@@ -18,11 +19,12 @@ import { rendererDir } from './serve';
 const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
 const DEMO_STRIPE_KEY = 'sk_test_sm8syncDemo';
 
-function summary(result: SyncResult, counts: { conflicts: number; quarantined: number }): string {
-  const lines = result.entities.map(
-    (e) =>
-      `${e.entity}: created ${e.created.stripe} Stripe customers and ${e.created.servicem8} ServiceM8 clients, updated ${e.updated.stripe + e.updated.servicem8}, linked ${e.linked}`,
-  );
+function summary(result: SyncResult, counts: { conflicts: number; quarantined: number }, pairs: readonly PairDefinition[]): string {
+  const lines = result.entities.map((e) => {
+    const labels = pairs.find((p) => p.entity === e.entity)?.labels;
+    const [stripe, servicem8] = labels ? [labels.stripe, labels.servicem8] : [`Stripe ${e.entity}s`, `ServiceM8 ${e.entity}s`];
+    return `${labels?.plural ?? e.entity}: created ${e.created.stripe} ${stripe} and ${e.created.servicem8} ${servicem8}, updated ${e.updated.stripe + e.updated.servicem8}, linked ${e.linked}`;
+  });
   lines.push(`${counts.conflicts} conflict(s) wait for a decision; ${counts.quarantined} record(s) quarantined.`);
   if (result.state === 'failed') lines.push(`Sync failed: ${result.error ?? 'unknown error'}`);
   return lines.join('\n');
@@ -51,7 +53,7 @@ export const demoCommand: Command = {
       const status = await call(app.backend, 'getStatus', {});
       const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
       if (values.once) {
-        output(context, { sync: result, status, dataDir }, () => `${summary(result, counts)}\nData: ${dataDir}`);
+        output(context, { sync: result, status, dataDir }, () => `${summary(result, counts, app.runner.pairs)}\nData: ${dataDir}`);
         return result.state === 'completed' ? 0 : 1;
       }
       const scheduler = startSchedule();
@@ -60,7 +62,7 @@ export const demoCommand: Command = {
         context,
         { url: server.url, sync: result },
         () =>
-          `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
+          `${summary(result, counts, app.runner.pairs)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
       );
       if (!context.signal.aborted)
         await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));

@@ -2,10 +2,20 @@ import type { Command } from '../command';
 import { auditCommand } from './audit';
 import { conflictsCommand } from './conflicts';
 import { demoCommand } from './demo';
+import { failuresCommand } from './failures';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { statusCommand } from './status';
 import { syncCommand } from './sync';
 
 /** Every subcommand, in the order `sm8sync --help` lists them. */
-export const COMMANDS: Command[] = [demoCommand, simulateCommand, syncCommand, conflictsCommand, statusCommand, auditCommand, serveCommand];
+export const COMMANDS: Command[] = [
+  demoCommand,
+  simulateCommand,
+  syncCommand,
+  conflictsCommand,
+  failuresCommand,
+  statusCommand,
+  auditCommand,
+  serveCommand,
+];

@@ -17,7 +17,7 @@ export const statusCommand: Command = {
         [
           `State: ${status.state} (${status.headline})`,
           `Last sync: ${status.lastSyncAt ?? 'never'}; last good sync: ${status.lastGoodSyncAt ?? 'never'}`,
-          `Linked clients: ${status.counts.linkedClients}`,
+          ...status.counts.linked.map((pair) => `Linked ${pair.label.toLowerCase()}: ${pair.count}`),
           `Pending writes: ${status.counts.pendingWrites}; needing attention: ${status.counts.needsAttention}`,
           `Open conflicts: ${status.counts.openConflicts}`,
           `Quarantined records: ${status.counts.quarantined}`,

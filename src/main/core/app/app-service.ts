@@ -9,8 +9,10 @@ import type { SecretStore } from '../secrets/secret-store';
 import { activityCsv, activityCsvFilename } from './activity-csv';
 import { AppError, type ApiHandlers, type EventHub } from './app-backend';
 import { createConnectionHandlers } from './connection-handlers';
-import { resolveConflicts } from './resolve-conflicts';
+import { decideConflicts } from './decide-conflicts';
 import { toConflictView } from './conflict-view';
+import { settleFailures, toFailureView } from './failure-view';
+import { PairLookup } from './pair-lookup';
 import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
 import type { SettingsPort } from './settings-port';
 import { buildStatus } from './status-view';
@@ -45,6 +47,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const { store, settings, secrets, runner, events } = deps;
   const clock = deps.clock ?? (() => new Date());
   const connections = createConnectionHandlers(secrets, deps.connections);
+  const pairs = new PairLookup(runner.pairs);
 
   async function status(): Promise<Status> {
     const [servicem8, stripe] = await Promise.all([connections.isConnected('servicem8'), connections.isConnected('stripe')]);
@@ -113,14 +116,31 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     listConflicts({ includeClosed }) {
       const states = includeClosed ? (['open', 'resolved', 'applied', 'dismissed'] as const) : (['open', 'resolved'] as const);
-      return Promise.resolve(
-        store.conflicts.list([...states]).map((conflict) => toConflictView(store, conflict, settings.get().rules.transforms.phoneFormat)),
-      );
+      const current = settings.get();
+      return Promise.resolve(store.conflicts.list([...states]).map((conflict) => toConflictView(store, pairs, conflict, current)));
     },
 
-    async resolveConflicts({ ids, take }) {
+    async resolveConflicts(request) {
       const since = clock().toISOString();
-      const result = resolveConflicts(store, ids, take);
+      const result = decideConflicts(store, pairs, request);
+      if (result.resolved.length) await announce(since);
+      return result;
+    },
+
+    listFailures() {
+      return Promise.resolve(store.outbox.list({ state: 'failed', limit: 5000 }).map((item) => toFailureView(store, pairs, item)));
+    },
+
+    async retryFailures({ ids }) {
+      const since = clock().toISOString();
+      const result = settleFailures(store, ids, 'retry');
+      if (result.resolved.length) await announce(since);
+      return result;
+    },
+
+    async dismissFailures({ ids }) {
+      const since = clock().toISOString();
+      const result = settleFailures(store, ids, 'dismiss');
       if (result.resolved.length) await announce(since);
       return result;
     },

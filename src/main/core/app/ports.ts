@@ -2,6 +2,7 @@
 // interfaces: the engine and connectors implement them; the app service and its
 // transports depend only on these.
 import type { ConnectionTest, Status, SyncResult } from '../../../shared/api';
+import type { PairDefinition } from '../sync/engine/pair-definition';
 
 /** The cycle in progress, as the status shows it. */
 export type RunProgress = NonNullable<Status['running']>;
@@ -12,6 +13,8 @@ export type CycleTrigger = 'manual' | 'schedule' | 'resume' | 'startup' | 'cli';
 export type BackgroundTrigger = Exclude<CycleTrigger, 'manual' | 'cli'>;
 
 export interface SyncRunner {
+  /** The pairs this runner syncs, in cycle order: what the views, the CLI and the UI read. */
+  readonly pairs: readonly PairDefinition[];
   /** One full cycle. Cycles never overlap: a call while one runs waits for it and returns its result. */
   runCycle(options: { dryRun: boolean; trigger: CycleTrigger }): Promise<SyncResult>;
   /** The cycle in progress, if any. */

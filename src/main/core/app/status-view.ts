@@ -5,7 +5,10 @@ import type { Status } from '../../../shared/api';
 import type { Settings } from '../../../shared/settings';
 import { SERVICEM8_LIMITS } from '../connectors/servicem8/rate-budget';
 import type { Store } from '../store/store';
+import type { PairDefinition } from '../sync/engine/pair-definition';
 import type { RunProgress, SyncRunner } from './ports';
+
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 export interface StatusInputs {
   connected: { servicem8: boolean; stripe: boolean };
@@ -16,10 +19,10 @@ export interface StatusInputs {
 
 type Counts = Status['counts'];
 
-export function readCounts(store: Store): Counts {
+export function readCounts(store: Store, pairs: readonly PairDefinition[]): Counts {
   const outbox = store.outbox.countByState();
   return {
-    linkedClients: store.links.count('client'),
+    linked: pairs.map((p) => ({ entity: p.entity, label: capitalise(p.labels.plural), count: store.links.count(p.entity) })),
     pendingWrites: outbox.pending + outbox.sent,
     openConflicts: store.conflicts.countOpen(),
     quarantined: store.quarantine.countActive(),
@@ -28,7 +31,7 @@ export function readCounts(store: Store): Counts {
 }
 
 export function buildStatus(store: Store, runner: SyncRunner, inputs: StatusInputs): Status {
-  const counts = readCounts(store);
+  const counts = readCounts(store, runner.pairs);
   const latest = store.runs.list(10).find((run) => run.state !== 'running' && !run.dryRun) ?? null;
   const lastGood = store.runs.lastCompleted();
   const failing = latest?.state === 'failed';

@@ -24,6 +24,7 @@ import { createClientPair } from './clients/client-pair';
 import { SingleFlight } from './engine/single-flight';
 import { FileCycleLock } from './engine/cycle-lock';
 import { SyncEngine } from './engine/sync-engine';
+import { PAIR_DEFINITIONS } from './pair-catalogue';
 import path from 'node:path';
 
 export const STRIPE_DEFAULT_URL = 'https://api.stripe.com';
@@ -115,6 +116,7 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
   }
 
   return {
+    pairs: PAIR_DEFINITIONS,
     progress: () => engine?.engine.progress() ?? null,
     rateBudget: budget,
     runCycle: (options) =>

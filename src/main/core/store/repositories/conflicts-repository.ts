@@ -4,7 +4,8 @@
 import type { SqliteDatabase } from '../open-database';
 import { fromJson, safeText, toJson } from './json';
 
-export type ConflictKind = 'field' | 'duplicate' | 'deletion' | 'invoice_changed' | 'stripe_invoice' | 'payment';
+/** Each pair names its own kinds of question (clients: field, duplicate, deletion). */
+export type ConflictKind = string;
 export type ConflictState = 'open' | 'resolved' | 'applied' | 'dismissed';
 
 export interface Conflict {
@@ -163,11 +164,11 @@ export class ConflictsRepository {
       .map(toConflict);
   }
 
-  /** A person's decision; applied by the next sync. Only an open conflict can be resolved. */
+  /** A person's decision; applied by the next sync. An open conflict, or a decided one not yet applied (the decision changes). */
   resolve(id: number, resolution: string, value?: unknown): Conflict | null {
     const row = this.db
       .prepare<unknown[], ConflictRow>(
-        `UPDATE conflicts SET state = 'resolved', resolution = ?, resolution_value_json = ?, resolved_at = ? WHERE id = ? AND state = 'open' RETURNING *`,
+        `UPDATE conflicts SET state = 'resolved', resolution = ?, resolution_value_json = ?, resolved_at = ? WHERE id = ? AND state IN ('open', 'resolved') RETURNING *`,
       )
       .get(resolution, toJson(value), this.now(), id);
     return row ? toConflict(row) : null;

@@ -20,10 +20,12 @@ const other = (side: Side): Side => (side === 'servicem8' ? 'stripe' : 'servicem
 function duplicateSubject(conflict: Conflict): { side: Side; candidates: { side: Side; id: string }[] } {
   const side: Side = conflict.servicem8Id ? 'servicem8' : 'stripe';
   const raw = Array.isArray(conflict.candidates) ? (conflict.candidates as unknown[]) : [];
-  const candidates = raw.flatMap((c) => {
+  const candidates: { side: Side; id: string }[] = [];
+  for (const c of raw) {
     const k = c as { side?: unknown; id?: unknown };
-    return (k.side === 'servicem8' || k.side === 'stripe') && typeof k.id === 'string' ? [{ side: k.side as Side, id: k.id }] : [];
-  });
+    if ((k.side === 'servicem8' || k.side === 'stripe') && typeof k.id === 'string') candidates.push({ side: k.side, id: k.id });
+  }
+
   return { side, candidates };
 }
 

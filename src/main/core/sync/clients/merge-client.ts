@@ -199,5 +199,5 @@ function planStripeDeletion(s: ClientRecord, t: ClientRecord, context: ClientPla
 function valuesOf(record: ClientRecord, fields: ClientBase): ClientBase {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(fields)) if (key in record.fields) out[key] = record.fields[key as keyof ClientFields];
-  return out as ClientBase;
+  return out;
 }

@@ -41,7 +41,7 @@ function shown(value: unknown): string {
     const parts = [a.line1, a.line2, [a.city, a.state, a.postalCode].filter(Boolean).join(' '), a.country];
     return parts.filter((p) => typeof p === 'string' && p !== '').join(', ') || '(empty)';
   }
-  return String(value as number);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '(unreadable)';
 }
 
 /** "Phone 0412 345 678 → 0412 345 999; Email (empty) → a@b.au" for the fields a write changed. */

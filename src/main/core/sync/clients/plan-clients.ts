@@ -122,7 +122,7 @@ function linkAndMerge(
 ): void {
   state.links.add(servicem8.id, stripe.id);
   state.plan.links.push({
-    entity: 'client',
+    entity: CLIENT_ENTITY,
     servicem8Id: servicem8.id,
     stripeId: stripe.id,
     servicem8EditedAt: servicem8.editedAt,

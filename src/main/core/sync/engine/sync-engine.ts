@@ -35,11 +35,15 @@ export class SyncEngine implements SyncRunner {
   private readonly flight = new SingleFlight<SyncResult>();
   private current: RunProgress | null = null;
   private readonly clock: () => Date;
-  private readonly pairs: SyncPair[];
+  private readonly ordered: SyncPair[];
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.clock = deps.clock ?? (() => new Date());
-    this.pairs = orderPairs(deps.pairs);
+    this.ordered = orderPairs(deps.pairs);
+  }
+
+  get pairs() {
+    return this.ordered.map((p) => p.definition);
   }
 
   progress(): RunProgress | null {
@@ -79,9 +83,9 @@ export class SyncEngine implements SyncRunner {
     const { store } = this.deps;
     const startedAt = this.clock().toISOString();
     const run = store.runs.start(options.trigger, options.dryRun);
-    const counters = new EntityCounters(this.pairs.map((p) => p.definition.entity));
+    const counters = new EntityCounters(this.ordered.map((p) => p.definition.entity));
     const signal = options.signal ?? new AbortController().signal;
-    const feeds = new CycleFeeds(new Map((this.deps.feeds ?? []).map((f) => [f.name, f])), feedTypes(this.pairs), store.cursors, signal);
+    const feeds = new CycleFeeds(new Map((this.deps.feeds ?? []).map((f) => [f.name, f])), feedTypes(this.ordered), store.cursors, signal);
     const plan: SyncResult['plan'] = [];
     const context: CycleContext = {
       runId: run.id,
@@ -95,16 +99,16 @@ export class SyncEngine implements SyncRunner {
         this.deps.onProgress?.(this.current);
       },
     };
-    const pairsByEntity = new Map(this.pairs.map((p) => [p.definition.entity, p]));
-    const lastReader = lastReaders(this.pairs);
-    let active: SyncPair | undefined = this.pairs[0];
+    const pairsByEntity = new Map(this.ordered.map((p) => [p.definition.entity, p]));
+    const lastReader = lastReaders(this.ordered);
+    let active: SyncPair | undefined = this.ordered[0];
     try {
       if (!options.dryRun) {
         const recovered = store.outbox.recoverInFlight();
         if (recovered > 0) log.warn({ recovered }, 'resuming writes left in flight by an interrupted run');
         await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
       }
-      for (const pair of this.pairs) {
+      for (const pair of this.ordered) {
         active = pair;
         const { entity } = pair.definition;
         context.progress('pull', entity, 0, null);

@@ -3,7 +3,6 @@
 // the engine persists the plan with the cursors in one transaction, applies the outbox
 // and records the results.
 import type { Settings } from '../../../../shared/settings';
-import type { OutboxItem } from '../../store/repositories/outbox-repository';
 import type { Side } from '../../store/repositories/mirror-repository';
 import type { NewConflict } from '../../store/repositories/conflicts-repository';
 import type { ClassifiedFailure } from './failure';

@@ -1,0 +1,6 @@
+// The pairs sm8sync syncs, in no particular order (the engine orders them by their
+// dependencies). A new pair is a folder under sync/ plus its line here.
+import { clientDefinition } from './clients/definition';
+import type { PairDefinition } from './engine/pair-definition';
+
+export const PAIR_DEFINITIONS: readonly PairDefinition[] = [clientDefinition];
