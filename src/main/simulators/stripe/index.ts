@@ -95,7 +95,7 @@ export async function startStripeSimulator(options: StripeSimulatorOptions = {})
     stats: pipeline.stats,
     store,
     setRateLimit: (mode, perSecond) => pipeline.setRatePerSecond(rate(mode, perSecond ?? options.ratePerSecond)),
-    advanceClock: clock.advance,
+    advanceClock: (seconds) => clock.advance(seconds),
     setClock: (now) => clock.set(now.getTime()),
     setLockTimeoutRate: (value) => {
       pipeline.lockTimeoutRate = value;

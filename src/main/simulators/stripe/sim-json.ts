@@ -24,5 +24,7 @@ function toForm(value: unknown): FormValue {
     for (const [key, inner] of Object.entries(value)) out[key] = toForm(inner);
     return out;
   }
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  throw SimError.invalid('Unsupported JSON value.');
 }
