@@ -64,7 +64,9 @@ describe('balance transactions', () => {
 describe('disputes', () => {
   it('withdraws the amount plus a GST-inclusive $25 fee, and closes as lost when accepted', async () => {
     const { charge } = await paidInvoice(5000);
-    const dispute = (await stripe.rawRequest('POST', `/_sim/charges/${charge.id}/dispute`, { reason: 'fraudulent' })) as unknown as Stripe.Dispute;
+    const dispute = (await stripe.rawRequest('POST', `/_sim/charges/${charge.id}/dispute`, {
+      reason: 'fraudulent',
+    })) as unknown as Stripe.Dispute;
     expect(dispute).toMatchObject({ object: 'dispute', amount: 5000, charge: charge.id, status: 'needs_response', reason: 'fraudulent' });
     const [withdrawal] = dispute.balance_transactions;
     expect(withdrawal).toMatchObject({ amount: -5000, fee: 2500, net: -7500, reporting_category: 'dispute', type: 'adjustment' });

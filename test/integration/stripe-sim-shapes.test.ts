@@ -149,10 +149,16 @@ describe('object shapes match the fixtures', () => {
   it('ServiceM8 card payments (both shapes) and decimal-quantity lines have the fixture keys', async () => {
     const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
     for (const style of ['servicem8_pay', 'legacy_stripe_addon']) {
-      const charge = await stripe.rawRequest('POST', '/_sim/servicem8/charges', { job_number: '1001', job_uuid: 'u-1', amount: 5500, style });
+      const charge = await stripe.rawRequest('POST', '/_sim/servicem8/charges', {
+        job_number: '1001',
+        job_uuid: 'u-1',
+        amount: 5500,
+        style,
+      });
       expect(keyDiff(plain(await stripe.charges.retrieve(String(charge.id))), fixtures.charge!, 'charge')).toEqual([]);
       const intent = (charge as unknown as { payment_intent: string | null }).payment_intent;
-      if (intent) expect(keyDiff(plain(await stripe.paymentIntents.retrieve(intent)), fixtures.payment_intent!, 'payment_intent')).toEqual([]);
+      if (intent)
+        expect(keyDiff(plain(await stripe.paymentIntents.retrieve(intent)), fixtures.payment_intent!, 'payment_intent')).toEqual([]);
       else expect(style).toBe('legacy_stripe_addon');
     }
     const customer = await stripe.customers.create({ name: 'Decimal Pty' });
@@ -166,7 +172,9 @@ describe('object shapes match the fixtures', () => {
   it('balance transactions, disputes and payouts carry every field of the SDK 23 types (no fixture exists)', async () => {
     const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
     const charge = await stripe.rawRequest('POST', '/_sim/servicem8/charges', { job_number: '1002', job_uuid: 'u-2', amount: 10000 });
-    const txn = await stripe.balanceTransactions.retrieve(String((charge as unknown as { balance_transaction: string }).balance_transaction));
+    const txn = await stripe.balanceTransactions.retrieve(
+      String((charge as unknown as { balance_transaction: string }).balance_transaction),
+    );
     const dispute = await stripe.rawRequest('POST', `/_sim/charges/${String(charge.id)}/dispute`, {});
     const payout = await stripe.rawRequest('POST', '/_sim/payouts/run', { include_pending: true });
     const checks: [string, string, Json][] = [
@@ -176,8 +184,14 @@ describe('object shapes match the fixtures', () => {
     ];
     for (const [file, name, sample] of checks) {
       const { required, optional } = sdkFields(file, name);
-      expect(required.filter((key) => !(key in sample)), `${name} missing`).toEqual([]);
-      expect(Object.keys(sample).filter((key) => !required.includes(key) && !optional.includes(key)), `${name} extra`).toEqual([]);
+      expect(
+        required.filter((key) => !(key in sample)),
+        `${name} missing`,
+      ).toEqual([]);
+      expect(
+        Object.keys(sample).filter((key) => !required.includes(key) && !optional.includes(key)),
+        `${name} extra`,
+      ).toEqual([]);
     }
   });
 
