@@ -87,15 +87,15 @@ describe('decimal quantities and GST', () => {
     await stripe.invoiceItems.create({
       customer: customer.id,
       invoice: draft.id,
-      unit_amount_decimal: '8555.5',
-      quantity_decimal: '1.5',
+      unit_amount_decimal: Stripe.Decimal.from('8555.5'),
+      quantity_decimal: Stripe.Decimal.from('1.5'),
       tax_rates: [incl.id],
     });
     // 3 × $10 ex GST = 3000c + 300c GST.
     await stripe.invoiceItems.create({
       customer: customer.id,
       invoice: draft.id,
-      unit_amount_decimal: '1000',
+      unit_amount_decimal: Stripe.Decimal.from('1000'),
       quantity: 3,
       tax_rates: [excl.id],
     });
@@ -103,7 +103,7 @@ describe('decimal quantities and GST', () => {
     const [first, second] = invoice.lines.data;
     expect(first!.amount).toBe(12833);
     // SDK ≥21 turns decimal strings into Stripe.Decimal; on the wire it is "1.5".
-    expect(first!.quantity_decimal.toString()).toBe('1.5');
+    expect(String(first!.quantity_decimal)).toBe('1.5');
     expect(first!.taxes?.[0]).toMatchObject({ amount: 1167, tax_behavior: 'inclusive', taxable_amount: 11666 });
     expect(second!.taxes?.[0]).toMatchObject({ amount: 300, tax_behavior: 'exclusive', taxable_amount: 3000 });
     expect(invoice).toMatchObject({ subtotal: 15833, total: 16133, total_excluding_tax: 14666 });

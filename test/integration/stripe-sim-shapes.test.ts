@@ -5,7 +5,7 @@
 // (nullable fields), and lists are compared by envelope and first item.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
 import { startSim } from './stripe-sim-helpers';
@@ -163,7 +163,12 @@ describe('object shapes match the fixtures', () => {
     }
     const customer = await stripe.customers.create({ name: 'Decimal Pty' });
     const draft = await stripe.invoices.create({ customer: customer.id, effective_at: 1_700_000_000 });
-    await stripe.invoiceItems.create({ customer: customer.id, invoice: draft.id, unit_amount_decimal: '1000', quantity_decimal: '1.5' });
+    await stripe.invoiceItems.create({
+      customer: customer.id,
+      invoice: draft.id,
+      unit_amount_decimal: Stripe.Decimal.from('1000'),
+      quantity_decimal: Stripe.Decimal.from('1.5'),
+    });
     const line = (await stripe.invoices.retrieve(draft.id)).lines.data[0];
     expect(keyDiff(plain(line), fixtures.line_item!, 'line_item')).toEqual([]);
     expect(keyDiff(plain(await stripe.invoices.retrieve(draft.id)), fixtures.invoice!, 'invoice')).toEqual([]);
