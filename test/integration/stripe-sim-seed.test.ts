@@ -2,6 +2,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeSimulator, type RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
+import { DEMO_PARTIAL_REFUND_CENTS, DEMO_STRIPE_JOBS } from '../../src/main/simulators/stripe/seed-demo-payments';
 import { sdkFor } from './stripe-sim-helpers';
 
 let sim: RunningStripeSimulator;
@@ -41,12 +42,28 @@ describe('demo seed', () => {
     expect((await stripe.customers.listTaxIds(harbour.id)).data[0]).toMatchObject({ type: 'au_abn', value: '51824753556' });
   });
 
-  it('has one invoice paid by card and one open', async () => {
+  it('has the paid and open invoices, a hand-made one naming a job, a partial refund and a ServiceM8 Pay charge', async () => {
     const invoices = (await stripe.invoices.list({ expand: ['data.payments'] })).data;
-    expect(invoices.map((i) => i.status).sort()).toEqual(['open', 'paid']);
-    const paid = invoices.find((i) => i.status === 'paid')!;
-    expect(paid.payments?.data[0]).toMatchObject({ status: 'paid', amount_paid: paid.total });
-    expect((await stripe.charges.list()).data).toHaveLength(1);
+    expect(invoices.map((i) => i.status).sort()).toEqual(['open', 'open', 'paid', 'paid', 'paid']);
+    for (const paid of invoices.filter((i) => i.status === 'paid')) {
+      expect(paid.payments?.data[0]).toMatchObject({ status: 'paid', amount_paid: paid.total });
+    }
+    const jobs = invoices.flatMap((i) => (i.custom_fields ?? []).filter((f) => f.name === 'Job').map((f) => f.value)).sort();
+    expect(jobs).toEqual(
+      [DEMO_STRIPE_JOBS.handMadeInvoice.number, DEMO_STRIPE_JOBS.cardPaidFirst.number, DEMO_STRIPE_JOBS.cardPaidSecond.number].sort(),
+    );
+    const handMade = invoices.find((i) => i.custom_fields?.[0]?.value === DEMO_STRIPE_JOBS.handMadeInvoice.number)!;
+    expect(handMade).toMatchObject({ status: 'open', customer_email: 'office@bondiplumbingsupplies.com.au', metadata: {} });
+    const charges = (await stripe.charges.list()).data;
+    expect(charges).toHaveLength(4);
+    const refunds = (await stripe.refunds.list()).data;
+    expect(refunds.map((r) => r.amount)).toEqual([DEMO_PARTIAL_REFUND_CENTS]);
+    expect(charges.find((c) => c.id === refunds[0]!.charge)).toMatchObject({ refunded: false, amount_refunded: DEMO_PARTIAL_REFUND_CENTS });
+    const sm8 = charges.filter((c) => c.metadata.servicem8_job_number === DEMO_STRIPE_JOBS.servicem8Pay.number);
+    expect(sm8).toHaveLength(1);
+    expect(sm8[0]).toMatchObject({ customer: null, metadata: { servicem8_job_uuid: DEMO_STRIPE_JOBS.servicem8Pay.uuid } });
+    // Seeding emails nothing: every invoice was finalized with auto_advance false.
+    expect(sim.store.emails).toEqual([]);
   });
 
   it('is deterministic: the same seed gives the same ids', async () => {

@@ -5,7 +5,7 @@
 // (nullable fields), and lists are compared by envelope and first item.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
 import { startSim } from './stripe-sim-helpers';
@@ -21,8 +21,8 @@ const OPTIONAL: Record<string, string[]> = {
   credit_note_line_item: ['invoice_line_item'],
   'credit_note.lines.data[]': ['invoice_line_item'],
 };
-/** Subtrees whose contents depend on another type (an event's object) are not compared. */
-const OPAQUE = new Set(['event.data.object']);
+/** Subtrees whose contents depend on another type (an event's object) or are user data (metadata) are not compared. */
+const OPAQUE = new Set(['event.data.object', 'charge.metadata', 'payment_intent.metadata']);
 
 function isPlainObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -43,6 +43,17 @@ function keyDiff(actual: Json, expected: Json, where: string): string[] {
       problems.push(...keyDiff(a[0], e[0], `${here}[]`));
   }
   return problems;
+}
+
+/** Top-level fields of an interface in the SDK's own type declarations: an oracle independent of the simulator. */
+function sdkFields(file: string, name: string): { required: string[]; optional: string[] } {
+  const text = readFileSync(path.join(__dirname, '../../node_modules/stripe/cjs/resources', file), 'utf8');
+  const start = text.indexOf(`export interface ${name} {`);
+  const body = text.slice(start, text.indexOf('\n}', start));
+  const required: string[] = [];
+  const optional: string[] = [];
+  for (const match of body.matchAll(/^ {4}(\w+)(\??):/gm)) (match[2] ? optional : required).push(match[1]!);
+  return { required, optional };
 }
 
 let sim: RunningStripeSimulator;
@@ -133,6 +144,60 @@ describe('object shapes match the fixtures', () => {
     expect((expanded.customer as Stripe.Customer).tax_ids?.data).toHaveLength(1);
     const listed = await stripe.invoices.list({ expand: ['data.customer'], limit: 1 });
     expect(typeof listed.data[0]!.customer).toBe('object');
+  });
+
+  it('ServiceM8 card payments (both shapes) and decimal-quantity lines have the fixture keys', async () => {
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
+    for (const style of ['servicem8_pay', 'legacy_stripe_addon']) {
+      const charge = await stripe.rawRequest('POST', '/_sim/servicem8/charges', {
+        job_number: '1001',
+        job_uuid: 'u-1',
+        amount: 5500,
+        style,
+      });
+      expect(keyDiff(plain(await stripe.charges.retrieve(String(charge.id))), fixtures.charge!, 'charge')).toEqual([]);
+      const intent = (charge as unknown as { payment_intent: string | null }).payment_intent;
+      if (intent)
+        expect(keyDiff(plain(await stripe.paymentIntents.retrieve(intent)), fixtures.payment_intent!, 'payment_intent')).toEqual([]);
+      else expect(style).toBe('legacy_stripe_addon');
+    }
+    const customer = await stripe.customers.create({ name: 'Decimal Pty' });
+    const draft = await stripe.invoices.create({ customer: customer.id, effective_at: 1_700_000_000 });
+    await stripe.invoiceItems.create({
+      customer: customer.id,
+      invoice: draft.id,
+      unit_amount_decimal: Stripe.Decimal.from('1000'),
+      quantity_decimal: Stripe.Decimal.from('1.5'),
+    });
+    const line = (await stripe.invoices.retrieve(draft.id)).lines.data[0];
+    expect(keyDiff(plain(line), fixtures.line_item!, 'line_item')).toEqual([]);
+    expect(keyDiff(plain(await stripe.invoices.retrieve(draft.id)), fixtures.invoice!, 'invoice')).toEqual([]);
+  });
+
+  it('balance transactions, disputes and payouts carry every field of the SDK 23 types (no fixture exists)', async () => {
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Json;
+    const charge = await stripe.rawRequest('POST', '/_sim/servicem8/charges', { job_number: '1002', job_uuid: 'u-2', amount: 10000 });
+    const txn = await stripe.balanceTransactions.retrieve(
+      String((charge as unknown as { balance_transaction: string }).balance_transaction),
+    );
+    const dispute = await stripe.rawRequest('POST', `/_sim/charges/${String(charge.id)}/dispute`, {});
+    const payout = await stripe.rawRequest('POST', '/_sim/payouts/run', { include_pending: true });
+    const checks: [string, string, Json][] = [
+      ['BalanceTransactions.d.ts', 'BalanceTransaction', plain(txn)],
+      ['Disputes.d.ts', 'Dispute', plain(await stripe.disputes.retrieve(String(dispute.id)))],
+      ['Payouts.d.ts', 'Payout', plain(await stripe.payouts.retrieve(String(payout.id)))],
+    ];
+    for (const [file, name, sample] of checks) {
+      const { required, optional } = sdkFields(file, name);
+      expect(
+        required.filter((key) => !(key in sample)),
+        `${name} missing`,
+      ).toEqual([]);
+      expect(
+        Object.keys(sample).filter((key) => !required.includes(key) && !optional.includes(key)),
+        `${name} extra`,
+      ).toEqual([]);
+    }
   });
 
   it('the key checker itself notices a missing and an extra key', () => {

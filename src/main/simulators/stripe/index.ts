@@ -5,6 +5,7 @@ import { FaultInjector } from '../shared/faults';
 import { startLoopbackServer } from '../shared/http-server';
 import { Pipeline, type PipelineStats } from './pipeline';
 import { Router } from './router';
+import type { SimClock } from './resources/sim-routes';
 import { allRoutes } from './routes';
 import { seedDemo } from './seed-demo';
 import { SimStore } from './store';
@@ -40,6 +41,8 @@ export interface RunningStripeSimulator {
   store: SimStore;
   setRateLimit(mode: 'real' | 'off', ratePerSecond?: number): void;
   advanceClock(seconds: number): void;
+  /** Sets the simulated time; it then runs on with wall time (like POST /_sim/clock). */
+  setClock(now: Date): void;
   setLockTimeoutRate(rate: number): void;
 }
 
@@ -48,12 +51,19 @@ const REAL_RATE = 25;
 export async function startStripeSimulator(options: StripeSimulatorOptions = {}): Promise<RunningStripeSimulator> {
   const randomSeed = options.randomSeed ?? 42;
   const store = new SimStore(randomSeed);
+  // Simulated time = wall time + an offset that /_sim/clock moves. Rate limits
+  // count on wall time (a test clock does not change how fast requests arrive).
   let offsetMs = 0;
-  const nowMs = () => (options.now ? options.now().getTime() : Date.now()) + offsetMs;
-  const clock = {
+  const wallMs = () => (options.now ? options.now().getTime() : Date.now());
+  const nowMs = () => wallMs() + offsetMs;
+  const clock: SimClock = {
     advance: (seconds: number) => {
       offsetMs += seconds * 1000;
     },
+    set: (ms: number) => {
+      offsetMs = ms - wallMs();
+    },
+    nowMs,
   };
   const faults = new FaultInjector({
     errorRate: options.errorRate,
@@ -68,6 +78,7 @@ export async function startStripeSimulator(options: StripeSimulatorOptions = {})
     faults,
     ratePerSecond: rate(options.rateLimits, options.ratePerSecond),
     nowMs,
+    wallMs,
     lockTimeoutRate: options.lockTimeoutRate,
     randomSeed,
   });
@@ -84,7 +95,8 @@ export async function startStripeSimulator(options: StripeSimulatorOptions = {})
     stats: pipeline.stats,
     store,
     setRateLimit: (mode, perSecond) => pipeline.setRatePerSecond(rate(mode, perSecond ?? options.ratePerSecond)),
-    advanceClock: clock.advance,
+    advanceClock: (seconds) => clock.advance(seconds),
+    setClock: (now) => clock.set(now.getTime()),
     setLockTimeoutRate: (value) => {
       pipeline.lockTimeoutRate = value;
     },

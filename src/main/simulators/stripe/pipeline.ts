@@ -2,6 +2,7 @@
 // injection → routing and parsing → idempotency → latency → execution → events
 // committed with the result → response (or a dropped connection after the write).
 import type http from 'node:http';
+import { runDueWork } from './automatic';
 import { authenticate, injectedServerError, lockTimeoutError, rateLimitError } from './auth';
 import { seededRandom } from '../shared/random';
 import type { PendingEvent, RouteResult, SimContext } from './context';
@@ -11,6 +12,7 @@ import { parseForm, type FormObject } from './form-body';
 import { IdempotencyStore, fingerprintOf } from './idempotency';
 import { newEvent, API_VERSION } from './objects/event';
 import { render } from './render';
+import { parseSimJson } from './sim-json';
 import type { Router } from './router';
 import type { SimStore } from './store';
 import { headerOf, readBody } from '../shared/http-server';
@@ -23,7 +25,10 @@ export interface PipelineOptions {
   faults: FaultInjector;
   /** Requests per second per API key, or null for no limit. */
   ratePerSecond: number | null;
+  /** The simulated clock (object timestamps, idempotency retention, event expiry). */
   nowMs: () => number;
+  /** Wall time: what the rate limiter counts on. */
+  wallMs: () => number;
   /** Fraction of writes answered with a 429 `lock_timeout` before they execute. */
   lockTimeoutRate?: number;
   randomSeed?: number;
@@ -84,9 +89,13 @@ export class Pipeline {
         this.stats.injectedErrors += 1;
         throw injectedServerError();
       }
+      this.runDue();
       const match = this.options.router.match(method, url.pathname);
       if (!match) throw SimError.unrecognizedUrl(method, url.pathname);
-      const params = method === 'POST' ? parseForm(body) : parseForm(url.search.replace(/^\?/, ''));
+      const isSim = url.pathname.startsWith('/_sim/');
+      const json = isSim && (headerOf(request, 'content-type') ?? '').includes('application/json');
+      const query = url.search.replace(/^\?/, '');
+      const params = method === 'POST' ? (json ? parseSimJson(body) : parseForm(body)) : parseForm(query);
       if (method === 'POST' && this.lockTimeoutRate > 0 && this.lockRandom() < this.lockTimeoutRate) {
         // A lock collision happens before execution, so like a 429 it stores nothing.
         this.stats.lockTimeouts += 1;
@@ -104,7 +113,6 @@ export class Pipeline {
         claimed = true;
       }
       await this.options.faults.delay();
-      const isSim = url.pathname.startsWith('/_sim/');
       const result = this.execute(match.route.handler, match.path, params, requestId, isSim ? null : (idemKey ?? null));
       const status = result.status ?? 200;
       const text = JSON.stringify(result.body);
@@ -133,7 +141,7 @@ export class Pipeline {
     if (rate === null) return;
     let limiter = this.limiters.get(apiKey);
     if (!limiter) {
-      limiter = new SlidingWindowLimiter([{ limit: rate, ms: 1000 }], { now: this.options.nowMs });
+      limiter = new SlidingWindowLimiter([{ limit: rate, ms: 1000 }], { now: this.options.wallMs });
       this.limiters.set(apiKey, limiter);
     }
     if (!limiter.tryAcquire().ok) {
@@ -142,8 +150,14 @@ export class Pipeline {
     }
   }
 
+  /** Stripe's automatic work that has come due on the simulated clock (automatic.ts). */
+  private runDue(): void {
+    this.execute(runDueWork, {}, {}, null, null);
+  }
+
   /** Runs a route without HTTP (seeding); its events carry no request. */
   executeDirect(method: 'GET' | 'POST' | 'DELETE', pathname: string, params: FormObject): Record<string, unknown> {
+    this.runDue();
     const match = this.options.router.match(method, pathname);
     if (!match) throw SimError.unrecognizedUrl(method, pathname);
     return this.execute(match.route.handler, match.path, params, null, null).body as Record<string, unknown>;

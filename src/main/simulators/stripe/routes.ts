@@ -2,12 +2,14 @@
 import type { Route } from './context';
 import { creditNoteRoutes } from './resources/credit-notes';
 import { customerRoutes } from './resources/customers';
+import { disputeRoutes } from './resources/disputes';
 import { eventRoutes } from './resources/events';
 import { invoiceActionRoutes } from './resources/invoice-actions';
 import { invoiceAddLinesRoutes } from './resources/invoice-add-lines';
 import { invoiceItemRoutes } from './resources/invoice-items';
 import { invoiceRoutes } from './resources/invoices';
 import { paymentRoutes } from './resources/payments';
+import { payoutRoutes } from './resources/payouts';
 import { refundRoutes } from './resources/refunds';
 import { simRoutes, type SimClock } from './resources/sim-routes';
 import { taxIdRoutes } from './resources/tax-ids';
@@ -25,6 +27,8 @@ export function allRoutes(clock: SimClock): Route[] {
     ...paymentRoutes,
     ...refundRoutes,
     ...creditNoteRoutes,
+    ...disputeRoutes,
+    ...payoutRoutes,
     ...eventRoutes,
     ...simRoutes(clock),
   ];

@@ -1,9 +1,11 @@
 // The demo account: GST tax rates (10 % inclusive and exclusive), customers that
 // overlap the ServiceM8 demo business by email (one in a different letter case,
 // on purpose), Stripe-only customers, a duplicate-email pair, and two invoices
-// (one paid by card, one open). Ids are deterministic for a given seed.
+// (one paid by card, one open), plus the payment demo data of seed-demo-payments.ts.
+// Ids are deterministic for a given seed.
 import type { FormObject } from './form-body';
 import type { Pipeline } from './pipeline';
+import { seedDemoPayments } from './seed-demo-payments';
 
 interface DemoCustomer {
   name: string;
@@ -30,7 +32,7 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
 ];
 
 export function seedDemo(pipeline: Pipeline): void {
-  const call = (method: 'POST', path: string, params: FormObject) => pipeline.executeDirect(method, path, params);
+  const call = (method: 'POST' | 'GET', path: string, params: FormObject) => pipeline.executeDirect(method, path, params);
   const gst = (inclusive: boolean) =>
     String(
       call('POST', '/v1/tax_rates', {
@@ -52,8 +54,8 @@ export function seedDemo(pipeline: Pipeline): void {
     if (c.abn) params.tax_id_data = [{ type: 'au_abn', value: c.abn }];
     return String(call('POST', '/v1/customers', params).id);
   });
-  const [harbour, sarah] = ids;
-  if (!harbour || !sarah) return;
+  const [harbour, sarah, bondi, coogee, peter] = ids;
+  if (!harbour || !sarah || !bondi || !coogee || !peter) return;
   const paid = String(
     call('POST', '/v1/invoices', {
       customer: harbour,
@@ -88,4 +90,5 @@ export function seedDemo(pipeline: Pipeline): void {
     tax_rates: [inclusive],
   });
   call('POST', `/v1/invoices/${open}/finalize`, {});
+  seedDemoPayments({ call, inclusive, customers: [bondi, coogee, peter] });
 }

@@ -70,6 +70,16 @@ function createdOf(obj: WireObject): number {
   return typeof obj.created === 'number' ? obj.created : 0;
 }
 
+export interface SimEmail {
+  invoice: string;
+  number: string | null;
+  to: string;
+  /** Simulated time, Unix seconds. */
+  sent_at: number;
+  /** `auto_advance`: Stripe's own collection sent it at finalization; `send`: POST /v1/invoices/{id}/send. */
+  reason: 'auto_advance' | 'send';
+}
+
 export class SimStore {
   private seq = 0;
   readonly ids: IdGenerator;
@@ -88,7 +98,14 @@ export class SimStore {
   readonly refunds = this.collection('re', 'refund');
   readonly creditNotes = this.collection('cn', 'credit_note');
   readonly creditNoteLines = this.collection('cnli', 'credit_note_line_item');
+  readonly balanceTransactions = this.collection('txn', 'balance_transaction');
+  readonly disputes = this.collection('du', 'dispute');
+  readonly payouts = this.collection('po', 'payout');
   readonly events = this.collection('evt', 'event');
+  /** Which payout swept a balance transaction (balance transaction id → payout id). */
+  readonly payoutOf = new Map<string, string>();
+  /** Emails Stripe would have sent (test mode sends none): the `/_sim/` observable of emailing. */
+  readonly emails: SimEmail[] = [];
   /** `days_until_due` is an invoice param, not a field of the object: kept here by invoice id. */
   readonly daysUntilDue = new Map<string, number>();
 

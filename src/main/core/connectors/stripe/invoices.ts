@@ -1,167 +1,98 @@
-// Invoices: a draft with its lines (one invoice item per line, each with its GST
-// rate), draft updates that replace the lines, finalize, pay out of band, void.
-// A multi-step write derives one key per step from the caller's key, so replaying
-// the whole operation after a crash replays every step instead of repeating it.
-import Stripe from 'stripe';
-import { call, listAll, requireKey, type CallContext } from './call';
+// Reading invoices: one with all its lines, lists by customer / status / created
+// range, and the invoices an event batch touched (the change feed: there is no
+// "updated since" list filter in Stripe).
+import type Stripe from 'stripe';
+import { call, listAll, type CallContext } from './call';
 import { StripeConnectorError } from './errors';
-import { invoiceRecord, type StripeInvoiceRecord } from './schemas';
-
-export interface InvoiceLineInput {
-  description: string;
-  /** Either a total in cents… */
-  amountCents?: number;
-  /** …or a unit amount in cents with an integer quantity. */
-  unitAmountCents?: number;
-  quantity?: number;
-  taxRateId?: string | null;
-  metadata?: Record<string, string>;
-}
-
-export interface InvoiceDraftInput {
-  customerId: string;
-  description?: string | null;
-  footer?: string | null;
-  /** At most 4; name ≤40 chars, value ≤140 chars. */
-  customFields?: { name: string; value: string }[];
-  metadata?: Record<string, string>;
-  /** send_invoice (the default here) needs daysUntilDue; no email goes out unless sent. */
-  daysUntilDue?: number;
-  lines: InvoiceLineInput[];
-}
-
-function lineParams(invoice: string, customer: string, line: InvoiceLineInput): Stripe.InvoiceItemCreateParams {
-  const params: Stripe.InvoiceItemCreateParams = { invoice, customer, currency: 'aud', description: line.description };
-  if (line.unitAmountCents !== undefined) {
-    params.unit_amount_decimal = Stripe.Decimal.from(String(line.unitAmountCents));
-    params.quantity = line.quantity ?? 1;
-  } else {
-    params.amount = line.amountCents ?? 0;
-  }
-  if (line.taxRateId) params.tax_rates = [line.taxRateId];
-  if (line.metadata) params.metadata = line.metadata;
-  return params;
-}
+import { listEventsSince, type EventsSince } from './events';
+import { invoiceRecord, type StripeEventRecord, type StripeInvoiceRecord } from './schemas';
+import { parseRecord } from './schema-parts';
 
 export async function getInvoice(ctx: CallContext, id: string): Promise<StripeInvoiceRecord> {
   const invoice = await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
-  const record = invoiceRecord.parse(invoice);
+  const record = parseRecord(invoiceRecord, invoice, 'invoice');
   if (record.linesComplete) return record;
   // The embedded list is only the first page; fetch the rest.
   const lines = await listAll(ctx, 'invoices.listLineItems', (s) => s.invoices.listLineItems(id, { limit: 100 }));
-  return invoiceRecord.parse({ ...invoice, lines: { data: lines, has_more: false } });
+  return parseRecord(invoiceRecord, { ...invoice, lines: { data: lines, has_more: false } }, 'invoice');
 }
 
-export async function createDraftInvoice(ctx: CallContext, input: InvoiceDraftInput, idempotencyKey: string): Promise<StripeInvoiceRecord> {
-  const key = requireKey(idempotencyKey);
-  const created = await call(ctx, 'invoices.create', (s) =>
-    s.invoices.create(
-      {
-        customer: input.customerId,
-        currency: 'aud',
-        collection_method: 'send_invoice',
-        days_until_due: input.daysUntilDue ?? 14,
-        auto_advance: false,
-        pending_invoice_items_behavior: 'exclude',
-        ...(input.description !== undefined ? { description: input.description ?? '' } : {}),
-        ...(input.footer !== undefined ? { footer: input.footer ?? '' } : {}),
-        ...(input.customFields?.length ? { custom_fields: input.customFields } : {}),
-        ...(input.metadata ? { metadata: input.metadata } : {}),
-      },
-      { idempotencyKey: `${key}:invoice` },
-    ),
-  );
-  await addLines(ctx, created.id, input.customerId, input.lines, `${key}:line`);
-  return getInvoice(ctx, created.id);
+export interface InvoiceListFilter {
+  customerId?: string;
+  status?: Stripe.InvoiceListParams.Status;
+  collectionMethod?: 'charge_automatically' | 'send_invoice';
+  /** Unix seconds, inclusive lower bound of `created`. */
+  createdGte?: number;
+  /** Unix seconds, exclusive upper bound of `created`. */
+  createdLt?: number;
 }
 
-async function addLines(
-  ctx: CallContext,
-  invoiceId: string,
-  customerId: string,
-  lines: InvoiceLineInput[],
-  keyPrefix: string,
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [index, line] of lines.entries()) {
-    const item = await call(ctx, 'invoiceItems.create', (s) =>
-      s.invoiceItems.create(lineParams(invoiceId, customerId, line), { idempotencyKey: `${keyPrefix}:${index}` }),
-    );
-    ids.push(item.id);
-  }
-  return ids;
-}
-
-export interface InvoiceDraftUpdate {
-  description?: string | null;
-  footer?: string | null;
-  customFields?: { name: string; value: string }[];
-  metadata?: Record<string, string>;
-  /** When given, all current lines are replaced by these. */
-  lines?: InvoiceLineInput[];
-}
-
-export async function updateDraftInvoice(
-  ctx: CallContext,
-  id: string,
-  update: InvoiceDraftUpdate,
-  idempotencyKey: string,
-): Promise<StripeInvoiceRecord> {
-  const key = requireKey(idempotencyKey);
-  const params: Stripe.InvoiceUpdateParams = {};
-  if (update.description !== undefined) params.description = update.description ?? '';
-  if (update.footer !== undefined) params.footer = update.footer ?? '';
-  if (update.customFields !== undefined) params.custom_fields = update.customFields.length ? update.customFields : '';
-  if (update.metadata !== undefined) params.metadata = update.metadata;
-  const invoice =
-    Object.keys(params).length > 0
-      ? await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: `${key}:invoice` }))
-      : await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
-  if (update.lines) {
-    // Add the new lines first, then remove every other item. A replay of the same
-    // operation gets the same items back from the idempotency layer and so keeps
-    // them; deleting first would lose them on a replay.
-    const customerId = typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? '');
-    const keep = new Set(await addLines(ctx, id, customerId, update.lines, `${key}:line`));
-    const items = await listAll(ctx, 'invoiceItems.list', (s) => s.invoiceItems.list({ invoice: id, limit: 100 }));
-    for (const item of items.filter((i) => !keep.has(i.id))) {
-      try {
-        await call(ctx, 'invoiceItems.del', (s) => s.invoiceItems.del(item.id));
-      } catch (error) {
-        // Deleted by an earlier attempt whose answer was lost: already done.
-        if (!(error instanceof StripeConnectorError && error.kind === 'not_found')) throw error;
-      }
-    }
-  }
-  return getInvoice(ctx, id);
-}
-
-export async function finalizeInvoice(ctx: CallContext, id: string, idempotencyKey: string): Promise<StripeInvoiceRecord> {
-  const key = requireKey(idempotencyKey);
-  await call(ctx, 'invoices.finalize', (s) => s.invoices.finalizeInvoice(id, { auto_advance: false }, { idempotencyKey: key }));
-  return getInvoice(ctx, id);
-}
-
-export async function payInvoiceOutOfBand(ctx: CallContext, id: string, idempotencyKey: string): Promise<StripeInvoiceRecord> {
-  const key = requireKey(idempotencyKey);
-  await call(ctx, 'invoices.pay', (s) => s.invoices.pay(id, { paid_out_of_band: true }, { idempotencyKey: key }));
-  return getInvoice(ctx, id);
-}
-
-export async function voidInvoice(ctx: CallContext, id: string, idempotencyKey: string): Promise<StripeInvoiceRecord> {
-  const key = requireKey(idempotencyKey);
-  await call(ctx, 'invoices.void', (s) => s.invoices.voidInvoice(id, {}, { idempotencyKey: key }));
-  return getInvoice(ctx, id);
-}
-
-export async function listInvoices(
-  ctx: CallContext,
-  filter: { customerId?: string; status?: Stripe.InvoiceListParams.Status; createdGte?: number } = {},
-): Promise<StripeInvoiceRecord[]> {
+/** Newest first. Embedded lines are the first 10 per invoice (`linesComplete` says whether that is all). */
+export async function listInvoices(ctx: CallContext, filter: InvoiceListFilter = {}): Promise<StripeInvoiceRecord[]> {
   const params: Stripe.InvoiceListParams = { limit: 100 };
   if (filter.customerId) params.customer = filter.customerId;
   if (filter.status) params.status = filter.status;
-  if (filter.createdGte !== undefined) params.created = { gte: filter.createdGte };
+  if (filter.collectionMethod) params.collection_method = filter.collectionMethod;
+  if (filter.createdGte !== undefined || filter.createdLt !== undefined) {
+    params.created = {
+      ...(filter.createdGte !== undefined ? { gte: filter.createdGte } : {}),
+      ...(filter.createdLt !== undefined ? { lt: filter.createdLt } : {}),
+    };
+  }
   const all = await listAll(ctx, 'invoices.list', (s) => s.invoices.list(params));
-  return all.map((i) => invoiceRecord.parse(i));
+  return all.map((i) => parseRecord(invoiceRecord, i, 'invoice'));
+}
+
+/** Event types that change an invoice a pair reads (≤20, Stripe's limit per list). */
+export const INVOICE_EVENT_TYPES = [
+  'invoice.created',
+  'invoice.updated',
+  'invoice.finalized',
+  'invoice.paid',
+  'invoice.payment_succeeded',
+  'invoice.voided',
+  'invoice.marked_uncollectible',
+  'invoice.sent',
+  'invoice.deleted',
+  'invoice_payment.paid',
+  'credit_note.created',
+  'credit_note.updated',
+  'credit_note.voided',
+];
+
+/** Invoice ids an event batch touched (oldest change first) and those deleted since. */
+export function invoiceIdsTouched(events: StripeEventRecord[]): { changed: string[]; deleted: string[] } {
+  const changed: string[] = [];
+  const deleted = new Set<string>();
+  for (const event of events) {
+    const object = event.object;
+    const id = event.type.startsWith('invoice.') ? event.objectId : typeof object.invoice === 'string' ? object.invoice : null;
+    if (id === null || !id.startsWith('in_')) continue;
+    if (event.type === 'invoice.deleted') deleted.add(id);
+    else if (!changed.includes(id)) changed.push(id);
+  }
+  return { changed: changed.filter((id) => !deleted.has(id)), deleted: [...deleted] };
+}
+
+export interface InvoicesSince extends EventsSince {
+  /** Fresh copies (all lines) of every invoice changed since the cursor. */
+  invoices: StripeInvoiceRecord[];
+  deletedIds: string[];
+}
+
+/** The invoice side of the change feed: events since the cursor, then a fresh read of each invoice they name. */
+export async function invoicesChangedSince(ctx: CallContext, cursor: string | null): Promise<InvoicesSince> {
+  const since = await listEventsSince(ctx, cursor, INVOICE_EVENT_TYPES);
+  const { changed, deleted } = invoiceIdsTouched(since.events);
+  const invoices: StripeInvoiceRecord[] = [];
+  const deletedIds = [...deleted];
+  for (const id of changed) {
+    try {
+      invoices.push(await getInvoice(ctx, id));
+    } catch (error) {
+      if (error instanceof StripeConnectorError && error.kind === 'not_found') deletedIds.push(id);
+      else throw error;
+    }
+  }
+  return { ...since, invoices, deletedIds };
 }

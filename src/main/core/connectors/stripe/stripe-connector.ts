@@ -4,6 +4,10 @@ import type { CallContext } from './call';
 import { createStripeClient, type StripeClientOptions } from './client';
 import * as customers from './customers';
 import * as events from './events';
+import * as balance from './balance';
+import * as actions from './invoice-actions';
+import type { InvoiceLineInput } from './invoice-lines';
+import * as writes from './invoice-writes';
 import * as invoices from './invoices';
 import * as payments from './payments';
 import type { StripeRetryOptions } from './retry';
@@ -50,23 +54,49 @@ export class StripeConnector {
 
   // Tax rates
   ensureGstRates = (idempotencyKey: string) => taxRates.ensureGstRates(this.ctx, idempotencyKey);
+  ensureTaxRate = (spec: taxRates.TaxRateSpec, idempotencyKey: string) => taxRates.ensureTaxRate(this.ctx, spec, idempotencyKey);
+  findTaxRateByMetadata = (key: string, value: string) => taxRates.findTaxRateByMetadata(this.ctx, key, value);
+  listTaxRates = (filter?: { active?: boolean }) => taxRates.listTaxRates(this.ctx, filter);
 
-  // Invoices
-  createDraftInvoice = (input: invoices.InvoiceDraftInput, idempotencyKey: string) =>
-    invoices.createDraftInvoice(this.ctx, input, idempotencyKey);
-  updateDraftInvoice = (id: string, update: invoices.InvoiceDraftUpdate, idempotencyKey: string) =>
-    invoices.updateDraftInvoice(this.ctx, id, update, idempotencyKey);
-  finalizeInvoice = (id: string, idempotencyKey: string) => invoices.finalizeInvoice(this.ctx, id, idempotencyKey);
-  payInvoiceOutOfBand = (id: string, idempotencyKey: string) => invoices.payInvoiceOutOfBand(this.ctx, id, idempotencyKey);
-  voidInvoice = (id: string, idempotencyKey: string) => invoices.voidInvoice(this.ctx, id, idempotencyKey);
+  // Invoices: reads
   getInvoice = (id: string) => invoices.getInvoice(this.ctx, id);
-  listInvoices = (filter?: Parameters<typeof invoices.listInvoices>[1]) => invoices.listInvoices(this.ctx, filter);
+  listInvoices = (filter?: invoices.InvoiceListFilter) => invoices.listInvoices(this.ctx, filter);
+  invoicesChangedSince = (cursor: string | null) => invoices.invoicesChangedSince(this.ctx, cursor);
 
-  // Payments
+  // Invoices: writes (every one takes an idempotency key)
+  createDraftInvoice = (input: writes.InvoiceDraftInput, idempotencyKey: string) =>
+    writes.createDraftInvoice(this.ctx, input, idempotencyKey);
+  updateDraftInvoice = (id: string, update: writes.InvoiceDraftUpdate, idempotencyKey: string) =>
+    writes.updateDraftInvoice(this.ctx, id, update, idempotencyKey);
+  replaceDraftLines = (id: string, lines: InvoiceLineInput[], idempotencyKey: string) =>
+    writes.replaceDraftLines(this.ctx, id, lines, idempotencyKey);
+  finalizeInvoice = (id: string, idempotencyKey: string, options?: { autoAdvance?: boolean }) =>
+    actions.finalizeInvoice(this.ctx, id, idempotencyKey, options);
+  sendInvoice = (id: string, idempotencyKey: string) => actions.sendInvoice(this.ctx, id, idempotencyKey);
+  payInvoiceOutOfBand = (id: string, idempotencyKey: string) => actions.payInvoiceOutOfBand(this.ctx, id, idempotencyKey);
+  voidInvoice = (id: string, idempotencyKey: string) => actions.voidInvoice(this.ctx, id, idempotencyKey);
+  markInvoiceUncollectible = (id: string, idempotencyKey: string) => actions.markInvoiceUncollectible(this.ctx, id, idempotencyKey);
+  createCreditNote = (input: actions.CreditNoteInput, idempotencyKey: string) => actions.createCreditNote(this.ctx, input, idempotencyKey);
+  listCreditNotes = (filter?: { invoiceId?: string; customerId?: string }) => actions.listCreditNotes(this.ctx, filter);
+
+  // Payments (read only)
   listInvoicePayments = (invoiceId: string) => payments.listInvoicePayments(this.ctx, invoiceId);
   findInvoiceIdForPaymentIntent = (paymentIntentId: string) => payments.findInvoiceIdForPaymentIntent(this.ctx, paymentIntentId);
+  listPaymentIntents = (filter?: Parameters<typeof payments.listPaymentIntents>[1]) => payments.listPaymentIntents(this.ctx, filter);
+  getPaymentIntent = (id: string) => payments.getPaymentIntent(this.ctx, id);
   listCharges = (filter?: Parameters<typeof payments.listCharges>[1]) => payments.listCharges(this.ctx, filter);
+  getCharge = (id: string) => payments.getCharge(this.ctx, id);
   listRefunds = (filter?: Parameters<typeof payments.listRefunds>[1]) => payments.listRefunds(this.ctx, filter);
+  getRefund = (id: string) => payments.getRefund(this.ctx, id);
+  listDisputes = (filter?: Parameters<typeof payments.listDisputes>[1]) => payments.listDisputes(this.ctx, filter);
+  getDispute = (id: string) => payments.getDispute(this.ctx, id);
+
+  // Balance and payouts
+  listBalanceTransactions = (filter?: Parameters<typeof balance.listBalanceTransactions>[1]) =>
+    balance.listBalanceTransactions(this.ctx, filter);
+  getBalanceTransaction = (id: string) => balance.getBalanceTransaction(this.ctx, id);
+  listPayouts = (filter?: Parameters<typeof balance.listPayouts>[1]) => balance.listPayouts(this.ctx, filter);
+  getPayout = (id: string) => balance.getPayout(this.ctx, id);
 
   // Events
   listEventsSince = (cursor: string | null, types?: string[]) => events.listEventsSince(this.ctx, cursor, types);

@@ -10,6 +10,7 @@ export interface InvoiceItemObject extends WireObject {
   currency: string;
   description: string | null;
   quantity: number;
+  quantity_decimal: string;
   tax_rates: WireObject[];
   metadata: Record<string, string>;
   date: number;
@@ -35,6 +36,8 @@ export function newInvoiceItem(
     currency: string;
     description: string | null;
     quantity: number;
+    /** Defaults to the integer quantity. */
+    quantityDecimal?: string;
     unitAmountDecimal: string | null;
     taxRates: WireObject[];
     metadata: Record<string, string>;
@@ -60,7 +63,7 @@ export function newInvoiceItem(
     pricing: { type: 'price_details', unit_amount_decimal: init.unitAmountDecimal },
     proration: false,
     quantity: init.quantity,
-    quantity_decimal: String(init.quantity),
+    quantity_decimal: init.quantityDecimal ?? String(init.quantity),
     tax_rates: init.taxRates,
     test_clock: null,
   };
@@ -88,7 +91,7 @@ export function lineFromItem(id: string, item: InvoiceItemObject, invoice: strin
     pretax_credit_amounts: [],
     pricing: { type: 'price_details', unit_amount_decimal: item.pricing.unit_amount_decimal },
     quantity: item.quantity,
-    quantity_decimal: String(item.quantity),
+    quantity_decimal: item.quantity_decimal,
     subscription: null,
     subtotal: item.amount,
     taxes: [],

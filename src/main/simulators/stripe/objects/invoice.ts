@@ -28,6 +28,9 @@ export interface InvoiceObject extends WireObject {
   description: string | null;
   footer: string | null;
   due_date: number | null;
+  effective_at: number | null;
+  auto_advance: boolean;
+  automatically_finalizes_at: number | null;
   subtotal: number;
   subtotal_excluding_tax: number;
   total: number;

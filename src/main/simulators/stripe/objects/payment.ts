@@ -86,7 +86,7 @@ export function newCharge(
     amount: number;
     currency: string;
     customer: string | null;
-    paymentIntent: string;
+    paymentIntent: string | null;
     paymentMethod: string;
     balanceTransaction: string;
     receiptToken: string;

@@ -7,6 +7,7 @@ import { refreshAmountDue } from '../invoice-totals';
 import type { InvoiceObject } from '../objects/invoice';
 import type { InvoicePaymentObject } from '../objects/invoice-payment';
 import { newCharge, type PaymentIntentObject } from '../objects/payment';
+import { recordCharge } from './ledger';
 
 export function defaultPayment(ctx: SimContext, invoice: InvoiceObject): InvoicePaymentObject | undefined {
   return (ctx.store.invoicePayments.inOrder() as InvoicePaymentObject[]).find((p) => p.invoice === invoice.id && p.is_default === true);
@@ -40,6 +41,7 @@ export function payByCard(ctx: SimContext, invoice: InvoiceObject): void {
     description: intent.description as string | null,
   });
   store.charges.insert(charge);
+  recordCharge(ctx, charge);
   Object.assign(intent, {
     amount,
     amount_received: amount,

@@ -11,6 +11,7 @@ import { allowOnly, bool, str } from '../params';
 import { render } from '../render';
 import { cancelDefaultPayment, payByCard, payOutOfBand } from './card-payment';
 import { requireInvoice } from './invoices';
+import { emailIfAutoAdvancing, emailInvoice } from './invoice-email';
 import { snapshotCustomer } from './invoice-snapshot';
 
 function finalize(ctx: SimContext): { body: Json } {
@@ -37,7 +38,9 @@ export function finalizeInvoice(ctx: SimContext, invoice: InvoiceObject): void {
   const token = store.ids.token(40);
   Object.assign(invoice, {
     status: 'open',
-    effective_at: now,
+    // `effective_at` is the finalization time unless the caller set its own date.
+    effective_at: invoice.effective_at ?? now,
+    automatically_finalizes_at: null,
     hosted_invoice_url: `https://invoice.stripe.com/i/acct_sim/test_${token}`,
     invoice_pdf: `https://pay.stripe.com/invoice/acct_sim/test_${token}/pdf`,
     ending_balance: 0,
@@ -67,6 +70,7 @@ export function finalizeInvoice(ctx: SimContext, invoice: InvoiceObject): void {
   store.invoicePayments.insert(
     newInvoicePayment(store.ids.next('inpay'), now, invoice.id, invoice.amount_due, invoice.currency, intent.id),
   );
+  emailIfAutoAdvancing(ctx, invoice);
 }
 
 function pay(ctx: SimContext): { body: Json } {
@@ -121,14 +125,7 @@ const markUncollectible = transition(
   'mark as uncollectible',
 );
 
-const send = transition(
-  ['open'],
-  (ctx, invoice) => {
-    // Test mode sends no email; the event is the only trace, as in Stripe.
-    ctx.emit('invoice.sent', invoice);
-  },
-  'send',
-);
+const send = transition(['open'], (ctx, invoice) => emailInvoice(ctx, invoice, 'send'), 'send');
 
 export const invoiceActionRoutes: Route[] = [
   { method: 'POST', pattern: '/v1/invoices/:id/finalize', handler: finalize },

@@ -17,6 +17,7 @@ export const INVOICE_FIELDS = [
   'default_tax_rates',
   'description',
   'due_date',
+  'effective_at',
   'footer',
   'metadata',
   'number',
@@ -42,10 +43,23 @@ export function checkEditable(invoice: InvoiceObject, params: FormObject): void 
   }
 }
 
+/** Stripe finalizes an auto-advancing draft about an hour after it was created. */
+export const AUTO_FINALIZE_DELAY_SECONDS = 3600;
+
 export function applyInvoiceFields(ctx: SimContext, invoice: InvoiceObject): void {
   const { params } = ctx;
   const autoAdvance = bool(params, 'auto_advance');
   if (autoAdvance !== undefined) invoice.auto_advance = autoAdvance;
+  if (invoice.status === 'draft') {
+    invoice.automatically_finalizes_at = invoice.auto_advance ? invoice.created + AUTO_FINALIZE_DELAY_SECONDS : null;
+  }
+  if (params.effective_at !== undefined) {
+    // `''` unsets it (update takes Emptyable<number>); then finalization sets it.
+    const effective = params.effective_at === '' ? null : int(params, 'effective_at');
+    if (effective !== null && effective !== undefined && effective < 0)
+      throw SimError.invalid(`Invalid effective_at: must be a Unix timestamp.`, 'effective_at', 'parameter_invalid_integer');
+    invoice.effective_at = effective ?? null;
+  }
   const method = oneOf(params, 'collection_method', ['charge_automatically', 'send_invoice'] as const);
   if (method) invoice.collection_method = method;
   const days = int(params, 'days_until_due');

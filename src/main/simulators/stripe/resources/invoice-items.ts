@@ -11,6 +11,7 @@ import { applyMetadata } from '../metadata';
 import type { InvoiceObject } from '../objects/invoice';
 import { lineFromItem, newInvoiceItem, type InvoiceItemObject, type LineItemObject } from '../objects/invoice-item';
 import { allowOnly, bool, int, nullableStr, str } from '../params';
+import { DECIMAL, canonicalDecimal, decimalTimes, scaledOf } from '../decimal';
 import { requireCustomer } from './customers';
 import { resolveTaxRates } from './tax-rate-refs';
 
@@ -23,37 +24,61 @@ const CREATE_PARAMS = [
   'invoice',
   'metadata',
   'quantity',
+  'quantity_decimal',
   'unit_amount_decimal',
   'tax_rates',
   'period',
 ];
-const UPDATE_PARAMS = ['amount', 'description', 'discountable', 'metadata', 'quantity', 'unit_amount_decimal', 'tax_rates'];
+// Re-exported: the unit tests of the tax math import it from here.
+export { decimalTimes };
 
-/** unit_amount_decimal (cents, up to 12 places) × quantity, rounded half away from zero, exactly (no floats). */
-export function decimalTimes(unit: string, quantity: number): number {
-  const [whole = '0', fraction = ''] = unit.replace('-', '').split('.');
-  const scale = 10n ** BigInt(fraction.length);
-  const scaled = (BigInt(whole) * scale + BigInt(fraction || '0')) * BigInt(quantity);
-  const rounded = (scaled * 2n + scale) / (2n * scale);
-  return Number(unit.startsWith('-') ? -rounded : rounded);
+const UPDATE_PARAMS = [
+  'amount',
+  'description',
+  'discountable',
+  'metadata',
+  'quantity',
+  'quantity_decimal',
+  'unit_amount_decimal',
+  'tax_rates',
+];
+
+interface Amounts {
+  amount: number;
+  /** The integer `quantity` field; for a fractional quantity_decimal, rounded (ASSUMPTIONS.md). */
+  quantity: number;
+  quantityDecimal: string;
+  unit: string | null;
 }
 
-function amountOf(
-  ctx: SimContext,
-  fallback?: { amount: number; quantity: number; unit: string | null },
-): { amount: number; quantity: number; unit: string | null } {
-  const quantity = int(ctx.params, 'quantity') ?? fallback?.quantity ?? 1;
+function quantityOf(ctx: SimContext, fallback?: Amounts): { quantity: number; quantityDecimal: string } {
+  const whole = int(ctx.params, 'quantity');
+  const decimal = str(ctx.params, 'quantity_decimal');
+  if (whole !== undefined && decimal !== undefined)
+    throw SimError.invalid('You may only specify one of these parameters: quantity, quantity_decimal.', 'quantity');
+  if (decimal !== undefined) {
+    if (!DECIMAL.test(decimal) || decimal.startsWith('-')) throw SimError.invalid(`Invalid decimal: ${decimal}`, 'quantity_decimal');
+    const canonical = canonicalDecimal(decimal);
+    const { value, scale } = scaledOf(canonical);
+    return { quantity: Number((value * 2n + scale) / (2n * scale)), quantityDecimal: canonical };
+  }
+  const quantity = whole ?? fallback?.quantity ?? 1;
   if (quantity < 0) throw SimError.invalid('quantity must be positive.', 'quantity');
-  const unit = str(ctx.params, 'unit_amount_decimal');
+  return { quantity, quantityDecimal: whole === undefined && fallback ? fallback.quantityDecimal : String(quantity) };
+}
+
+function amountOf(ctx: SimContext, fallback?: Amounts): Amounts {
+  const { quantity, quantityDecimal } = quantityOf(ctx, fallback);
+  const unit = str(ctx.params, 'unit_amount_decimal') ?? (ctx.params.amount === undefined ? (fallback?.unit ?? undefined) : undefined);
   const amount = int(ctx.params, 'amount');
   if (unit !== undefined && amount !== undefined)
     throw SimError.invalid('You may only specify one of these parameters: amount, unit_amount_decimal.', 'amount');
   if (unit !== undefined) {
-    if (!/^-?\d+(\.\d{1,12})?$/.test(unit)) throw SimError.invalid(`Invalid decimal: ${unit}`, 'unit_amount_decimal');
-    return { amount: decimalTimes(unit, quantity), quantity, unit };
+    if (!DECIMAL.test(unit)) throw SimError.invalid(`Invalid decimal: ${unit}`, 'unit_amount_decimal');
+    return { amount: decimalTimes(unit, quantityDecimal), quantity, quantityDecimal, unit };
   }
-  if (amount !== undefined) return { amount, quantity, unit: null };
-  if (fallback) return { ...fallback, quantity };
+  if (amount !== undefined) return { amount, quantity, quantityDecimal, unit: null };
+  if (fallback) return { ...fallback, quantity, quantityDecimal };
   throw SimError.missingParam('amount');
 }
 
@@ -80,7 +105,7 @@ function create(ctx: SimContext): { body: Json } {
   if (!customerId) throw SimError.missingParam('customer');
   const customer = requireCustomer(ctx, customerId, 'customer');
   if (invoice && invoice.customer !== customer.id) throw SimError.invalid('The invoice belongs to a different customer.', 'invoice');
-  const { amount, quantity, unit } = amountOf(ctx);
+  const { amount, quantity, quantityDecimal, unit } = amountOf(ctx);
   const currency = str(params, 'currency') ?? invoice?.currency ?? 'aud';
   const item = newInvoiceItem(store.ids.next('ii'), ctx.now(), {
     customer: customer.id,
@@ -89,6 +114,7 @@ function create(ctx: SimContext): { body: Json } {
     currency,
     description: nullableStr(params, 'description') ?? null,
     quantity,
+    quantityDecimal,
     unitAmountDecimal: unit,
     taxRates: resolveTaxRates(ctx, 'tax_rates') ?? [],
     metadata: applyMetadata({}, params),
@@ -110,15 +136,16 @@ function editable(ctx: SimContext): { item: InvoiceItemObject; invoice?: Invoice
 function update(ctx: SimContext): { body: Json } {
   allowOnly(ctx.params, UPDATE_PARAMS);
   const { item, invoice } = editable(ctx);
-  const { amount, quantity, unit } = amountOf(ctx, {
+  const { amount, quantity, quantityDecimal, unit } = amountOf(ctx, {
     amount: item.amount,
     quantity: item.quantity,
+    quantityDecimal: item.quantity_decimal,
     unit: item.pricing.unit_amount_decimal,
   });
   const rates = resolveTaxRates(ctx, 'tax_rates');
   const description = nullableStr(ctx.params, 'description');
   const metadata = applyMetadata(item.metadata, ctx.params);
-  Object.assign(item, { amount, net_amount: amount, quantity, quantity_decimal: String(quantity), metadata });
+  Object.assign(item, { amount, net_amount: amount, quantity, quantity_decimal: quantityDecimal, metadata });
   item.pricing.unit_amount_decimal = unit;
   if (rates) item.tax_rates = rates;
   if (description !== undefined) item.description = description;
@@ -129,7 +156,8 @@ function update(ctx: SimContext): { body: Json } {
         amount,
         subtotal: amount,
         quantity,
-        quantity_decimal: String(quantity),
+        quantity_decimal: quantityDecimal,
+        pricing: { type: 'price_details', unit_amount_decimal: unit },
         description: item.description,
         metadata: { ...metadata },
       });

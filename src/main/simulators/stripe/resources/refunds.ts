@@ -7,6 +7,7 @@ import type { ChargeObject, PaymentIntentObject } from '../objects/payment';
 import { newRefund, type RefundObject } from '../objects/refund';
 import { allowOnly, int, oneOf, str } from '../params';
 import { render } from '../render';
+import { recordRefund } from './ledger';
 
 export function refundCharge(
   ctx: SimContext,
@@ -14,6 +15,8 @@ export function refundCharge(
   amount: number | undefined,
   extra: { reason?: string | null; metadata?: Record<string, string> } = {},
 ): RefundObject {
+  if (charge.disputed === true)
+    throw SimError.state(`Charge ${charge.id} has been charged back; it cannot be refunded.`, 'charge_disputed');
   const remaining = charge.amount - charge.amount_refunded;
   if (remaining <= 0) throw SimError.state(`Charge ${charge.id} has already been refunded.`, 'charge_already_refunded');
   const value = amount ?? remaining;
@@ -36,6 +39,7 @@ export function refundCharge(
     paymentMethod: charge.payment_method as string | null,
   });
   ctx.store.refunds.insert(refund);
+  recordRefund(ctx, refund);
   charge.amount_refunded += value;
   charge.refunded = charge.amount_refunded === charge.amount;
   ctx.emit('refund.created', refund);

@@ -1,0 +1,110 @@
+// Writing invoices: a draft with its lines (one invoice item per line, each with
+// its tax rates), draft updates (fields, and lines replaced as a whole). Defaults
+// keep Stripe silent: send_invoice with auto_advance false, so nothing is emailed
+// or charged until the caller finalizes and sends. A multi-step write derives one
+// key per step from the caller's key, so replaying the whole operation after a
+// crash replays every step instead of repeating it.
+import type Stripe from 'stripe';
+import { call, requireKey, type CallContext } from './call';
+import { checkCustomFields, checkMetadata, unixSeconds } from './input-checks';
+import { addLines, lineParams, replaceLines, type InvoiceLineInput } from './invoice-lines';
+import { getInvoice } from './invoices';
+import type { StripeInvoiceRecord } from './schemas';
+
+export interface InvoiceDraftInput {
+  customerId: string;
+  description?: string | null;
+  footer?: string | null;
+  /** At most 4; name ≤40 chars, value ≤140 chars. */
+  customFields?: { name: string; value: string }[];
+  metadata?: Record<string, string>;
+  /** The invoice date printed on it (ISO instant); Stripe uses the finalization time otherwise. */
+  effectiveAt?: string | Date;
+  /** Default send_invoice (needs daysUntilDue or dueAt); charge_automatically charges the customer's card. */
+  collectionMethod?: 'send_invoice' | 'charge_automatically';
+  daysUntilDue?: number;
+  dueAt?: string | Date;
+  /** Default false: Stripe then never finalizes, emails or charges by itself. */
+  autoAdvance?: boolean;
+  defaultTaxRateIds?: string[];
+  lines: InvoiceLineInput[];
+}
+
+export async function createDraftInvoice(ctx: CallContext, input: InvoiceDraftInput, idempotencyKey: string): Promise<StripeInvoiceRecord> {
+  const key = requireKey(idempotencyKey);
+  checkCustomFields(input.customFields);
+  checkMetadata(input.metadata);
+  input.lines.forEach((line, index) => lineParams('check', input.customerId, line, index));
+  const method = input.collectionMethod ?? 'send_invoice';
+  const params: Stripe.InvoiceCreateParams = {
+    customer: input.customerId,
+    currency: 'aud',
+    collection_method: method,
+    auto_advance: input.autoAdvance ?? false,
+    pending_invoice_items_behavior: 'exclude',
+  };
+  if (method === 'send_invoice') {
+    if (input.dueAt !== undefined) params.due_date = unixSeconds(input.dueAt, 'dueAt');
+    else params.days_until_due = input.daysUntilDue ?? 14;
+  }
+  if (input.effectiveAt !== undefined) params.effective_at = unixSeconds(input.effectiveAt, 'effectiveAt');
+  if (input.description !== undefined) params.description = input.description ?? '';
+  if (input.footer !== undefined) params.footer = input.footer ?? '';
+  if (input.customFields?.length) params.custom_fields = input.customFields;
+  if (input.metadata) params.metadata = input.metadata;
+  if (input.defaultTaxRateIds?.length) params.default_tax_rates = input.defaultTaxRateIds;
+  const created = await call(ctx, 'invoices.create', (s) => s.invoices.create(params, { idempotencyKey: `${key}:invoice` }));
+  await addLines(ctx, created.id, input.customerId, input.lines, `${key}:line`);
+  return getInvoice(ctx, created.id);
+}
+
+export interface InvoiceDraftUpdate {
+  description?: string | null;
+  footer?: string | null;
+  /** Replaces the whole list; [] clears it. */
+  customFields?: { name: string; value: string }[];
+  /** Merged by key; a key set to '' is removed. */
+  metadata?: Record<string, string>;
+  /** null unsets it (the finalization time is then used). */
+  effectiveAt?: string | Date | null;
+  /** When given, all current lines are replaced by these. */
+  lines?: InvoiceLineInput[];
+}
+
+export async function updateDraftInvoice(
+  ctx: CallContext,
+  id: string,
+  update: InvoiceDraftUpdate,
+  idempotencyKey: string,
+): Promise<StripeInvoiceRecord> {
+  const key = requireKey(idempotencyKey);
+  checkCustomFields(update.customFields);
+  checkMetadata(update.metadata);
+  update.lines?.forEach((line, index) => lineParams('check', 'check', line, index));
+  const params: Stripe.InvoiceUpdateParams = {};
+  if (update.description !== undefined) params.description = update.description ?? '';
+  if (update.footer !== undefined) params.footer = update.footer ?? '';
+  if (update.customFields !== undefined) params.custom_fields = update.customFields.length ? update.customFields : '';
+  if (update.metadata !== undefined) params.metadata = update.metadata;
+  if (update.effectiveAt !== undefined)
+    params.effective_at = update.effectiveAt === null ? '' : unixSeconds(update.effectiveAt, 'effectiveAt');
+  const invoice =
+    Object.keys(params).length > 0
+      ? await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: `${key}:invoice` }))
+      : await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
+  if (update.lines) {
+    const customerId = typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? '');
+    await replaceLines(ctx, id, customerId, update.lines, `${key}:line`);
+  }
+  return getInvoice(ctx, id);
+}
+
+/** Replaces every line of a draft (idempotent for the same key). */
+export function replaceDraftLines(
+  ctx: CallContext,
+  id: string,
+  lines: InvoiceLineInput[],
+  idempotencyKey: string,
+): Promise<StripeInvoiceRecord> {
+  return updateDraftInvoice(ctx, id, { lines }, idempotencyKey);
+}
