@@ -2,9 +2,9 @@
 // cannot be downloaded in this environment; point ELECTRON_OVERRIDE_DIST_PATH at an
 // unpacked Electron to run this test. Without one it is reported as skipped, with why.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
+import { makeTestDataDir, removeTestDataDir } from '../helpers/test-data-root';
 import path from 'node:path';
 
 function electronBinary(): string | null {
@@ -31,7 +31,7 @@ test('the Electron app opens its window with isolation on', async () => {
     'No Electron binary here (it cannot be downloaded in this environment); set ELECTRON_OVERRIDE_DIST_PATH to run it.',
   );
   // A throwaway data dir, and env keys cleared so the app starts "not connected".
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-electron-'));
+  const dataDir = makeTestDataDir('sm8sync-electron-');
   const env = { ...process.env, SM8SYNC_DATA_DIR: dataDir, SERVICEM8_API_KEY: '', STRIPE_API_KEY: '' } as Record<string, string>;
   const app = await electron.launch({ executablePath: binary!, args: [path.resolve('dist/main/electron.cjs')], env });
   try {
@@ -58,6 +58,6 @@ test('the Electron app opens its window with isolation on', async () => {
     expect(seen).toEqual({ require: 'undefined', process: 'undefined', bridge: 'electron', frozen: true });
   } finally {
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeTestDataDir(dataDir);
   }
 });

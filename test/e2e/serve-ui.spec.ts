@@ -4,12 +4,12 @@
 // value, syncs again, and both simulators are then checked over HTTP to hold the
 // same value. Screenshots of every screen land in test-results/screens/.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { assertBuilt, startCli, startSimulators, type Simulators } from '../helpers/cli-process';
 import { allCustomers, ServiceM8Http, SM8_KEY, STRIPE_KEY, stripeClient } from '../helpers/sides-over-http';
+import { makeTestDataDir, removeTestDataDir } from '../helpers/test-data-root';
 
 const SCREENS = path.resolve('test-results/screens');
 
@@ -22,7 +22,7 @@ let origin: string;
 test.beforeAll(async () => {
   assertBuilt();
   mkdirSync(SCREENS, { recursive: true });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-e2e-'));
+  dataDir = makeTestDataDir('sm8sync-e2e-');
   sims = await startSimulators();
   serve = startCli(['serve', '--json'], {
     SERVICEM8_BASE_URL: sims.servicem8,
@@ -46,7 +46,7 @@ test.afterAll(async () => {
   serve?.child.kill('SIGTERM');
   await serve?.done;
   await sims?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  removeTestDataDir(dataDir);
 });
 
 function watchProblems(page: Page): string[] {

@@ -1,9 +1,10 @@
 // Runs the built `sm8sync` CLI as a real subprocess, and the simulators as another.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { keepTestData, testTempRoot } from './test-data-root';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/sm8sync.cjs');
@@ -11,6 +12,18 @@ const BUILT = path.join(ROOT, 'dist/main/cli.cjs');
 
 export function assertBuilt(): void {
   if (!existsSync(BUILT)) throw new Error('dist/main/cli.cjs is missing: run `npm run build` first (npm test does).');
+}
+
+/** Under npm test, what each CLI process printed is kept for the secret scan after the suite. */
+function keepOutput(args: string[], child: ChildProcess, stdout: string, stderr: string): void {
+  if (!keepTestData()) return;
+  const dir = path.join(testTempRoot(), 'cli-output');
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(
+    path.join(dir, `${process.pid}-${child.pid ?? 'x'}.log`),
+    // Only the command's name: its arguments may carry a key on purpose (simulate --servicem8-key).
+    `$ sm8sync ${args[0] ?? ''} …\n${stdout}\n--- stderr\n${stderr}\n`,
+  );
 }
 
 export interface CliResult {
@@ -26,7 +39,12 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): { child: Child
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const done = new Promise<CliResult>((resolve) =>
+    child.on('close', (code, signal) => {
+      keepOutput(args, child, stdout, stderr);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
   return { child, done };
 }
 
@@ -45,6 +63,7 @@ export async function startSimulators(args: string[] = ['--seed', 'none', '--rat
   const child = spawn(process.execPath, [BIN, 'simulate', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.on('close', () => keepOutput(['simulate', ...args], child, '(the URL line, read below)', stderr));
   const lines = readline.createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`simulate printed nothing in 20 s: ${stderr}`)), 20_000);

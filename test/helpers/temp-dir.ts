@@ -1,16 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach } from 'vitest';
+import { makeTestDataDir, removeTestDataDir } from './test-data-root';
 
-/** A fresh temporary directory per call, removed after the test. */
+/** A fresh temporary directory per call, removed after the test (kept for the secret scan under npm test). */
 export function useTempDirs(): () => string {
   const dirs: string[] = [];
   afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs.splice(0)) removeTestDataDir(dir);
   });
   return () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-test-'));
+    const dir = makeTestDataDir();
     dirs.push(dir);
     return dir;
   };

@@ -34,6 +34,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'sm8sync',
     webPreferences: {
+      // electronegativity PRELOAD_JS_CHECK (reviewed): the preload (preload.ts) runs sandboxed with
+      // context isolation and exposes only a frozen { runtime, invoke, on }; invoke goes to one IPC
+      // channel whose handler checks the sender (ipc/trusted-sender.ts) and validates every param.
       preload: options.preload,
       contextIsolation: true,
       sandbox: true,
@@ -43,6 +46,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click (auxclick) would be another way to ask for a new window; nothing here uses it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = window.webContents;
@@ -50,6 +55,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    // electronegativity OPEN_EXTERNAL_JS_CHECK (reviewed): only https URLs of an exact host allowlist,
+    // without credentials or port, reach the system browser (external-links.ts, unit-tested).
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });

@@ -11,7 +11,7 @@ import type { AppBackend } from '../core/app/app-backend';
 import { createLogger } from '../core/logging/logger';
 import { openEventStream } from './event-stream';
 import { BodyError, readJsonBody } from './json-body';
-import { createToken, hostAllowed, originAllowed, tokenFrom, tokensEqual } from './request-guard';
+import { createToken, hostAllowed, originAllowed, requestPath, tokenFrom, tokensEqual } from './request-guard';
 import { applySecurityHeaders, sendJson } from './security-headers';
 import { serveStatic } from './static-files';
 
@@ -36,8 +36,19 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-function refuse(response: ServerResponse, status: number, code: ApiError['code'], message: string): void {
-  sendJson(response, status, { ok: false, error: { code, message } });
+function refuse(
+  response: ServerResponse,
+  status: number,
+  code: ApiError['code'],
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(response, status, { ok: false, error: { code, message } }, headers);
+}
+
+/** 405 names the methods the path does take (RFC 9110 requires Allow on a 405). */
+function wrongMethod(response: ServerResponse, allow: string): void {
+  refuse(response, 405, 'forbidden', `method not allowed: use ${allow}`, { Allow: allow });
 }
 
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
@@ -48,22 +59,23 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     applySecurityHeaders(response);
     if (!hostAllowed(request, port)) return refuse(response, 403, 'forbidden', 'unexpected Host header');
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestPath(request.url, port);
+    if (!url) return refuse(response, 400, 'invalid_params', 'the request target must be a path');
     if (!url.pathname.startsWith('/api/')) {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'forbidden', 'method not allowed');
+      if (request.method !== 'GET' && request.method !== 'HEAD') return wrongMethod(response, 'GET, HEAD');
       return serveStatic(options.rendererDir, url.pathname, response);
     }
     if (!originAllowed(request, port)) return refuse(response, 403, 'forbidden', 'cross-origin request refused');
     const isEvents = url.pathname === '/api/events';
     if (!tokensEqual(token, tokenFrom(request, url, isEvents))) return refuse(response, 401, 'forbidden', 'missing or wrong token');
     if (isEvents) {
-      if (request.method !== 'GET') return refuse(response, 405, 'forbidden', 'use GET for events');
+      if (request.method !== 'GET') return wrongMethod(response, 'GET');
       const close = openEventStream(options.backend, request, response, options.heartbeatMs);
       streams.add(close);
       request.on('close', () => streams.delete(close));
       return;
     }
-    if (request.method !== 'POST') return refuse(response, 405, 'forbidden', 'use POST for API calls');
+    if (request.method !== 'POST') return wrongMethod(response, 'POST');
     const method = url.pathname.slice('/api/'.length);
     if (!isApiMethod(method)) return refuse(response, 404, 'not_found', 'unknown method');
     let params: unknown;
@@ -73,7 +85,9 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       if (error instanceof BodyError) return refuse(response, error.status, 'invalid_params', error.message);
       throw error;
     }
-    sendJson(response, 200, await options.backend.invoke(method, params));
+    const answer = await options.backend.invoke(method, params);
+    // Params the contract refuses are the caller's mistake: 400, with the reason in the body.
+    sendJson(response, !answer.ok && answer.error.code === 'invalid_params' ? 400 : 200, answer);
   }
 
   const server = http.createServer((request, response) => {

@@ -19,6 +19,9 @@ export async function readJsonBody(request: IncomingMessage, limit = MAX_BODY_BY
   const type = request.headers['content-type'] ?? '';
   // Requiring JSON also forces a CORS preflight for any cross-site fetch.
   if (!type.toLowerCase().startsWith('application/json')) throw new BodyError(415, 'the body must be application/json');
+  // A declared length over the cap is refused before a byte of it is read.
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyError(413, 'the body is too large');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {

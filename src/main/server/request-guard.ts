@@ -47,3 +47,16 @@ export function tokenFrom(request: IncomingMessage, url: URL, allowQuery: boolea
   if (allowQuery) return url.searchParams.get('token');
   return null;
 }
+
+/**
+ * The request target as a URL, or null when it is not a plain path: our pages only send
+ * origin-form targets ("/api/…", "/assets/…"); an absolute URL, "//host/…" or "*" is not ours.
+ */
+export function requestPath(target: string | undefined, port: number): URL | null {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return null;
+  try {
+    return new URL(target, `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}

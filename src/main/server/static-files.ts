@@ -1,7 +1,9 @@
 // Serves the built renderer (dist/renderer). Only files inside the folder, only GET,
-// unknown paths fall back to index.html so a reload on any screen works.
+// unknown paths fall back to index.html so a reload on any screen works. "Inside" is
+// checked twice: on the decoded path (../, %2e%2e%2f, backslashes), and on the real path
+// after symlinks, so a link in the folder cannot point the server at the rest of the disk.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 
@@ -25,6 +27,16 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+const inside = (base: string, file: string) => file === base || file.startsWith(base + path.sep);
+
+async function realInside(base: string, file: string): Promise<boolean> {
+  try {
+    return inside(await realpath(base), await realpath(file));
+  } catch {
+    return false;
+  }
+}
+
 export async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<void> {
   const base = path.resolve(root);
   let decoded: string;
@@ -35,11 +47,18 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     return;
   }
   let file = path.resolve(base, `.${decoded}`);
-  if (file !== base && !file.startsWith(base + path.sep)) {
+  // The URL parser already resolved plain ../ (and \ as /); what still leaves the folder after
+  // decoding (%2e%2e%2f, %5c, NUL) never comes from our own pages: a bad request, not a lookup.
+  if (decoded.includes('\0') || decoded.includes('\\') || !inside(base, file)) {
+    response.writeHead(400).end();
+    return;
+  }
+  const found = await isFile(file);
+  if (found && !(await realInside(base, file))) {
     response.writeHead(404).end();
     return;
   }
-  if (!(await isFile(file))) {
+  if (!found) {
     // Assets that do not exist are a 404; anything else is a screen of the single-page app.
     if (path.extname(decoded) !== '') {
       response.writeHead(404).end();

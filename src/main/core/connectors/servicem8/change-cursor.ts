@@ -7,8 +7,14 @@
 //    record edited on an already-read page during a long walk is picked up next time
 //    (T2 backs off 15 minutes); it is the max of server stamps seen otherwise, so a
 //    fast local clock cannot skip anything.
+//  - when daylight saving ends, the account's wall clock repeats an hour (Sydney: the
+//    first Sunday of April, 03:00 back to 02:00), so an edit made in the second 02:xx
+//    is stamped *earlier* than a cursor set in the first 02:xx. Around such a backward
+//    transition the read steps back by the transition's size on top of the overlap
+//    (found in the time-zone database through luxon; see `backwardShiftNear`).
 // The cursor is plain JSON: the sync engine stores it and hands it back. (Assumption C6.)
 import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { shiftNaive } from './local-time';
 
 export interface ChangeCursor {
@@ -34,9 +40,49 @@ export function seenKey(row: { uuid: string; edit_date: string }): string {
   return `${row.edit_date}|${row.uuid}|${hash}`;
 }
 
-/** The `edit_date gt` bound for the next read, or null for a full read. */
-export function lowerBound(cursor: ChangeCursor | null, settings: CursorSettings): string | null {
-  return cursor?.editDate ? shiftNaive(cursor.editDate, -settings.overlapSeconds) : null;
+/** Where and when the read happens: the account's IANA zone and our clock. */
+export interface CursorContext {
+  zone: string;
+  /** Omitted: a transition counts whether or not it has happened yet. */
+  now?: Date;
+}
+
+const HOUR_MS = 3_600_000;
+/** Offsets change on quarter hours at the finest, so sampling at 15 minutes sees every change. */
+const STEP_MS = 15 * 60_000;
+
+/**
+ * The size in seconds of the largest backward (clock goes back) transition of `zone` that
+ * can make an edit stamped after it sort at or before `cursorLocal`, or 0. A transition
+ * matters only within two hours either side of the cursor's instant (no zone shifts by
+ * more than that; the cursor's stamp may itself be in the repeated hour), and only if it
+ * has happened by `now` plus the overlap. The search is 17 offset look-ups, whatever the
+ * cursor's age.
+ */
+export function backwardShiftNear(cursorLocal: string, context: CursorContext, overlapSeconds: number): number {
+  // An ambiguous stamp reads as its first occurrence (luxon's choice), i.e. the earliest instant.
+  const instant = DateTime.fromSQL(cursorLocal, { zone: context.zone });
+  if (!instant.isValid) return 0;
+  const from = instant.toMillis() - 2 * HOUR_MS;
+  const to = Math.min(instant.toMillis() + 2 * HOUR_MS, (context.now?.getTime() ?? Infinity) + overlapSeconds * 1000);
+  let largest = 0;
+  let previous = DateTime.fromMillis(from, { zone: context.zone }).offset;
+  for (let at = from + STEP_MS; at < to + STEP_MS; at += STEP_MS) {
+    const offset = DateTime.fromMillis(Math.min(at, to), { zone: context.zone }).offset;
+    if (offset < previous) largest = Math.max(largest, (previous - offset) * 60);
+    previous = offset;
+  }
+  return largest;
+}
+
+/**
+ * The `edit_date gt` bound for the next read, or null for a full read. Without a context
+ * (zone and clock unknown) only the fixed overlap applies.
+ */
+export function lowerBound(cursor: ChangeCursor | null, settings: CursorSettings, context?: CursorContext): string | null {
+  if (!cursor?.editDate) return null;
+  const transition = context ? backwardShiftNear(cursor.editDate, context, settings.overlapSeconds) : 0;
+  return shiftNaive(cursor.editDate, -(settings.overlapSeconds + transition));
 }
 
 export function advanceCursor(
@@ -45,6 +91,7 @@ export function advanceCursor(
   newestSeen: string | null,
   delivered: string[],
   settings: CursorSettings,
+  context?: CursorContext,
 ): ChangeCursor {
   const cap = shiftNaive(walkStartLocal, -settings.walkSafetySeconds);
   let editDate = previous?.editDate ?? null;
@@ -53,7 +100,9 @@ export function advanceCursor(
     if (editDate === null || candidate > editDate) editDate = candidate;
   }
   if (editDate === null) return { editDate: null, seen: [] };
-  const floor = shiftNaive(editDate, -settings.overlapSeconds);
+  // Keys are kept as far back as the next read may reach, so a widened read re-delivers nothing.
+  const transition = context ? backwardShiftNear(editDate, { zone: context.zone }, settings.overlapSeconds) : 0;
+  const floor = shiftNaive(editDate, -(settings.overlapSeconds + transition));
   const seen = [...new Set([...(previous?.seen ?? []), ...delivered])].filter((key) => key.slice(0, 19) > floor).sort();
   return { editDate, seen };
 }

@@ -110,8 +110,9 @@ export class ServiceM8Client {
     options: CallOptions = {},
   ): Promise<ChangesResult<ServiceM8Record<O>>> {
     const schemas = await this.schemasFor(options);
-    const walkStart = toLocalNaive(this.now(), await this.timeZone(options));
-    const from = lowerBound(cursor, this.cursorSettings);
+    const zone = await this.timeZone(options);
+    const walkStart = toLocalNaive(this.now(), zone);
+    const from = lowerBound(cursor, this.cursorSettings, { zone, now: this.now() });
     const conditions: FilterCondition[] = from === null ? [] : [{ field: 'edit_date', op: 'gt', value: from }];
     const { rows, pages } = await fetchAllPages(
       this.http,
@@ -136,7 +137,7 @@ export class ServiceM8Client {
     }
     const result = parseRows(schemas, object, [...latest.values(), ...unkeyed]);
     const delivered = [...latest.values()].map((row) => seenKey({ ...row, uuid: String(row.uuid), edit_date: String(row.edit_date) }));
-    return { ...result, pages, cursor: advanceCursor(cursor, walkStart, newest, delivered, this.cursorSettings) };
+    return { ...result, pages, cursor: advanceCursor(cursor, walkStart, newest, delivered, this.cursorSettings, { zone }) };
   }
 
   /**
