@@ -2,6 +2,7 @@
 // for a browser on the same machine (headless servers, CI, people without a tray).
 import path from 'node:path';
 import { startAppServer } from '../../server/app-server';
+import { MEASURE_EVENT_LOOP_ENV, startEventLoopProbe } from '../../server/event-loop-delay';
 import { parseIntegerFlag, type Command } from '../command';
 import { openScheduledApp } from '../open-cli-app';
 
@@ -23,6 +24,7 @@ export const serveCommand: Command = {
       const scheduler = startSchedule();
       context.signal.addEventListener('abort', () => scheduler.stop(), { once: true });
       const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
+      const probe = context.env[MEASURE_EVENT_LOOP_ENV] === '1' ? startEventLoopProbe() : null;
       context.stdout.write(
         context.json
           ? `${JSON.stringify({ url: server.url })}\n`
@@ -31,6 +33,7 @@ export const serveCommand: Command = {
       if (!context.signal.aborted)
         await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
       await server.close();
+      if (probe) context.stderr.write(`${JSON.stringify({ eventLoopDelay: probe.stop() })}\n`);
       return 0;
     } finally {
       app.close();
