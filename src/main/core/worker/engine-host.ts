@@ -4,7 +4,8 @@
 // change: one generic call (validated here against src/shared/api.ts, again in the
 // worker, and the answer against its result schema) and the contract's events.
 // A worker that dies is reported (status "failing", a plain sentence) and restarted
-// with exponential backoff; on process exit the worker closes SQLite first.
+// with exponential backoff. close() has the worker close SQLite before it ends; a
+// process that exits without close() ends the thread too, which closes its databases.
 import { API, EVENTS, statusSchema, type AppEventName, type Status } from '../../../shared/api';
 import type { Settings } from '../../../shared/settings';
 import { EventHub, parseParams, parseResult, type AppBackend } from '../app/app-backend';
@@ -53,7 +54,7 @@ export interface EngineHost {
 export async function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
   const policy = { ...DEFAULT_RESTART, ...options.restart };
   const entry = options.entry ?? workerEntry();
-  const config: Omit<WorkerConfig, 'closedFlag'> = {
+  const config: WorkerConfig = {
     dataDir: options.dataDir,
     env: { ...options.env },
     secrets: options.secrets ?? 'keychain',
@@ -90,7 +91,10 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
       else options.onSettingsChanged?.(message.settings);
     });
     link = started;
-    void started.ready.then(() => (up = link === started));
+    void started.ready.then(
+      () => (up = link === started),
+      () => undefined,
+    );
     void started.exited.then((exit) => {
       if (link !== started) return;
       link = null;
@@ -137,15 +141,10 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     },
   };
 
-  // The CLI returns through close(); this covers anything that exits the process first.
-  const onProcessExit = () => link?.shutdownBlocking(SHUTDOWN_TIMEOUT_MS);
-  process.on('exit', onProcessExit);
-
   const first = start();
   try {
     await first.ready;
   } catch (error) {
-    process.off('exit', onProcessExit);
     throw new Error(`The sync engine could not start: ${(error as Error).message}`, { cause: error });
   }
   const status = await backend.invoke('getStatus', {});
@@ -162,7 +161,6 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     async close() {
       closing = true;
       if (restartTimer) clearTimeout(restartTimer);
-      process.off('exit', onProcessExit);
       await link?.shutdown(SHUTDOWN_TIMEOUT_MS);
     },
   };

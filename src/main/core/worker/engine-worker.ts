@@ -21,7 +21,6 @@ const log = createLogger('worker/engine');
 if (isMainThread || !parentPort) throw new Error('engine-worker runs only as a worker thread');
 const port = parentPort;
 const config = workerData as WorkerConfig;
-const closedFlag = new Int32Array(config.closedFlag);
 const post = (message: FromWorker) => port.postMessage(message);
 
 // An error nobody caught ends the worker; the host reports it and starts a new one.
@@ -44,12 +43,7 @@ function close(): void {
   if (closed) return;
   closed = true;
   scheduler?.stop();
-  try {
-    app?.close();
-  } finally {
-    Atomics.store(closedFlag, 0, 1);
-    Atomics.notify(closedFlag, 0);
-  }
+  app?.close();
 }
 
 const settings = observeSettings(settingsFilePort(new SettingsFile(config.dataDir)), (next, previous) => {

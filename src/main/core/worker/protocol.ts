@@ -22,8 +22,6 @@ export interface WorkerConfig {
   schedule: { firstRunInMs: number | null } | null;
   /** Allows the `debug` message's `crash` action (tests only). */
   debug: boolean;
-  /** Int32 flag the worker sets once SQLite is closed: the host may wait on it at process exit. */
-  closedFlag: SharedArrayBuffer;
 }
 
 export type DebugAction = 'info' | 'crash';

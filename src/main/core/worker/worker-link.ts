@@ -25,8 +25,6 @@ export interface WorkerLink {
   send(message: Extract<ToWorker, { type: 'runNow' }>): void;
   /** Asks the worker to close SQLite and stop; terminates it if it has not within the timeout. */
   shutdown(timeoutMs: number): Promise<void>;
-  /** The same, blocking, for process 'exit' handlers (no event loop left to wait on). */
-  shutdownBlocking(timeoutMs: number): void;
 }
 
 export type WorkerMessageHandler = (message: Extract<FromWorker, { type: 'event' | 'settingsChanged' }>) => void;
@@ -36,11 +34,10 @@ const STOPPED: ApiResponse<never> = {
   error: { code: 'failed', message: 'The sync engine stopped before it answered; try again.' },
 };
 
-export function spawnWorker(entry: WorkerEntry, config: Omit<WorkerConfig, 'closedFlag'>, onMessage: WorkerMessageHandler): WorkerLink {
-  const closedFlag = new SharedArrayBuffer(4);
+export function spawnWorker(entry: WorkerEntry, config: WorkerConfig, onMessage: WorkerMessageHandler): WorkerLink {
   // The thread's own process.env stays the parent's (as in one process, e.g. for the keychain's
   // D-Bus address); the app reads config.env, which the command chose.
-  const worker = new Worker(entry.script, { eval: entry.eval, workerData: { ...config, closedFlag } satisfies WorkerConfig });
+  const worker = new Worker(entry.script, { eval: entry.eval, workerData: config });
   const waiting = new Map<number, (message: FromWorker | null) => void>();
   let nextId = 1;
   let fatal: string | null = null;
@@ -121,11 +118,6 @@ export function spawnWorker(entry: WorkerEntry, config: Omit<WorkerConfig, 'clos
       const timer = setTimeout(() => void worker.terminate(), timeoutMs);
       await exited;
       clearTimeout(timer);
-    },
-    shutdownBlocking(timeoutMs) {
-      requested = true;
-      worker.postMessage({ type: 'shutdown' } satisfies ToWorker);
-      Atomics.wait(new Int32Array(closedFlag), 0, 0, timeoutMs);
     },
   };
 }
