@@ -28,7 +28,13 @@ const common = {
 
 const onlyCli = process.argv.includes('--cli-only');
 
-await esbuild({ ...common, entryPoints: { cli: 'src/main/cli/main.ts' }, outdir: 'dist/main' });
+// The sync worker (engine, SQLite, keychain) is its own entry: serve, demo and the tray
+// app start it as a worker thread from dist/main/worker.cjs.
+await esbuild({
+  ...common,
+  entryPoints: { cli: 'src/main/cli/main.ts', worker: 'src/main/core/worker/engine-worker.ts' },
+  outdir: 'dist/main',
+});
 if (!onlyCli) {
   await esbuild({ ...common, entryPoints: { electron: 'src/main/electron/main.ts' }, outdir: 'dist/main' });
   // The preload runs sandboxed: it may only require 'electron', so it is bundled whole.

@@ -1,10 +1,8 @@
 // The app as the CLI uses it: the same AppService the UI talks to, with the real
 // engine and connectors, and a progress line per entity when stderr is a terminal.
-// Long-running commands (serve, demo) also sync on the settings' schedule.
+// The long-running commands (serve, demo) run the app in the sync worker instead.
 import type { RunProgress } from '../core/app/ports';
 import { openApp, type OpenedApp } from '../core/app/open-app';
-import { startScheduledSync } from '../core/app/scheduled-sync';
-import type { SyncScheduler } from '../core/app/sync-scheduler';
 import { createConnectionTester } from '../core/connectors/connection-tester';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { createSyncRunner } from '../core/sync/create-runner';
@@ -37,22 +35,6 @@ export function openCliApp(context: CommandContext, options: CliAppOptions = {})
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.nextSyncAt ? { nextSyncAt: options.nextSyncAt } : {}),
   });
-}
-
-/** The app plus scheduled syncs, with the next run shown in its status. */
-export function openScheduledApp(
-  context: CommandContext,
-  options: Omit<CliAppOptions, 'nextSyncAt' | 'progress'> = {},
-): { app: OpenedApp; startSchedule: () => SyncScheduler } {
-  let scheduler: SyncScheduler | null = null;
-  const app = openCliApp(context, { ...options, nextSyncAt: () => scheduler?.nextRunAt() ?? null });
-  return {
-    app,
-    startSchedule: () => {
-      scheduler = startScheduledSync(app);
-      return scheduler;
-    },
-  };
 }
 
 /** Ends the progress line so the result starts on a clean line. */

@@ -1,18 +1,16 @@
 // Electron entry. Thin on purpose: everything the app does lives in src/main/core and
-// is reached through the same app service the CLI and the loopback server use. This
-// file wires the window, the tray, the IPC bridge and the background work together.
+// runs in the sync worker thread (engine, SQLite, keychain, schedule), reached through
+// the same relay `serve` uses, so the main process never blocks the window on a sync.
+// This file wires the window, the tray, the IPC bridge and the background work together.
 import { app, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Status } from '../../shared/api';
-import { openApp, type OpenedApp } from '../core/app/open-app';
-import { observeSettings } from '../core/app/settings-port';
-import { createConnectionTester } from '../core/connectors/connection-tester';
+import { call } from '../core/app/app-backend';
 import { configureLogging, createLogger } from '../core/logging/logger';
 import { defaultDataDir } from '../core/paths/data-dir';
-import { createSyncRunner } from '../core/sync/create-runner';
+import { startEngineHost, type EngineHost } from '../core/worker/engine-host';
 import { startBackground, type Background } from './background';
-import { createElectronSettings } from './electron-settings';
 import { registerIpc } from './ipc/register-ipc';
 import { createMainWindow } from './main-window';
 import { createAppTray, type AppTray } from './tray';
@@ -24,7 +22,7 @@ const iconDir = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path
 
 let quitting = false;
 let window: BrowserWindow | null = null;
-let opened: OpenedApp | null = null;
+let host: EngineHost | null = null;
 let background: Background | null = null;
 let tray: AppTray | null = null;
 
@@ -37,23 +35,24 @@ function showWindow(): void {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  configureLogging({ dir: path.join(dataDir, 'logs') });
-  const settings = observeSettings(createElectronSettings(dataDir), (next, previous) => background?.settingsChanged(next, previous));
-  const app_ = openApp({
+  // The worker writes logs/sm8sync.log; this process, which has little to say, its own file.
+  configureLogging({ dir: path.join(dataDir, 'logs', 'shell') });
+  // Settings live in settings.json in the data dir (the file `serve` and the CLI read),
+  // written by the worker only; the shell hears of changes for start-at-login and cron.
+  const engine = await startEngineHost({
     dataDir,
     env: process.env,
-    settings,
-    runner: createSyncRunner,
-    connections: createConnectionTester(process.env),
-    nextSyncAt: () => background?.scheduler.nextRunAt() ?? null,
+    logDir: path.join(dataDir, 'logs'),
+    schedule: { firstRunInMs: 10_000 },
+    onSettingsChanged: (next) => background?.settingsChanged(next),
   });
-  opened = app_;
-  const status = await app_.service.getStatus({});
+  host = engine;
+  const status = await call(engine.backend, 'getStatus', {});
   window = createMainWindow({ rendererIndex, preload, isQuitting: () => quitting });
   // First run (or keys missing): show the window so the person can connect; otherwise the tray is enough.
   if (status.state === 'not_connected') window.once('ready-to-show', showWindow);
   registerIpc(
-    app_.backend,
+    engine.backend,
     () => ({
       windowIds: new Set(window && !window.isDestroyed() ? [window.webContents.id] : []),
       rendererUrl: pathToFileURL(rendererIndex).href,
@@ -61,15 +60,19 @@ async function start(): Promise<void> {
     () => (window ? [window] : []),
   );
 
-  const togglePause = () => void app_.service.getStatus({}).then((status) => app_.service.setPaused({ paused: !status.paused }));
+  const togglePause = () =>
+    void call(engine.backend, 'getStatus', {})
+      .then((current) => call(engine.backend, 'setPaused', { paused: !current.paused }))
+      .catch((error: unknown) => log.warn({ err: error }, 'could not pause or resume'));
   tray = createAppTray(iconDir, {
-    syncNow: () => void app_.backend.invoke('syncNow', {}),
+    syncNow: () => void engine.backend.invoke('syncNow', {}),
     togglePause,
     open: showWindow,
     quit: () => app.quit(),
   });
-  const onStatus = (status: Status) => tray?.update(status);
-  background = startBackground({ opened: app_, onStatus, openWindow: showWindow, reconcile: null });
+  const onStatus = (next: Status) => tray?.update(next);
+  const settings = await call(engine.backend, 'getSettings', {});
+  background = startBackground({ host: engine, settings, onStatus, openWindow: showWindow, reconcile: null });
   onStatus(status);
 }
 
@@ -83,12 +86,22 @@ if (!app.requestSingleInstanceLock()) {
   // A tray app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
   app.on('activate', showWindow);
-  app.on('before-quit', () => {
+  // Quitting waits for the worker to close SQLite (bounded by the host's shutdown timeout).
+  let closed = false;
+  app.on('before-quit', (event) => {
     quitting = true;
+    if (closed) return;
+    event.preventDefault();
     background?.stop();
     tray?.destroy();
-    opened?.close();
+    void (host?.close() ?? Promise.resolve())
+      .catch((error: unknown) => log.warn({ err: error }, 'the sync worker did not close cleanly'))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
   app
     .whenReady()
     .then(start, (error: unknown) => log.error({ err: error }, 'app failed to become ready'))

@@ -7,14 +7,12 @@ import path from 'node:path';
 import type { SyncResult } from '../../../shared/api';
 import type { PairDefinition } from '../../core/sync/engine/pair-definition';
 import { call } from '../../core/app/app-backend';
-import { MemorySecretStore } from '../../core/secrets/memory-secret-store';
-import { withRedaction } from '../../core/secrets/secret-store';
+import { startEngineHost } from '../../core/worker/engine-host';
 import { startAppServer } from '../../server/app-server';
 import { startServiceM8Simulator } from '../../simulators/servicem8/index';
 import { startStripeSimulator } from '../../simulators/stripe/index';
 import { output, parseIntegerFlag, type Command } from '../command';
-import { openScheduledApp } from '../open-cli-app';
-import { rendererDir } from './serve';
+import { rendererDir, untilAborted } from './serve';
 
 const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
 const DEMO_STRIPE_KEY = 'sk_test_sm8syncDemo';
@@ -44,33 +42,38 @@ export const demoCommand: Command = {
     const env: NodeJS.ProcessEnv = { ...context.env, SERVICEM8_BASE_URL: servicem8.url, STRIPE_BASE_URL: stripe.url };
     delete env.SERVICEM8_API_KEY;
     delete env.STRIPE_API_KEY;
-    const secrets = withRedaction(new MemorySecretStore({ 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY }));
-    const { app, startSchedule } = openScheduledApp(context, { dataDir, env, secrets });
+    // The engine runs in the sync worker, as in serve; the demo's keys live in its memory only.
+    const host = await startEngineHost({
+      dataDir,
+      env,
+      secrets: { memory: { 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY } },
+      schedule: values.once ? null : { firstRunInMs: null },
+    }).catch(async (error: unknown) => {
+      await Promise.all([servicem8.close(), stripe.close()]);
+      throw error;
+    });
     try {
       if (!context.json)
         context.stderr.write(`Demo: ServiceM8 simulator at ${servicem8.url}, Stripe simulator at ${stripe.url}; syncing…\n`);
-      const result = await call(app.backend, 'syncNow', { dryRun: false });
-      const status = await call(app.backend, 'getStatus', {});
+      const result = await call(host.backend, 'syncNow', { dryRun: false });
+      const status = await call(host.backend, 'getStatus', {});
       const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
       if (values.once) {
         output(context, { sync: result, status, dataDir }, () => `${summary(result, counts, app.runner.pairs)}\nData: ${dataDir}`);
         return result.state === 'completed' ? 0 : 1;
       }
-      const scheduler = startSchedule();
-      const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
+      const server = await startAppServer({ backend: host.backend, port, rendererDir: rendererDir(context.env) });
       output(
         context,
         { url: server.url, sync: result },
         () =>
           `${summary(result, counts, app.runner.pairs)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
       );
-      if (!context.signal.aborted)
-        await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
-      scheduler.stop();
+      await untilAborted(context.signal);
       await server.close();
       return 0;
     } finally {
-      app.close();
+      await host.close();
       await Promise.all([servicem8.close(), stripe.close()]);
     }
   },

@@ -57,20 +57,38 @@ export class EventHub {
   }
 }
 
+const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+
+/** Checks a call against the contract: a known method and params its schema accepts (defaults applied). */
+export function parseParams(
+  method: string,
+  rawParams: unknown,
+): { ok: true; method: ApiMethod; params: unknown } | { ok: false; error: ApiError } {
+  if (!isApiMethod(method)) return { ok: false, error: { code: 'not_found', message: `unknown method "${method}"` } };
+  const parsed = API[method].params.safeParse(rawParams ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_params', message: issues(parsed.error) } };
+  return { ok: true, method, params: parsed.data };
+}
+
+/** Checks an answer against the contract's result schema, for a caller that did not produce it (the worker relay). */
+export function parseResult(method: ApiMethod, response: ApiResponse<unknown>): ApiResponse<unknown> {
+  if (!response.ok) return response;
+  const parsed = API[method].result.safeParse(response.value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  log.error({ method, issues: issues(parsed.error) }, 'an answer did not match the contract');
+  return { ok: false, error: { code: 'failed', message: `the answer to ${method} did not match the contract: ${issues(parsed.error)}` } };
+}
+
 /** Wraps typed handlers into a validating, non-throwing backend. */
 export function createBackend(handlers: ApiHandlers, events: EventHub): AppBackend {
   return {
     subscribe: (listener) => events.subscribe(listener),
     async invoke(method, rawParams) {
-      if (!isApiMethod(method)) return { ok: false, error: { code: 'not_found', message: `unknown method "${method}"` } };
-      const parsed = API[method].params.safeParse(rawParams ?? {});
-      if (!parsed.success) {
-        const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
-        return { ok: false, error: { code: 'invalid_params', message } };
-      }
+      const parsed = parseParams(method, rawParams);
+      if (!parsed.ok) return parsed;
       try {
-        const handler = handlers[method] as (params: unknown) => Promise<unknown>;
-        return { ok: true, value: await handler(parsed.data) };
+        const handler = handlers[parsed.method] as (params: unknown) => Promise<unknown>;
+        return { ok: true, value: await handler(parsed.params) };
       } catch (error) {
         const message = redactText(error instanceof Error ? error.message : String(error));
         if (error instanceof AppError) return { ok: false, error: { code: error.code, message } };

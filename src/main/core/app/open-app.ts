@@ -1,6 +1,6 @@
 // Wires one running app from a data dir: store, settings, secrets, events, the app
-// service and its validating backend. The Electron shell, `serve` and the CLI all
-// start here; the engine supplies `runner` and `connections` (or factories for them,
+// service and its validating backend. The sync worker (which the Electron shell,
+// `serve` and `demo` start) and the one-shot CLI commands all start here; the engine supplies `runner` and `connections` (or factories for them,
 // since the runner needs the store and secrets this function opens).
 import { createLogger } from '../logging/logger';
 import { EnvSecretStore } from '../secrets/env-secret-store';
@@ -29,7 +29,7 @@ export interface OpenAppOptions {
   env: NodeJS.ProcessEnv;
   runner: SyncRunner | ((deps: RunnerDeps) => SyncRunner);
   connections: ConnectionTester;
-  /** Defaults to the JSON settings file in the data dir (electron-store in the app). */
+  /** Defaults to the JSON settings file in the data dir (settings.json, which the tray app uses too). */
   settings?: SettingsPort;
   /** Defaults to env-over-keychain; `memory` keeps secrets in process only (demo, tests). */
   secrets?: SecretStore | 'keychain' | 'memory';

@@ -1,5 +1,6 @@
 // The sync timeout chain as every long-running host uses it (tray app, `serve`,
 // `demo`): the interval and pause come from settings, read before each run.
+import type { Settings } from '../../../shared/settings';
 import { createLogger } from '../logging/logger';
 import type { OpenedApp } from './open-app';
 import { createSyncScheduler, type SyncScheduler } from './sync-scheduler';
@@ -20,4 +21,10 @@ export function startScheduledSync(opened: Pick<OpenedApp, 'service' | 'settings
   });
   scheduler.start(firstRunInMs ?? intervalMs());
   return scheduler;
+}
+
+/** A shorter interval, or a resume from pause, should not wait out the old interval. */
+export function rescheduleOnChange(scheduler: SyncScheduler, next: Settings, previous: Settings): void {
+  if (next.sync.pollIntervalMinutes !== previous.sync.pollIntervalMinutes || (previous.sync.paused && !next.sync.paused))
+    scheduler.runNow('startup');
 }

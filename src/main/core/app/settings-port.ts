@@ -1,6 +1,6 @@
 // The settings the app service reads and changes, behind a small interface: the
-// SettingsFile implements it headless (serve, CLI), electron-store in the tray app.
-// Both validate with the one zod schema in src/shared/settings.ts.
+// SettingsFile implements it (in the sync worker for the tray app and serve, in process
+// for the CLI), validated with the one zod schema in src/shared/settings.ts.
 import type { Settings, SettingsInput } from '../../../shared/settings';
 import type { SettingsFile } from '../settings/settings-file';
 
