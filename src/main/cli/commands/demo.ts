@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncResult } from '../../../shared/api';
 import type { PairDefinition } from '../../core/sync/engine/pair-definition';
+import { PAIR_DEFINITIONS } from '../../core/sync/pair-catalogue';
 import { call } from '../../core/app/app-backend';
 import { startEngineHost } from '../../core/worker/engine-host';
 import { startAppServer } from '../../server/app-server';
@@ -59,7 +60,7 @@ export const demoCommand: Command = {
       const status = await call(host.backend, 'getStatus', {});
       const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
       if (values.once) {
-        output(context, { sync: result, status, dataDir }, () => `${summary(result, counts, app.runner.pairs)}\nData: ${dataDir}`);
+        output(context, { sync: result, status, dataDir }, () => `${summary(result, counts, PAIR_DEFINITIONS)}\nData: ${dataDir}`);
         return result.state === 'completed' ? 0 : 1;
       }
       const server = await startAppServer({ backend: host.backend, port, rendererDir: rendererDir(context.env) });
@@ -67,7 +68,7 @@ export const demoCommand: Command = {
         context,
         { url: server.url, sync: result },
         () =>
-          `${summary(result, counts, app.runner.pairs)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
+          `${summary(result, counts, PAIR_DEFINITIONS)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
       );
       await untilAborted(context.signal);
       await server.close();
