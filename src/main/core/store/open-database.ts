@@ -5,19 +5,14 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../logging/logger';
+import { inspectDatabase, StoreCorruptError, StoreForeignError, StoreVersionError } from './inspect-database';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 const log = createLogger('store/open');
 
 export type SqliteDatabase = Database.Database;
 
-export class StoreCorruptError extends Error {
-  override readonly name = 'StoreCorruptError';
-}
-
-export class StoreVersionError extends Error {
-  override readonly name = 'StoreVersionError';
-}
+export { StoreCorruptError, StoreForeignError, StoreVersionError };
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
@@ -38,15 +33,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
   const existed = existsSync(file) && statSync(file).size > 0;
   mkdirSync(path.dirname(file), { recursive: true });
 
+  // Inspect on a connection that cannot write: a foreign or damaged file is refused byte for byte as it was.
+  const inspected = existed ? inspectExisting(file, latest) : 0;
   const db = new Database(file);
   try {
-    if (existed) checkIntegrity(db, file);
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > latest) {
-      throw new StoreVersionError(
-        `The database ${file} was written by a newer sm8sync (schema ${current}, this build knows ${latest}). Update the app; the file was left as it is.`,
-      );
-    }
+    // Another sm8sync may have migrated it in between: then look again, on this connection.
+    let current = db.pragma('user_version', { simple: true }) as number;
+    if (current !== inspected) current = inspectDatabase(db, file, latest);
     const pending = migrations.filter((m) => m.version > current);
     let backupPath: string | null = null;
     if (existed && current > 0 && pending.length > 0) backupPath = backup(db, file, current, options.now?.() ?? new Date());
@@ -63,21 +56,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
   }
 }
 
-function checkIntegrity(db: SqliteDatabase, file: string): void {
-  let rows: { integrity_check: string }[];
+function inspectExisting(file: string, latest: number): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  } catch (error) {
-    throw corrupt(file, (error as Error).message);
+    return inspectDatabase(db, file, latest);
+  } finally {
+    db.close();
   }
-  const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
-  if (problems.length > 0) throw corrupt(file, problems.slice(0, 3).join('; '));
-}
-
-function corrupt(file: string, detail: string): StoreCorruptError {
-  return new StoreCorruptError(
-    `The database ${file} is damaged (${detail}). It was left untouched: restore a backup (${path.basename(file)}.backup-*) or move it aside and sm8sync will rebuild links from the cross-references stored on both sides.`,
-  );
 }
 
 function backup(db: SqliteDatabase, file: string, version: number, now: Date): string {
