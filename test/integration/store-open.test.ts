@@ -173,4 +173,34 @@ describe('opening the store (real SQLite files)', () => {
     expect(store.cursors.get('servicem8.company')).toBeNull();
     store.close();
   });
+
+  it('read-only: an in-memory copy that sees writes still in the WAL, takes writes, and never changes the files', () => {
+    const dir = tempDir();
+    const writer = Store.open(dir);
+    writer.cursors.set('servicem8.company', '2026-11-01 09:00:00'); // stays in the WAL while the writer is open
+    const copyDir = tempDir();
+    for (const name of readdirSync(dir)) writeFileSync(path.join(copyDir, name), readFileSync(path.join(dir, name)));
+    writer.close();
+    expect(readFileSync(path.join(copyDir, 'sm8sync.sqlite-wal')).length).toBeGreaterThan(0);
+    const before = Object.fromEntries(readdirSync(copyDir).map((name) => [name, readFileSync(path.join(copyDir, name))]));
+
+    const reader = Store.open(copyDir, { readOnly: true });
+    expect(reader.readOnly).toBe(true);
+    expect(reader.cursors.get('servicem8.company')).toBe('2026-11-01 09:00:00');
+    reader.cursors.set('servicem8.company', '2030-01-01 00:00:00');
+    expect(reader.cursors.get('servicem8.company')).toBe('2030-01-01 00:00:00');
+    reader.close();
+    const after = Object.fromEntries(readdirSync(copyDir).map((name) => [name, readFileSync(path.join(copyDir, name))]));
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const [name, bytes] of Object.entries(before)) expect(after[name]!.equals(bytes), name).toBe(true);
+  });
+
+  it('read-only: refuses a database that would need migrating, and a folder with no database', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sm8sync.sqlite');
+    Store.openFile(file).close();
+    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'later', up: 'CREATE TABLE later (a);' }];
+    expect(() => openDatabase(file, { migrations: next, readOnly: true })).toThrow(/needs upgrading .*write access/);
+    expect(() => Store.open(tempDir(), { readOnly: true })).toThrow(/no sm8sync database in .* yet/);
+  });
 });

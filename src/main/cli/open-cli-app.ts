@@ -1,6 +1,7 @@
 // The app as the CLI uses it: the same AppService the UI talks to, with the real
 // engine and connectors, and a progress line per entity when stderr is a terminal.
 // Long-running commands (serve, demo) also sync on the settings' schedule.
+import path from 'node:path';
 import type { RunProgress } from '../core/app/ports';
 import { openApp, type OpenedApp } from '../core/app/open-app';
 import { startScheduledSync } from '../core/app/scheduled-sync';
@@ -9,6 +10,9 @@ import { createConnectionTester } from '../core/connectors/connection-tester';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { createSyncRunner } from '../core/sync/create-runner';
 import type { CommandContext } from './command';
+import { unwritablePath } from '../core/paths/writable';
+import { COMPANION_FILES } from '../core/store/open-database';
+import { DATABASE_FILE } from '../core/store/store';
 
 export interface CliAppOptions {
   progress?: boolean;
@@ -17,6 +21,16 @@ export interface CliAppOptions {
   env?: NodeJS.ProcessEnv;
   secrets?: SecretStore;
   nextSyncAt?: () => Date | null;
+  /** A command that only looks (status, a dry run) may open a read-only data folder, read-only. */
+  looksOnly?: boolean;
+}
+
+/** True when the command only looks and sm8sync cannot write the folder: then it opens read-only, and says so. */
+function lookReadOnly(context: CommandContext, dataDir: string, looksOnly: boolean): boolean {
+  if (!looksOnly) return false;
+  const blocked = unwritablePath(path.join(dataDir, DATABASE_FILE), COMPANION_FILES);
+  if (blocked) context.stderr.write(`sm8sync: ${blocked} is read-only: reading ${dataDir} without writing anything to it.\n`);
+  return blocked !== null;
 }
 
 export function openCliApp(context: CommandContext, options: CliAppOptions = {}): OpenedApp {
@@ -29,8 +43,10 @@ export function openCliApp(context: CommandContext, options: CliAppOptions = {})
     context.stderr.write(`\r\u001b[2K${line}`);
   };
   const env = options.env ?? context.env;
+  const dataDir = options.dataDir ?? context.dataDir;
   return openApp({
-    dataDir: options.dataDir ?? context.dataDir,
+    dataDir,
+    readOnly: lookReadOnly(context, dataDir, options.looksOnly === true),
     env,
     runner: (deps) => createSyncRunner(deps, tty ? { onProgress } : {}),
     connections: createConnectionTester(env),

@@ -49,13 +49,13 @@ function checkIntegrity(db: Database.Database, file: string): void {
   try {
     rows = db.pragma('integrity_check') as { integrity_check: string }[];
   } catch (error) {
-    throw corrupt(file, (error as Error).message);
+    throw corruptError(file, (error as Error).message);
   }
   const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
-  if (problems.length > 0) throw corrupt(file, problems.slice(0, 3).join('; '));
+  if (problems.length > 0) throw corruptError(file, problems.slice(0, 3).join('; '));
 }
 
-function corrupt(file: string, detail: string): StoreCorruptError {
+export function corruptError(file: string, detail: string): StoreCorruptError {
   return new StoreCorruptError(
     `The database ${file} is damaged (${detail}). It was left untouched: restore a backup (${path.basename(file)}.backup-*) or move it aside and sm8sync will rebuild links from the cross-references stored on both sides.`,
   );

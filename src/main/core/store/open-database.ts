@@ -7,17 +7,24 @@ import path from 'node:path';
 import { createLogger } from '../logging/logger';
 import { inspectDatabase, StoreCorruptError, StoreForeignError, StoreVersionError } from './inspect-database';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+import { openReadOnlyCopy, readOnlyFolderError, StoreReadOnlyError } from './read-only-copy';
+import { unwritablePath } from '../paths/writable';
 
 const log = createLogger('store/open');
 
 export type SqliteDatabase = Database.Database;
 
-export { StoreCorruptError, StoreForeignError, StoreVersionError };
+export { StoreCorruptError, StoreForeignError, StoreReadOnlyError, StoreVersionError };
+
+/** SQLite's companions of the database file; they must be writable as well. */
+export const COMPANION_FILES = ['-wal', '-shm'] as const;
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Stamp for backup file names; tests pin it. */
   now?: () => Date;
+  /** Look without writing (a read-only data folder): an in-memory copy, never migrated. */
+  readOnly?: boolean;
 }
 
 export interface OpenResult {
@@ -25,11 +32,18 @@ export interface OpenResult {
   migratedFrom: number;
   migratedTo: number;
   backupPath: string | null;
+  readOnly: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.at(-1)?.version ?? LATEST_VERSION;
+  if (options.readOnly) {
+    const { db, version } = openReadOnlyCopy(file, latest);
+    return { db, migratedFrom: version, migratedTo: version, backupPath: null, readOnly: true };
+  }
+  const blocked = unwritablePath(file, COMPANION_FILES);
+  if (blocked) throw readOnlyFolderError(file, blocked);
   const existed = existsSync(file) && statSync(file).size > 0;
   mkdirSync(path.dirname(file), { recursive: true });
 
@@ -49,7 +63,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (pending.length > 0) log.info({ from: current, to: latest, backupPath }, 'database migrated');
-    return { db, migratedFrom: current, migratedTo: latest, backupPath };
+    return { db, migratedFrom: current, migratedTo: latest, backupPath, readOnly: false };
   } catch (error) {
     db.close();
     throw error;
