@@ -10,9 +10,12 @@ import { createConnectionTester } from '../core/connectors/connection-tester';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { createSyncRunner } from '../core/sync/create-runner';
 import type { CommandContext } from './command';
+import { configureLogging, createLogger } from '../core/logging/logger';
 import { unwritablePath } from '../core/paths/writable';
 import { COMPANION_FILES } from '../core/store/open-database';
 import { DATABASE_FILE } from '../core/store/store';
+
+const log = createLogger('cli');
 
 export interface CliAppOptions {
   progress?: boolean;
@@ -25,12 +28,21 @@ export interface CliAppOptions {
   looksOnly?: boolean;
 }
 
-/** True when the command only looks and sm8sync cannot write the folder: then it opens read-only, and says so. */
-function lookReadOnly(context: CommandContext, dataDir: string, looksOnly: boolean): boolean {
-  if (!looksOnly) return false;
+/**
+ * Where the command's data folder stands: writable, the log goes to <data dir>/sm8sync.log;
+ * read-only and the command only looks, it opens read-only (and says so) and logs nowhere;
+ * read-only otherwise, openApp refuses with the read-only message.
+ */
+function prepareFolder(context: CommandContext, dataDir: string, looksOnly: boolean): { readOnly: boolean } {
   const blocked = unwritablePath(path.join(dataDir, DATABASE_FILE), COMPANION_FILES);
-  if (blocked) context.stderr.write(`sm8sync: ${blocked} is read-only: reading ${dataDir} without writing anything to it.\n`);
-  return blocked !== null;
+  if (!blocked) {
+    configureLogging({ dir: dataDir });
+    log.info({ command: context.command, dataDir, pid: process.pid }, 'command started');
+    return { readOnly: false };
+  }
+  if (!looksOnly) return { readOnly: false };
+  context.stderr.write(`sm8sync: ${blocked} is read-only: reading ${dataDir} without writing anything to it.\n`);
+  return { readOnly: true };
 }
 
 export function openCliApp(context: CommandContext, options: CliAppOptions = {}): OpenedApp {
@@ -46,7 +58,7 @@ export function openCliApp(context: CommandContext, options: CliAppOptions = {})
   const dataDir = options.dataDir ?? context.dataDir;
   return openApp({
     dataDir,
-    readOnly: lookReadOnly(context, dataDir, options.looksOnly === true),
+    ...prepareFolder(context, dataDir, options.looksOnly === true),
     env,
     runner: (deps) => createSyncRunner(deps, tty ? { onProgress } : {}),
     connections: createConnectionTester(env),

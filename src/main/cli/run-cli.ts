@@ -3,9 +3,12 @@
 // 2 for a usage mistake, 1 for anything else. No stack traces for expected errors.
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths/data-dir';
+import { closeLogging, createLogger } from '../core/logging/logger';
 import { redactText } from '../core/logging/redact';
 import { UsageError, type Command, type CommandContext } from './command';
 import { COMMANDS } from './commands/index';
+
+const log = createLogger('cli');
 
 const COMMON_OPTIONS = {
   'data-dir': { type: 'string' },
@@ -62,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError('--data-dir needs a folder path');
     }
     const context: CommandContext = {
+      command: command.name,
       dataDir: typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(io.env),
       json: values.json === true,
       env: io.env,
@@ -74,10 +78,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const message = redactText(error instanceof Error ? error.message : String(error));
     const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr.write(`sm8sync ${name}: ${message}\n`);
+    if (!isUsage) log.error({ err: error, command: name }, 'command failed');
     if (isUsage) {
       io.stderr.write(`Usage: ${command.usage}\n`);
       return 2;
     }
     return 1;
+  } finally {
+    await closeLogging(); // every line is in the file before the process exits
   }
 }

@@ -2,7 +2,7 @@
 // is), backs up an existing database before migrating it, applies each migration
 // in its own transaction, then switches to WAL for crash safety and concurrency.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../logging/logger';
 import { inspectDatabase, StoreCorruptError, StoreForeignError, StoreVersionError } from './inspect-database';
@@ -45,10 +45,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
   const blocked = unwritablePath(file, COMPANION_FILES);
   if (blocked) throw readOnlyFolderError(file, blocked);
   const existed = existsSync(file) && statSync(file).size > 0;
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 
   // Inspect on a connection that cannot write: a foreign or damaged file is refused byte for byte as it was.
   const inspected = existed ? inspectExisting(file, latest) : 0;
+  makePrivate(file);
   const db = new Database(file);
   try {
     // Another sm8sync may have migrated it in between: then look again, on this connection.
@@ -70,6 +71,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
   }
 }
 
+/**
+ * The database holds customers' names, emails and addresses: readable by the user only.
+ * SQLite gives its -wal and -shm the database file's permissions, so creating the file
+ * 0600 before SQLite does covers them; an older, wider file is narrowed.
+ */
+function makePrivate(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const target of [file, ...COMPANION_FILES.map((suffix) => `${file}${suffix}`)]) {
+    if (existsSync(target) && (statSync(target).mode & 0o077) !== 0) chmodSync(target, 0o600);
+  }
+}
+
 function inspectExisting(file: string, latest: number): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -82,6 +95,7 @@ function inspectExisting(file: string, latest: number): number {
 function backup(db: SqliteDatabase, file: string, version: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${file}.backup-v${version}-${stamp}`;
+  closeSync(openSync(target, 'wx', 0o600)); // VACUUM INTO fills an empty file and keeps its permissions
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }
