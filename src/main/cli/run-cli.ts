@@ -7,6 +7,7 @@ import { closeLogging, createLogger } from '../core/logging/logger';
 import { redactText } from '../core/logging/redact';
 import { UsageError, type Command, type CommandContext } from './command';
 import { COMMANDS } from './commands/index';
+import { packageVersion } from './version';
 
 const log = createLogger('cli');
 
@@ -35,11 +36,17 @@ function helpText(): string {
     '  --data-dir DIR  where the database, settings, logs and reports live (env SM8SYNC_DATA_DIR)',
     '  --json          machine-readable output',
     '  -h, --help      help for a command',
+    '',
+    '  sm8sync --version  prints the version',
   ].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${helpText()}\n`);
     return name ? 0 : 2;

@@ -1,8 +1,10 @@
 // `sm8sync demo [--once]`: both simulators seeded with a small Sydney trade business,
 // one sync, then the UI on 127.0.0.1 with scheduled syncs until Ctrl+C. `--once`
-// syncs, prints a summary and exits. The demo keeps its data in <data dir>/demo,
-// started afresh each time, apart from any real account's.
-import { rmSync } from 'node:fs';
+// syncs, prints a summary and exits. The demo keeps its data apart from any real
+// account's: in <data dir>/demo, started afresh each time but never while another demo
+// runs there (a lock says so); `--once` in a new <data dir>/demo-once-XXXXXX of its own,
+// kept for a look, so it never touches a running demo.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
@@ -11,12 +13,15 @@ import { withRedaction } from '../../core/secrets/secret-store';
 import { startAppServer } from '../../server/app-server';
 import { startServiceM8Simulator } from '../../simulators/servicem8/index';
 import { startStripeSimulator } from '../../simulators/stripe/index';
-import { output, parseIntegerFlag, type Command } from '../command';
+import { FileCycleLock } from '../../core/sync/engine/cycle-lock';
+import { output, parseIntegerFlag, type Command, type CommandContext } from '../command';
 import { openScheduledApp } from '../open-cli-app';
 import { rendererDir } from './serve';
 
 const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
 const DEMO_STRIPE_KEY = 'sk_test_sm8syncDemo';
+/** In <data dir>, beside demo/: held while an interactive demo runs there. */
+const DEMO_LOCK = 'demo.lock';
 
 function summary(result: SyncResult, counts: { conflicts: number; quarantined: number }): string {
   const lines = result.entities.map(
@@ -35,41 +40,58 @@ export const demoCommand: Command = {
   options: { once: { type: 'boolean' }, port: { type: 'string' } },
   async run(context, values) {
     const port = parseIntegerFlag('port', values.port, { min: 0, max: 65_535 }) ?? 0;
-    const dataDir = path.join(context.dataDir, 'demo');
-    rmSync(dataDir, { recursive: true, force: true });
-    const servicem8 = await startServiceM8Simulator({ seed: 'demo', rateLimits: 'real' });
-    const stripe = await startStripeSimulator({ seed: 'demo', rateLimits: 'real' });
-    const env: NodeJS.ProcessEnv = { ...context.env, SERVICEM8_BASE_URL: servicem8.url, STRIPE_BASE_URL: stripe.url };
-    delete env.SERVICEM8_API_KEY;
-    delete env.STRIPE_API_KEY;
-    const secrets = withRedaction(new MemorySecretStore({ 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY }));
-    const { app, startSchedule } = openScheduledApp(context, { dataDir, env, secrets });
-    try {
-      if (!context.json)
-        context.stderr.write(`Demo: ServiceM8 simulator at ${servicem8.url}, Stripe simulator at ${stripe.url}; syncing…\n`);
-      const result = await call(app.backend, 'syncNow', { dryRun: false });
-      const status = await call(app.backend, 'getStatus', {});
-      const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
-      if (values.once) {
-        output(context, { sync: result, status, dataDir }, () => `${summary(result, counts)}\nData: ${dataDir}`);
-        return result.state === 'completed' ? 0 : 1;
-      }
-      const scheduler = startSchedule();
-      const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
-      output(
-        context,
-        { url: server.url, sync: result },
-        () =>
-          `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
+    mkdirSync(context.dataDir, { recursive: true, mode: 0o700 });
+    if (values.once) return runDemo(context, mkdtempSync(path.join(context.dataDir, 'demo-once-')), true, port);
+    const running = new FileCycleLock(context.dataDir, DEMO_LOCK);
+    const held = running.acquire();
+    if (held) {
+      const who = held.heldBy > 0 ? ` (process ${held.heldBy})` : '';
+      throw new Error(
+        `A demo${who} is already running in ${path.join(context.dataDir, 'demo')}. Stop it first, or run this one with --once or another --data-dir.`,
       );
-      if (!context.signal.aborted)
-        await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
-      scheduler.stop();
-      await server.close();
-      return 0;
+    }
+    try {
+      const dataDir = path.join(context.dataDir, 'demo');
+      rmSync(dataDir, { recursive: true, force: true });
+      return await runDemo(context, dataDir, false, port);
     } finally {
-      app.close();
-      await Promise.all([servicem8.close(), stripe.close()]);
+      running.release();
     }
   },
 };
+
+async function runDemo(context: CommandContext, dataDir: string, once: boolean, port: number): Promise<number> {
+  const servicem8 = await startServiceM8Simulator({ seed: 'demo', rateLimits: 'real' });
+  const stripe = await startStripeSimulator({ seed: 'demo', rateLimits: 'real' });
+  const env: NodeJS.ProcessEnv = { ...context.env, SERVICEM8_BASE_URL: servicem8.url, STRIPE_BASE_URL: stripe.url };
+  delete env.SERVICEM8_API_KEY;
+  delete env.STRIPE_API_KEY;
+  const secrets = withRedaction(new MemorySecretStore({ 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY }));
+  const { app, startSchedule } = openScheduledApp(context, { dataDir, env, secrets });
+  try {
+    if (!context.json) context.stderr.write(`Demo: ServiceM8 simulator at ${servicem8.url}, Stripe simulator at ${stripe.url}; syncing…\n`);
+    const result = await call(app.backend, 'syncNow', { dryRun: false });
+    const status = await call(app.backend, 'getStatus', {});
+    const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
+    if (once) {
+      output(context, { sync: result, status, dataDir }, () => `${summary(result, counts)}\nData: ${dataDir}`);
+      return result.state === 'completed' ? 0 : 1;
+    }
+    const scheduler = startSchedule();
+    const server = await startAppServer({ backend: app.backend, port, rendererDir: rendererDir(context.env) });
+    output(
+      context,
+      { url: server.url, sync: result },
+      () =>
+        `${summary(result, counts)}\n\nOpen the app (the address carries its access token):\n  ${server.url}\nPress Ctrl+C to stop the demo.`,
+    );
+    if (!context.signal.aborted)
+      await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
+    scheduler.stop();
+    await server.close();
+    return 0;
+  } finally {
+    app.close();
+    await Promise.all([servicem8.close(), stripe.close()]);
+  }
+}

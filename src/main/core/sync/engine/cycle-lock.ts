@@ -77,8 +77,9 @@ export class FileCycleLock implements CycleLock {
   private readonly file: string;
   private held: string | null = null;
 
-  constructor(dataDir: string) {
-    this.file = path.join(dataDir, LOCK_FILE);
+  /** `name` lets other one-at-a-time jobs (a running demo) use the same lock under their own file. */
+  constructor(dataDir: string, name: string = LOCK_FILE) {
+    this.file = path.join(dataDir, name);
   }
 
   acquire(): { heldBy: number } | null {
