@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/run-cli';
@@ -18,7 +20,8 @@ describe('sm8sync serve', () => {
     const stderr = capture();
     const controller = new AbortController();
     const env = { SERVICEM8_API_KEY: 'smk-env-key-123456', STRIPE_API_KEY: 'rk_test_envkey123456' };
-    const done = runCli(['serve', '--json', '--port', '0', '--data-dir', tempDir()], {
+    const dataDir = tempDir();
+    const done = runCli(['serve', '--json', '--port', '0', '--data-dir', dataDir], {
       env,
       stdout: stdout.stream,
       stderr: stderr.stream,
@@ -42,6 +45,15 @@ describe('sm8sync serve', () => {
     controller.abort();
     expect(await done).toBe(0);
     expect(stderr.text()).toBe('');
+    // The log is in <data dir>/sm8sync.log (the bytes are there), and the keys are not.
+    const logged = readFileSync(path.join(dataDir, 'sm8sync.log'), 'utf8');
+    const lines = logged
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ module: 'cli', command: 'serve', msg: 'command started' }));
+    expect(logged).not.toContain(env.SERVICEM8_API_KEY);
+    expect(logged).not.toContain(env.STRIPE_API_KEY);
   });
 
   it('rejects a bad --port as a usage error', async () => {

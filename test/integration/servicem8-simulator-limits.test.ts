@@ -9,15 +9,18 @@ import { normaliseAbn } from '../../src/main/core/sync/normalise/abn';
 import { api, getJson, postJson } from './servicem8-test-helpers';
 
 describe('ServiceM8 simulator: rate limits', () => {
+  // The simulator's limits run on wall time. The 8 requests must land inside one window: a
+  // 3 s window leaves them 3 s (they take milliseconds). Waiting out the window is exact:
+  // a timer never fires early, it can only be late.
   it('answers 429 with the real per-minute message once the minute budget is spent, and recovers', async () => {
-    const sim = await startServiceM8Simulator({ limits: { perMinute: 5, perDay: 1000, minuteMs: 1000 } });
+    const sim = await startServiceM8Simulator({ limits: { perMinute: 5, perDay: 1000, minuteMs: 3000 } });
     try {
       const replies = await Promise.all(Array.from({ length: 8 }, () => getJson(api(sim.url, '/taxrate.json'))));
       expect(replies.filter((r) => r.status === 200).length).toBe(5);
       const limited = replies.filter((r) => r.status === 429);
       expect(limited.length).toBe(3);
       expect(limited[0]!.body).toEqual({ errorCode: 429, message: 'Number of allowed API requests per minute exceeded' });
-      await new Promise((resolve) => setTimeout(resolve, 1050));
+      await new Promise((resolve) => setTimeout(resolve, 3050));
       expect((await getJson(api(sim.url, '/taxrate.json'))).status).toBe(200);
     } finally {
       await sim.close();

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/main/core/store/migrations/index';
-import { openDatabase, StoreCorruptError, StoreVersionError } from '../../src/main/core/store/open-database';
+import { openDatabase, StoreCorruptError, StoreForeignError, StoreVersionError } from '../../src/main/core/store/open-database';
 import { Store } from '../../src/main/core/store/store';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -128,9 +128,79 @@ describe('opening the store (real SQLite files)', () => {
   it('refuses a database written by a newer version', () => {
     const dir = tempDir();
     const file = path.join(dir, 'sm8sync.sqlite');
+    Store.openFile(file).close();
     const db = new Database(file);
     db.pragma('user_version = 999');
     db.close();
     expect(() => Store.openFile(file)).toThrow(StoreVersionError);
+  });
+
+  // Someone points --data-dir at another program's folder, or copies its file over ours.
+  for (const [label, setup] of [
+    [
+      'schema version 0 with tables of its own',
+      "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts VALUES (1, 'Ada');",
+    ],
+    [
+      'a schema version of its own',
+      'CREATE TABLE invoices (id INTEGER PRIMARY KEY, total INTEGER); INSERT INTO invoices VALUES (1, 4200); PRAGMA user_version = 3;',
+    ],
+    ['a version beyond ours but none of our tables', 'CREATE TABLE t (a); PRAGMA user_version = 999;'],
+  ] as const) {
+    it(`refuses a SQLite file that is not ours (${label}) and leaves its bytes untouched`, () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'sm8sync.sqlite');
+      const foreign = new Database(file);
+      foreign.exec(setup);
+      foreign.close();
+      const before = readFileSync(file);
+      expect(before.length).toBeGreaterThan(0);
+      expect(() => Store.openFile(file)).toThrow(StoreForeignError);
+      expect(() => Store.open(dir)).toThrow(/is not an sm8sync database .*left untouched/);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(readdirSync(dir)).toEqual(['sm8sync.sqlite']); // no backup, WAL or journal written beside it
+    });
+  }
+
+  it('builds in an empty SQLite file (schema 0, no tables)', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sm8sync.sqlite');
+    const empty = new Database(file);
+    empty.exec('CREATE TABLE scratch (a); DROP TABLE scratch;'); // a real SQLite file with a header, schema 0, no tables
+    empty.close();
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+    const store = Store.openFile(file);
+    expect(store.cursors.get('servicem8.company')).toBeNull();
+    store.close();
+  });
+
+  it('read-only: an in-memory copy that sees writes still in the WAL, takes writes, and never changes the files', () => {
+    const dir = tempDir();
+    const writer = Store.open(dir);
+    writer.cursors.set('servicem8.company', '2026-11-01 09:00:00'); // stays in the WAL while the writer is open
+    const copyDir = tempDir();
+    for (const name of readdirSync(dir)) writeFileSync(path.join(copyDir, name), readFileSync(path.join(dir, name)));
+    writer.close();
+    expect(readFileSync(path.join(copyDir, 'sm8sync.sqlite-wal')).length).toBeGreaterThan(0);
+    const before = Object.fromEntries(readdirSync(copyDir).map((name) => [name, readFileSync(path.join(copyDir, name))]));
+
+    const reader = Store.open(copyDir, { readOnly: true });
+    expect(reader.readOnly).toBe(true);
+    expect(reader.cursors.get('servicem8.company')).toBe('2026-11-01 09:00:00');
+    reader.cursors.set('servicem8.company', '2030-01-01 00:00:00');
+    expect(reader.cursors.get('servicem8.company')).toBe('2030-01-01 00:00:00');
+    reader.close();
+    const after = Object.fromEntries(readdirSync(copyDir).map((name) => [name, readFileSync(path.join(copyDir, name))]));
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const [name, bytes] of Object.entries(before)) expect(after[name]!.equals(bytes), name).toBe(true);
+  });
+
+  it('read-only: refuses a database that would need migrating, and a folder with no database', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sm8sync.sqlite');
+    Store.openFile(file).close();
+    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'later', up: 'CREATE TABLE later (a);' }];
+    expect(() => openDatabase(file, { migrations: next, readOnly: true })).toThrow(/needs upgrading .*write access/);
+    expect(() => Store.open(tempDir(), { readOnly: true })).toThrow(/no sm8sync database in .* yet/);
   });
 });

@@ -83,14 +83,18 @@ describe('idempotency', () => {
   });
 
   it('replays stored state errors and answers 409 to a concurrent request with the same key', async () => {
-    ({ sim } = await startSim({ latencyMs: 150 }));
-    const [a, b] = await Promise.all([
+    // Sent together, whichever arrives first holds the key for 1.5 s of injected latency: the
+    // other has that long to arrive (it takes milliseconds), and may arrive first itself.
+    ({ sim } = await startSim({ latencyMs: 1500 }));
+    const both = await Promise.all([
       rawPost(sim.port, '/v1/customers', 'email=x%40example.com', 'key-4'),
-      new Promise((r) => setTimeout(r, 30)).then(() => rawPost(sim!.port, '/v1/customers', 'email=x%40example.com', 'key-4')),
+      rawPost(sim.port, '/v1/customers', 'email=x%40example.com', 'key-4'),
     ]);
-    expect(a.status).toBe(200);
-    expect(b.status).toBe(409);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const a = both.find((r) => r.status === 200)!;
+    const b = both.find((r) => r.status === 409)!;
     expect(JSON.parse(b.body)).toMatchObject({ error: { code: 'idempotency_key_in_use' } });
+    sim.faults.configure({ latencyMs: 0 });
     const replay = await rawPost(sim.port, '/v1/customers', 'email=x%40example.com', 'key-4');
     expect(replay.body).toBe(a.body);
     expect(replay.headers['idempotent-replayed']).toBe('true');
@@ -122,7 +126,8 @@ describe('idempotency', () => {
 describe('rate limit', () => {
   it('answers 429 rate_limit beyond the budget and never consumes the idempotency key', async () => {
     let stripe: Stripe;
-    ({ sim, stripe } = await startSim({ rateLimits: 'real', ratePerSecond: 5 }));
+    // The limiter runs on the simulator's clock, frozen here: all 8 land in one second whatever the load.
+    ({ sim, stripe } = await startSim({ rateLimits: 'real', ratePerSecond: 5, now: () => new Date('2026-11-02T01:00:00Z') }));
     const outcomes = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) => stripe.customers.create({ name: `c${i}` }, { idempotencyKey: `rl-${i}` })),
     );
@@ -133,7 +138,7 @@ describe('rate limit', () => {
       expect(error).toMatchObject({ statusCode: 429, code: 'rate_limit', rawType: 'invalid_request_error' });
     }
     expect(sim.store.customers.size).toBe(5);
-    await new Promise((r) => setTimeout(r, 1100));
+    sim.advanceClock(2);
     const index = outcomes.findIndex((o) => o.status === 'rejected');
     const retried = await stripe.customers.create({ name: `c${index}` }, { idempotencyKey: `rl-${index}` });
     // A 429 never stored a result, so the same key executes now rather than replaying.

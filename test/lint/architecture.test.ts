@@ -1,13 +1,18 @@
 // Proves the architecture rules in eslint.config.js bite: probe files that break a
-// boundary are written into the real source tree, linted with the project's own
-// config (type-aware, as `npm run lint` does), and removed again.
+// boundary are linted with the project's own config (type-aware, as `npm run lint` does)
+// at the paths the rules name. They are written to a temporary copy of the project's
+// shape, never into src/: the config, tsconfig and package.json copied byte for byte,
+// node_modules linked, each probe at its src/… path. The rules' globs match there as in
+// the real tree, and each violator must fail with its rule.
 import { ESLint } from 'eslint';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-const tag = `lintprobe${process.pid}`;
+const tag = 'lintprobe';
+const PROJECT_FILES = ['eslint.config.js', 'tsconfig.json', 'package.json'];
 
 interface Probe {
   file: string;
@@ -77,29 +82,40 @@ const probes: Record<string, Probe> = {
 
 const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
 let results: Map<string, ESLint.LintResult>;
+let mirror = '';
+let srcBefore: string[] = [];
 
-beforeAll(async () => {
-  for (const probe of Object.values(probes)) {
-    mkdirSync(path.dirname(path.join(root, probe.file)), { recursive: true });
-    writeFileSync(path.join(root, probe.file), probe.code);
-  }
-  try {
-    const eslint = new ESLint({ cwd: root });
-    const linted = await eslint.lintFiles(Object.values(probes).map((p) => p.file));
-    results = new Map(linted.map((r) => [path.relative(root, r.filePath), r]));
-  } finally {
-    removeProbes();
-  }
-}, 120_000);
-
-afterAll(removeProbes);
-
-function removeProbes(): void {
-  for (const probe of Object.values(probes)) rmSync(path.join(root, probe.file), { force: true });
-  rmSync(path.join(root, `src/main/core/${tag}`), { recursive: true, force: true });
+function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((e) => `${path.relative(dir, path.join(e.parentPath, e.name))}${e.isDirectory() ? '/' : ''}`)
+    .sort();
 }
 
+beforeAll(async () => {
+  srcBefore = listTree(path.join(root, 'src'));
+  mirror = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-lint-'));
+  for (const name of PROJECT_FILES) copyFileSync(path.join(root, name), path.join(mirror, name));
+  symlinkSync(path.join(root, 'node_modules'), path.join(mirror, 'node_modules'), 'dir');
+  for (const probe of Object.values(probes)) {
+    mkdirSync(path.dirname(path.join(mirror, probe.file)), { recursive: true });
+    writeFileSync(path.join(mirror, probe.file), probe.code);
+  }
+  const eslint = new ESLint({ cwd: mirror });
+  const linted = await eslint.lintFiles(Object.values(probes).map((p) => p.file));
+  results = new Map(linted.map((r) => [path.relative(mirror, r.filePath), r]));
+}, 120_000);
+
+afterAll(() => {
+  if (mirror) rmSync(mirror, { recursive: true, force: true });
+});
+
 describe('architecture lint', () => {
+  it('lints the probes where they were written, with the copied config, and leaves src/ as it was', () => {
+    expect(results.size).toBe(Object.keys(probes).length);
+    for (const file of results.keys()) expect(file.startsWith('src/'), file).toBe(true);
+    expect(listTree(path.join(root, 'src'))).toEqual(srcBefore);
+  });
+
   for (const [name, probe] of Object.entries(probes)) {
     it(`${name}: ${probe.expect.length ? `fails with ${probe.expect.join(', ')}` : 'passes the boundary rules'}`, () => {
       const result = results.get(probe.file);

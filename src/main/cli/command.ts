@@ -5,6 +5,8 @@ import type { ParseArgsConfig } from 'node:util';
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export interface CommandContext {
+  /** The subcommand's name, for the log. */
+  command: string;
   dataDir: string;
   json: boolean;
   env: NodeJS.ProcessEnv;

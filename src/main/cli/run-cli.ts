@@ -3,9 +3,13 @@
 // 2 for a usage mistake, 1 for anything else. No stack traces for expected errors.
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths/data-dir';
+import { closeLogging, createLogger } from '../core/logging/logger';
 import { redactText } from '../core/logging/redact';
 import { UsageError, type Command, type CommandContext } from './command';
 import { COMMANDS } from './commands/index';
+import { packageVersion } from './version';
+
+const log = createLogger('cli');
 
 const COMMON_OPTIONS = {
   'data-dir': { type: 'string' },
@@ -32,11 +36,17 @@ function helpText(): string {
     '  --data-dir DIR  where the database, settings, logs and reports live (env SM8SYNC_DATA_DIR)',
     '  --json          machine-readable output',
     '  -h, --help      help for a command',
+    '',
+    '  sm8sync --version  prints the version',
   ].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${helpText()}\n`);
     return name ? 0 : 2;
@@ -62,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError('--data-dir needs a folder path');
     }
     const context: CommandContext = {
+      command: command.name,
       dataDir: typeof dataDirFlag === 'string' ? dataDirFlag : defaultDataDir(io.env),
       json: values.json === true,
       env: io.env,
@@ -74,10 +85,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const message = redactText(error instanceof Error ? error.message : String(error));
     const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     io.stderr.write(`sm8sync ${name}: ${message}\n`);
+    if (!isUsage) log.error({ err: error, command: name }, 'command failed');
     if (isUsage) {
       io.stderr.write(`Usage: ${command.usage}\n`);
       return 2;
     }
     return 1;
+  } finally {
+    await closeLogging(); // every line is in the file before the process exits
   }
 }

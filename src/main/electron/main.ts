@@ -42,7 +42,7 @@ async function start(): Promise<void> {
   const engine = await startEngineHost({
     dataDir,
     env: process.env,
-    logDir: path.join(dataDir, 'logs'),
+    logDir: dataDir,
     schedule: { firstRunInMs: 10_000 },
     onSettingsChanged: (next) => background?.settingsChanged(next),
   });

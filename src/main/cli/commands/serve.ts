@@ -27,7 +27,12 @@ export const serveCommand: Command = {
   async run(context, values) {
     const port = parseIntegerFlag('port', values.port, { min: 0, max: 65_535 }) ?? 0;
     // Syncs on the schedule in settings, like the tray app.
-    const host = await startEngineHost({ dataDir: context.dataDir, env: context.env, schedule: { firstRunInMs: null } });
+    const host = await startEngineHost({
+      dataDir: context.dataDir,
+      logDir: context.dataDir,
+      env: context.env,
+      schedule: { firstRunInMs: null },
+    });
     try {
       const server = await startAppServer({ backend: host.backend, port, rendererDir: rendererDir(context.env) });
       const probe = context.env[MEASURE_EVENT_LOOP_ENV] === '1' ? startEventLoopProbe() : null;

@@ -9,7 +9,7 @@ export const statusCommand: Command = {
   usage: 'sm8sync status [--json]',
   options: {},
   async run(context) {
-    const app = openCliApp(context);
+    const app = openCliApp(context, { looksOnly: true });
     try {
       const status = await call(app.backend, 'getStatus', {});
       const quarantine = await call(app.backend, 'listQuarantine', {});

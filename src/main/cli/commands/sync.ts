@@ -29,9 +29,10 @@ export const syncCommand: Command = {
   usage: 'sm8sync sync [--dry-run] [--json]',
   options: { 'dry-run': { type: 'boolean' } },
   async run(context, values) {
-    const app = openCliApp(context, { progress: true });
+    const dryRun = values['dry-run'] === true;
+    const app = openCliApp(context, { progress: true, looksOnly: dryRun });
     try {
-      const result = await call(app.backend, 'syncNow', { dryRun: values['dry-run'] === true });
+      const result = await call(app.backend, 'syncNow', { dryRun });
       endProgress(context);
       if (result.state !== 'completed' && !context.json) {
         context.stderr.write(`sm8sync sync: ${result.error ?? 'the sync did not complete'}\n`);

@@ -35,6 +35,8 @@ export interface OpenAppOptions {
   secrets?: SecretStore | 'keychain' | 'memory';
   clock?: () => Date;
   nextSyncAt?: () => Date | null;
+  /** Open the data folder's database read-only (an in-memory copy): for looking at a folder sm8sync cannot write. */
+  readOnly?: boolean;
 }
 
 export interface OpenedApp {
@@ -78,7 +80,7 @@ export function defaultSecrets(env: NodeJS.ProcessEnv, choice: 'keychain' | 'mem
 }
 
 export function openApp(options: OpenAppOptions): OpenedApp {
-  const store = Store.open(options.dataDir, { clock: options.clock });
+  const store = Store.open(options.dataDir, { clock: options.clock, readOnly: options.readOnly === true });
   try {
     const interrupted = store.runs.markInterrupted();
     if (interrupted) log.warn({ interrupted }, 'marked runs left running by a crash as interrupted');

@@ -2,27 +2,29 @@
 // is), backs up an existing database before migrating it, applies each migration
 // in its own transaction, then switches to WAL for crash safety and concurrency.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '../logging/logger';
+import { inspectDatabase, StoreCorruptError, StoreForeignError, StoreVersionError } from './inspect-database';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+import { openReadOnlyCopy, readOnlyFolderError, StoreReadOnlyError } from './read-only-copy';
+import { unwritablePath } from '../paths/writable';
 
 const log = createLogger('store/open');
 
 export type SqliteDatabase = Database.Database;
 
-export class StoreCorruptError extends Error {
-  override readonly name = 'StoreCorruptError';
-}
+export { StoreCorruptError, StoreForeignError, StoreReadOnlyError, StoreVersionError };
 
-export class StoreVersionError extends Error {
-  override readonly name = 'StoreVersionError';
-}
+/** SQLite's companions of the database file; they must be writable as well. */
+export const COMPANION_FILES = ['-wal', '-shm'] as const;
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Stamp for backup file names; tests pin it. */
   now?: () => Date;
+  /** Look without writing (a read-only data folder): an in-memory copy, never migrated. */
+  readOnly?: boolean;
 }
 
 export interface OpenResult {
@@ -30,23 +32,29 @@ export interface OpenResult {
   migratedFrom: number;
   migratedTo: number;
   backupPath: string | null;
+  readOnly: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.at(-1)?.version ?? LATEST_VERSION;
+  if (options.readOnly) {
+    const { db, version } = openReadOnlyCopy(file, latest);
+    return { db, migratedFrom: version, migratedTo: version, backupPath: null, readOnly: true };
+  }
+  const blocked = unwritablePath(file, COMPANION_FILES);
+  if (blocked) throw readOnlyFolderError(file, blocked);
   const existed = existsSync(file) && statSync(file).size > 0;
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 
+  // Inspect on a connection that cannot write: a foreign or damaged file is refused byte for byte as it was.
+  const inspected = existed ? inspectExisting(file, latest) : 0;
+  makePrivate(file);
   const db = new Database(file);
   try {
-    if (existed) checkIntegrity(db, file);
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > latest) {
-      throw new StoreVersionError(
-        `The database ${file} was written by a newer sm8sync (schema ${current}, this build knows ${latest}). Update the app; the file was left as it is.`,
-      );
-    }
+    // Another sm8sync may have migrated it in between: then look again, on this connection.
+    let current = db.pragma('user_version', { simple: true }) as number;
+    if (current !== inspected) current = inspectDatabase(db, file, latest);
     const pending = migrations.filter((m) => m.version > current);
     let backupPath: string | null = null;
     if (existed && current > 0 && pending.length > 0) backupPath = backup(db, file, current, options.now?.() ?? new Date());
@@ -56,33 +64,38 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (pending.length > 0) log.info({ from: current, to: latest, backupPath }, 'database migrated');
-    return { db, migratedFrom: current, migratedTo: latest, backupPath };
+    return { db, migratedFrom: current, migratedTo: latest, backupPath, readOnly: false };
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function checkIntegrity(db: SqliteDatabase, file: string): void {
-  let rows: { integrity_check: string }[];
-  try {
-    rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  } catch (error) {
-    throw corrupt(file, (error as Error).message);
+/**
+ * The database holds customers' names, emails and addresses: readable by the user only.
+ * SQLite gives its -wal and -shm the database file's permissions, so creating the file
+ * 0600 before SQLite does covers them; an older, wider file is narrowed.
+ */
+function makePrivate(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const target of [file, ...COMPANION_FILES.map((suffix) => `${file}${suffix}`)]) {
+    if (existsSync(target) && (statSync(target).mode & 0o077) !== 0) chmodSync(target, 0o600);
   }
-  const problems = rows.map((row) => row.integrity_check).filter((text) => text !== 'ok');
-  if (problems.length > 0) throw corrupt(file, problems.slice(0, 3).join('; '));
 }
 
-function corrupt(file: string, detail: string): StoreCorruptError {
-  return new StoreCorruptError(
-    `The database ${file} is damaged (${detail}). It was left untouched: restore a backup (${path.basename(file)}.backup-*) or move it aside and sm8sync will rebuild links from the cross-references stored on both sides.`,
-  );
+function inspectExisting(file: string, latest: number): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return inspectDatabase(db, file, latest);
+  } finally {
+    db.close();
+  }
 }
 
 function backup(db: SqliteDatabase, file: string, version: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = `${file}.backup-v${version}-${stamp}`;
+  closeSync(openSync(target, 'wx', 0o600)); // VACUUM INTO fills an empty file and keeps its permissions
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }

@@ -38,6 +38,8 @@ export class Store {
     private readonly db: SqliteDatabase,
     readonly file: string,
     readonly backupPath: string | null,
+    /** An in-memory copy of a read-only folder's database: nothing written reaches the file. */
+    readonly readOnly: boolean,
     clock: () => Date,
   ) {
     const now = () => clock().toISOString();
@@ -60,8 +62,8 @@ export class Store {
   }
 
   static openFile(file: string, options: StoreOptions = {}): Store {
-    const { db, backupPath } = openDatabase(file, options);
-    return new Store(db, file, backupPath, options.clock ?? (() => new Date()));
+    const { db, backupPath, readOnly } = openDatabase(file, options);
+    return new Store(db, file, backupPath, readOnly, options.clock ?? (() => new Date()));
   }
 
   /** Runs `work` atomically: everything or nothing reaches the file. */

@@ -99,7 +99,8 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
     });
     const built = new SyncEngine({
       store: deps.store,
-      lock: new FileCycleLock(path.dirname(deps.store.file)),
+      // A read-only folder (dry run only) can hold no lock, and a dry run writes nothing a lock would guard.
+      ...(deps.store.readOnly ? {} : { lock: new FileCycleLock(path.dirname(deps.store.file)) }),
       pairs: [pair],
       feeds: [stripeEventFeed(stripe)],
       settings: () => deps.settings.get(),

@@ -16,7 +16,7 @@ export interface WorkerConfig {
   dataDir: string;
   env: Record<string, string | undefined>;
   secrets: WorkerSecrets;
-  /** Log to <logDir>/sm8sync.log (the tray app); null: no log file (the CLI). */
+  /** Log to <logDir>/sm8sync.log (the data folder); null: no log file. */
   logDir: string | null;
   /** Sync on the settings' schedule; the first run after this many ms (null: one interval). */
   schedule: { firstRunInMs: number | null } | null;
