@@ -1,6 +1,7 @@
 // Numbered, forward-only migrations. Append a file and a line; never edit an
 // applied one. PRAGMA user_version records the last version applied.
 import { up as initial } from './001-initial';
+import { up as money } from './002-money';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial },
+  { version: 2, name: 'money', up: money },
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
