@@ -33,7 +33,7 @@ CREATE TABLE invoices (
 );
 CREATE INDEX invoices_by_month ON invoices (invoice_month, side);
 CREATE INDEX invoices_by_instant ON invoices (invoice_at, side);
-CREATE INDEX invoices_by_other_side ON invoices (other_side_id) WHERE other_side_id IS NOT NULL;
+CREATE INDEX invoices_by_other_side ON invoices (other_side_id);
 
 CREATE TABLE invoice_lines (
   invoice_id INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
@@ -85,4 +85,5 @@ CREATE TABLE payments (
 CREATE INDEX payments_by_month ON payments (paid_month, side);
 CREATE INDEX payments_by_instant ON payments (paid_at, side);
 CREATE INDEX payments_by_invoice ON payments (side, invoice_external_id);
+CREATE INDEX payments_by_other_side ON payments (other_side_id);
 `;

@@ -156,6 +156,18 @@ export class PaymentsRepository {
     return this.select('WHERE side = ? AND invoice_external_id IN (SELECT value FROM json_each(?))', [side, JSON.stringify(invoiceIds)]);
   }
 
+  /** The payments with these ids on one side. */
+  byExternalIdsOf(side: MoneySide, ids: readonly string[]): StoredPayment[] {
+    if (ids.length === 0) return [];
+    return this.select('WHERE side = ? AND external_id IN (SELECT value FROM json_each(?))', [side, JSON.stringify(ids)]);
+  }
+
+  /** Payments that name one of these as their other side's record. */
+  pointingAt(ids: readonly string[]): StoredPayment[] {
+    if (ids.length === 0) return [];
+    return this.select('WHERE other_side_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+  }
+
   private select(where: string, params: unknown[]): StoredPayment[] {
     return this.db
       .prepare<unknown[], PaymentRow>(`SELECT * FROM payments ${where} ORDER BY paid_at, side, external_id`)
