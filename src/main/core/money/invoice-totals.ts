@@ -1,8 +1,8 @@
 // Invoice totals from lines. The GST Act (s9-90) lets a supplier either round each
 // line's GST and add the cents ("per line", what Stripe and ServiceM8 do) or add the
 // unrounded GST and round once ("per invoice"); both are computed here.
-import { lineGst, roundCents, type LineGst, type RoundingProfile, type TaxedLine } from './line';
-import { add, toSafeNumber, ZERO, type Rational } from './rational';
+import { gstDenominator, lineGst, roundCents, type LineGst, type RoundingProfile, type TaxedLine } from './line';
+import { add, rational, toSafeNumber, ZERO, type Rational } from './rational';
 
 export interface InvoiceTotals {
   incCents: number;
@@ -19,13 +19,16 @@ export function invoiceTotals(lines: readonly TaxedLine[], profile: RoundingProf
   let incCents = 0;
   let exCents = 0;
   let gstCents = 0;
-  let exactGst = ZERO;
+  // Unrounded GST numerators grouped by denominator (10,000 or 10,000 + bp): one exact
+  // fraction per group, summed once, instead of a fraction per line.
+  const numerators = new Map<number, bigint>();
   const taxed = lines.map((line) => lineGst(line, profile));
   for (const line of taxed) {
     incCents += line.incCents;
     exCents += line.exCents;
     gstCents += line.gstCents;
-    exactGst = add(exactGst, line.exactGst);
+    const denominator = gstDenominator(line);
+    numerators.set(denominator, (numerators.get(denominator) ?? 0n) + BigInt(line.amountCents) * BigInt(line.rateBp));
   }
   for (const [name, value] of [
     ['total', incCents],
@@ -33,6 +36,8 @@ export function invoiceTotals(lines: readonly TaxedLine[], profile: RoundingProf
   ] as const) {
     if (!Number.isSafeInteger(value)) throw new RangeError(`invoice ${name} is out of range`);
   }
+  let exactGst = ZERO;
+  for (const [denominator, numerator] of numerators) exactGst = add(exactGst, rational(numerator, BigInt(denominator)));
   return {
     incCents,
     exCents,

@@ -25,11 +25,8 @@ export interface LineGst extends TaxedLine {
   gstCents: number;
   exCents: number;
   incCents: number;
-  /** The unrounded GST in cents, for "round once per invoice" and rounding checks. */
-  exactGst: Rational;
 }
 
-const BP = 10_000n;
 
 /** Rounds cents to whole cents as the profile does (see the header). */
 export function roundCents(cents: Rational, profile: RoundingProfile = 'stripe'): bigint {
@@ -61,19 +58,38 @@ function productCents(quantity: Rational, unitCents: Rational, profile: Rounding
   return toSafeNumber(roundCents(mul(quantity, unitCents), profile), 'line amount');
 }
 
-/** The exact GST in cents: amount × bp/10,000 (exclusive) or amount × bp/(10,000 + bp) (inclusive). */
-export function exactLineGst(line: TaxedLine): Rational {
-  const bp = BigInt(checkBasisPoints(line.rateBp));
-  const amount = rational(BigInt(line.amountCents));
-  return mul(amount, line.taxInclusive ? rational(bp, BP + bp) : rational(bp, BP));
+/** The GST denominator of a line: exact GST = amount × bp / denominator. */
+export function gstDenominator(line: TaxedLine): number {
+  const bp = checkBasisPoints(line.rateBp);
+  return line.taxInclusive ? 10_000 + bp : 10_000;
 }
 
-/** GST of one line, rounded per line; ex and inc follow from it so ex + GST = inc exactly. */
+/** The exact GST in cents: amount × bp/10,000 (exclusive) or amount × bp/(10,000 + bp) (inclusive). */
+export function exactLineGst(line: TaxedLine): Rational {
+  return rational(BigInt(line.amountCents) * BigInt(checkBasisPoints(line.rateBp)), BigInt(gstDenominator(line)));
+}
+
+/** n / d rounded half away from zero, in plain numbers (n·100 must be a safe integer). */
+function roundQuotient(n: number, d: number): number {
+  const magnitude = Math.abs(n);
+  let quotient = Math.floor(magnitude / d);
+  if ((magnitude - quotient * d) * 2 >= d) quotient += 1;
+  return n < 0 && quotient !== 0 ? -quotient : quotient;
+}
+
+/**
+ * GST of one line, rounded per line; ex and inc follow from it so ex + GST = inc exactly.
+ * Plain integer arithmetic when it is exact (every real invoice), BigInt beyond that.
+ */
 export function lineGst(line: TaxedLine, profile: RoundingProfile = 'stripe'): LineGst {
   if (!Number.isSafeInteger(line.amountCents)) throw new RangeError(`line amount must be whole cents, got ${line.amountCents}`);
-  const exactGst = exactLineGst(line);
-  const gstCents = toSafeNumber(roundCents(exactGst, profile), 'line GST');
+  const numerator = line.amountCents * checkBasisPoints(line.rateBp);
+  const denominator = gstDenominator(line);
+  let gstCents: number;
+  if (!Number.isSafeInteger(numerator * 100)) gstCents = toSafeNumber(roundCents(exactLineGst(line), profile), 'line GST');
+  else if (profile === 'stripe') gstCents = roundQuotient(numerator, denominator);
+  else gstCents = roundQuotient(roundQuotient(numerator * 100, denominator), 100);
   const exCents = line.taxInclusive ? line.amountCents - gstCents : line.amountCents;
   const incCents = line.taxInclusive ? line.amountCents : line.amountCents + gstCents;
-  return { ...line, gstCents, exCents, incCents, exactGst };
+  return { amountCents: line.amountCents, rateBp: line.rateBp, taxInclusive: line.taxInclusive, gstCents, exCents, incCents };
 }

@@ -1,6 +1,5 @@
 // One report row from a pair: both sides side by side, the month's figures per side,
 // fees and payout from Stripe, the buyer-ABN flag and when the data was last synced.
-import { DateTime } from 'luxon';
 import { roundingMethodOf } from '../../money';
 import type { StoredInvoice } from '../../store/repositories/invoices-repository';
 import type { StoredPayment } from '../../store/repositories/payments-repository';
@@ -21,6 +20,10 @@ export interface BuiltRow {
 export interface RowScope extends MonthScope {
   month: string;
   zone: string;
+  /** Instant → business-local date; one cached formatter for the whole report. */
+  localDate: (instant: string) => string;
+  /** Instant → business-local ISO time with offset (cached too). */
+  localTime: (instant: string) => string;
 }
 
 export function buildRow(pair: InvoicePair, scope: RowScope): BuiltRow | null {
@@ -58,11 +61,11 @@ export function buildRow(pair: InvoicePair, scope: RowScope): BuiltRow | null {
       reason: verdict.reason,
       servicem8JobNumber: pair.servicem8?.jobNumber ?? null,
       servicem8JobUuid: pair.servicem8 ? (pair.servicem8.jobUuid ?? pair.servicem8.externalId) : null,
-      servicem8InvoiceDate: pair.servicem8 ? localDate(pair.servicem8.invoiceAt, scope.zone) : null,
+      servicem8InvoiceDate: pair.servicem8 ? scope.localDate(pair.servicem8.invoiceAt) : null,
       stripeInvoiceId: pair.stripe?.externalId ?? null,
       stripeInvoiceNumber: pair.stripe?.invoiceNumber ?? null,
-      stripeInvoiceDate: pair.stripe ? localDate(pair.stripe.invoiceAt, scope.zone) : null,
-      paymentDate: paymentDates.length > 0 ? localDate(paymentDates.sort().at(-1)!, scope.zone) : null,
+      stripeInvoiceDate: pair.stripe ? scope.localDate(pair.stripe.invoiceAt) : null,
+      paymentDate: paymentDates.length > 0 ? scope.localDate(paymentDates.sort().at(-1)!) : null,
       clientName: name,
       clientAbn: abn,
       servicem8TotalInc: sm8?.incCents ?? null,
@@ -79,18 +82,11 @@ export function buildRow(pair: InvoicePair, scope: RowScope): BuiltRow | null {
       stripeFeeGst: fees.length > 0 ? fees.reduce((sum, p) => sum + p.feeGstCents, 0) : null,
       payoutId: payouts.length > 0 ? payouts.join(' ') : null,
       needsBuyerAbn: largest >= BUYER_IDENTITY_THRESHOLD_CENTS && !name && !abn,
-      lastSyncedAt:
-        synced.length > 0
-          ? DateTime.fromISO(synced.at(-1)!, { zone: 'utc' }).setZone(scope.zone).toISO({ suppressMilliseconds: true })
-          : null,
+      lastSyncedAt: synced.length > 0 ? scope.localTime(synced.at(-1)!) : null,
     },
   };
 }
 
 function roundingOf(invoice: StoredInvoice | null) {
   return invoice && invoice.lines.length > 0 ? roundingMethodOf(invoice.gstCents, invoice.lines) : null;
-}
-
-function localDate(instant: string, zone: string): string {
-  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toFormat('yyyy-MM-dd');
 }

@@ -28,9 +28,12 @@ export function gatherPairs(store: Reader, range: { from: string; to: string }, 
       .filter((id): id is string => id !== null && !(side === 'stripe' ? stripe : sm8).has(id));
   store.invoices.byExternalIds('stripe', partnersOf('stripe', sm8)).forEach(put);
   store.invoices.byExternalIds('servicem8', partnersOf('servicem8', stripe)).forEach(put);
-  store.invoices.pointingAt(seeds.map((invoice) => invoice.externalId)).forEach((invoice) => {
-    if (!(invoice.side === 'servicem8' ? sm8 : stripe).has(invoice.externalId)) put(invoice);
-  });
+  // Links kept on one side only: fetch the records that point at the seeds and are not in yet.
+  const pointing = store.invoices.idsPointingAt(seeds.map((invoice) => invoice.externalId));
+  const missing = (side: 'servicem8' | 'stripe') =>
+    pointing.filter((p) => p.side === side && !(side === 'servicem8' ? sm8 : stripe).has(p.externalId)).map((p) => p.externalId);
+  store.invoices.byExternalIds('servicem8', missing('servicem8')).forEach(put);
+  store.invoices.byExternalIds('stripe', missing('stripe')).forEach(put);
 
   const pairs = pairUp(sm8, stripe);
   attachPayments(store, pairs);

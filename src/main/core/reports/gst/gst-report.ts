@@ -4,7 +4,7 @@
 // the part paid in the month). Read from the typed tables, written as a CSV for Excel.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { monthRange } from '../../money/business-day';
+import { localDateFormatter, localTimeFormatter, monthRange } from '../../money/business-day';
 import type { Store } from '../../store/store';
 import { buildRow, type BuiltRow } from './build-row';
 import { gatherPairs } from './gather-pairs';
@@ -26,7 +26,14 @@ export interface GstReportFile extends GstReport {
 
 export function buildGstReport(store: Pick<Store, 'invoices' | 'payments'>, options: GstReportOptions): GstReport {
   const range = monthRange(options.month, options.zone);
-  const scope = { ...range, basis: options.basis, month: options.month, zone: options.zone };
+  const scope = {
+    ...range,
+    basis: options.basis,
+    month: options.month,
+    zone: options.zone,
+    localDate: localDateFormatter(options.zone),
+    localTime: localTimeFormatter(options.zone),
+  };
   const built = gatherPairs(store, range, options.basis)
     .map((pair) => buildRow(pair, scope))
     .filter((row): row is BuiltRow => row !== null);

@@ -1,6 +1,7 @@
 // Invoices of both sides with their lines, in integer cents. An older copy never
 // replaces a newer one (source_edited_at guard), and lines are replaced with the row.
 import { businessDay } from '../../money/business-day';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../open-database';
 import { checkCents, type MoneySide } from './money-checks';
 
@@ -153,10 +154,22 @@ INSERT INTO invoice_lines (invoice_id, position, external_id, description, quant
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export class InvoicesRepository {
+  // Reports and syncs run these thousands of times: prepare each statement once.
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => string,
   ) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   /**
    * Writes an invoice and replaces its lines; the business day comes from invoiceAt in
@@ -166,7 +179,7 @@ export class InvoicesRepository {
     checkInvoice(input);
     const day = businessDay(input.invoiceAt, zone);
     const write = this.db.transaction(() => {
-      const row = this.db.prepare<Record<string, unknown>, { id: number }>(UPSERT).get({
+      const row = (this.statement(UPSERT) as Statement<[Record<string, unknown>], { id: number }>).get({
         jobUuid: null,
         jobNumber: null,
         invoiceNumber: null,
@@ -183,8 +196,8 @@ export class InvoicesRepository {
         now: this.now(),
       });
       if (!row) return null;
-      this.db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?').run(row.id);
-      const insert = this.db.prepare(INSERT_LINE);
+      this.statement('DELETE FROM invoice_lines WHERE invoice_id = ?').run(row.id);
+      const insert = this.statement(INSERT_LINE);
       input.lines.forEach((line, position) =>
         insert.run(
           row.id,
@@ -236,16 +249,19 @@ export class InvoicesRepository {
     return this.select(`WHERE other_side_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
   }
 
+  /** Which records name one of these as their other side: ids only, cheap to check first. */
+  idsPointingAt(ids: readonly string[]): { side: MoneySide; externalId: string }[] {
+    if (ids.length === 0) return [];
+    const sql = 'SELECT side, external_id AS externalId FROM invoices WHERE other_side_id IN (SELECT value FROM json_each(?))';
+    return this.statement(sql).all(JSON.stringify(ids)) as { side: MoneySide; externalId: string }[];
+  }
+
   private select(where: string, params: unknown[]): StoredInvoice[] {
-    const rows = this.db
-      .prepare<unknown[], InvoiceRow>(`SELECT * FROM invoices ${where} ORDER BY invoice_at, side, external_id`)
-      .all(...params);
+    const rows = this.statement(`SELECT * FROM invoices ${where} ORDER BY invoice_at, side, external_id`).all(...params) as InvoiceRow[];
     if (rows.length === 0) return [];
-    const lines = this.db
-      .prepare<unknown[], LineRow>(
-        `SELECT * FROM invoice_lines WHERE invoice_id IN (SELECT id FROM invoices ${where}) ORDER BY invoice_id, position`,
-      )
-      .all(...params);
+    const lines = this.statement(
+      `SELECT * FROM invoice_lines WHERE invoice_id IN (SELECT id FROM invoices ${where}) ORDER BY invoice_id, position`,
+    ).all(...params) as LineRow[];
     const byInvoice = new Map<number, StoredInvoiceLine[]>();
     for (const line of lines) {
       const list = byInvoice.get(line.invoice_id) ?? [];

@@ -1,6 +1,7 @@
 // Payments and refunds of both sides, in integer cents, with the Stripe fee, its GST
 // and the payout they were paid out in. Guarded like invoices: newer copies win.
 import { businessDay } from '../../money/business-day';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../open-database';
 import { checkCents, type MoneySide } from './money-checks';
 
@@ -102,10 +103,22 @@ WHERE payments.source_edited_at IS NULL OR excluded.source_edited_at IS NULL OR 
 RETURNING id`;
 
 export class PaymentsRepository {
+  // Reports and syncs run these thousands of times: prepare each statement once.
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => string,
   ) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
 
   /** Returns the row id, or null when the stored copy is newer and was kept. */
   upsert(input: PaymentInput, zone: string): number | null {
@@ -113,7 +126,7 @@ export class PaymentsRepository {
     checkCents(what, { amount: input.amountCents, fee: input.feeCents ?? 0, 'fee GST': input.feeGstCents ?? 0 });
     if (input.amountCents < 0) throw new RangeError(`${what}: amount must not be negative (a refund is its own kind)`);
     const day = businessDay(input.paidAt, zone);
-    const row = this.db.prepare<Record<string, unknown>, { id: number }>(UPSERT).get({
+    const row = (this.statement(UPSERT) as Statement<[Record<string, unknown>], { id: number }>).get({
       invoiceExternalId: null,
       refundOf: null,
       method: null,
@@ -169,9 +182,7 @@ export class PaymentsRepository {
   }
 
   private select(where: string, params: unknown[]): StoredPayment[] {
-    return this.db
-      .prepare<unknown[], PaymentRow>(`SELECT * FROM payments ${where} ORDER BY paid_at, side, external_id`)
-      .all(...params)
-      .map(toPayment);
+    const rows = this.statement(`SELECT * FROM payments ${where} ORDER BY paid_at, side, external_id`).all(...params) as PaymentRow[];
+    return rows.map(toPayment);
   }
 }
