@@ -27,7 +27,6 @@ export interface LineGst extends TaxedLine {
   incCents: number;
 }
 
-
 /** Rounds cents to whole cents as the profile does (see the header). */
 export function roundCents(cents: Rational, profile: RoundingProfile = 'stripe'): bigint {
   if (profile === 'stripe') return roundHalfAwayFromZero(cents);
