@@ -17,7 +17,9 @@ export interface InvoicePair {
 type Reader = Pick<Store, 'invoices' | 'payments'>;
 
 export function gatherPairs(store: Reader, range: { from: string; to: string }, basis: GstBasis): InvoicePair[] {
-  const seeds = basis === 'accrual' ? store.invoices.inRange(range.from, range.to) : paidInRange(store, range);
+  // Cash basis only looks at the month's payments, so they are read once and reused.
+  const paid = basis === 'cash' ? store.payments.inRange(range.from, range.to).filter((payment) => payment.status === 'succeeded') : null;
+  const seeds = paid ? invoicesPaid(store, paid) : store.invoices.inRange(range.from, range.to);
   const sm8 = new Map<string, StoredInvoice>();
   const stripe = new Map<string, StoredInvoice>();
   const put = (invoice: StoredInvoice) => (invoice.side === 'servicem8' ? sm8 : stripe).set(invoice.externalId, invoice);
@@ -36,12 +38,11 @@ export function gatherPairs(store: Reader, range: { from: string; to: string }, 
   store.invoices.byExternalIds('stripe', missing('stripe')).forEach(put);
 
   const pairs = pairUp(sm8, stripe);
-  attachPayments(store, pairs);
+  attachPayments(store, pairs, paid);
   return pairs;
 }
 
-function paidInRange(store: Reader, range: { from: string; to: string }): StoredInvoice[] {
-  const paid = store.payments.inRange(range.from, range.to).filter((payment) => payment.status === 'succeeded');
+function invoicesPaid(store: Reader, paid: readonly StoredPayment[]): StoredInvoice[] {
   const ids = (side: 'servicem8' | 'stripe') => [
     ...new Set(paid.filter((p) => p.side === side && p.invoiceExternalId !== null).map((p) => p.invoiceExternalId!)),
   ];
@@ -77,7 +78,7 @@ function pairUp(sm8: Map<string, StoredInvoice>, stripe: Map<string, StoredInvoi
   return pairs;
 }
 
-function attachPayments(store: Reader, pairs: InvoicePair[]): void {
+function attachPayments(store: Reader, pairs: InvoicePair[], paid: readonly StoredPayment[] | null): void {
   const bySm8 = new Map<string, InvoicePair>();
   const byStripe = new Map<string, InvoicePair>();
   for (const pair of pairs) {
@@ -85,7 +86,11 @@ function attachPayments(store: Reader, pairs: InvoicePair[]): void {
     if (pair.stripe) byStripe.set(pair.stripe.externalId, pair);
   }
   const succeeded = (payment: StoredPayment) => payment.status === 'succeeded';
-  const sm8Payments = store.payments.forInvoices('servicem8', [...bySm8.keys()]).filter(succeeded);
+  const sm8Payments = (
+    paid
+      ? paid.filter((p) => p.side === 'servicem8' && bySm8.has(p.invoiceExternalId ?? ''))
+      : store.payments.forInvoices('servicem8', [...bySm8.keys()])
+  ).filter(succeeded);
   const sm8PaymentOwner = new Map<string, InvoicePair>();
   for (const payment of sm8Payments) {
     const pair = bySm8.get(payment.invoiceExternalId!)!;
@@ -100,7 +105,10 @@ function attachPayments(store: Reader, pairs: InvoicePair[]): void {
   };
   for (const payment of store.payments.forInvoices('stripe', [...byStripe.keys()]))
     addStripe(byStripe.get(payment.invoiceExternalId!), payment);
-  for (const payment of store.payments.pointingAt([...sm8PaymentOwner.keys()])) {
+  const mirrors = paid
+    ? paid.filter((p) => p.side === 'stripe' && sm8PaymentOwner.has(p.otherSideId ?? ''))
+    : store.payments.pointingAt([...sm8PaymentOwner.keys()]);
+  for (const payment of mirrors) {
     if (payment.side === 'stripe') addStripe(sm8PaymentOwner.get(payment.otherSideId!), payment);
   }
 }
