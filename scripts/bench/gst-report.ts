@@ -121,7 +121,7 @@ try {
     accrualCpuMs,
     cashCpuMs,
     seedMs,
-    loadAverage: os.loadavg()[0],
+    loadAverage: os.loadavg()[0] ?? 0,
     goalMs: GOAL_MS,
     cores: os.cpus().length,
     ok: accrualMs < GOAL_MS && cashMs < GOAL_MS,
