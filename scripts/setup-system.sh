@@ -2,11 +2,12 @@
 # Installs the Debian packages the test suite needs, only when something is missing:
 #   libsecret-1-dev  keytar's native build      gnome-keyring, dbus, dbus-x11  a real Secret Service
 #   chromium         Playwright's browser        xvfb  a display for headed runs / the Electron test
+#   libreoffice-calc a real spreadsheet that opens the GST report CSV in its test
 # Then makes sure keytar (an optional dependency, skipped by `npm ci` when libsecret
 # was missing) is built. Prints one clear line instead of a stack trace on failure.
 set -uo pipefail
 
-PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb)
+PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb libreoffice-calc)
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

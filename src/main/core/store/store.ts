@@ -6,9 +6,11 @@ import { AuditRepository } from './repositories/audit-repository';
 import { ConflictsRepository } from './repositories/conflicts-repository';
 import { CursorsRepository } from './repositories/cursors-repository';
 import { DeferredRepository } from './repositories/deferred-repository';
+import { InvoicesRepository } from './repositories/invoices-repository';
 import { LinksRepository } from './repositories/links-repository';
 import { MirrorRepository } from './repositories/mirror-repository';
 import { OutboxRepository } from './repositories/outbox-repository';
+import { PaymentsRepository } from './repositories/payments-repository';
 import { QuarantineRepository } from './repositories/quarantine-repository';
 import { ReportsRepository } from './repositories/reports-repository';
 import { SnapshotsRepository } from './repositories/snapshots-repository';
@@ -33,6 +35,8 @@ export class Store {
   readonly quarantine: QuarantineRepository;
   readonly reports: ReportsRepository;
   readonly runs: SyncRunsRepository;
+  readonly invoices: InvoicesRepository;
+  readonly payments: PaymentsRepository;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -54,6 +58,8 @@ export class Store {
     this.quarantine = new QuarantineRepository(db, now);
     this.reports = new ReportsRepository(db, now);
     this.runs = new SyncRunsRepository(db, now);
+    this.invoices = new InvoicesRepository(db, now);
+    this.payments = new PaymentsRepository(db, now);
   }
 
   /** Opens (creating or migrating) the store in a data dir. */

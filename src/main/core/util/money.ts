@@ -4,7 +4,7 @@
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
 
 export class MoneyFormatError extends Error {
-  override readonly name = 'MoneyFormatError';
+  override readonly name: string = 'MoneyFormatError';
 }
 
 /**

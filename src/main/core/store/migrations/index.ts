@@ -1,6 +1,7 @@
 // Numbered, forward-only migrations. Append a file and a line; never edit an
 // applied one. PRAGMA user_version records the last version applied.
 import { up as initial } from './001-initial';
+import { up as money } from './002-money';
 import { up as pairKit } from './003-pair-kit';
 
 export interface Migration {
@@ -11,6 +12,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial },
+  { version: 2, name: 'money', up: money },
   { version: 3, name: 'pair-kit', up: pairKit },
 ];
 

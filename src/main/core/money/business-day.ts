@@ -1,0 +1,94 @@
+// Instants are UTC; the GST report files them by the business-local day and month
+// (luxon, IANA zone such as Australia/Sydney), DST included.
+import { DateTime } from 'luxon';
+
+export class BusinessDateError extends Error {
+  override readonly name = 'BusinessDateError';
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export interface BusinessDay {
+  /** YYYY-MM-DD in the business zone. */
+  date: string;
+  /** YYYY-MM in the business zone. */
+  month: string;
+}
+
+/** A stamp as a UTC instant: ISO text (with offset or Z) or Unix seconds (Stripe). */
+export function toInstant(value: string | number, what = 'time'): string {
+  const time =
+    typeof value === 'number' ? DateTime.fromSeconds(value, { zone: 'utc' }) : DateTime.fromISO(value, { zone: 'utc', setZone: false });
+  if (!time.isValid || (typeof value === 'string' && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()))) {
+    throw new BusinessDateError(`${what} is not an instant with a time zone: ${JSON.stringify(value)}`);
+  }
+  return time.toUTC().toISO({ suppressMilliseconds: true });
+}
+
+export function businessDay(instant: string, zone: string): BusinessDay {
+  const local = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+  if (!local.isValid)
+    throw new BusinessDateError(`cannot place ${JSON.stringify(instant)} in zone ${JSON.stringify(zone)}: ${local.invalidReason}`);
+  return { date: local.toFormat('yyyy-MM-dd'), month: local.toFormat('yyyy-MM') };
+}
+
+/** The UTC instants [from, to) a business month covers; 30 or 31 days of local midnights. */
+export function monthRange(month: string, zone: string): { from: string; to: string } {
+  const match = MONTH.exec(month);
+  if (!match) throw new BusinessDateError(`month must be YYYY-MM, got ${JSON.stringify(month)}`);
+  const start = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: 1 }, { zone });
+  if (!start.isValid) throw new BusinessDateError(`unknown time zone ${JSON.stringify(zone)}`);
+  const iso = (time: DateTime) => time.toUTC().toISO({ suppressMilliseconds: true })!;
+  return { from: iso(start), to: iso(start.plus({ months: 1 })) };
+}
+
+/** ServiceM8's invoice date: the invoice_sent stamp when set, else the completion date. */
+export function serviceM8InvoiceAt(stamps: { invoiceSentAt?: string | null; completedAt?: string | null }): string | null {
+  const stamp = stamps.invoiceSentAt || stamps.completedAt;
+  return stamp ? toInstant(stamp, 'ServiceM8 invoice date') : null;
+}
+
+/** Stripe's invoice date: effective_at, else finalized_at, else created (Unix seconds or ISO). */
+export function stripeInvoiceAt(stamps: {
+  effectiveAt?: number | string | null;
+  finalizedAt?: number | string | null;
+  created: number | string;
+}): string {
+  const stamp = stamps.effectiveAt ?? stamps.finalizedAt ?? stamps.created;
+  return toInstant(stamp, 'Stripe invoice date');
+}
+
+/**
+ * A fast instant → business-local YYYY-MM-DD for reports over thousands of rows (the
+ * same answer as businessDay, through one cached Intl formatter instead of luxon).
+ */
+export function localDateFormatter(zone: string): (instant: string) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const seen = new Map<string, string>();
+  return (instant) => {
+    let date = seen.get(instant);
+    if (date === undefined) {
+      const millis = Date.parse(instant);
+      if (Number.isNaN(millis)) throw new BusinessDateError(`not an instant: ${JSON.stringify(instant)}`);
+      date = format.format(millis);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) date = businessDay(instant, zone).date;
+      seen.set(instant, date);
+    }
+    return date;
+  };
+}
+
+/** Instant → ISO time with the business offset ("2026-04-02T11:00:00+11:00"), cached per instant. */
+export function localTimeFormatter(zone: string): (instant: string) => string {
+  const seen = new Map<string, string>();
+  return (instant) => {
+    let text = seen.get(instant);
+    if (text === undefined) {
+      const time = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
+      if (!time.isValid) throw new BusinessDateError(`not an instant: ${JSON.stringify(instant)}`);
+      text = time.toISO({ suppressMilliseconds: true });
+      seen.set(instant, text);
+    }
+    return text;
+  };
+}
