@@ -17,6 +17,7 @@ import {
 import { StripeConnector } from '../connectors/stripe/stripe-connector';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { classifyConnectorError } from './adapters/classify-error';
+import { fetchBadgeUuids, withBadgeFilterResolved } from './adapters/resolve-badge-filter';
 import { servicem8ClientsPort } from './adapters/servicem8-clients';
 import { stripeCustomersPort } from './adapters/stripe-customers';
 import { createClientPair } from './clients/client-pair';
@@ -98,7 +99,7 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
     const built = new SyncEngine({
       store: deps.store,
       lock: new FileCycleLock(path.dirname(deps.store.file)),
-      pairs: [pair],
+      pairs: [withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal))],
       settings: () => deps.settings.get(),
       rateBudget: () => budget(),
       ...(tuning.concurrency !== undefined ? { concurrency: tuning.concurrency } : {}),
