@@ -5,7 +5,7 @@
 // month's end simply stays where it is, as late-month jobs do.
 import { CATALOGUE, CATEGORIES, JOB_DESCRIPTIONS } from './demo-catalogue';
 import type { SeedLine, SeedStep } from './demo-jobs';
-import { DAY, HOUR, MONTH_END, sydney } from './demo-time';
+import { DAY, HOUR, MONTH_END, inWorkingHours, sydney } from './demo-time';
 import { stableUuid, type SeedRandom } from './seed-tools';
 
 export interface MonthJobPlan {
@@ -104,7 +104,12 @@ export function monthJobs(random: SeedRandom, count: number): MonthJobPlan[] {
             : random.chance(0.15)
               ? CATEGORIES.maintenance.uuid
               : CATEGORIES.plumbing.uuid;
-    const steps = stepsFor(pickScenario(random), at, random, uuid);
+    // Steps keep their order: each moves into working hours, never before the one it follows.
+    let last = at;
+    const steps = stepsFor(pickScenario(random), at, random, uuid).map((step) => ({
+      ...step,
+      at: (last = Math.max(last, inWorkingHours(step.at))),
+    }));
     const cut = steps.findIndex((step) => step.at > MONTH_END);
     return { uuid, trade, category, description, lines: linesFor(random, trade), at, steps: cut < 0 ? steps : steps.slice(0, cut) };
   });

@@ -15,3 +15,12 @@ export function sydney(day: number, hour: number, minute = 0): number {
 export const MONTH_END = sydney(30, 17, 30);
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** The same instant when it falls in working hours (Mon–Sat 07:00–18:00 Sydney), else the next working morning at 08:00. */
+export function inWorkingHours(ms: number): number {
+  let local = DateTime.fromMillis(ms, { zone: SYDNEY });
+  if (local.hour < 7) local = local.set({ hour: 8, minute: 0 });
+  if (local.hour >= 18) local = local.plus({ days: 1 }).set({ hour: 8, minute: 0 });
+  if (local.weekday === 7) local = local.plus({ days: 1 }).set({ hour: 8, minute: 0 });
+  return local.toMillis();
+}
