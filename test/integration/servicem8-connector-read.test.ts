@@ -8,7 +8,18 @@ import { startServiceM8Simulator, type RunningServiceM8Simulator } from '../../s
 import { testClock } from './servicem8-test-helpers';
 
 const FAST_RETRY = { retries: 10, baseMs: 5, maxMs: 40 };
-const OBJECTS = ['company', 'companycontact', 'badge', 'job', 'jobmaterial', 'jobpayment', 'taxrate', 'staff', 'category', 'material'] as const;
+const OBJECTS = [
+  'company',
+  'companycontact',
+  'badge',
+  'job',
+  'jobmaterial',
+  'jobpayment',
+  'taxrate',
+  'staff',
+  'category',
+  'material',
+] as const;
 
 function utcOf(local: string, offsetHours: number): string {
   return new Date(Date.parse(`${local.replace(' ', 'T')}Z`) - offsetHours * 3_600_000).toISOString().replace('.000Z', 'Z');
