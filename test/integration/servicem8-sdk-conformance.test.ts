@@ -6,6 +6,7 @@
 // spec's type (checked on the raw wire record, independently of the SDK). Any mismatch
 // fails: there is no exception list.
 import { ServiceM8 } from 'servicem8';
+import { AuthenticationError, ErrorT, NotFoundError, RateLimitError } from 'servicem8/models/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServiceM8Simulator, type RunningServiceM8Simulator } from '../../src/main/simulators/servicem8';
 import { specFields, specMismatches } from './servicem8-spec';
@@ -317,5 +318,40 @@ describe('ServiceM8 simulator driven by the official servicem8 SDK', () => {
     }
     expect((await sdk.jobs.getJobs({ uuid: made.job! })).active).toBe(0);
     tally.operations += 1;
+  });
+});
+
+describe("the SDK reads the simulator's headers and errors as its own types", () => {
+  it('a create without a uuid: the new uuid comes back in x-record-uuid', async () => {
+    const reply = await sdk.jobs.createJobs({ status: 'Quote', jobDescription: 'No uuid given' });
+    const uuid = reply.headers['x-record-uuid']?.[0] ?? '';
+    expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(reply.result).toEqual({ errorCode: 0, message: 'OK' });
+    expect((await sdk.jobs.getJobs({ uuid })).jobDescription).toBe('No uuid given');
+    tally.operations += 2;
+  });
+
+  it('404, 400, 401 and 429 parse as NotFoundError, ErrorT, AuthenticationError and RateLimitError', async () => {
+    await expect(sdk.jobs.getJobs({ uuid: 'c0f0a000-0000-4000-8000-999999999999' })).rejects.toBeInstanceOf(NotFoundError);
+    const bad = await sdk.clients.createClients({ name: 'Badge by name', badges: '["Commercial"]' }).catch((error: unknown) => error);
+    expect(bad).toBeInstanceOf(ErrorT);
+    expect((bad as ErrorT).data$.message).toContain('badge uuids');
+    const stranger = new ServiceM8({
+      serverURL: `${sim.url}/api_1.0`,
+      security: { apiKey: 'not-the-key' },
+      retryConfig: { strategy: 'none' },
+    });
+    await expect(stranger.taxRates.listTaxRates()).rejects.toBeInstanceOf(AuthenticationError);
+    const limited = await startServiceM8Simulator({ seed: 'none', limits: { perMinute: 1, perDay: 100 } });
+    try {
+      const client = new ServiceM8({ serverURL: `${limited.url}/api_1.0`, security: { apiKey: KEY }, retryConfig: { strategy: 'none' } });
+      await client.taxRates.listTaxRates();
+      const error = await client.taxRates.listTaxRates().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).data$.message).toBe('Number of allowed API requests per minute exceeded');
+    } finally {
+      await limited.close();
+    }
+    tally.operations += 6;
   });
 });
