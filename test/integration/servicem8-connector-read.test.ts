@@ -8,7 +8,18 @@ import { startServiceM8Simulator, type RunningServiceM8Simulator } from '../../s
 import { testClock } from './servicem8-test-helpers';
 
 const FAST_RETRY = { retries: 10, baseMs: 5, maxMs: 40 };
-const OBJECTS = ['company', 'companycontact', 'job', 'jobmaterial', 'jobpayment', 'taxrate', 'staff', 'category'] as const;
+const OBJECTS = [
+  'company',
+  'companycontact',
+  'badge',
+  'job',
+  'jobmaterial',
+  'jobpayment',
+  'taxrate',
+  'staff',
+  'category',
+  'material',
+] as const;
 
 function utcOf(local: string, offsetHours: number): string {
   return new Date(Date.parse(`${local.replace(' ', 'T')}Z`) - offsetHours * 3_600_000).toISOString().replace('.000Z', 'Z');
@@ -49,8 +60,10 @@ describe('ServiceM8 connector: reads', () => {
       expect(record.invoiceSent).toBe(row.invoice_sent === 1);
       expect(record.editDateLocal).toBe(row.edit_date);
     }
-    // Sydney is +10 (AEST) in June and +11 (AEDT) in November: the same naive text maps to different offsets.
-    const winter = records.find((r) => r.editDateLocal.startsWith('2026-06'))!;
+    // Sydney is +10 (AEST) in winter and +11 (AEDT) in November: the same naive text maps to different offsets.
+    // The demo's clients were entered over the winter before the month of jobs.
+    const companies = (await client.list('company')).records;
+    const winter = companies.find((r) => /^2026-0[6-8]/.test(r.editDateLocal))!;
     const summer = records.find((r) => r.editDateLocal.startsWith('2026-11'))!;
     expect(winter.editDate).toBe(utcOf(winter.editDateLocal, 10));
     expect(summer.editDate).toBe(utcOf(summer.editDateLocal, 11));

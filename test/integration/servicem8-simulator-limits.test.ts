@@ -121,13 +121,14 @@ describe('ServiceM8 simulator: persistence and demo seed', () => {
       const companies = (await getJson(api(a.url, '/company.json', { cursor: '-1' }))).rows;
       const byUuid = new Map(companies.map((c) => [c.uuid, c]));
       const billing = (email: string) => contacts.find((c) => c.email === email && c.type === 'BILLING' && c.is_primary_contact === '1');
-      const shared: [string, string, number][] = [
-        ['accounts@harbourviewcafe.com.au', 'Harbour View Cafe Pty Ltd', 0],
-        ['Sarah.Nguyen@example.com', 'Sarah Nguyen', 1],
-        ['office@bondiplumbingsupplies.com.au', 'Bondi Plumbing Supplies', 0],
-        ['james.oconnor@example.net', "James O'Connor", 1],
-        ['admin@parramattadental.com.au', 'Parramatta Dental Group', 0],
-        ['facilities@northshoreschool.nsw.edu.au', 'North Shore Grammar', 0],
+      // is_individual is a string "0"/"1" on the wire, as ServiceM8's spec types it.
+      const shared: [string, string, string][] = [
+        ['accounts@harbourviewcafe.com.au', 'Harbour View Cafe Pty Ltd', '0'],
+        ['Sarah.Nguyen@example.com', 'Sarah Nguyen', '1'],
+        ['office@bondiplumbingsupplies.com.au', 'Bondi Plumbing Supplies', '0'],
+        ['james.oconnor@example.net', "James O'Connor", '1'],
+        ['admin@parramattadental.com.au', 'Parramatta Dental Group', '0'],
+        ['facilities@northshoreschool.nsw.edu.au', 'North Shore Grammar', '0'],
       ];
       for (const [email, name, individual] of shared) {
         const company = byUuid.get(billing(email)?.company_uuid ?? '');

@@ -17,6 +17,7 @@ import {
 import { StripeConnector } from '../connectors/stripe/stripe-connector';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { classifyConnectorError } from './adapters/classify-error';
+import { fetchBadgeUuids, withBadgeFilterResolved } from './adapters/resolve-badge-filter';
 import { servicem8ClientsPort } from './adapters/servicem8-clients';
 import { stripeCustomersPort } from './adapters/stripe-customers';
 import { stripeEventFeed } from './adapters/stripe-event-feed';
@@ -101,7 +102,7 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       store: deps.store,
       // A read-only folder (dry run only) can hold no lock, and a dry run writes nothing a lock would guard.
       ...(deps.store.readOnly ? {} : { lock: new FileCycleLock(path.dirname(deps.store.file)) }),
-      pairs: [pair],
+      pairs: [withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal))],
       feeds: [stripeEventFeed(stripe)],
       settings: () => deps.settings.get(),
       rateBudget: () => budget(),

@@ -33,10 +33,16 @@ export function normaliseField(object: string, field: string, kind: FieldKind, v
         if (error instanceof DecimalError) throw bad('expected a decimal number');
         throw error;
       }
-    case 'int': {
+    case 'intText': {
+      // Stored as text, the way the spec types sort_order; 3 and "3" are both accepted.
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-      if (typeof number === 'number' && Number.isInteger(number)) return number;
-      throw bad('expected an integer');
+      if (typeof number === 'number' && Number.isInteger(number)) return String(number);
+      throw bad('expected a whole number');
+    }
+    case 'float': {
+      const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      if (typeof number === 'number' && Number.isFinite(number)) return number;
+      throw bad('expected a number');
     }
     case 'flagInt':
     case 'flagStr': {
@@ -48,9 +54,11 @@ export function normaliseField(object: string, field: string, kind: FieldKind, v
       if (typeof value === 'string' && isNaiveStamp(value)) return normaliseStamp(value);
       throw bad('expected "YYYY-MM-DD HH:MM:SS"');
     case 'badges':
-      // A raw array is rejected: badges must be written as a JSON-encoded string (reference §3, T1).
-      if (typeof value === 'string' && isStringArrayJson(value)) return value;
-      throw bad('expected a JSON-encoded array of strings, e.g. "[\\"VIP\\"]"');
+      // A raw array is rejected: badges must be written as a JSON-encoded string (reference §3, T1),
+      // and it holds badge uuids, not names (the spec: "JSON Array of Badge UUIDs"; A26).
+      if (typeof value === 'string' && isUuidArrayJson(value))
+        return JSON.stringify((JSON.parse(value) as string[]).map((u) => u.toLowerCase()));
+      throw bad('expected a JSON-encoded array of badge uuids, e.g. "[\\"5b1c…\\"]"');
   }
 }
 
@@ -60,10 +68,10 @@ export function readFlag(value: unknown): 0 | 1 | undefined {
   return undefined;
 }
 
-function isStringArrayJson(text: string): boolean {
+function isUuidArrayJson(text: string): boolean {
   try {
     const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string');
+    return Array.isArray(parsed) && parsed.every(isUuid);
   } catch {
     return false;
   }

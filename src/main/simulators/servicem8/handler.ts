@@ -11,6 +11,7 @@ import { handleAccessToken, handleAuthorize } from './oauth-routes';
 import { ApiError, sendError, sendJson } from './responses';
 import { handleRest, parseRoute, requiredScope } from './rest-routes';
 import { hasScope } from './scopes';
+import { parseClockBody, type SimClock } from './sim-clock';
 import type { WriteContext } from './write-rules';
 
 export interface SimulatorStats {
@@ -24,6 +25,7 @@ export interface SimulatorStats {
 }
 
 export interface SimulatorState extends WriteContext {
+  clock: SimClock;
   auth: SimulatorAuth;
   faults: FaultInjector;
   /** One limiter per rate-limit bucket (API key, or OAuth client); undefined when limits are off. */
@@ -48,6 +50,7 @@ export async function handleRequest(state: SimulatorState, request: http.Incomin
   if (url.pathname === '/oauth/authorize') return handleAuthorize(state.auth, url, response, state.redirectHosts);
   if (url.pathname === '/oauth/access_token') return handleAccessToken(state.auth, request, response);
   try {
+    if (url.pathname === '/_sim/clock') return await handleClock(state, request, response, method);
     await handleApi(state, request, response, url, method);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -98,6 +101,23 @@ async function handleApi(
     return;
   }
   sendJson(response, reply.status, reply.body, reply.headers);
+}
+
+/**
+ * Test-only control, outside /api_1.0 and its rate limit: GET reads the simulated time,
+ * POST {"now": ISO} sets it. Only the account's API key may use it.
+ */
+async function handleClock(state: SimulatorState, request: http.IncomingMessage, response: http.ServerResponse, method: string) {
+  const body = method === 'POST' ? parseJsonBody(await readBody(request)) : undefined;
+  const apiKey = headerOf(request, 'x-api-key');
+  if (apiKey === undefined || !state.auth.authenticate(apiKey, undefined))
+    throw new ApiError(401, 'The simulator clock needs the X-API-Key header');
+  if (method === 'POST') {
+    const instant = parseClockBody(body);
+    if (typeof instant === 'string') throw new ApiError(400, instant);
+    state.clock.set(instant);
+  } else if (method !== 'GET') throw new ApiError(405, `Method ${method} not allowed`);
+  sendJson(response, 200, { now: state.clock.now().toISOString() });
 }
 
 function parseJsonBody(text: string): unknown {

@@ -9,7 +9,9 @@ import { handleRequest, type SimulatorState, type SimulatorStats } from './handl
 import { DEFAULT_REDIRECT_HOSTS } from './oauth-routes';
 import { seedDemo } from './seed/demo-seed';
 import { seedMinimal } from './seed/minimal-seed';
+import { SimClock } from './sim-clock';
 import { SimulatorStore } from './store';
+import type { SimBehaviour } from './behaviour';
 
 export const DEFAULT_API_KEY = 'sm8-demo-key';
 export const DEFAULT_OAUTH_CLIENT: OAuthClient = { clientId: 'sm8-demo-client', clientSecret: 'sm8-demo-secret' };
@@ -45,8 +47,15 @@ export interface ServiceM8SimulatorOptions {
   pageSize?: number;
   /** Apply `ne` filter conditions (default false: ignored, as seen live; assumption A6). */
   strictNe?: boolean;
-  /** Clock for edit_date stamps and token expiry (rate limits use wall time). */
+  /**
+   * Wall clock for token expiry, and the base of the simulated clock that stamps every
+   * write (POST /_sim/clock or setNow() moves the latter). Rate limits use real time.
+   */
   now?: () => Date;
+  /** Simulated time at start (default: the wall clock). */
+  startAt?: Date;
+  /** Open behaviours (A10, A12, A27). */
+  behaviour?: Partial<SimBehaviour>;
 }
 
 export interface RunningServiceM8Simulator {
@@ -58,6 +67,9 @@ export interface RunningServiceM8Simulator {
   store: SimulatorStore;
   faults: FaultInjector;
   stats: SimulatorStats;
+  /** The simulated time (what POST /_sim/clock sets). */
+  now(): Date;
+  setNow(instant: Date): void;
   /** Requests received so far. */
   readonly requestCount: number;
   save(): void;
@@ -66,11 +78,13 @@ export interface RunningServiceM8Simulator {
 
 export async function startServiceM8Simulator(options: ServiceM8SimulatorOptions = {}): Promise<RunningServiceM8Simulator> {
   const now = options.now ?? (() => new Date());
+  const clock = new SimClock(now);
+  if (options.startAt) clock.set(options.startAt);
   const store = new SimulatorStore();
   const loaded = options.dataFile ? store.loadFile(options.dataFile) : false;
   if (!loaded) {
     if (options.seed === 'demo') seedDemo(store);
-    else seedMinimal(store, now);
+    else seedMinimal(store, () => clock.now());
   }
   const limits: RateLimits = options.limits ?? REAL_LIMITS;
   const windows = [
@@ -82,7 +96,9 @@ export async function startServiceM8Simulator(options: ServiceM8SimulatorOptions
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const state: SimulatorState = {
     store,
-    now,
+    clock,
+    now: () => clock.now(),
+    ...(options.behaviour ? { behaviour: options.behaviour } : {}),
     auth: new SimulatorAuth({
       apiKey,
       clients,
@@ -122,6 +138,8 @@ export async function startServiceM8Simulator(options: ServiceM8SimulatorOptions
     store,
     faults: state.faults,
     stats: state.stats,
+    now: () => clock.now(),
+    setNow: (instant) => clock.set(instant),
     get requestCount() {
       return state.stats.requests;
     },

@@ -1,7 +1,7 @@
 // /api_1.0/<object>.json and /api_1.0/<object>/<uuid>.json: list, get, create, update,
 // soft delete. No PUT or PATCH (reference §1).
 import { matchesFilter, parseFilter, type FilterBehaviour } from './filter';
-import { OBJECTS, type ObjectDef } from './objects';
+import { objectForPath, type ObjectDef } from './objects';
 import { ApiError } from './responses';
 import type { SimulatorStore, WireRecord } from './store';
 import { createRecord, softDelete, updateRecord, type WriteContext } from './write-rules';
@@ -15,7 +15,7 @@ const ROUTE = /^\/api_1\.0\/([a-z]+)(?:\/([0-9A-Za-z-]+))?\.json$/;
 
 export function parseRoute(pathname: string): Route {
   const match = ROUTE.exec(pathname);
-  const def = match ? OBJECTS[match[1] ?? ''] : undefined;
+  const def = match ? objectForPath(match[1] ?? '', match[2] !== undefined) : undefined;
   if (!match || !def) throw new ApiError(404, `Unknown resource ${pathname}`);
   return match[2] === undefined ? { def } : { def, uuid: match[2].toLowerCase() };
 }

@@ -2,7 +2,7 @@
 // records exactly as they go over the wire. Insertion order is the page order, so an
 // update during a paged walk never moves a record to another page.
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { OBJECTS } from './objects';
+import { OBJECTS, withDefaults } from './objects';
 
 export type WireValue = string | number;
 export type WireRecord = Record<string, WireValue>;
@@ -62,8 +62,9 @@ export class SimulatorStore {
       throw new Error('not a ServiceM8 simulator data file (expected {"version":1,"tables":{…}})');
     }
     for (const [name, records] of Object.entries(file.tables)) {
-      if (!this.tables.has(name)) continue;
-      for (const record of records) this.put(name, record);
+      if (!OBJECTS[name]) continue;
+      // A file saved before a field was simulated gets that field's default, as a fresh record would.
+      for (const record of records) this.put(name, withDefaults(name, record));
     }
   }
 

@@ -6,11 +6,15 @@ import { naiveLocal } from './local-time';
 import { defaultFor, type ObjectDef } from './objects';
 import { ApiError } from './responses';
 import type { SimulatorStore, WireRecord } from './store';
+import { behaviourOf, type SimBehaviour } from './behaviour';
 import { recomputeJobTotal, recomputePaymentReceived, derivePrices } from './job-totals';
+import { applyJobRules, applyPaymentRules, nextJobNumber } from './job-rules';
 
 export interface WriteContext {
   store: SimulatorStore;
+  /** The simulated time every stamp is written from (settable through POST /_sim/clock). */
   now(): Date;
+  behaviour?: Partial<SimBehaviour>;
 }
 
 export const DEFAULT_ZONE = 'Australia/Sydney';
@@ -79,13 +83,19 @@ function applyFields(context: WriteContext, def: ObjectDef, record: WireRecord, 
       throw new ApiError(400, `Invalid value for ${def.name}.${field}: expected one of ${allowed.join(', ')}`);
   }
   const now = stamp(context);
+  const behaviour = behaviourOf(context.behaviour);
   if (def.name === 'jobmaterial' || def.name === 'jobpayment' || def.name === 'jobcontact') requireJob(context, record);
   if (def.name === 'jobmaterial') derivePrices(context.store, record, body);
-  if (def.name === 'job') stampJobFlags(record, before, now, creating);
+  if (def.name === 'job') applyJobRules(record, before, body, now, creating);
+  // The spec: related_object is "always stored in lowercase".
+  if (def.name === 'attachment') record.related_object = String(record.related_object).toLowerCase();
+  if (def.name === 'jobpayment') applyPaymentRules(context.store, record, body, now, creating, behaviour);
   record.edit_date = now;
   context.store.put(def.name, record);
-  if (def.name === 'jobmaterial') recomputeJobTotal(context.store, String(record.job_uuid), now);
-  if (def.name === 'jobpayment') recomputePaymentReceived(context.store, String(record.job_uuid), now);
+  if (def.name === 'jobmaterial') recomputeJobTotal(context.store, String(record.job_uuid), now, behaviour);
+  // A12: a direct write of job.payment_received stands until the payments or the total change.
+  if ((def.name === 'jobpayment' || def.name === 'jobmaterial') && behaviour.paymentReceived === 'derived')
+    recomputePaymentReceived(context.store, String(record.job_uuid), now);
 }
 
 /** Assumption A19: job children must point at an existing job; other references are not checked. */
@@ -93,25 +103,4 @@ function requireJob(context: WriteContext, record: WireRecord): void {
   const jobUuid = record.job_uuid;
   if (typeof jobUuid !== 'string' || !context.store.get('job', jobUuid))
     throw new ApiError(400, `job_uuid does not refer to an existing job: ${JSON.stringify(jobUuid)}`);
-}
-
-const FLAG_STAMPS: [string, string][] = [
-  ['quote_sent', 'quote_sent_stamp'],
-  ['invoice_sent', 'invoice_sent_stamp'],
-  ['payment_received', 'payment_received_stamp'],
-  ['payment_processed', 'payment_processed_stamp'],
-];
-
-/** Assumption A21: a flag going 0→1 stamps its *_stamp; Completed sets an unset completion_date. */
-function stampJobFlags(record: WireRecord, before: WireRecord, now: string, creating: boolean): void {
-  for (const [flag, stampField] of FLAG_STAMPS) {
-    if (record[flag] === 1 && (creating || before[flag] !== 1)) record[stampField] = now;
-  }
-  if (record.status === 'Completed' && record.completion_date === '0000-00-00 00:00:00') record.completion_date = now;
-}
-
-function nextJobNumber(store: SimulatorStore): string {
-  let max = 0;
-  for (const job of store.list('job')) max = Math.max(max, Number(job.generated_job_id) || 0);
-  return String(max + 1);
 }

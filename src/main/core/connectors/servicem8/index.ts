@@ -12,4 +12,5 @@ export type { ReadResult, RejectedRecord } from './read-result';
 export * from './records';
 export type { Sm8Vendor } from './vendor';
 export * from './wire-encode';
+export * from './job-writes';
 export { localToUtcIso, toLocalNaive } from './local-time';

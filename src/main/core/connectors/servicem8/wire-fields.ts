@@ -63,6 +63,18 @@ export const decimalText = z.union([z.string(), z.number()]).transform((value, c
   return out.includes('.') ? out.replace(/\.?0+$/, '') : out;
 });
 
+/** A whole number sent as a number or as text (`sort_order` is "3" per the spec, 3 in older data); missing reads as 0. */
+export const wholeNumber = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === null || value === '') return 0;
+    const number = typeof value === 'number' ? value : /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (Number.isSafeInteger(number)) return number;
+    ctx.addIssue({ code: 'custom', message: `not a whole number: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  });
+
 /** An account-local naive stamp → UTC ISO instant (null when unset). */
 export function instant(zone: string) {
   return z

@@ -32,7 +32,7 @@ function passesFilters(record: ClientRecord, context: ClientPlanContext, plan: P
   }
   // Badges live in ServiceM8: the filter decides which ServiceM8 clients reach Stripe.
   if (record.side === 'servicem8' && clientBadges.length > 0 && !record.badges.some((b) => clientBadges.includes(b))) {
-    plan.skipped.push({ id: record.id, reason: `none of the badges ${clientBadges.join(', ')} (rules.filters.clientBadges)` });
+    plan.skipped.push({ id: record.id, reason: 'it has none of the badges this sync is limited to (rules.filters.clientBadges)' });
     return false;
   }
   return true;

@@ -1,5 +1,7 @@
 // What a Sydney plumbing and electrical business sells: name, unit price in dollars,
-// whether it is usually quoted tax-inclusive, and whether it is GST-free.
+// whether it is usually quoted tax-inclusive, and whether it is GST-free; and the
+// badges and job categories it uses.
+import { stableUuid } from './seed-tools';
 export interface CatalogueItem {
   name: string;
   price: string;
@@ -28,6 +30,33 @@ export const CATALOGUE: CatalogueItem[] = [
   { name: 'Council inspection fee', price: '165.00', inclusive: false, gstFree: true, trade: 'both' },
   { name: 'Sydney Water plumbing permit', price: '98.35', inclusive: false, gstFree: true, trade: 'plumbing' },
 ];
+
+/** Not in the catalogue: a warranty return is a line with no charge. */
+export const WARRANTY_LINE: CatalogueItem = { name: 'Warranty callback - no charge', price: '0.00', inclusive: false, trade: 'both' };
+
+export const itemByName = (name: string): CatalogueItem => {
+  const item = CATALOGUE.find((c) => c.name === name);
+  if (!item) throw new Error(`no catalogue item ${name}`);
+  return item;
+};
+
+export const materialUuid = (item: CatalogueItem): string => stableUuid('material', item.name);
+
+export const BADGES = {
+  commercial: { uuid: stableUuid('badge', 'Commercial'), name: 'Commercial' },
+  strata: { uuid: stableUuid('badge', 'Strata'), name: 'Strata' },
+  vip: { uuid: stableUuid('badge', 'VIP'), name: 'VIP' },
+  warranty: { uuid: stableUuid('badge', 'Warranty'), name: 'Warranty' },
+  afterHours: { uuid: stableUuid('badge', 'After Hours'), name: 'After Hours' },
+} as const;
+
+export const CATEGORIES = {
+  plumbing: { uuid: stableUuid('category', 'Plumbing'), name: 'Plumbing', colour: '#2a7de1' },
+  hotWater: { uuid: stableUuid('category', 'Hot Water'), name: 'Hot Water', colour: '#e15b2a' },
+  drainage: { uuid: stableUuid('category', 'Drainage'), name: 'Drainage', colour: '#6d4c41' },
+  electrical: { uuid: stableUuid('category', 'Electrical'), name: 'Electrical', colour: '#f0a202' },
+  maintenance: { uuid: stableUuid('category', 'Maintenance Contract'), name: 'Maintenance Contract', colour: '#4caf50' },
+} as const;
 
 export const JOB_DESCRIPTIONS: Record<'plumbing' | 'electrical', string[]> = {
   plumbing: [

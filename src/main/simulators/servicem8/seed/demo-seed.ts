@@ -1,118 +1,111 @@
-// `--seed demo`: a small Sydney plumbing and electrical business, deterministic from a
-// fixed PRNG seed and a fixed timeline (May–Nov 2026). Records are written through the
-// simulator's own write rules, so derived fields (job totals, payment flags, prices
+// `--seed demo`: a month (November 2026) of a small Sydney plumbing and electrical
+// business — 40 clients, 120 jobs in every state, staff, badges, job categories and
+// its materials catalogue — deterministic from a fixed PRNG seed and fixed times.
+// Records are written through the simulator's own write rules at their own simulated
+// times, so stamps and derived fields (totals, payment flags, deposits, prices
 // re-derived from tax-inclusive entry) are exactly what the API would produce.
 import { OBJECTS } from '../objects';
 import type { SimulatorStore } from '../store';
 import { createRecord, type WriteContext } from '../write-rules';
-import { SYDNEY, seedAccount } from './account-seed';
-import { naiveLocal } from '../local-time';
-import { CATALOGUE, JOB_DESCRIPTIONS } from './demo-catalogue';
-import { demoClients, type DemoClient } from './demo-clients';
-import { formatPhone, makeAbn, seedRandom, type SeedRandom } from './seed-tools';
+import { seedAccount } from './account-seed';
+import { BADGES, CATALOGUE, CATEGORIES, materialUuid, type CatalogueItem } from './demo-catalogue';
+import { demoClients, SHARED_CLIENTS, type DemoClient } from './demo-clients';
+import { seedJob, type SeedRefs } from './demo-jobs';
+import { monthJobs } from './demo-month';
+import { NOTABLE_PLANS, notableJobUuid } from './demo-notable-plans';
+import { DAY, sydney } from './demo-time';
+import { formatPhone, makeAbn, seedRandom, stableUuid, type SeedRandom } from './seed-tools';
 
-const START = Date.UTC(2026, 4, 1, 0, 0, 0); // 1 May 2026 10:00 Sydney
-const DAY = 86_400_000;
-const JOB_COUNT = 120;
+export const DEMO_JOB_COUNT = 120;
+
+export const DEMO_STAFF = [
+  { first: 'Mark', last: 'Jennings', title: 'Owner / Master Plumber', email: 'mark@harboursidepe.com.au' },
+  { first: 'Leah', last: 'Tran', title: 'Office Manager', email: 'leah@harboursidepe.com.au' },
+  { first: 'Connor', last: 'Byrne', title: 'Electrician', email: 'connor@harboursidepe.com.au' },
+  { first: 'Isaac', last: 'Fonoti', title: 'Plumber', email: 'isaac@harboursidepe.com.au' },
+  { first: 'Ben', last: 'Carter', title: 'Apprentice', email: 'ben@harboursidepe.com.au' },
+].map((s) => ({ ...s, uuid: stableUuid('staff', s.email) }));
+
+export const clientUuid = (client: DemoClient) => stableUuid('company', client.name);
+
+interface SeededClient {
+  uuid: string;
+  address: string;
+  suburb: string;
+  business: boolean;
+  contact: { first: string; last: string; email: string; mobile: string };
+}
 
 export function seedDemo(store: SimulatorStore): void {
-  const random = seedRandom(20260501);
-  let clock = START;
+  const random = seedRandom(20261101);
+  let clock = sydney(1, 9);
   const context: WriteContext = { store, now: () => new Date(clock) };
-  const create = (object: string, body: Record<string, unknown>): string =>
-    createRecord(context, OBJECTS[object]!, { uuid: random.uuid(), ...body }).uuid;
-  const account = seedAccount(store, new Date(START - 30 * DAY), {
+  const create = (object: string, body: Record<string, unknown>) => createRecord(context, OBJECTS[object]!, body).uuid;
+  const account = seedAccount(store, new Date(clock - 400 * DAY), {
     name: 'Harbourside Plumbing & Electrical Pty Ltd',
     abn: '53 004 085 616',
     email: 'office@harboursidepe.com.au',
   });
-
-  const staff = [
-    ['Mark', 'Jennings', 'Owner / Master Plumber'],
-    ['Leah', 'Tran', 'Office Manager'],
-    ['Connor', 'Byrne', 'Electrician'],
-    ['Isaac', 'Fonoti', 'Plumber'],
-    ['Ben', 'Carter', 'Apprentice'],
-  ].map(([first, last, title]) =>
-    create('staff', {
-      first,
-      last,
-      job_title: title,
-      email: `${first!.toLowerCase()}@harboursidepe.com.au`,
-      mobile: formatPhone(random, true),
+  // The account's lists were set up before the month began.
+  clock = sydney(1, 9) - 200 * DAY;
+  for (const s of DEMO_STAFF)
+    create('staff', { uuid: s.uuid, first: s.first, last: s.last, email: s.email, job_title: s.title, mobile: formatPhone(random, true) });
+  for (const badge of Object.values(BADGES)) create('badge', { uuid: badge.uuid, name: badge.name });
+  for (const category of Object.values(CATEGORIES)) create('category', { ...category });
+  const taxRate = (item: CatalogueItem) => (item.gstFree ? account.gstFree : account.gst);
+  CATALOGUE.forEach((item, index) =>
+    create('material', {
+      uuid: materialUuid(item),
+      name: item.name,
+      item_number: `HPE-${String(index + 1).padStart(3, '0')}`,
+      price: item.price,
+      price_includes_taxes: item.inclusive ? 1 : 0,
+      tax_rate_uuid: taxRate(item),
     }),
   );
-  const categories = {
-    plumbing: create('category', { name: 'Plumbing', colour: '#2a7de1' }),
-    electrical: create('category', { name: 'Electrical', colour: '#f0a202' }),
-    maintenance: create('category', { name: 'Maintenance Contract', colour: '#4caf50' }),
-  };
+  clock = sydney(1, 9) - 120 * DAY;
   const clients = demoClients().map((client) => {
-    clock += random.int(1, 3) * 3_600_000;
+    clock += random.int(12, 60) * 3_600_000;
     return seedClient(store, random, create, client);
   });
 
-  for (let n = 0; n < JOB_COUNT; n += 1) {
-    clock = START + Math.floor((n / JOB_COUNT) * 200 * DAY) + random.int(0, 8) * 3_600_000;
-    // Every shared client gets jobs early, so the demo sync always has invoices to match.
-    const client = n < 12 ? clients[n % 6]! : random.pick(clients);
-    const trade = random.chance(0.55) ? 'plumbing' : 'electrical';
-    const roll = random.next();
-    const status = roll < 0.2 ? 'Quote' : roll < 0.42 ? 'Work Order' : roll < 0.96 ? 'Completed' : 'Unsuccessful';
-    const invoiced = status === 'Completed' && random.chance(0.75);
-    const jobDate = naive(clock).slice(0, 10);
-    const job = create('job', {
-      status,
-      company_uuid: client.uuid,
-      category_uuid: random.chance(0.15) ? categories.maintenance : categories[trade],
-      created_by_staff_uuid: random.pick(staff),
-      job_description: random.pick(JOB_DESCRIPTIONS[trade]),
-      job_address: `${random.int(1, 180)} ${random.pick(['George', 'King', 'Victoria', 'Pacific', 'Military', 'Parramatta'])} ${random.pick(['St', 'Rd', 'Ave'])}, ${client.suburb} NSW`,
-      billing_address: client.address,
-      purchase_order_number: client.business && random.chance(0.4) ? `PO-${random.int(10000, 99999)}` : '',
-      date: `${jobDate} 00:00:00`,
-      quote_date: `${jobDate} 09:00:00`,
-      quote_sent: status === 'Quote' ? (random.chance(0.7) ? 1 : 0) : 1,
-      work_order_date: status === 'Quote' ? '' : `${jobDate} 10:00:00`,
-      unsuccessful_reason: status === 'Unsuccessful' ? 'Customer went with another quote' : '',
-    });
-    const lines = random.int(1, 4);
-    for (let line = 0; line < lines; line += 1) {
-      const item = random.pick(CATALOGUE.filter((c) => c.trade === trade || c.trade === 'both'));
-      create('jobmaterial', {
-        job_uuid: job,
-        name: item.name,
-        quantity: item.name.includes('per hour') ? String(random.int(1, 8) / 2) : Number(item.price) > 500 ? '1' : String(random.int(1, 3)),
-        displayed_amount: item.price,
-        displayed_amount_is_tax_inclusive: item.inclusive ? '1' : '0',
-        tax_rate_uuid: item.gstFree ? account.gstFree : account.gst,
-        cost: '0',
-        sort_order: line + 1,
-      });
-    }
-    if (!invoiced) continue;
-    clock += random.int(1, 5) * DAY;
-    createRecord(context, OBJECTS.job!, { uuid: job, invoice_sent: 1, completion_date: naive(clock - DAY) });
-    if (!random.chance(0.6)) continue;
-    clock += random.int(1, 14) * DAY;
-    const total = String(store.get('job', job)?.total_invoice_amount ?? '0');
-    const method = n % 23 === 5 ? 'Stripe' : random.pick(['Cash', 'EFT', 'EFT', 'Bank Transfer', 'Credit Card']);
-    create('jobpayment', {
-      job_uuid: job,
-      amount: total,
-      method,
-      timestamp: naive(clock),
-      actioned_by_uuid: staff[1],
-      note: method === 'Stripe' ? `ServiceM8 Pay ch_3Q${random.uuid().replace(/-/g, '').slice(0, 20)}` : '',
+  const refs: SeedRefs = { uuid: (job, purpose) => stableUuid(job, purpose), materialUuid, taxRate };
+  const staff = DEMO_STAFF.map((s) => s.uuid);
+  const plans = [
+    ...NOTABLE_PLANS.map((plan) => ({ ...plan, uuid: notableJobUuid(plan.key), client: clients[plan.client]!, createdBy: staff[0]! })),
+    ...monthJobs(random, DEMO_JOB_COUNT - NOTABLE_PLANS.length).map((plan) => ({
+      ...plan,
+      client: random.pick(clients),
+      badges: [] as string[],
+      createdBy: plan.trade === 'electrical' ? staff[2]! : random.pick([staff[0]!, staff[3]!]),
+    })),
+  ].sort((a, b) => a.at - b.at);
+  for (const plan of plans) {
+    seedJob(context, { set: (ms) => (clock = ms) }, refs, {
+      uuid: plan.uuid,
+      companyUuid: plan.client.uuid,
+      categoryUuid: plan.category,
+      createdBy: plan.createdBy,
+      officeStaff: staff[1]!,
+      description: plan.description,
+      jobAddress: `${random.int(1, 180)} ${random.pick(['George', 'King', 'Victoria', 'Pacific', 'Military', 'Parramatta'])} ${random.pick(['St', 'Rd', 'Ave'])}, ${plan.client.suburb} NSW`,
+      billingAddress: plan.client.address,
+      purchaseOrder: plan.client.business && random.chance(0.4) ? `PO-${random.int(10000, 99999)}` : '',
+      badges: plan.badges,
+      lines: plan.lines,
+      at: plan.at,
+      steps: plan.steps,
+      contact: plan.client.contact,
     });
   }
 }
 
-interface SeededClient {
-  uuid: string;
-  suburb: string;
-  address: string;
-  business: boolean;
+function clientBadges(client: DemoClient): string[] {
+  if (client.individual) return [];
+  const badges: string[] = [BADGES.commercial.uuid];
+  if (/strata|property management|real estate/i.test(client.name)) badges.push(BADGES.strata.uuid);
+  if (SHARED_CLIENTS.slice(4).some((c) => c.name === client.name)) badges.push(BADGES.vip.uuid);
+  return badges;
 }
 
 function seedClient(
@@ -124,6 +117,7 @@ function seedClient(
   const street = `${random.int(1, 250)} ${random.pick(['Crown', 'Oxford', 'Macquarie', 'Pittwater', 'Anzac', 'Great Western'])} ${random.pick(['St', 'Rd', 'Hwy'])}`;
   const address = `${street}\n${client.suburb} NSW ${random.int(2000, 2234)}`;
   const uuid = create('company', {
+    uuid: clientUuid(client),
     name: client.name,
     abn_number: client.abn === 'valid' ? makeAbn(random) : (client.abn ?? ''),
     address,
@@ -135,23 +129,28 @@ function seedClient(
     billing_address: address,
     payment_terms: client.individual ? '' : '14 days',
     website: '',
-    badges: client.individual ? '[]' : '["Commercial"]',
+    badges: JSON.stringify(clientBadges(client)),
   });
   // is_individual is derived by ServiceM8 from the name matching a contact's; the seed sets it directly (A24).
   const record = store.get('company', uuid);
-  if (record) store.put('company', { ...record, is_individual: client.individual ? 1 : 0 });
-  create('companycontact', {
-    company_uuid: uuid,
+  if (record) store.put('company', { ...record, is_individual: client.individual ? '1' : '0' });
+  const contact = {
     first: client.first,
     last: client.last,
     email: client.email ?? '',
+    mobile: random.chance(0.8) ? formatPhone(random, true) : '',
+  };
+  create('companycontact', {
+    uuid: stableUuid('companycontact', uuid, 'billing'),
+    company_uuid: uuid,
+    ...contact,
     type: 'BILLING',
     is_primary_contact: '1',
     phone: random.chance(0.6) ? formatPhone(random, false) : '',
-    mobile: random.chance(0.8) ? formatPhone(random, true) : '',
   });
   if (client.siteContact) {
     create('companycontact', {
+      uuid: stableUuid('companycontact', uuid, 'site'),
       company_uuid: uuid,
       first: client.siteContact.first,
       last: client.siteContact.last,
@@ -161,9 +160,5 @@ function seedClient(
       mobile: formatPhone(random, true),
     });
   }
-  return { uuid, suburb: client.suburb, address, business: !client.individual };
-}
-
-function naive(ms: number): string {
-  return naiveLocal(new Date(ms), SYDNEY);
+  return { uuid, address, suburb: client.suburb, business: !client.individual, contact };
 }

@@ -1,5 +1,6 @@
 // Deterministic helpers for seed data: uuids, picks and valid ABNs from one seeded PRNG,
 // so that every run of `--seed demo` produces the same account.
+import { createHash } from 'node:crypto';
 import { seededRandom } from '../../shared/random';
 
 export interface SeedRandom {
@@ -59,4 +60,10 @@ export function formatPhone(random: SeedRandom, mobile: boolean): string {
   }
   const [a, b] = [random.int(8000, 9999), random.int(1000, 9999)];
   return random.pick([`+61 2 ${a} ${b}`, `(02) ${a}-${b}`, `02${a}${b}`, `02 ${a} ${b}`]);
+}
+
+/** A uuid (version-4 shaped) that depends only on its parts, so a record's uuid does not move when the seed's order changes. */
+export function stableUuid(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('|')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
