@@ -61,9 +61,9 @@ describe('sm8sync demo', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: '{}',
     });
-    const body = (await status.json()) as { ok: boolean; value: { counts: { linkedClients: number } } };
+    const body = (await status.json()) as { ok: boolean; value: { counts: { linked: { count: number }[] } } };
     expect(body.ok).toBe(true);
-    expect(body.value.counts.linkedClients).toBeGreaterThan(0);
+    expect(body.value.counts.linked[0]!.count).toBeGreaterThan(0);
 
     child.kill('SIGTERM');
     expect((await done).code).toBe(0);

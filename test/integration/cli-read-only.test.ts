@@ -74,7 +74,7 @@ describe('a read-only data folder with a valid database', () => {
     const status = await cliAsOwner(['status', '--json'], env);
     expect(status.code, status.stderr).toBe(0);
     expect(status.stderr).toContain('is read-only');
-    expect((JSON.parse(status.stdout) as { counts: { linkedClients: number } }).counts.linkedClients).toBe(1);
+    expect((JSON.parse(status.stdout) as { counts: { linked: { count: number }[] } }).counts.linked[0]!.count).toBe(1);
 
     const dryRun = await cliAsOwner(['sync', '--dry-run', '--json'], env);
     expect(dryRun.code, dryRun.stderr).toBe(0);

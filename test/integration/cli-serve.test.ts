@@ -51,7 +51,8 @@ describe('sm8sync serve', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ module: 'cli', command: 'serve', msg: 'command started' }));
+    // serve's engine runs in the sync worker, which writes the data folder's log.
+    expect(lines).toContainEqual(expect.objectContaining({ module: 'worker/engine', msg: 'sync worker started', dataDir }));
     expect(logged).not.toContain(env.SERVICEM8_API_KEY);
     expect(logged).not.toContain(env.STRIPE_API_KEY);
   });

@@ -126,8 +126,9 @@ describe('idempotency', () => {
 describe('rate limit', () => {
   it('answers 429 rate_limit beyond the budget and never consumes the idempotency key', async () => {
     let stripe: Stripe;
-    // The limiter runs on the simulator's clock, frozen here: all 8 land in one second whatever the load.
-    ({ sim, stripe } = await startSim({ rateLimits: 'real', ratePerSecond: 5, now: () => new Date('2026-11-02T01:00:00Z') }));
+    // The limiter counts on the simulator's wall clock, frozen here: all 8 land in one second whatever the load.
+    let wall = Date.parse('2026-11-02T01:00:00Z');
+    ({ sim, stripe } = await startSim({ rateLimits: 'real', ratePerSecond: 5, now: () => new Date(wall) }));
     const outcomes = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) => stripe.customers.create({ name: `c${i}` }, { idempotencyKey: `rl-${i}` })),
     );
@@ -138,7 +139,7 @@ describe('rate limit', () => {
       expect(error).toMatchObject({ statusCode: 429, code: 'rate_limit', rawType: 'invalid_request_error' });
     }
     expect(sim.store.customers.size).toBe(5);
-    sim.advanceClock(2);
+    wall += 2000; // the window has passed
     const index = outcomes.findIndex((o) => o.status === 'rejected');
     const retried = await stripe.customers.create({ name: `c${index}` }, { idempotencyKey: `rl-${index}` });
     // A 429 never stored a result, so the same key executes now rather than replaying.

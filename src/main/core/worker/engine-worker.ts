@@ -33,7 +33,10 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
-if (config.logDir) configureLogging({ dir: config.logDir });
+if (config.logDir) {
+  configureLogging({ dir: config.logDir });
+  log.info({ dataDir: config.dataDir, pid: process.pid }, 'sync worker started');
+}
 
 let scheduler: SyncScheduler | null = null;
 let app: OpenedApp | null = null;
