@@ -3,7 +3,8 @@
 // plan time (looked up before creating, so a retry after a crash finds the record
 // instead of making a second). Every update is conditional (conditional-write.ts).
 import type { OutboxItem } from '../../store/repositories/outbox-repository';
-import type { OperationDefinition, OperationHandler } from '../engine/pair-definition';
+import type { OperationHandler } from '../engine/pair-definition';
+import { handler, handlersByName } from '../kit/handler';
 import type { AppliedWrite, CycleContext, MirrorWrite } from '../engine/sync-pair';
 import { assembleServiceM8Client, assembleStripeClient } from './assemble';
 import { staleFields, without } from './conditional-write';
@@ -20,14 +21,6 @@ import type {
 import type { Sm8CompanyWrite, Sm8ContactWrite } from './ports';
 import { XREF_KEY, type Sm8Company, type Sm8Contact, type StripeCustomer } from './types';
 
-/** One operation's definition with the function that carries it out. */
-function handler<P>(
-  definition: OperationDefinition<P>,
-  apply: (payload: P, item: OutboxItem, context: CycleContext) => Promise<AppliedWrite>,
-): OperationHandler<never> {
-  return { ...definition, apply } as unknown as OperationHandler<never>;
-}
-
 export function clientHandlers(deps: ClientPairDeps): Record<string, OperationHandler<never>> {
   const ops = CLIENT_OPERATIONS;
   const handlers: OperationHandler<never>[] = [
@@ -37,7 +30,7 @@ export function clientHandlers(deps: ClientPairDeps): Record<string, OperationHa
     handler(ops.update_client, (p, _item, context) => updateClient(p, context, deps)),
     handler(ops.archive_client, (p, _item, context) => archiveClient(p, context, deps)),
   ];
-  return Object.fromEntries(handlers.map((h) => [h.name, h]));
+  return handlersByName(handlers);
 }
 
 function customerMirror(customer: StripeCustomer): MirrorWrite {
