@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
 import { STRIPE_EVENTS_FEED } from '../kit/feeds';
+import { findOverwrites } from '../kit/overwrites';
 import { storedLinks } from '../kit/planning-links';
 import { clientHandlers } from './apply-client';
 import { CLIENT_CURSORS, clientDefinition } from './definition';
@@ -11,7 +12,8 @@ import { overlayChanges } from './overlay-changes';
 import type { ClientPairDeps } from './pair-deps';
 import type { ClientBase } from './payloads';
 import { planClients } from './plan-clients';
-import { CLIENT_ENTITY } from './plan-context';
+import { OVERWRITE_FIELDS, planOverwrites } from './plan-overwrites';
+import { CLIENT_ENTITY, type ClientPlanContext } from './plan-context';
 import { validateClients } from './validate-clients';
 
 export type { ClientPairDeps } from './pair-deps';
@@ -26,7 +28,9 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       const companies = await deps.servicem8.pullCompanies(store.cursors.get(CLIENT_CURSORS.companies), context.signal);
       context.progress('pull', CLIENT_ENTITY, companies.records.length, null);
       const contacts = await deps.servicem8.pullContacts(store.cursors.get(CLIENT_CURSORS.contacts), context.signal);
-      const customers = await deps.stripe.customerChanges(await context.feed(STRIPE_EVENTS_FEED), context.signal);
+      const batch = await context.feed(STRIPE_EVENTS_FEED);
+      const customers = await deps.stripe.customerChanges(batch, context.signal);
+      const overwrites = batch.needsFullRescan ? [] : findOverwrites(batch.events, OVERWRITE_FIELDS, ['customer.updated']);
       context.progress('plan', CLIENT_ENTITY, 0, null);
 
       const deferred = store.deferred.list(CLIENT_ENTITY);
@@ -38,21 +42,24 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
         { servicem8: [...companies.rejected, ...contacts.rejected], stripe: customers.rejected },
         context.settings.rules.transforms,
       );
+      const planContext: ClientPlanContext = {
+        links: storedLinks(store.links, CLIENT_ENTITY),
+        baseFor: (id) => {
+          const link = store.links.byServiceM8Id(CLIENT_ENTITY, id);
+          return link ? (store.snapshots.get<ClientBase>(link.id)?.fields ?? undefined) : undefined;
+        },
+        resolved: store.conflicts.listForEntity(CLIENT_ENTITY, ['resolved']),
+        busy: store.outbox.busySubjects(CLIENT_ENTITY),
+        quarantinedEmails: valid.quarantinedEmails,
+        settings: context.settings,
+        newUuid: deps.newUuid ?? randomUUID,
+      };
       const plan = planClients(
         { servicem8: valid.servicem8, stripe: valid.stripe, dirtyServicem8: world.dirtyServicem8, dirtyStripe: world.dirtyStripe },
-        {
-          links: storedLinks(store.links, CLIENT_ENTITY),
-          baseFor: (id) => {
-            const link = store.links.byServiceM8Id(CLIENT_ENTITY, id);
-            return link ? (store.snapshots.get<ClientBase>(link.id)?.fields ?? undefined) : undefined;
-          },
-          resolved: store.conflicts.listForEntity(CLIENT_ENTITY, ['resolved']),
-          busy: store.outbox.busySubjects(CLIENT_ENTITY),
-          quarantinedEmails: valid.quarantinedEmails,
-          settings: context.settings,
-          newUuid: deps.newUuid ?? randomUUID,
-        },
+        planContext,
       );
+
+      planOverwrites(overwrites, { servicem8: valid.servicem8, stripe: valid.stripe, customers: world.customers }, planContext, plan);
 
       const savedCustomers = [...world.changedCustomers, ...world.deletedCustomers];
       return {

@@ -11,6 +11,8 @@ export const LINK = 'link';
 export const KEEP_SEPARATE = 'keep_separate';
 export const ARCHIVE_CLIENT = 'archive_client';
 export const RECREATE_CUSTOMER = 'recreate_customer';
+export const RESTORE = 'restore';
+export const KEEP_CURRENT = 'keep_current';
 
 const FIELD_WORDS: Record<string, string> = { name: 'name', email: 'email', phone: 'phone', address: 'address' };
 const RECORD = { servicem8: 'ServiceM8 client', stripe: 'Stripe customer' } as const;
@@ -85,6 +87,23 @@ export const CLIENT_CONFLICT_KINDS: Record<string, ConflictKindDefinition> = {
     ],
     // Taking the other side links to its oldest unlinked candidate (chosen when the decision is applied).
     take: (c, side) => ({ action: side === duplicateSubject(c).side ? KEEP_SEPARATE : LINK, candidate: null }),
+  },
+  overwritten: {
+    label: 'Changed in Stripe during a sync',
+    actions: [
+      {
+        name: RESTORE,
+        label: 'Use the Stripe value',
+        take: 'stripe',
+        effect: (c) => `Write the value set in Stripe to both sides (${FIELD_WORDS[c.field ?? ''] ?? 'value'}).`,
+      },
+      {
+        name: KEEP_CURRENT,
+        label: 'Keep the current value',
+        take: 'servicem8',
+        effect: () => 'Keep the value both sides hold now; nothing is written.',
+      },
+    ],
   },
   deletion: {
     label: 'Deleted in Stripe',

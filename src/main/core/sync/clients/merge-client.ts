@@ -71,7 +71,7 @@ function abnChange(servicem8: string | null, stripe: string | null, base: string
   return stripe !== null && base === stripe ? null : undefined;
 }
 
-function pushCustomerUpdate(
+export function pushCustomerUpdate(
   s: ClientRecord,
   t: ClientRecord,
   fields: ClientBase,
@@ -109,7 +109,7 @@ function pushCustomerUpdate(
   });
 }
 
-function pushClientUpdate(
+export function pushClientUpdate(
   s: ClientRecord,
   t: ClientRecord,
   fields: ClientBase,
