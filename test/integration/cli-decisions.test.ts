@@ -2,32 +2,12 @@
 // linked to the candidate a person picks (not a guess), an action that cannot be
 // carried out is refused at once with the reason, and refused writes can be listed,
 // retried and dismissed (`sm8sync failures`).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/store/store';
-import { assertBuilt, runCli, startSimulators, type Simulators } from '../helpers/cli-process';
-import { allCustomers, ServiceM8Http, sideEnv, stripeClient } from '../helpers/sides-over-http';
-import { useTempDirs } from '../helpers/temp-dir';
+import { useCliWorld } from '../helpers/cli-world';
+import { allCustomers } from '../helpers/sides-over-http';
 
-const tempDir = useTempDirs();
-let running: Simulators[] = [];
-
-beforeAll(() => assertBuilt());
-afterEach(async () => {
-  await Promise.all(running.map((s) => s.stop()));
-  running = [];
-});
-
-async function world() {
-  const sims = await startSimulators();
-  running.push(sims);
-  const dataDir = tempDir();
-  const env = sideEnv(sims, dataDir);
-  const cli = async (...args: string[]) => {
-    const result = await runCli(args, env);
-    return { ...result, json: () => JSON.parse(result.stdout) as unknown };
-  };
-  return { dataDir, cli, sm8: new ServiceM8Http(sims.servicem8), stripe: stripeClient(sims.stripe) };
-}
+const world = useCliWorld();
 
 interface ConflictJson {
   id: number;
