@@ -6,7 +6,7 @@ import { emptyPlan, type PairPlan } from '../engine/plan-types';
 import { chosenAction, chosenCandidate } from '../kit/decisions';
 import { PlanningLinks, type LinkLookup } from '../kit/planning-links';
 import { KEEP_SEPARATE, LINK } from './conflict-kinds';
-import { buildMatchIndex, matchServiceM8Client, matchStripeCustomer, type MatchIndex, type MatchResult } from './match-clients';
+import { buildMatchIndex, matchClient, type MatchIndex, type MatchResult } from './match-clients';
 import { mergeClientPair } from './merge-client';
 import { planCreateClient, planCreateCustomer, planDuplicate } from './plan-creates';
 import { CLIENT_ENTITY, type ClientPlanContext, type ClientWorld } from './plan-context';
@@ -62,7 +62,7 @@ interface PlanningState {
 function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context: ClientPlanContext, state: PlanningState): void {
   const { plan, links, index, handled } = state;
   const duplicate = state.resolved.find((c) => c.kind === 'duplicate');
-  const match = applyDuplicateDecision(record, matchServiceM8Client(record, index, links), duplicate, state);
+  const match = applyDuplicateDecision(record, matchClient(record, index, links), duplicate, state);
   switch (match.kind) {
     case 'unresolvable':
       return;
@@ -87,7 +87,7 @@ function planServiceM8Subject(record: ClientRecord, world: ClientWorld, context:
 function planStripeSubject(record: ClientRecord, world: ClientWorld, context: ClientPlanContext, state: PlanningState): void {
   const { plan, links, index } = state;
   const duplicate = state.resolved.find((c) => c.kind === 'duplicate');
-  const match = applyDuplicateDecision(record, matchStripeCustomer(record, index, links, world.servicem8), duplicate, state);
+  const match = applyDuplicateDecision(record, matchClient(record, index, links), duplicate, state);
   switch (match.kind) {
     case 'unresolvable':
       return;
