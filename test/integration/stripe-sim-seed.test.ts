@@ -2,6 +2,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStripeSimulator, type RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
+import { NOTABLE_JOBS } from '../../src/main/simulators/servicem8/seed/demo-notable-jobs';
 import { DEMO_PARTIAL_REFUND_CENTS, DEMO_STRIPE_JOBS } from '../../src/main/simulators/stripe/seed-demo-payments';
 import { sdkFor } from './stripe-sim-helpers';
 
@@ -44,16 +45,21 @@ describe('demo seed', () => {
 
   it('has the paid and open invoices, a hand-made one naming a job, a partial refund and a ServiceM8 Pay charge', async () => {
     const invoices = (await stripe.invoices.list({ expand: ['data.payments'] })).data;
-    expect(invoices.map((i) => i.status).sort()).toEqual(['open', 'open', 'paid', 'paid', 'paid']);
+    expect(invoices.map((i) => i.status).sort()).toEqual(['open', 'paid', 'paid', 'paid']);
     for (const paid of invoices.filter((i) => i.status === 'paid')) {
       expect(paid.payments?.data[0]).toMatchObject({ status: 'paid', amount_paid: paid.total });
     }
     const jobs = invoices.flatMap((i) => (i.custom_fields ?? []).filter((f) => f.name === 'Job').map((f) => f.value)).sort();
-    expect(jobs).toEqual(
-      [DEMO_STRIPE_JOBS.handMadeInvoice.number, DEMO_STRIPE_JOBS.cardPaidFirst.number, DEMO_STRIPE_JOBS.cardPaidSecond.number].sort(),
-    );
+    // The hand-made invoice names a real job of the ServiceM8 demo, with its total; it was paid by card.
+    expect(jobs).toEqual([DEMO_STRIPE_JOBS.handMadeInvoice.number]);
+    expect(DEMO_STRIPE_JOBS.handMadeInvoice.number).toBe(NOTABLE_JOBS['tax-inclusive'].jobNumber);
     const handMade = invoices.find((i) => i.custom_fields?.[0]?.value === DEMO_STRIPE_JOBS.handMadeInvoice.number)!;
-    expect(handMade).toMatchObject({ status: 'open', customer_email: 'office@bondiplumbingsupplies.com.au', metadata: {} });
+    expect(handMade).toMatchObject({
+      status: 'paid',
+      total: NOTABLE_JOBS['tax-inclusive'].totalCents,
+      customer_email: 'sarah.nguyen@example.com',
+      metadata: {},
+    });
     const charges = (await stripe.charges.list()).data;
     expect(charges).toHaveLength(4);
     const refunds = (await stripe.refunds.list()).data;
@@ -61,7 +67,11 @@ describe('demo seed', () => {
     expect(charges.find((c) => c.id === refunds[0]!.charge)).toMatchObject({ refunded: false, amount_refunded: DEMO_PARTIAL_REFUND_CENTS });
     const sm8 = charges.filter((c) => c.metadata.servicem8_job_number === DEMO_STRIPE_JOBS.servicem8Pay.number);
     expect(sm8).toHaveLength(1);
-    expect(sm8[0]).toMatchObject({ customer: null, metadata: { servicem8_job_uuid: DEMO_STRIPE_JOBS.servicem8Pay.uuid } });
+    expect(sm8[0]).toMatchObject({
+      customer: null,
+      amount: NOTABLE_JOBS['servicem8-pay'].totalCents,
+      metadata: { servicem8_job_uuid: NOTABLE_JOBS['servicem8-pay'].jobUuid },
+    });
     // Seeding emails nothing: every invoice was finalized with auto_advance false.
     expect(sim.store.emails).toEqual([]);
   });
