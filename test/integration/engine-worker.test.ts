@@ -1,7 +1,7 @@
 // The sync worker seen from its host (what serve, demo and the tray app run): the
 // engine and SQLite live on another thread, events cross, a crash is reported and
 // the worker restarted with backoff. Real worker threads, real SQLite, the simulators.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,8 @@ describe('sync worker host', () => {
     expect(latest.headline).toMatch(/Invalid settings file .*pollIntervalMinutes/);
     expect(latest.headline).toMatch(/restarting it in \d+ s/);
     expect(await engine.backend.invoke('listConflicts', {})).toMatchObject({ ok: false, error: { code: 'busy' } });
+    // A change cannot look done while the worker is down: only reading the status is answered.
+    expect(await engine.backend.invoke('setPaused', { paused: true })).toMatchObject({ ok: false, error: { code: 'busy' } });
     writeFileSync(path.join(dataDir, 'settings.json'), '{}');
     await expect.poll(async () => (await engine.backend.invoke('listConflicts', {})).ok, SLOW).toBe(true);
     expect((await engine.debug('info')).isMainThread).toBe(false);
@@ -131,6 +133,12 @@ describe('sync worker host', () => {
     await expect(startEngineHost({ dataDir, env: {}, secrets: { memory: {} } })).rejects.toThrow(
       /The sync engine could not start: Invalid settings file .*not valid JSON/,
     );
+    // A failed start is over: no worker is restarted behind the caller's back once the cause is gone
+    // (the failed attempt opened the database before it read the settings; a restart would open it again).
+    for (const file of readdirSync(dataDir)) if (file.startsWith('sm8sync.sqlite')) rmSync(path.join(dataDir, file));
+    writeFileSync(path.join(dataDir, 'settings.json'), '{}');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(existsSync(path.join(dataDir, 'sm8sync.sqlite'))).toBe(false);
   });
 
   it('closes SQLite on close(): the write-ahead log is folded back and removed', async () => {

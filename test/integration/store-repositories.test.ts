@@ -170,6 +170,20 @@ describe('repositories (real SQLite)', () => {
     store.close();
   });
 
+  it('conflicts: a decision changed after the write was planned is not marked applied by that write', () => {
+    const { store, advance } = openStore();
+    const { conflict } = store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'client:9:name', field: 'name' });
+    store.conflicts.resolve(conflict.id, 'keep_stripe');
+    const plannedAt = new Date(advance(1000)).toISOString();
+    advance(1000);
+    store.conflicts.resolve(conflict.id, 'keep_servicem8'); // changed while the planned write was under way
+    store.conflicts.markApplied(conflict.id, plannedAt);
+    expect(store.conflicts.get(conflict.id)).toMatchObject({ state: 'resolved', resolution: 'keep_servicem8' });
+    store.conflicts.markApplied(conflict.id, new Date(advance(1000)).toISOString());
+    expect(store.conflicts.get(conflict.id)!.state).toBe('applied');
+    store.close();
+  });
+
   it('quarantine: one row per record, reason updated, released when fixed', () => {
     const { store } = openStore();
     store.quarantine.put({

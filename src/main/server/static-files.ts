@@ -70,6 +70,14 @@ export async function serveStatic(root: string, pathname: string, response: Serv
       return;
     }
   }
-  response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
+  // A file can vanish between the look and the read (a rebuild of the UI): answer, never crash the server.
+  const stream = createReadStream(file);
+  stream.once('open', () => {
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    stream.pipe(response);
+  });
+  stream.once('error', () => {
+    if (!response.headersSent) response.writeHead(404).end();
+    else response.destroy();
+  });
 }

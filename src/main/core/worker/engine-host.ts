@@ -71,6 +71,8 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
   let failures = 0;
   let restarts = 0;
   let restartTimer: NodeJS.Timeout | null = null;
+  /** A worker that never became ready is a failed start, reported to the caller: not a crash to restart from. */
+  let everReady = false;
 
   /** The status as people should see it: the worker's, unless a crash is still the news. */
   function present(status: Status): Status {
@@ -92,14 +94,17 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     });
     link = started;
     void started.ready.then(
-      () => (up = link === started),
+      () => {
+        up = link === started;
+        everReady = true;
+      },
       () => undefined,
     );
     void started.exited.then((exit) => {
       if (link !== started) return;
       link = null;
       up = false;
-      if (!exit.requested && !closing) onCrash(exit.reason, exit.upMs);
+      if (!exit.requested && !closing && everReady) onCrash(exit.reason, exit.upMs);
     });
     return started;
   }
@@ -133,7 +138,8 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
       if (!checked.ok) return checked;
       const returnsStatus = API[checked.method].result === statusSchema;
       if (!link || !up) {
-        if (returnsStatus && crash && lastStatus) return { ok: true, value: present(lastStatus) };
+        // Only reading the status can be answered while the worker is down; a change (pause…) must not look done.
+        if (checked.method === 'getStatus' && crash && lastStatus) return { ok: true, value: present(lastStatus) };
         return { ok: false, error: { code: 'busy', message: 'The sync engine is restarting after a problem; try again in a moment.' } };
       }
       const answer = parseResult(checked.method, await link.call(method, params));
@@ -145,6 +151,8 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
   try {
     await first.ready;
   } catch (error) {
+    closing = true;
+    if (restartTimer) clearTimeout(restartTimer);
     throw new Error(`The sync engine could not start: ${(error as Error).message}`, { cause: error });
   }
   const status = await backend.invoke('getStatus', {});

@@ -174,8 +174,18 @@ export class ConflictsRepository {
     return row ? toConflict(row) : null;
   }
 
-  markApplied(id: number): void {
-    this.db.prepare(`UPDATE conflicts SET state = 'applied', applied_at = ? WHERE id = ? AND state = 'resolved'`).run(this.now(), id);
+  /**
+   * The decision was carried out. With `decidedBy`, only a decision made by then (when the
+   * write was planned) counts: one a person changed since stays decided for the next sync.
+   */
+  markApplied(id: number, decidedBy?: string): void {
+    if (decidedBy === undefined) {
+      this.db.prepare(`UPDATE conflicts SET state = 'applied', applied_at = ? WHERE id = ? AND state = 'resolved'`).run(this.now(), id);
+      return;
+    }
+    this.db
+      .prepare(`UPDATE conflicts SET state = 'applied', applied_at = ? WHERE id = ? AND state = 'resolved' AND resolved_at <= ?`)
+      .run(this.now(), id, decidedBy);
   }
 
   /** A decision that could not be carried out goes back to the person, with why. */

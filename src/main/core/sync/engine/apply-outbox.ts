@@ -148,7 +148,7 @@ function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: nu
     if (Object.keys(applied.base).length > 0) store.snapshots.merge(link.id, applied.base);
   }
   for (const write of applied.mirror) store.mirror.upsert(write);
-  for (const id of applied.conflictIds) store.conflicts.markApplied(id);
+  for (const id of applied.conflictIds) store.conflicts.markApplied(id, item.createdAt);
   for (const conflict of applied.raised ?? []) store.conflicts.raise(conflict);
   store.audit.append({
     runId,

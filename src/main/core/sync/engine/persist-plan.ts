@@ -25,7 +25,14 @@ export function idempotencyKey(
   return `sm8sync-${runId}-${entity}-${operation.name}-${subjectId}`;
 }
 
-export function persistPlan(store: Store, plan: PairPlan, runId: number, operations: Record<string, OperationDefinition>): void {
+/** `plannedAt`: when the plan was read (decisions made later are left for the next cycle). */
+export function persistPlan(
+  store: Store,
+  plan: PairPlan,
+  runId: number,
+  operations: Record<string, OperationDefinition>,
+  plannedAt?: string,
+): void {
   for (const link of plan.links) {
     if (store.links.byServiceM8Id(link.entity, link.servicem8Id) || store.links.byStripeId(link.entity, link.stripeId)) continue;
     store.links.create(link);
@@ -35,7 +42,7 @@ export function persistPlan(store: Store, plan: PairPlan, runId: number, operati
     if (link) store.snapshots.merge(link.id, base.fields);
   }
   for (const conflict of plan.conflicts) store.conflicts.raise(conflict);
-  for (const id of plan.settledConflicts) store.conflicts.markApplied(id);
+  for (const id of plan.settledConflicts) store.conflicts.markApplied(id, plannedAt);
   for (const { id, reason } of plan.unresolvable) store.conflicts.reopen(id, `Could not apply the decision: ${reason}`);
   for (const key of plan.settledQuestions) store.conflicts.dismissByKey(key);
   for (const write of plan.writes) {

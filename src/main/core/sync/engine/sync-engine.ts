@@ -112,6 +112,7 @@ export class SyncEngine implements SyncRunner {
         active = pair;
         const { entity } = pair.definition;
         context.progress('pull', entity, 0, null);
+        const plannedAt = this.clock().toISOString();
         const prepared = await pair.prepare(context);
         counters.pulled(entity, prepared.pulled);
         counters.add(entity, {
@@ -133,7 +134,7 @@ export class SyncEngine implements SyncRunner {
         const batches = await Promise.all(feedsDone.map(async (name) => [name, await feeds.readIfStarted(name)] as const));
         store.transaction(() => {
           prepared.persist();
-          persistPlan(store, prepared.plan, run.id, pair.definition.operations);
+          persistPlan(store, prepared.plan, run.id, pair.definition.operations, plannedAt);
           // Every pair has now seen the feed's batch: the next cycle starts after it.
           for (const [name, batch] of batches) if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
         });
