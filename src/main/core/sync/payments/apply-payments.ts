@@ -26,14 +26,25 @@ function handler<P>(
   return { ...definition, apply } as unknown as OperationHandler<never>;
 }
 
-const sm8Mirror = (p: Sm8Payment): MirrorWrite => ({ side: 'servicem8', object: MIRROR.servicem8, id: p.uuid, record: p, editedAt: p.editedAt, active: p.active });
+const sm8Mirror = (p: Sm8Payment): MirrorWrite => ({
+  side: 'servicem8',
+  object: MIRROR.servicem8,
+  id: p.uuid,
+  record: p,
+  editedAt: p.editedAt,
+  active: p.active,
+});
 
 export function paymentHandlers(deps: PaymentPairDeps): Record<string, OperationHandler<never>> {
   const ops = PAYMENT_OPERATIONS;
   const zone = (context: CycleContext) => context.settings.businessTimeZone;
 
   /** Writes the payment unless ServiceM8 already has it under our uuid, then reads back what ServiceM8 holds. */
-  async function ensurePayment(uuid: string, p: { jobUuid: string; amountCents: number; method: string; paidAt: string; note: string }, signal: AbortSignal) {
+  async function ensurePayment(
+    uuid: string,
+    p: { jobUuid: string; amountCents: number; method: string; paidAt: string; note: string },
+    signal: AbortSignal,
+  ) {
     const existing = await deps.servicem8.getPayment(uuid, signal);
     if (!existing) await deps.servicem8.savePayment(uuid, p, signal);
     const saved = existing ?? (await deps.servicem8.getPayment(uuid, signal));
@@ -61,7 +72,14 @@ export function paymentHandlers(deps: PaymentPairDeps): Record<string, Operation
       base: { amountCents: saved.amountCents, paidAt: saved.paidAt, active: saved.active },
       mirror: [sm8Mirror(saved)],
       before: null,
-      after: { jobNumber: p.jobNumber, amount: dollars(p.amountCents), method: p.method, paidAt: p.paidAt, note: p.note, jobMarkedPaid: markedPaid },
+      after: {
+        jobNumber: p.jobNumber,
+        amount: dollars(p.amountCents),
+        method: p.method,
+        paidAt: p.paidAt,
+        note: p.note,
+        jobMarkedPaid: markedPaid,
+      },
       conflictIds: p.conflictIds,
       result: { paymentUuid: p.paymentUuid, jobMarkedPaid: markedPaid },
     };

@@ -59,7 +59,12 @@ export const PAYMENT_CONFLICT_KINDS: Record<string, ConflictKindDefinition> = {
             ? null
             : 'the money has not gone back yet (the refund is pending or the dispute is still open): decide once Stripe settles it',
       },
-      { name: IGNORE, label: 'Ignore', take: 'servicem8', effect: () => 'Leave the ServiceM8 job as it is; the refund stays in Stripe only.' },
+      {
+        name: IGNORE,
+        label: 'Ignore',
+        take: 'servicem8',
+        effect: () => 'Leave the ServiceM8 job as it is; the refund stays in Stripe only.',
+      },
     ],
   },
   [KIND.deleted]: {
@@ -75,7 +80,8 @@ export const PAYMENT_CONFLICT_KINDS: Record<string, ConflictKindDefinition> = {
         name: KEEP_DELETED,
         label: 'Keep it deleted',
         take: 'servicem8',
-        effect: () => 'Leave the payment deleted in ServiceM8. Nothing changes in Stripe: fix Stripe by hand if the money really did not arrive.',
+        effect: () =>
+          'Leave the payment deleted in ServiceM8. Nothing changes in Stripe: fix Stripe by hand if the money really did not arrive.',
       },
     ],
   },
@@ -107,7 +113,8 @@ export const PAYMENT_CONFLICT_KINDS: Record<string, ConflictKindDefinition> = {
         unavailable: (c, helpers, candidate) => {
           const linkable = linkableCandidates(c, helpers);
           if (linkable.length === 0) return 'every candidate ServiceM8 payment is already linked to another Stripe payment';
-          if (candidate !== null && !linkable.includes(candidate)) return 'that payment is not one of the candidates this question can be linked to';
+          if (candidate !== null && !linkable.includes(candidate))
+            return 'that payment is not one of the candidates this question can be linked to';
           return null;
         },
       },

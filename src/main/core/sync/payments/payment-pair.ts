@@ -28,7 +28,8 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
   return {
     definition: paymentDefinition,
     handlers: paymentHandlers(deps),
-    classify: (error) => (error instanceof PaymentWriteRefused ? { kind: 'validation', message: error.message } : deps.errors.classify(error)),
+    classify: (error) =>
+      error instanceof PaymentWriteRefused ? { kind: 'validation', message: error.message } : deps.errors.classify(error),
     async prepare(context: CycleContext): Promise<PreparedPair> {
       const pulled = await deps.servicem8.pullPayments(store.cursors.get(PAYMENT_CURSORS.jobPayments), context.signal);
       context.progress('pull', PAYMENT_ENTITY, pulled.records.length, null);
@@ -54,9 +55,21 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
         charges,
         refunds,
         subjects: {
-          sm8: new Set([...pulled.records.map((p) => p.uuid), ...deferred.servicem8, ...resolved.map((c) => c.servicem8Id ?? '')].filter((id) => sm8.has(id))),
-          charges: new Set([...stripe.charges.map((c) => c.id), ...deferred.stripe, ...resolved.map((c) => c.stripeId ?? '')].filter((id) => charges.has(id))),
-          refunds: new Set([...stripe.refunds.map((r) => r.id), ...deferred.stripe, ...resolved.map((c) => c.stripeId ?? '')].filter((id) => refunds.has(id))),
+          sm8: new Set(
+            [...pulled.records.map((p) => p.uuid), ...deferred.servicem8, ...resolved.map((c) => c.servicem8Id ?? '')].filter((id) =>
+              sm8.has(id),
+            ),
+          ),
+          charges: new Set(
+            [...stripe.charges.map((c) => c.id), ...deferred.stripe, ...resolved.map((c) => c.stripeId ?? '')].filter((id) =>
+              charges.has(id),
+            ),
+          ),
+          refunds: new Set(
+            [...stripe.refunds.map((r) => r.id), ...deferred.stripe, ...resolved.map((c) => c.stripeId ?? '')].filter((id) =>
+              refunds.has(id),
+            ),
+          ),
         },
       };
       const invoices = new Map<string, Promise<StripeInvoiceState | null>>();
@@ -90,10 +103,26 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
         pulled: { servicem8: pulled.records.length, stripe: stripe.charges.length + stripe.refunds.length },
         quarantined: pulled.rejected.length + stripe.rejected.length,
         persist() {
-          for (const p of pulled.records) store.mirror.upsert({ side: 'servicem8', object: MIRROR.servicem8, id: p.uuid, record: p, editedAt: p.editedAt, active: p.active });
+          for (const p of pulled.records)
+            store.mirror.upsert({
+              side: 'servicem8',
+              object: MIRROR.servicem8,
+              id: p.uuid,
+              record: p,
+              editedAt: p.editedAt,
+              active: p.active,
+            });
           for (const c of [...stripe.charges, ...paidOut])
-            store.mirror.upsert({ side: 'stripe', object: MIRROR.charge, id: c.id, record: charges.get(c.id), editedAt: null, active: true });
-          for (const r of stripe.refunds) store.mirror.upsert({ side: 'stripe', object: MIRROR.refund, id: r.id, record: r, editedAt: null, active: true });
+            store.mirror.upsert({
+              side: 'stripe',
+              object: MIRROR.charge,
+              id: c.id,
+              record: charges.get(c.id),
+              editedAt: null,
+              active: true,
+            });
+          for (const r of stripe.refunds)
+            store.mirror.upsert({ side: 'stripe', object: MIRROR.refund, id: r.id, record: r, editedAt: null, active: true });
           for (const q of pulled.rejected) store.quarantine.put({ side: 'servicem8', object: q.object, recordId: q.id, reason: q.reason });
           for (const q of stripe.rejected) store.quarantine.put({ side: 'stripe', object: q.object, recordId: q.id, reason: q.reason });
           store.cursors.set(PAYMENT_CURSORS.jobPayments, pulled.cursor);
@@ -102,10 +131,15 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
             const [side, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] as ['servicem8' | 'stripe', string];
             store.mirror.upsert({ side, object: MIRROR.note, id, record: note, editedAt: null, active: true });
           }
-          for (const p of world.subjects.sm8.size ? [...pulled.records, ...[...world.subjects.sm8].map((id) => sm8.get(id)!)] : pulled.records)
-            projectServiceM8(store, p, zone, { otherSideId: links.stripeIdFor(p.uuid), servicem8Pay: servicem8Pay.has(p.uuid) });
-          for (const c of [...stripe.charges, ...paidOut]) projectCharge(store, charges.get(c.id)!, zone, links.servicem8IdFor(c.id));
-          for (const r of stripe.refunds) projectRefund(store, r, charges.get(r.chargeId)?.invoiceId ?? null, zone, links.servicem8IdFor(r.id));
+          // The typed table, for every record read or looked at in this pass (a link made now names the other side).
+          for (const uuid of new Set([...pulled.records.map((p) => p.uuid), ...world.subjects.sm8]))
+            projectServiceM8(store, sm8.get(uuid)!, zone, { otherSideId: links.stripeIdFor(uuid), servicem8Pay: servicem8Pay.has(uuid) });
+          for (const id of new Set([...stripe.charges.map((c) => c.id), ...paidOut.map((c) => c.id), ...world.subjects.charges]))
+            projectCharge(store, charges.get(id)!, zone, links.servicem8IdFor(id));
+          for (const id of new Set([...stripe.refunds.map((r) => r.id), ...world.subjects.refunds])) {
+            const r = refunds.get(id)!;
+            projectRefund(store, r, charges.get(r.chargeId)?.invoiceId ?? null, zone, links.servicem8IdFor(id));
+          }
           for (const made of planning.linksMade)
             store.audit.append({
               runId: context.runId,

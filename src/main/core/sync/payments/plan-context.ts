@@ -89,7 +89,13 @@ export class PaymentPlanning {
     this.lookups.links.add(made.servicem8Id, made.stripeId);
     this.claimed.add(made.servicem8Id);
     this.linksMade.push(made);
-    this.plan.links.push({ entity: PAYMENT_ENTITY, servicem8Id: made.servicem8Id, stripeId: made.stripeId, servicem8EditedAt: null, stripeEditedAt: null });
+    this.plan.links.push({
+      entity: PAYMENT_ENTITY,
+      servicem8Id: made.servicem8Id,
+      stripeId: made.stripeId,
+      servicem8EditedAt: null,
+      stripeEditedAt: null,
+    });
     this.plan.bases.push({ entity: PAYMENT_ENTITY, servicem8Id: made.servicem8Id, fields: { ...base } });
   }
 
@@ -105,7 +111,8 @@ export class PaymentPlanning {
   /** Active, unlinked, unclaimed ServiceM8 payments of a job. */
   openPaymentsOf(jobUuid: string): Sm8Payment[] {
     return (this.byJob.get(jobUuid) ?? []).filter(
-      (p) => p.active && !this.claimed.has(p.uuid) && this.lookups.links.stripeIdFor(p.uuid) === null && !this.lookups.settledInGroup(p.uuid),
+      (p) =>
+        p.active && !this.claimed.has(p.uuid) && this.lookups.links.stripeIdFor(p.uuid) === null && !this.lookups.settledInGroup(p.uuid),
     );
   }
 }

@@ -10,7 +10,10 @@ import { planJobPayments, planLinkedPayment } from './plan-servicem8';
 import type { Sm8Payment } from './types';
 import { paymentUuidFor } from './words';
 
-const byTime = <T>(at: (t: T) => string | null) => (a: T, b: T) => (at(a) ?? '').localeCompare(at(b) ?? '');
+const byTime =
+  <T>(at: (t: T) => string | null) =>
+  (a: T, b: T) =>
+    (at(a) ?? '').localeCompare(at(b) ?? '');
 
 /** Payments we wrote into ServiceM8 ourselves (their uuid comes from a Stripe id, their note says so). */
 function ownRecords(world: PaymentWorld): Set<string> {
@@ -45,7 +48,8 @@ export async function planPayments(world: PaymentWorld, lookups: PlanLookups): P
     if (p.amountCents <= 0) {
       ctx.note('servicem8', p.uuid, {
         state: 'unmatched',
-        reason: p.amountCents < 0 ? 'a refund entered in ServiceM8 is not sent to Stripe: refund the card payment in Stripe' : 'a zero payment',
+        reason:
+          p.amountCents < 0 ? 'a refund entered in ServiceM8 is not sent to Stripe: refund the card payment in Stripe' : 'a zero payment',
         jobNumber: lookups.jobNumber(p.jobUuid),
       });
       continue;

@@ -23,7 +23,11 @@ export function planRefund(ctx: PaymentPlanning, refund: StripeRefund): void {
       refund.id,
       waiting
         ? { state: 'waiting', reason: `waits for the refunded payment ${refund.chargeId} to reach ServiceM8`, jobNumber: null }
-        : { state: 'unmatched', reason: `the refunded Stripe payment ${refund.chargeId} is not linked to a ServiceM8 payment`, jobNumber: null },
+        : {
+            state: 'unmatched',
+            reason: `the refunded Stripe payment ${refund.chargeId} is not linked to a ServiceM8 payment`,
+            jobNumber: null,
+          },
       waiting,
     );
     return;
@@ -31,14 +35,21 @@ export function planRefund(ctx: PaymentPlanning, refund: StripeRefund): void {
   const jobNumber = ctx.lookups.jobNumber(payment.jobUuid);
   if (refund.status === 'canceled' || refund.status === 'failed') {
     ctx.plan.settledQuestions.push(key);
-    const why = refund.kind === 'dispute' ? 'the dispute was won: the money came back' : `the refund ${refund.status === 'failed' ? 'failed' : 'was canceled'}`;
+    const why =
+      refund.kind === 'dispute'
+        ? 'the dispute was won: the money came back'
+        : `the refund ${refund.status === 'failed' ? 'failed' : 'was canceled'}`;
     ctx.note('stripe', refund.id, { state: 'unmatched', reason: `${why}; nothing to record`, jobNumber });
     return;
   }
   const decision = ctx.decision(key);
   if (decision?.action === IGNORE) {
     if (decision.pending) ctx.plan.settledConflicts.push(decision.conflict.id);
-    ctx.note('stripe', refund.id, { state: 'unmatched', reason: 'left alone by a decision (ignore): the refund stays in Stripe only', jobNumber });
+    ctx.note('stripe', refund.id, {
+      state: 'unmatched',
+      reason: 'left alone by a decision (ignore): the refund stays in Stripe only',
+      jobNumber,
+    });
     return;
   }
   const record = decision?.pending === true && decision.action === RECORD_REFUND;
@@ -61,7 +72,10 @@ export function planRefund(ctx: PaymentPlanning, refund: StripeRefund): void {
         note: stripeNote(`Stripe ${WHAT[refund.kind]}`, refund.id, null),
         conflictIds: decision?.pending ? [decision.conflict.id] : [],
       },
-      describe: { subject: `Stripe ${WHAT[refund.kind]} ${refund.id} on ${jobWords(jobNumber)}`, fields: { amount: dollars(-refund.amountCents), paymentUuid } },
+      describe: {
+        subject: `Stripe ${WHAT[refund.kind]} ${refund.id} on ${jobWords(jobNumber)}`,
+        fields: { amount: dollars(-refund.amountCents), paymentUuid },
+      },
     });
     return;
   }
@@ -73,8 +87,19 @@ export function planRefund(ctx: PaymentPlanning, refund: StripeRefund): void {
     servicem8Id: payment.uuid,
     stripeId: refund.id,
     servicem8Value: { payment: payment.uuid, amount: dollars(payment.amountCents), method: payment.method, paidAt: payment.paidAt },
-    stripeValue: { id: refund.id, kind: refund.kind, amount: dollars(refund.amountCents), status: refund.status, detail: refund.detail, charge: refund.chargeId },
+    stripeValue: {
+      id: refund.id,
+      kind: refund.kind,
+      amount: dollars(refund.amountCents),
+      status: refund.status,
+      detail: refund.detail,
+      charge: refund.chargeId,
+    },
     detail: `Stripe ${WHAT[refund.kind]} ${refund.id} of ${dollars(refund.amountCents)} on payment ${refund.chargeId} (${jobWords(jobNumber)}): ${refund.detail}.`,
   });
-  ctx.note('stripe', refund.id, { state: 'needs_approval', reason: `Stripe ${WHAT[refund.kind]} of ${dollars(refund.amountCents)} (${refund.detail}): record it in ServiceM8 or ignore`, jobNumber });
+  ctx.note('stripe', refund.id, {
+    state: 'needs_approval',
+    reason: `Stripe ${WHAT[refund.kind]} of ${dollars(refund.amountCents)} (${refund.detail}): record it in ServiceM8 or ignore`,
+    jobNumber,
+  });
 }

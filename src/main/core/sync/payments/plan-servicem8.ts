@@ -38,7 +38,10 @@ export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId:
         why: kind === KIND.deleted ? 'deleted' : 'edited',
         conflictIds: [decision.conflict.id],
       },
-      describe: { subject: `ServiceM8 payment ${p.uuid} on ${jobWords(jobNumber)}`, fields: { amount: dollars(base.amountCents), active: true } },
+      describe: {
+        subject: `ServiceM8 payment ${p.uuid} on ${jobWords(jobNumber)}`,
+        fields: { amount: dollars(base.amountCents), active: true },
+      },
     });
     return;
   }
@@ -53,7 +56,9 @@ export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId:
     dedupeKey: key,
     servicem8Id: p.uuid,
     stripeId,
-    servicem8Value: p.active ? { amount: dollars(p.amountCents), paidAt: p.paidAt, method: p.method } : { deleted: true, amount: dollars(p.amountCents) },
+    servicem8Value: p.active
+      ? { amount: dollars(p.amountCents), paidAt: p.paidAt, method: p.method }
+      : { deleted: true, amount: dollars(p.amountCents) },
     stripeValue: { id: stripeId, amount: dollars(base.amountCents), paidAt: base.paidAt },
     servicem8EditedAt: p.editedAt,
     detail:
@@ -63,12 +68,22 @@ export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId:
   });
   ctx.note('servicem8', p.uuid, {
     state: 'needs_approval',
-    reason: kind === KIND.deleted ? `deleted in ServiceM8 after it was synced with ${stripeId}` : `changed in ServiceM8 after it was synced (was ${was})`,
+    reason:
+      kind === KIND.deleted
+        ? `deleted in ServiceM8 after it was synced with ${stripeId}`
+        : `changed in ServiceM8 after it was synced (was ${was})`,
     jobNumber,
   });
 }
 
-function payOutOfBand(ctx: PaymentPlanning, group: Sm8Payment[], invoiceId: string, invoiceNumber: string | null, amountCents: number, conflictIds: number[]): void {
+function payOutOfBand(
+  ctx: PaymentPlanning,
+  group: Sm8Payment[],
+  invoiceId: string,
+  invoiceNumber: string | null,
+  amountCents: number,
+  conflictIds: number[],
+): void {
   const last = [...group].sort((a, b) => (a.paidAt ?? '').localeCompare(b.paidAt ?? '')).at(-1)!;
   const jobNumber = ctx.lookups.jobNumber(last.jobUuid);
   for (const p of group) ctx.claimed.add(p.uuid);
@@ -89,7 +104,10 @@ function payOutOfBand(ctx: PaymentPlanning, group: Sm8Payment[], invoiceId: stri
       method: methods,
       conflictIds,
     },
-    describe: { subject: `Stripe invoice ${invoiceNumber ?? invoiceId} (${jobWords(jobNumber)})`, fields: { paid_out_of_band: dollars(amountCents), method: methods } },
+    describe: {
+      subject: `Stripe invoice ${invoiceNumber ?? invoiceId} (${jobWords(jobNumber)})`,
+      fields: { paid_out_of_band: dollars(amountCents), method: methods },
+    },
   });
 }
 
@@ -113,7 +131,9 @@ export async function planJobPayments(ctx: PaymentPlanning, jobUuid: string, ask
   const number = invoice.number;
   if (invoice.status === 'draft') return group.forEach((p) => note(p, 'waiting', `Stripe invoice ${invoiceId} is still a draft`, true));
   if (invoice.status !== 'open')
-    return group.forEach((p) => note(p, 'unmatched', `Stripe invoice ${number ?? invoiceId} is ${invoice.status ?? 'unknown'}: it is not paid again`));
+    return group.forEach((p) =>
+      note(p, 'unmatched', `Stripe invoice ${number ?? invoiceId} is ${invoice.status ?? 'unknown'}: it is not paid again`),
+    );
   const due = invoice.amountRemainingCents;
   const sum = group.reduce((s, p) => s + p.amountCents, 0);
   const waitingFor = (p: Sm8Payment) => {
@@ -124,7 +144,14 @@ export async function planJobPayments(ctx: PaymentPlanning, jobUuid: string, ask
   const decidedIds = group.map(waitingFor);
   const othersDecided = group.every((p, i) => p === newest || decidedIds[i] !== null);
   if (sum === due && (group.length === 1 || othersDecided)) {
-    payOutOfBand(ctx, group, invoiceId, number, due, decidedIds.filter((id): id is number => id !== null));
+    payOutOfBand(
+      ctx,
+      group,
+      invoiceId,
+      number,
+      due,
+      decidedIds.filter((id): id is number => id !== null),
+    );
     return;
   }
   for (const [i, p] of group.entries()) {

@@ -40,7 +40,11 @@ export function servicem8PaymentsPort(client: ServiceM8Client): ServiceM8Payment
   }
   return {
     async pullPayments(cursor, signal) {
-      const result = await client.listChangedSince('jobpayment', cursor === null ? null : (JSON.parse(cursor) as ChangeCursor), opts(signal));
+      const result = await client.listChangedSince(
+        'jobpayment',
+        cursor === null ? null : (JSON.parse(cursor) as ChangeCursor),
+        opts(signal),
+      );
       return {
         records: result.records.map(toSm8Payment),
         rejected: result.rejected.map((r) => ({ id: r.uuid, object: r.object, reason: r.reason })),
@@ -54,7 +58,12 @@ export function servicem8PaymentsPort(client: ServiceM8Client): ServiceM8Payment
     savePayment: (uuid, p, signal) => saveJobPayment(client, uuid, p, opts(signal)),
     async restorePayment(uuid, p, signal) {
       const zone = await client.timeZone(opts(signal));
-      await client.update('jobpayment', uuid, { active: 1, amount: wireMoney(p.amountCents), timestamp: toLocalNaive(p.paidAt, zone) }, opts(signal));
+      await client.update(
+        'jobpayment',
+        uuid,
+        { active: 1, amount: wireMoney(p.amountCents), timestamp: toLocalNaive(p.paidAt, zone) },
+        opts(signal),
+      );
     },
     async jobPaidState(jobUuid, signal) {
       const job = await getOne<{ jobNumber: string; totalInvoiceAmountCents: number; paymentReceived: boolean }>('job', jobUuid, signal);

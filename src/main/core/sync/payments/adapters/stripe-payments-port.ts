@@ -48,14 +48,31 @@ export function toInvoiceState(i: StripeInvoiceRecord): StripeInvoiceState {
 
 function refundOf(r: StripeRefundRecord): StripeRefund | null {
   if (!r.chargeId) return null;
-  const status = r.status === 'succeeded' || r.status === 'pending' || r.status === 'failed' || r.status === 'canceled' ? r.status : 'pending';
-  return { id: r.id, kind: 'refund', chargeId: r.chargeId, amountCents: r.amountCents, status, detail: r.reason ?? 'refund', createdAt: r.createdAt };
+  const status =
+    r.status === 'succeeded' || r.status === 'pending' || r.status === 'failed' || r.status === 'canceled' ? r.status : 'pending';
+  return {
+    id: r.id,
+    kind: 'refund',
+    chargeId: r.chargeId,
+    amountCents: r.amountCents,
+    status,
+    detail: r.reason ?? 'refund',
+    createdAt: r.createdAt,
+  };
 }
 
 function disputeOf(d: StripeDisputeRecord): StripeRefund {
   // Lost: the money stays with the customer. Won: it came back. Otherwise it is still withdrawn, pending a decision.
   const status = d.status === 'lost' ? 'succeeded' : d.status === 'won' ? 'canceled' : 'pending';
-  return { id: d.id, kind: 'dispute', chargeId: d.chargeId, amountCents: d.amountCents, status, detail: `dispute ${d.status} (${d.reason})`, createdAt: d.createdAt };
+  return {
+    id: d.id,
+    kind: 'dispute',
+    chargeId: d.chargeId,
+    amountCents: d.amountCents,
+    status,
+    detail: `dispute ${d.status} (${d.reason})`,
+    createdAt: d.createdAt,
+  };
 }
 
 export function stripePaymentsPort(stripe: StripeConnector): StripePaymentsPort {
@@ -75,7 +92,13 @@ export function stripePaymentsPort(stripe: StripeConnector): StripePaymentsPort 
         description: c.description,
         paidAt: c.createdAt,
         fee: txn
-          ? { balanceTransactionId: txn.id, feeCents: txn.feeCents, feeGstCents: txn.feeGstCents, netCents: txn.netCents, availableOn: txn.availableOn }
+          ? {
+              balanceTransactionId: txn.id,
+              feeCents: txn.feeCents,
+              feeGstCents: txn.feeGstCents,
+              netCents: txn.netCents,
+              availableOn: txn.availableOn,
+            }
           : null,
         payoutId: null,
       };
@@ -84,7 +107,10 @@ export function stripePaymentsPort(stripe: StripeConnector): StripePaymentsPort 
 
   async function payoutsOf(ids: string[]): Promise<Map<string, string>> {
     const bySource = new Map<string, string>();
-    const lists = await mapLimit(ids, LOOKUPS_IN_FLIGHT, async (id) => ({ id, txns: await stripe.listBalanceTransactions({ payoutId: id }) }));
+    const lists = await mapLimit(ids, LOOKUPS_IN_FLIGHT, async (id) => ({
+      id,
+      txns: await stripe.listBalanceTransactions({ payoutId: id }),
+    }));
     for (const { id, txns } of lists) for (const t of txns) if (t.sourceId) bySource.set(t.sourceId, id);
     return bySource;
   }
@@ -92,14 +118,24 @@ export function stripePaymentsPort(stripe: StripeConnector): StripePaymentsPort 
   return {
     async paymentChanges(batch: FeedBatch): Promise<StripePaymentChanges> {
       const rejected: Rejected[] = [];
-      const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } }, value: unknown, object: string, id: string | null): T | null => {
+      const parse = <T>(
+        schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } },
+        value: unknown,
+        object: string,
+        id: string | null,
+      ): T | null => {
         const parsed = schema.safeParse(value);
         if (parsed.success) return parsed.data;
         rejected.push({ id: id ?? '(no id)', object, reason: parsed.error.message.slice(0, 300) });
         return null;
       };
       if (batch.needsFullRescan) {
-        const [charges, refunds, disputes, payouts] = [await stripe.listCharges(), await stripe.listRefunds(), await stripe.listDisputes(), await stripe.listPayouts()];
+        const [charges, refunds, disputes, payouts] = [
+          await stripe.listCharges(),
+          await stripe.listRefunds(),
+          await stripe.listDisputes(),
+          await stripe.listPayouts(),
+        ];
         const succeeded = charges.filter((c) => c.status === 'succeeded' && c.paid);
         return {
           charges: await enrich(succeeded, new Map()),
@@ -135,7 +171,13 @@ export function stripePaymentsPort(stripe: StripeConnector): StripePaymentsPort 
       const succeeded = [...charges.values()].filter((c) => c.status === 'succeeded' && c.paid);
       return {
         charges: await enrich(succeeded, invoiceByIntent),
-        refunds: [...refundLists.flat().map(refundOf).filter((r): r is StripeRefund => r !== null), ...disputes.values()],
+        refunds: [
+          ...refundLists
+            .flat()
+            .map(refundOf)
+            .filter((r): r is StripeRefund => r !== null),
+          ...disputes.values(),
+        ],
         payouts: await payoutsOf([...payoutIds]),
         rejected,
         fullScan: false,
