@@ -8,6 +8,8 @@ import { baseOf, questionKey, type PaymentPlanning } from './plan-context';
 import type { Sm8Payment } from './types';
 import { dollars, jobWords } from './words';
 
+const sameInstant = (a: string | null, b: string | null) => (a === null || b === null ? a === b : Date.parse(a) === Date.parse(b));
+
 /** A synced payment: compare with what was synced, and flag a deletion or an edit. */
 export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId: string): void {
   const base = ctx.lookups.baseFor(p.uuid);
@@ -15,7 +17,7 @@ export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId:
   const jobNumber = ctx.lookups.jobNumber(p.jobUuid);
   const deletedKey = questionKey(KIND.deleted, p.uuid);
   const editedKey = questionKey(KIND.edited, p.uuid);
-  const changed = p.amountCents !== base.amountCents || p.paidAt !== base.paidAt;
+  const changed = p.amountCents !== base.amountCents || !sameInstant(p.paidAt, base.paidAt);
   const kind = !p.active && base.active ? KIND.deleted : p.active && changed ? KIND.edited : null;
   if (kind === null) {
     ctx.plan.settledQuestions.push(deletedKey, editedKey);
