@@ -3,7 +3,7 @@
 // payments, ServiceM8 Pay charges, refunds, disputes. The checks read both sides back
 // over HTTP too (ServiceM8 plain JSON, Stripe through the official SDK).
 import { randomUUID } from 'node:crypto';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import {
   startServiceM8Simulator,
   type RunningServiceM8Simulator,
@@ -30,7 +30,7 @@ const money = (cents: number) =>
 export class PaymentSims {
   readonly sm8: ServiceM8Http;
   readonly stripe: Stripe;
-  private customer: string | null = null;
+  private customer: Promise<string> | null = null;
 
   private constructor(
     readonly sm8Sim: RunningServiceM8Simulator,
@@ -65,25 +65,26 @@ export class PaymentSims {
     });
     await this.sm8.update('job', jobUuid, { invoice_sent: 1 });
     const job = await this.job(jobUuid);
-    this.customer ??= (await this.stripe.customers.create({ name: 'Harbour View Cafe', email: 'accounts@harbourview.example' })).id;
+    this.customer ??= this.stripe.customers.create({ name: 'Harbour View Cafe', email: 'accounts@harbourview.example' }).then((c) => c.id);
+    const customer = await this.customer;
     const draft = await this.stripe.invoices.create({
-      customer: this.customer,
+      customer,
       collection_method: 'send_invoice',
       days_until_due: 14,
       metadata: { servicem8_job_uuid: jobUuid },
     });
     await this.stripe.invoiceItems.create({
-      customer: this.customer,
+      customer,
       invoice: draft.id,
       amount: totalCents,
       currency: 'aud',
       description: 'Labour and parts',
     });
-    const invoice = await this.stripe.invoices.finalizeInvoice(draft.id!);
+    const invoice = await this.stripe.invoices.finalizeInvoice(draft.id);
     return {
       jobUuid,
       jobNumber: String(job.generated_job_id),
-      invoiceId: invoice.id!,
+      invoiceId: invoice.id,
       invoiceNumber: invoice.number,
       totalCents,
       at: new Date(invoice.created * 1000).toISOString(),
@@ -113,7 +114,7 @@ export class PaymentSims {
     if (!response.ok) throw new Error(`delete jobpayment: ${response.status}`);
   }
 
-  private async simPost(path: string, body: Record<string, string | number> = {}): Promise<Record<string, unknown>> {
+  async stripeSimPost(path: string, body: Record<string, string | number> = {}): Promise<Record<string, unknown>> {
     const response = await fetch(`${this.stripeSim.url}${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${STRIPE_KEY}`, 'content-type': 'application/json' },
@@ -125,7 +126,7 @@ export class PaymentSims {
 
   /** The customer pays the invoice by card on Stripe's hosted page; returns the charge id. */
   async payByCard(invoiceId: string): Promise<string> {
-    await this.simPost(`/_sim/invoices/${invoiceId}/pay_by_card`);
+    await this.stripeSimPost(`/_sim/invoices/${invoiceId}/pay_by_card`);
     const charges = await this.stripe.charges.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
     const invoicePayments = await this.stripe.invoicePayments.list({ invoice: invoiceId });
     const intent = invoicePayments.data.find((p) => p.status === 'paid')?.payment.payment_intent;
@@ -140,7 +141,7 @@ export class PaymentSims {
     cents: number,
     style: 'servicem8_pay' | 'legacy_stripe_addon' = 'servicem8_pay',
   ): Promise<string> {
-    const charge = await this.simPost('/_sim/servicem8/charges', {
+    const charge = await this.stripeSimPost('/_sim/servicem8/charges', {
       job_number: job.jobNumber,
       job_uuid: job.jobUuid,
       amount: cents,

@@ -53,7 +53,8 @@ export const PAYMENT_CONFLICT_KINDS: Record<string, ConflictKindDefinition> = {
         name: RECORD_REFUND,
         label: 'Record the refund in ServiceM8',
         take: 'stripe',
-        effect: (c) => `Add a negative payment of the refunded amount to the ServiceM8 job (${String(value(c.stripeValue).amount ?? '')}).`,
+        effect: (c) =>
+          `Add a negative payment of the refunded amount to the ServiceM8 job (${typeof value(c.stripeValue).amount === 'string' ? (value(c.stripeValue).amount as string) : 'the refunded amount'}).`,
         unavailable: (c) =>
           value(c.stripeValue).status === 'succeeded'
             ? null

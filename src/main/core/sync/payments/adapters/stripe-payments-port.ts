@@ -9,7 +9,6 @@ import {
   disputeRecord,
   invoicePaymentRecord,
   payoutRecord,
-  refundRecord,
   type StripeChargeRecord,
   type StripeDisputeRecord,
   type StripeInvoiceRecord,
@@ -196,4 +195,3 @@ export function stripePaymentsPort(stripe: StripeConnector): StripePaymentsPort 
     },
   };
 }
-export type { StripeChargeRecord };
