@@ -113,6 +113,22 @@ export const idOutcomeSchema = z.object({
   failed: z.array(z.object({ id: z.number().int(), reason: z.string() })),
 });
 
+export const PAYMENT_STATES = ['synced', 'servicem8_pay', 'waiting', 'needs_approval', 'failed', 'unmatched'] as const;
+
+/** One payment (or refund, negative) on either side, with both ids once linked, and its match state in words. */
+export const paymentRowSchema = z.object({
+  servicem8PaymentUuid: z.string().nullable(),
+  stripePaymentId: z.string().nullable(),
+  jobNumber: z.string().nullable(),
+  amountCents: z.number().int(),
+  feeCents: z.number().int(),
+  feeGstCents: z.number().int(),
+  paidAt: isoInstant,
+  method: z.string().nullable(),
+  state: z.enum(PAYMENT_STATES),
+  reason: z.string(),
+});
+
 /** A write the API refused, waiting for a person to retry or dismiss it. */
 export const failureViewSchema = z.object({
   id: z.number().int(),
@@ -186,6 +202,15 @@ export const API = {
   listFailures: { params: z.object({}), result: z.array(failureViewSchema) },
   retryFailures: { params: z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) }), result: idOutcomeSchema },
   dismissFailures: { params: z.object({ ids: z.array(z.number().int().positive()).min(1).max(500) }), result: idOutcomeSchema },
+  listPayments: {
+    params: z.object({
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11')
+        .optional(),
+    }),
+    result: z.array(paymentRowSchema),
+  },
   listActivity: {
     params: z.object({
       since: isoInstant.optional(),
@@ -250,6 +275,7 @@ export type Status = z.infer<typeof statusSchema>;
 export type SyncResult = z.infer<typeof syncResultSchema>;
 export type ConflictView = z.infer<typeof conflictViewSchema>;
 export type FailureView = z.infer<typeof failureViewSchema>;
+export type PaymentRow = z.infer<typeof paymentRowSchema>;
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 export type Connection = z.infer<typeof connectionSchema>;

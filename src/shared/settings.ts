@@ -52,6 +52,12 @@ export const settingsSchema = z
       })
       .prefault({}),
     gst: z.object({ basis: z.enum(['accrual', 'cash']).default('accrual') }).prefault({}),
+    payments: z
+      .object({
+        /** A Stripe refund or lost dispute: `ask` (a conflict showing both sides) or `record` (a negative ServiceM8 job payment). */
+        refunds: z.enum(['ask', 'record']).default('ask'),
+      })
+      .prefault({}),
     rules: z
       .object({
         filters: z

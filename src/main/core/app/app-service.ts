@@ -13,6 +13,7 @@ import { decideConflicts } from './decide-conflicts';
 import { toConflictView } from './conflict-view';
 import { settleFailures, toFailureView } from './failure-view';
 import { PairLookup } from './pair-lookup';
+import { listPayments } from './payments-view';
 import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
 import type { SettingsPort } from './settings-port';
 import { buildStatus } from './status-view';
@@ -144,6 +145,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
       if (result.resolved.length) await announce(since);
       return result;
     },
+
+    listPayments: ({ month }) => Promise.resolve(listPayments(store, month)),
 
     listActivity({ since, entity, outcome, limit }) {
       return Promise.resolve(store.audit.list({ since, entity, outcome, limit }).map(toActivity));

@@ -22,6 +22,11 @@ import { servicem8ClientsPort } from './adapters/servicem8-clients';
 import { stripeCustomersPort } from './adapters/stripe-customers';
 import { stripeEventFeed } from './adapters/stripe-event-feed';
 import { createClientPair } from './clients/client-pair';
+import type { SyncPair } from './engine/sync-pair';
+import { servicem8PaymentsPort } from './payments/adapters/servicem8-payments-port';
+import { stripePaymentsPort } from './payments/adapters/stripe-payments-port';
+import { createPaymentPair } from './payments/payment-pair';
+import { INVOICE_ENTITY } from './payments/types';
 import { SingleFlight } from './engine/single-flight';
 import { FileCycleLock } from './engine/cycle-lock';
 import { SyncEngine } from './engine/sync-engine';
@@ -98,11 +103,22 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       stripe: stripeCustomersPort(stripe),
       errors: { classify: classifyConnectorError },
     });
+    const pairs: SyncPair[] = [withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal))];
+    // Payments run after invoices (they need its job ⇄ Stripe invoice links), so they are added only beside that pair.
+    if (pairs.some((p) => p.definition.entity === INVOICE_ENTITY))
+      pairs.push(
+        createPaymentPair({
+          store: deps.store,
+          servicem8: servicem8PaymentsPort(servicem8),
+          stripe: stripePaymentsPort(stripe),
+          errors: { classify: classifyConnectorError },
+        }),
+      );
     const built = new SyncEngine({
       store: deps.store,
       // A read-only folder (dry run only) can hold no lock, and a dry run writes nothing a lock would guard.
       ...(deps.store.readOnly ? {} : { lock: new FileCycleLock(path.dirname(deps.store.file)) }),
-      pairs: [withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal))],
+      pairs,
       feeds: [stripeEventFeed(stripe)],
       settings: () => deps.settings.get(),
       rateBudget: () => budget(),
