@@ -34,6 +34,11 @@ export function qNearIntegers(a: Q): bigint[] {
   return [guess - 1n, guess, guess + 1n].filter((k) => qLe(qSub(q(k), a), q(1, 2)) && qLe(qSub(a, q(k)), q(1, 2)));
 }
 
+/** The ATO's legal cents for exact GST a: nearest, a tie rounded up; both neighbours of a negative tie. */
+export function qLegalCents(a: Q): bigint[] {
+  return a[0] >= 0n ? [qRound(a)] : qNearIntegers(a);
+}
+
 /** n cents as "d.cc" dollars, by string building (not formatCents). */
 export function dollars(cents: bigint, trailingZeros = 0): string {
   const negative = cents < 0n;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthRange } from '../../src/main/core/money/business-day';
 import { MIGRATIONS } from '../../src/main/core/store/migrations/index';
 import type { InvoiceInput } from '../../src/main/core/store/repositories/invoices-repository';
 import type { PaymentInput } from '../../src/main/core/store/repositories/payments-repository';
@@ -59,6 +60,27 @@ const payment = (overrides: Partial<PaymentInput> = {}): PaymentInput => ({
 });
 
 describe('money repositories (real SQLite)', () => {
+  it('stores every instant in one UTC form, so a month range holds what the business day says (milliseconds, offsets)', () => {
+    const { store } = openStore();
+    // 1 April 00:00 in Sydney, as Stripe's connector writes it; and 31 March 23:30 in Sydney with its offset.
+    store.invoices.upsert(
+      invoice({ side: 'stripe', externalId: 'in_a', invoiceAt: '2026-03-31T13:00:00.000Z', otherSideId: null }),
+      SYDNEY,
+    );
+    store.invoices.upsert(
+      invoice({ externalId: 'job-b', jobUuid: 'job-b', invoiceAt: '2026-03-31T23:30:00+11:00', otherSideId: null }),
+      SYDNEY,
+    );
+    const april = monthRange('2026-04', SYDNEY);
+    const march = monthRange('2026-03', SYDNEY);
+    expect(store.invoices.inRange(april.from, april.to).map((i) => [i.externalId, i.invoiceDate])).toEqual([['in_a', '2026-04-01']]);
+    expect(store.invoices.inRange(march.from, march.to).map((i) => [i.externalId, i.invoiceDate])).toEqual([['job-b', '2026-03-31']]);
+    expect(store.invoices.get('servicem8', 'job-b')!.invoiceAt).toBe('2026-03-31T12:30:00Z');
+    store.payments.upsert(payment({ externalId: 'pay-x', paidAt: '2026-04-01T00:10:00+11:00' }), SYDNEY);
+    expect(store.payments.inRange(april.from, april.to).map((p) => p.externalId)).toContain('pay-x');
+    store.close();
+  });
+
   it('invoices: upsert with lines, found by id and by side id, filed by the Sydney day', () => {
     const { store } = openStore();
     const id = store.invoices.upsert(invoice(), SYDNEY)!;
@@ -146,7 +168,9 @@ describe('money repositories (real SQLite)', () => {
       'servicem8 invoice job-1: ex-GST total 10000 + GST 999 is not the total 11000',
     );
     expect(() => store.invoices.upsert(invoice({ totalIncCents: 110.5 }), SYDNEY)).toThrow(/total must be whole cents, got 110.5/);
-    expect(() => store.invoices.upsert(invoice({ invoiceAt: 'not a date' }), SYDNEY)).toThrow(/cannot place/);
+    expect(() => store.invoices.upsert(invoice({ invoiceAt: 'not a date' }), SYDNEY)).toThrow(
+      /invoice date is not an instant with a time zone/,
+    );
     expect(store.invoices.get('servicem8', 'job-1')).toBeNull();
     store.close();
   });

@@ -82,9 +82,12 @@ describe('invoice totals and rounding', () => {
     expect(roundingMethodOf(3, lines)).toBe('per_line');
     expect(roundingMethodOf(2, lines)).toBe('per_invoice');
     expect(classifyGstDifference({ gstA: 3, gstB: 2, lineSets: [lines] })).toEqual({ kind: 'rounding', differenceCents: -1 });
-    // Each 0.5 c tie may go either way (0 to 3 c per line); 4 c is beyond half a cent a line.
-    expect(classifyGstDifference({ gstA: 3, gstB: 0, lineSets: [lines] }).kind).toBe('rounding');
+    // A 0.5 c tie rounds up (the ATO's rule): 3 c per line or 2 c per invoice, nothing else.
+    expect(classifyGstDifference({ gstA: 3, gstB: 0, lineSets: [lines] }).kind).toBe('real');
+    expect(classifyGstDifference({ gstA: 3, gstB: 1, lineSets: [lines] }).kind).toBe('real');
     expect(classifyGstDifference({ gstA: 3, gstB: 4, lineSets: [lines] }).kind).toBe('real');
+    // $12.35 ex GST: exact GST 123.5 c, legally 124 c; 123 c is a real difference.
+    expect(classifyGstDifference({ gstA: 124, gstB: 123, lineSets: [[ex(1235)]] }).kind).toBe('real');
   });
 
   it('a 1 c difference on lines that have no sub-cent GST is real, not rounding', () => {

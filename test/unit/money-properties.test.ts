@@ -15,7 +15,7 @@ import {
   serviceM8LineAmountCents,
   type TaxedLine,
 } from '../../src/main/core/money';
-import { dollars, q, qAdd, qDecimal, qMul, qNearIntegers, qRound, type Q } from '../helpers/rational-oracle';
+import { dollars, q, qAdd, qDecimal, qLegalCents, qMul, qNearIntegers, qRound, type Q } from '../helpers/rational-oracle';
 
 const RUNS = { numRuns: 400 };
 
@@ -38,18 +38,18 @@ const taxedLine: fc.Arbitrary<TaxedLine> = fc.record({
 const exactGst = (line: TaxedLine): Q =>
   qMul(q(line.amountCents), line.taxInclusive ? q(line.rateBp, 10_000 + line.rateBp) : q(line.rateBp, 10_000));
 
-/** Oracle: every GST the two legal methods can produce (per line: each line within ½ c; per invoice: total within ½ c). */
+/** Oracle: every GST the two legal methods can produce (per line: each line to the nearest cent, ties up; per invoice: the total so). */
 function legalSet(lines: readonly TaxedLine[]): Set<bigint> {
   let sums = new Set<bigint>([0n]);
   let total: Q = q(0);
   for (const line of lines) {
-    const options = qNearIntegers(exactGst(line));
+    const options = qLegalCents(exactGst(line));
     const next = new Set<bigint>();
     for (const sum of sums) for (const option of options) next.add(sum + option);
     sums = next;
     total = qAdd(total, exactGst(line));
   }
-  for (const k of qNearIntegers(total)) sums.add(k);
+  for (const k of qLegalCents(total)) sums.add(k);
   return sums;
 }
 

@@ -1,8 +1,10 @@
 // Is a GST difference between two computations of one invoice only rounding?
 //
 // Legal results (GST Act s9-90, ATO "line item" and "total invoice" approaches):
-//  - per line: each line's GST within half a cent of its exact value, then summed;
-//  - per invoice: the exact GST of the invoice within half a cent.
+//  - per line: each line's GST rounded to the nearest cent, then summed;
+//  - per invoice: the exact GST of the invoice rounded to the nearest cent.
+// "Nearest" rounds half a cent up (the ATO's rule), so a tie has one legal result; for a
+// credit (negative GST) either neighbour of a tie is accepted, as the rule is silent on it.
 // A value is legal when one of the two methods can produce it. Two values that are
 // both legal for the same lines differ by rounding; anything else is a real
 // difference (a wrong rate, a missing line), however small. Integers strictly
@@ -37,6 +39,15 @@ function floor(x: Rational): bigint {
   return x.n < 0n && x.n % x.d !== 0n ? q - 1n : q;
 }
 
+/** The legal cent values of exact GST g: the nearest, a half cent up; both neighbours of a negative tie. */
+function legalRound(g: Rational): [bigint, bigint] {
+  if (g.n >= 0n) {
+    const nearest = floor(add(g, HALF));
+    return [nearest, nearest];
+  }
+  return [ceil(sub(g, HALF)), floor(add(g, HALF))];
+}
+
 function integersWithin(a: Rational, b: Rational): GstRange {
   const [lo, hi] = compare(a, b) <= 0 ? [a, b] : [b, a];
   return { lo: toSafeNumber(ceil(lo), 'GST'), hi: toSafeNumber(floor(hi), 'GST') };
@@ -57,11 +68,13 @@ export function legalGstRanges(lines: readonly TaxedLine[], share: Rational = ON
   let exact = ZERO;
   for (const line of lines) {
     const gst = exactLineGst(line);
-    lo += ceil(sub(gst, HALF));
-    hi += floor(add(gst, HALF));
+    const [low, high] = legalRound(gst);
+    lo += low;
+    hi += high;
     exact = add(exact, gst);
   }
-  const perInvoice = integersWithin(sub(exact, HALF), add(exact, HALF));
+  const [invoiceLow, invoiceHigh] = legalRound(exact);
+  const perInvoice = { lo: toSafeNumber(invoiceLow, 'GST'), hi: toSafeNumber(invoiceHigh, 'GST') };
   if (share.n === share.d) return [{ lo: toSafeNumber(lo, 'GST'), hi: toSafeNumber(hi, 'GST') }, perInvoice];
   // A share may be taken of the rounded invoice GST or of the exact one: cover both.
   const invoiceLo = compare(exact, rational(BigInt(perInvoice.lo))) < 0 ? exact : rational(BigInt(perInvoice.lo));

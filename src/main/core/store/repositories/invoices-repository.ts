@@ -1,6 +1,6 @@
 // Invoices of both sides with their lines, in integer cents. An older copy never
 // replaces a newer one (source_edited_at guard), and lines are replaced with the row.
-import { businessDay } from '../../money/business-day';
+import { businessDay, toInstant } from '../../money/business-day';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../open-database';
 import { checkCents, type MoneySide } from './money-checks';
@@ -175,8 +175,10 @@ export class InvoicesRepository {
    * Writes an invoice and replaces its lines; the business day comes from invoiceAt in
    * `zone`. Returns the row id, or null when the stored copy is newer and was kept.
    */
-  upsert(input: InvoiceInput, zone: string): number | null {
-    checkInvoice(input);
+  upsert(given: InvoiceInput, zone: string): number | null {
+    checkInvoice(given);
+    // Stored instants are compared as text (month ranges): one form only, UTC with Z.
+    const input = { ...given, invoiceAt: toInstant(given.invoiceAt, 'invoice date') };
     const day = businessDay(input.invoiceAt, zone);
     const write = this.db.transaction(() => {
       const row = (this.statement(UPSERT) as Statement<[Record<string, unknown>], { id: number }>).get({

@@ -1,6 +1,6 @@
 // Payments and refunds of both sides, in integer cents, with the Stripe fee, its GST
 // and the payout they were paid out in. Guarded like invoices: newer copies win.
-import { businessDay } from '../../money/business-day';
+import { businessDay, toInstant } from '../../money/business-day';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../open-database';
 import { checkCents, type MoneySide } from './money-checks';
@@ -121,7 +121,9 @@ export class PaymentsRepository {
   }
 
   /** Returns the row id, or null when the stored copy is newer and was kept. */
-  upsert(input: PaymentInput, zone: string): number | null {
+  upsert(given: PaymentInput, zone: string): number | null {
+    // Stored instants are compared as text (month ranges): one form only, UTC with Z.
+    const input = { ...given, paidAt: toInstant(given.paidAt, 'payment time') };
     const what = `${input.side} ${input.kind} ${input.externalId}`;
     checkCents(what, { amount: input.amountCents, fee: input.feeCents ?? 0, 'fee GST': input.feeGstCents ?? 0 });
     if (input.amountCents < 0) throw new RangeError(`${what}: amount must not be negative (a refund is its own kind)`);
