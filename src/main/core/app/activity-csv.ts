@@ -52,7 +52,7 @@ export function readableValue(value: unknown): string {
       .filter(([, text]) => text !== '')
       .map(([key, text]) => `${fieldWords(key)}: ${text}`)
       .join('; ');
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : '';
 }
 
 export function activityCsv(entries: ActivityEntry[], zone: string): string {
