@@ -40,33 +40,35 @@ export function ConflictsScreen({ zone }: { zone: string }) {
         </p>
       ) : (
         <>
-          <div className="bulk-bar" role="group" aria-label="Decide for the selected conflicts">
-            <label className="select-all">
-              <input
-                type="checkbox"
-                checked={allSelected}
-                disabled={selectable.length === 0}
-                onChange={state.toggleAll}
-                data-testid="conflict-select-all"
-              />
-              Select all open
-            </label>
-            <span>{selected.size ? `${selected.size} selected` : 'Select several to decide them at once'}</span>
-            {selected.size > 0 && bulkActions.length === 0 ? (
-              <span className="muted small">The selected questions have no decision in common.</span>
-            ) : null}
-            {bulkActions.map((action) => (
-              <button
-                key={action.name}
-                type="button"
-                disabled={busy || selected.size === 0}
-                onClick={() => void state.decide(ids, { action: action.name })}
-                data-testid={`bulk-${action.name.replaceAll('_', '-')}`}
-              >
-                {action.label} for {selected.size} selected
-              </button>
-            ))}
-          </div>
+          {selectable.length > 0 ? (
+            <div className="bulk-bar" role="group" aria-label="Decide for the selected conflicts">
+              <label className="select-all">
+                <input
+                  type="checkbox"
+                  checked={allSelected}
+                  disabled={selectable.length === 0}
+                  onChange={state.toggleAll}
+                  data-testid="conflict-select-all"
+                />
+                Select all open
+              </label>
+              <span>{selected.size ? `${selected.size} selected` : 'Select several to decide them at once'}</span>
+              {selected.size > 0 && bulkActions.length === 0 ? (
+                <span className="muted small">The selected questions have no decision in common.</span>
+              ) : null}
+              {bulkActions.map((action) => (
+                <button
+                  key={action.name}
+                  type="button"
+                  disabled={busy || selected.size === 0}
+                  onClick={() => void state.decide(ids, { action: action.name })}
+                  data-testid={`bulk-${action.name.replaceAll('_', '-')}`}
+                >
+                  {action.label} for {selected.size} selected
+                </button>
+              ))}
+            </div>
+          ) : null}
           <ul className="conflict-list" data-testid="conflicts-table">
             {conflicts.map((conflict) => (
               <ConflictRow

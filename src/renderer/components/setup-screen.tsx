@@ -1,7 +1,7 @@
 // Get started: the first run in four short steps — connect both services, choose when
 // jobs become invoices and the GST basis, see what the first sync would do (a dry
 // run), then run it.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { SETTINGS_GROUPS } from '../state/settings-fields';
 import type { StatusState } from '../state/use-status';
 import { useSettings } from '../state/use-settings';
@@ -30,6 +30,8 @@ function Step({ n, title, done, children }: { n: number; title: string; done: bo
 export function SetupScreen({ state, onDone }: { state: StatusState; onDone: () => void }) {
   const settings = useSettings();
   const idBase = useId();
+  // Step 2 is done once the person has confirmed the two choices (saved, changed or not).
+  const [chosen, setChosen] = useState(false);
   const status = state.status;
   const connected = status !== null && status.state !== 'not_connected';
   const synced = status?.lastGoodSyncAt != null;
@@ -72,7 +74,6 @@ export function SetupScreen({ state, onDone }: { state: StatusState; onDone: () 
           >
             {settings.busy === 'preview' ? 'Looking…' : 'Show me'}
           </button>
-          <NoticeLine notice={settings.notice} testId="setup-notice" />
           {settings.preview ? <PreviewResult preview={settings.preview} dirty={settings.dirty} /> : null}
         </Step>
         <Step n={4} title="Run the first sync" done={synced}>

@@ -90,6 +90,7 @@ export function useSettings(): SettingsState {
   const save = useCallback(async () => {
     if (!draft || !valid) return setNotice(failure('Some settings need fixing first: see the messages under them.'));
     setBusy('save');
+    setNotice(null);
     const response = await client.call('updateSettings', settingsSchema.parse(draft));
     if (response.ok) {
       adopt(response.value);

@@ -73,7 +73,12 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
       if (!secrets.writable)
         throw new AppError('failed', `The key works, but ${secrets.kind} secrets are read-only here: set it in the environment instead.`);
       const name: SecretName = service === 'servicem8' ? 'servicem8.apiKey' : 'stripe.apiKey';
-      await secrets.set(name, key);
+      await secrets.set(name, key).catch(() => {
+        throw new AppError(
+          'failed',
+          `The key works, but this computer's keychain could not save it. Start the keychain (keyring) and try again, or set ${envVarFor(name) ?? name} in the environment.`,
+        );
+      });
       // An API key replaces an OAuth connection: drop the old tokens so only one is used.
       if (service === 'servicem8') await secrets.delete('servicem8.oauthTokens').catch(() => false);
       accounts.set(service, result.account);
