@@ -39,9 +39,9 @@ test('activity names the client, finds it by name and exports a readable CSV', a
   const download = page.waitForEvent('download');
   await page.getByTestId('activity-export').click();
   const file = await (await download).path();
-  const rows = parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { columns: true });
   expect(Object.keys(rows[0]!).slice(0, 4)).toEqual(['Time', 'Name', 'What happened', 'Outcome']);
-  const bondi = rows.find((r) => r.Name === 'Bondi Plumbing Supplies' && r['What happened'].startsWith('Created'))!;
+  const bondi = rows.find((r) => r.Name === 'Bondi Plumbing Supplies' && (r['What happened'] ?? '').startsWith('Created'))!;
   expect(bondi.Outcome).toBe('Done');
   expect(bondi.Time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+1[01]:00$/);
   expect(rows.map((r) => `${r.Before}${r.After}`).join('')).not.toContain('{');

@@ -43,11 +43,7 @@ export function SetupScreen({ state, onDone }: { state: StatusState; onDone: () 
         <Step n={1} title="Connect ServiceM8 and Stripe" done={connected}>
           <ConnectScreen embedded />
         </Step>
-        <Step
-          n={2}
-          title="Choose when jobs become invoices, and your GST basis"
-          done={connected && !settings.dirty && settings.saved !== null}
-        >
+        <Step n={2} title="Choose when jobs become invoices, and your GST basis" done={chosen && !settings.dirty}>
           {settings.draft ? (
             <div className="setup-choices">
               {CHOICE_SPECS.map((spec) => (
@@ -55,14 +51,15 @@ export function SetupScreen({ state, onDone }: { state: StatusState; onDone: () 
               ))}
               <button
                 type="button"
-                onClick={() => void settings.save()}
-                disabled={!settings.dirty || settings.busy !== null}
+                onClick={() => void settings.save().then(() => setChosen(true))}
+                disabled={settings.busy !== null}
                 data-testid="setup-save"
               >
-                {settings.dirty ? 'Save these choices' : 'Saved'}
+                Save these choices
               </button>
             </div>
           ) : null}
+          <NoticeLine notice={settings.notice} testId="setup-notice" />
         </Step>
         <Step n={3} title="See what the first sync would do" done={settings.preview !== null}>
           <p className="small">A dry run: sm8sync reads both sides and lists what it would write, without writing anything.</p>
