@@ -1,10 +1,12 @@
-// The window: a header with the live state, four screens, one api client underneath.
+// The window: a header with the live state, the screens, one api client underneath.
 import { useMemo, type ReactNode } from 'react';
 import type { AppApiClient } from '../shared/api';
 import { createClient } from './api/create-client';
 import { ActivityScreen } from './components/activity-screen';
-import { ConflictsScreen } from './components/conflicts-screen';
 import { ConnectScreen } from './components/connect-screen';
+import { NeedsScreen } from './components/needs-screen';
+import { SettingsScreen } from './components/settings-screen';
+import { SetupScreen } from './components/setup-screen';
 import { NavTabs } from './components/nav-tabs';
 import { StateBadge } from './components/state-icon';
 import { StatusScreen } from './components/status-screen';
@@ -34,9 +36,11 @@ function Shell() {
       <Header>{status.status ? <StateBadge state={status.status.state} /> : null}</Header>
       <NavTabs current={screen} status={status.status} onSelect={setScreen} />
       <main id="main" tabIndex={-1}>
-        {screen === 'status' ? <StatusScreen state={status} onOpenConflicts={() => setScreen('conflicts')} /> : null}
-        {screen === 'conflicts' ? <ConflictsScreen zone={zone} /> : null}
+        {screen === 'setup' ? <SetupScreen state={status} onDone={() => setScreen('status')} /> : null}
+        {screen === 'status' ? <StatusScreen state={status} onOpen={setScreen} /> : null}
+        {screen === 'needs' ? <NeedsScreen zone={zone} /> : null}
         {screen === 'activity' ? <ActivityScreen zone={zone} /> : null}
+        {screen === 'settings' ? <SettingsScreen /> : null}
         {screen === 'connect' ? <ConnectScreen /> : null}
       </main>
     </>

@@ -8,7 +8,7 @@ import { settingsSchema, SYNC_SIDES } from './settings';
 const isoInstant = z.string().datetime({ offset: true });
 const side = z.enum(SYNC_SIDES);
 
-export const syncStateSchema = z.enum(['not_connected', 'in_sync', 'syncing', 'needs_approval', 'failing', 'paused']);
+export const syncStateSchema = z.enum(['not_connected', 'not_synced', 'in_sync', 'syncing', 'needs_approval', 'failing', 'paused']);
 
 export const statusSchema = z.object({
   state: syncStateSchema,
@@ -22,7 +22,16 @@ export const statusSchema = z.object({
   businessTimeZone: z.string(),
   counts: z.object({
     /** Linked records per pair, in cycle order ("Clients: 12"). */
-    linked: z.array(z.object({ entity: z.string(), label: z.string(), count: z.number().int() })),
+    linked: z.array(
+      z.object({
+        entity: z.string(),
+        label: z.string(),
+        count: z.number().int(),
+        /** Records known on each side (linked or not). */
+        servicem8: z.number().int().optional(),
+        stripe: z.number().int().optional(),
+      }),
+    ),
     pendingWrites: z.number().int(),
     openConflicts: z.number().int(),
     quarantined: z.number().int(),
@@ -35,6 +44,9 @@ export const statusSchema = z.object({
       entity: z.string().nullable(),
       done: z.number().int(),
       total: z.number().int().nullable(),
+      /** The pair's words ("clients") and the whole line for people ("Sending changes · clients · 12 of 40 · …"). */
+      label: z.string().nullable().optional(),
+      text: z.string().optional(),
     })
     .nullable(),
   lastError: z.string().nullable(),
@@ -157,6 +169,24 @@ export const activityEntrySchema = z.object({
   after: z.unknown(),
   outcome: z.enum(['success', 'failed', 'skipped']),
   message: z.string().nullable(),
+  /** Who: the record's name (client name, job number) when it is known. */
+  name: z.string().nullable().optional(),
+});
+
+/** One day of the Status chart (in the business time zone). */
+export const activityDaySchema = z.object({
+  day: z.string(),
+  label: z.string(),
+  writes: z.number().int(),
+  failures: z.number().int(),
+  findings: z.number().int(),
+});
+
+/** What a dry run with unsaved settings would do, in words. */
+export const settingsPreviewSchema = z.object({
+  lines: z.array(z.string()),
+  planned: z.number().int(),
+  error: z.string().nullable(),
 });
 
 export const quarantineEntrySchema = z.object({
@@ -166,6 +196,14 @@ export const quarantineEntrySchema = z.object({
   recordId: z.string(),
   reason: z.string(),
   lastSeenAt: isoInstant,
+  /** The record's name, what it is ("ServiceM8 client"), what is wrong and what to fix, in words. */
+  name: z.string().optional(),
+  what: z.string().optional(),
+  problem: z.string().optional(),
+  fix: z.string().optional(),
+  /** Where to fix it: the ServiceM8 web app or the record in the Stripe Dashboard. */
+  link: z.string().url().optional(),
+  linkLabel: z.string().optional(),
 });
 
 export const connectionSchema = z.object({
@@ -176,6 +214,8 @@ export const connectionSchema = z.object({
   /** The account name the last test saw, e.g. the ServiceM8 business or Stripe account. */
   account: z.string().nullable(),
   endpoint: z.string(),
+  /** A Stripe test-mode key (sk_test_/rk_test_): nothing real is charged or invoiced. */
+  testMode: z.boolean().optional(),
 });
 
 export const connectionTestSchema = z.object({ service: side, ok: z.boolean(), message: z.string(), account: z.string().nullable() });
@@ -216,6 +256,8 @@ export const API = {
       since: isoInstant.optional(),
       entity: z.string().optional(),
       outcome: z.enum(['success', 'failed', 'skipped']).optional(),
+      /** Names, messages and ids containing this text (case-insensitive). */
+      search: z.string().max(200).optional(),
       limit: z.number().int().min(1).max(5000).default(200),
     }),
     result: z.array(activityEntrySchema),
@@ -236,6 +278,8 @@ export const API = {
   testConnections: { params: z.object({}), result: z.array(connectionTestSchema) },
   disconnect: { params: z.object({ service: side }), result: z.array(connectionSchema) },
   getSettings: { params: z.object({}), result: settingsSchema },
+  previewSettings: { params: settingsSchema, result: settingsPreviewSchema },
+  getActivityChart: { params: z.object({ days: z.number().int().min(1).max(90).default(30) }), result: z.array(activityDaySchema) },
   updateSettings: { params: settingsSchema, result: settingsSchema },
 } as const;
 
@@ -277,6 +321,8 @@ export type ConflictView = z.infer<typeof conflictViewSchema>;
 export type FailureView = z.infer<typeof failureViewSchema>;
 export type PaymentRow = z.infer<typeof paymentRowSchema>;
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+export type ActivityDay = z.infer<typeof activityDaySchema>;
+export type SettingsPreview = z.infer<typeof settingsPreviewSchema>;
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 export type Connection = z.infer<typeof connectionSchema>;
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;

@@ -31,26 +31,32 @@ function mount(client: FakeApiClient, ui: React.ReactNode) {
 }
 
 describe('activity screen', () => {
-  it('filters by outcome on the server and by text here, and exports the CSV as a download', async () => {
+  it('shows who and what in words, searches and filters on the server, and exports the CSV as a download', async () => {
     const entries = [
-      entry(1, { message: 'Harbour Plumbing phone updated' }),
-      entry(2, { entity: 'payment', operation: 'create', outcome: 'failed', message: 'Amount mismatch' }),
+      entry(1, { message: 'Updated the Stripe customer: Phone 0412 345 678 → 0412 345 999', name: 'Harbour Plumbing' }),
+      entry(2, { entity: 'payment', operation: 'create', outcome: 'failed', message: 'Amount mismatch', name: null }),
     ];
-    // The server filters by outcome; what this screen owns is asking for it (checked below).
-    const client = new FakeApiClient().handle('listActivity', ({ outcome }) => ({
+    // The server filters (and searches names); what this screen owns is asking for it and showing the answer.
+    const client = new FakeApiClient().handle('listActivity', ({ outcome, search }) => ({
       ok: true,
-      value: outcome === 'failed' ? [entries[1]!] : entries,
+      value: entries.filter((e) => (!outcome || e.outcome === outcome) && (!search || (e.name ?? '').toLowerCase().includes(search))),
     }));
     client.handle('exportActivityCsv', { filename: 'sm8sync-activity-2026-11-24.csv', csv: '\uFEFFTime\r\n' });
     mount(client, <ActivityScreen zone="Australia/Sydney" />);
     const table = await screen.findByTestId('activity-table');
     expect(within(table).getAllByRole('row')).toHaveLength(3);
+    const first = within(table).getAllByRole('row')[1]!;
+    expect(first.textContent).toContain('Harbour Plumbing');
+    expect(first.textContent).toContain('Phone 0412 345 678 → 0412 345 999');
+    expect(first.textContent).toContain('Done');
+    expect(within(table).getAllByRole('row')[2]!.textContent).toContain('Failed');
     fireEvent.change(screen.getByTestId('activity-search'), { target: { value: 'harbour' } });
-    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    await vi.waitFor(() => expect(within(screen.getByTestId('activity-table')).getAllByRole('row')).toHaveLength(2));
+    expect(client.callsOf('listActivity').at(-1)).toEqual({ limit: 500, search: 'harbour' });
     fireEvent.change(screen.getByTestId('activity-search'), { target: { value: '' } });
     fireEvent.change(screen.getByTestId('activity-outcome'), { target: { value: 'failed' } });
+    await vi.waitFor(() => expect(client.callsOf('listActivity').at(-1)).toEqual({ limit: 500, outcome: 'failed' }));
     await vi.waitFor(() => expect(within(screen.getByTestId('activity-table')).getAllByRole('row')).toHaveLength(2));
-    expect(client.callsOf('listActivity').at(-1)).toEqual({ limit: 500, outcome: 'failed' });
 
     const createObjectURL = vi.fn(() => 'blob:csv');
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
@@ -79,8 +85,16 @@ describe('connect screen', () => {
     const client = new FakeApiClient().handle('getConnections', () => ({ ok: true, value: [off('servicem8'), stripe] }));
     client.handle('connectStripe', ({ apiKey }) => {
       if (apiKey !== 'rk_test_good123')
-        return { ok: true, value: { service: 'stripe', ok: false, message: 'Stripe rejected the key (401).', account: null } };
-      stripe = { ...stripe, connected: true, method: 'restricted_key', source: 'keychain', account: 'Harbour Plumbing' };
+        return {
+          ok: true,
+          value: {
+            service: 'stripe',
+            ok: false,
+            message: "Stripe didn't accept this key — check it in the Stripe Dashboard → Developers → API keys.",
+            account: null,
+          },
+        };
+      stripe = { ...stripe, connected: true, method: 'restricted_key', source: 'keychain', account: 'Harbour Plumbing', testMode: true };
       return { ok: true, value: { service: 'stripe', ok: true, message: 'Connected.', account: 'Harbour Plumbing' } };
     });
     mount(client, <ConnectScreen />);
@@ -97,15 +111,35 @@ describe('connect screen', () => {
     ).toContain('EventsRead');
     const input = screen.getByTestId<HTMLInputElement>('key-stripe');
     expect(input.type).toBe('password');
+    // A key that cannot be a Stripe key is caught before sending, tied to the field.
+    fireEvent.change(input, { target: { value: 'pk_live_abc' } });
+    fireEvent.click(screen.getByTestId('save-stripe'));
+    const early = await screen.findByRole('alert');
+    expect(early.textContent).toContain('That is a publishable key');
+    expect(input.getAttribute('aria-describedby')).toBe(early.id);
+    expect(client.callsOf('connectStripe')).toEqual([]);
     fireEvent.change(input, { target: { value: 'rk_test_bad999' } });
     fireEvent.click(screen.getByTestId('save-stripe'));
-    expect((await screen.findByRole('alert')).textContent).toBe('Stripe rejected the key (401).');
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        "Stripe didn't accept this key — check it in the Stripe Dashboard → Developers → API keys.",
+      ),
+    );
     expect(input.value).toBe('rk_test_bad999');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(input, { target: { value: 'rk_test_good123' } });
     fireEvent.click(screen.getByTestId('save-stripe'));
-    expect(await screen.findByText('Connected to Harbour Plumbing. The key is saved in the OS keychain.')).toBeTruthy();
+    expect(await screen.findByText("Connected to Harbour Plumbing. The key is saved in this computer's keychain.")).toBeTruthy();
     expect(input.value).toBe('');
-    expect(screen.getByTestId('connection-state-stripe').textContent).toBe('Connected · restricted key in OS keychain');
-    expect(document.body.textContent).not.toContain('rk_test_good123');
+    expect(screen.getByTestId('connection-state-stripe').textContent).toBe('Connected');
+    expect(screen.getByTestId('connection-how-stripe').textContent).toBe(
+      "Harbour Plumbing · restricted key, saved in this computer's keychain.",
+    );
+    expect(screen.getByTestId('stripe-test-mode').textContent).toContain('nothing real is charged');
+    expect(document.body.textContent).not.toMatch(/rk_test_good123|example\.test/);
+    // Disconnect asks first.
+    fireEvent.click(screen.getByTestId('disconnect-stripe'));
+    expect(screen.getByTestId('confirm-disconnect-stripe').textContent).toContain('Syncing stops until you connect it again');
+    expect(client.callsOf('disconnect')).toEqual([]);
   });
 });

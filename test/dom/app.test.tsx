@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/app';
 import { FakeApiClient, makeStatus } from '../helpers/fake-api-client';
@@ -19,40 +20,54 @@ describe('app shell', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Open sm8sync from its address');
   });
 
-  it('opens on Connect while a service is missing, and lets the person move between screens', async () => {
+  it('opens on Get started on a first run, never green, and lets the person move between screens', async () => {
     const client = connectionsFake(new FakeApiClient()).handle(
       'getStatus',
-      makeStatus({ state: 'not_connected', headline: 'Connect ServiceM8 and Stripe to start syncing.' }),
+      makeStatus({
+        state: 'not_connected',
+        headline: 'Connect ServiceM8 and Stripe to start syncing',
+        lastGoodSyncAt: null,
+        lastSyncAt: null,
+      }),
     );
-    client.handle('listActivity', []).handle('listConflicts', []);
+    client.handle('listActivity', []).handle('listConflicts', []).handle('listQuarantine', []).handle('listFailures', []);
+    client.handle('getActivityChart', []).handle('getSettings', DEFAULT_SETTINGS);
     render(<App client={client} />);
-    expect(await screen.findByRole('heading', { name: 'Connect' })).toBeTruthy();
-    expect(screen.getByTestId('tab-connect').getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByRole('heading', { name: 'Get started' })).toBeTruthy();
+    expect(screen.getByTestId('tab-setup').getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByText('Step 1: Connect ServiceM8 and Stripe')).toBeTruthy();
     fireEvent.click(screen.getByTestId('tab-status'));
-    expect(await screen.findByRole('heading', { name: 'Not connected' })).toBeTruthy();
-    fireEvent.click(screen.getByTestId('tab-conflicts'));
+    expect(await screen.findByRole('heading', { name: 'Connect ServiceM8 and Stripe to start syncing' })).toBeTruthy();
+    expect(screen.getByTestId('status-hero').className).not.toContain('state-in_sync');
+    fireEvent.click(screen.getByTestId('tab-needs'));
     expect(await screen.findByTestId('conflicts-empty')).toBeTruthy();
+    expect(await screen.findByTestId('quarantine-empty')).toBeTruthy();
+    expect(await screen.findByTestId('failures-empty')).toBeTruthy();
   });
 
   it('opens on Status when connected and follows status events', async () => {
-    const client = new FakeApiClient().handle('getStatus', makeStatus()).handle('listActivity', []);
+    const client = new FakeApiClient().handle('getStatus', makeStatus()).handle('listActivity', []).handle('getActivityChart', []);
     render(<App client={client} />);
     expect(await screen.findByRole('heading', { name: 'In sync' })).toBeTruthy();
-    client.emit(
-      'status',
-      makeStatus({
-        state: 'needs_approval',
-        headline: '2 conflicts need your decision.',
-        counts: {
-          linked: [{ entity: 'client', label: 'Clients', count: 12 }],
-          pendingWrites: 0,
-          openConflicts: 2,
-          quarantined: 0,
-          needsAttention: 0,
-        },
-      }),
+    act(() =>
+      client.emit(
+        'status',
+        makeStatus({
+          state: 'needs_approval',
+          headline: 'Needs you: 2 decisions, 1 record to fix',
+          counts: {
+            linked: [{ entity: 'client', label: 'Clients', count: 12 }],
+            pendingWrites: 0,
+            openConflicts: 2,
+            quarantined: 1,
+            needsAttention: 0,
+          },
+        }),
+      ),
     );
-    expect(await screen.findByRole('heading', { name: 'Needs approval' })).toBeTruthy();
-    expect(screen.getByLabelText('2 open').textContent).toBe('2');
+    expect(await screen.findByRole('heading', { name: 'Needs you: 2 decisions, 1 record to fix' })).toBeTruthy();
+    // The tab counts the same things as the headline.
+    expect(screen.getByLabelText('3 waiting').textContent).toBe('3');
+    expect(screen.getByTestId('open-needs').textContent).toBe('Open Needs you (3)');
   });
 });

@@ -66,7 +66,12 @@ describe('conflicts screen', () => {
     const client = setup([conflict(1), conflict(2)]);
     fireEvent.click(await screen.findByTestId('keep-stripe-2'));
     expect(await screen.findByTestId('conflict-pending-2')).toBeTruthy();
-    expect(screen.getByTestId('conflict-pending-2').textContent).toBe('Kept Stripe · applies at next sync');
+    expect(screen.getByTestId('conflict-pending-2').textContent).toBe(
+      'Decided: Keep Stripe · applies at next sync (you can still change it)',
+    );
+    // The decision stays changeable, and the chosen one is marked.
+    expect(screen.getByTestId('keep-stripe-2').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('keep-servicem8-2')).toBeTruthy();
     expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [2], action: 'keep_stripe' }]);
     expect(screen.getByTestId('conflicts-notice').textContent).toBe('Kept Stripe for 1 conflict; applies at the next sync.');
     expect(screen.getByTestId('keep-servicem8-1')).toBeTruthy();
@@ -74,15 +79,18 @@ describe('conflicts screen', () => {
 
   it('bulk-approves the selected rows with one decision and reports per-row failures', async () => {
     const client = setup([conflict(1), conflict(2), conflict(99), conflict(3, { state: 'resolved', resolution: 'servicem8' })]);
-    const bulk = await screen.findByTestId<HTMLButtonElement>('bulk-keep-servicem8');
-    expect(bulk.disabled).toBe(true);
+    // Nothing selected: no bulk decision offered yet.
+    await screen.findByTestId('conflict-select-1');
+    expect(screen.queryByTestId('bulk-keep-servicem8')).toBeNull();
     expect(screen.queryByTestId('conflict-select-3')).toBeNull();
     fireEvent.click(screen.getByTestId('conflict-select-1'));
     fireEvent.click(screen.getByTestId('conflict-select-99'));
     expect(screen.getByText('2 selected')).toBeTruthy();
+    const bulk = screen.getByTestId<HTMLButtonElement>('bulk-keep-servicem8');
+    expect(bulk.textContent).toBe('Keep ServiceM8 for 2 selected');
     fireEvent.click(bulk);
     expect(await screen.findByRole('alert')).toBeTruthy();
-    expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [1, 99], take: 'servicem8' }]);
+    expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [1, 99], action: 'keep_servicem8' }]);
     expect(screen.getByRole('alert').textContent).toContain('#99 already resolved');
     // Select all takes every still-open row only: #2 and the refused #99.
     fireEvent.click(screen.getByTestId('conflict-select-all'));
@@ -107,9 +115,10 @@ describe('conflicts screen', () => {
     ]);
     const list = await screen.findByRole('list', { name: 'Stripe candidates' });
     const items = within(list).getAllByRole('listitem');
-    expect(items.map((li) => li.firstChild?.textContent)).toEqual(['Harbour Plumbing', 'cus_b']);
-    expect(items[0]!.textContent).toBe('Harbour Plumbing ops@harbour.example');
-    expect(screen.getByTestId('conflict-servicem8-5').textContent).toMatch(/^This record \(sm8-5\)edited /);
+    // Names, not ids.
+    expect(items.map((li) => li.firstChild?.textContent)).toEqual(['Harbour Plumbing', 'No name']);
+    expect(items[0]!.textContent).toBe('Harbour Plumbingops@harbour.example');
+    expect(screen.getByTestId('conflict-servicem8-5').textContent).toMatch(/^ServiceM8This recordedited /);
     expect(screen.getByText(/Possible duplicate/)).toBeTruthy();
   });
 
@@ -132,7 +141,9 @@ describe('conflicts screen', () => {
     expect(await screen.findByTestId('link-6-cus_b')).toBeTruthy();
     expect(screen.queryByTestId('link-6-cus_a')).toBeNull();
     expect(screen.queryByTestId('keep-stripe-6')).toBeNull();
-    expect(screen.getByTestId('keep-separate-6').getAttribute('title')).toBe('Create a separate Stripe customer.');
+    // What each decision does is written out and tied to its button.
+    const described = screen.getByTestId('keep-separate-6').getAttribute('aria-describedby')!;
+    expect(document.getElementById(described)?.textContent).toBe('Keep separate: Create a separate Stripe customer.');
     fireEvent.click(screen.getByTestId('link-6-cus_b'));
     expect(await screen.findByTestId('conflict-pending-6')).toBeTruthy();
     expect(client.callsOf('resolveConflicts')).toEqual([{ ids: [6], action: 'link', candidate: 'cus_b' }]);

@@ -42,7 +42,7 @@ export class FakeApiClient implements AppApiClient {
 export function makeStatus(overrides: Partial<Status> = {}): Status {
   return {
     state: 'in_sync',
-    headline: 'ServiceM8 and Stripe are in sync.',
+    headline: 'In sync',
     lastSyncAt: '2026-11-24T03:00:00.000Z',
     lastGoodSyncAt: '2026-11-24T03:00:00.000Z',
     nextSyncAt: '2026-11-24T03:05:00.000Z',

@@ -44,35 +44,64 @@ function setup(options: { secrets?: SecretStore; connected?: boolean } = {}) {
 }
 
 describe('app service: status', () => {
-  it('walks the state priority: not connected, paused, syncing, failing, needs approval, in sync', async () => {
+  it('walks the state priority: not connected, syncing, failing, needs you, not synced yet, in sync', async () => {
     const { backend, store, runner } = setup({ connected: false });
-    expect((await call(backend, 'getStatus', {})).state).toBe('not_connected');
+    expect(await call(backend, 'getStatus', {})).toMatchObject({
+      state: 'not_connected',
+      headline: 'Connect ServiceM8 and Stripe to start syncing',
+    });
     // Paused shows as a flag even when another state is shown, so Resume stays right.
     await call(backend, 'setPaused', { paused: true });
     expect(await call(backend, 'getStatus', {})).toMatchObject({ state: 'not_connected', paused: true });
     await call(backend, 'setPaused', { paused: false });
 
     const world = setup();
+    // Connected but never synced: never green.
     expect(await call(world.backend, 'getStatus', {})).toMatchObject({
-      state: 'in_sync',
+      state: 'not_synced',
+      headline: 'Not synced yet',
       nextSyncAt: '2026-11-24T03:05:00.000Z',
       businessTimeZone: 'Australia/Sydney',
     });
+    const good = world.store.runs.start('schedule', false);
+    world.store.runs.finish(good.id, { state: 'completed' });
+    expect(await call(world.backend, 'getStatus', {})).toMatchObject({ state: 'in_sync', headline: 'In sync' });
+    // A quarantined record counts against "In sync".
+    world.store.quarantine.put({ side: 'servicem8', object: 'company', recordId: 'q1', reason: 'ABN must have 11 digits: "123"' });
+    expect(await call(world.backend, 'getStatus', {})).toMatchObject({ state: 'needs_approval', headline: 'Needs you: 1 record to fix' });
     world.store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'c1:email', field: 'email' });
-    const approval = await call(world.backend, 'getStatus', {});
-    expect(approval).toMatchObject({ state: 'needs_approval', headline: '1 conflict needs your decision.', counts: { openConflicts: 1 } });
+    world.store.conflicts.raise({ kind: 'field', entity: 'client', dedupeKey: 'c1:phone', field: 'phone' });
+    expect(await call(world.backend, 'getStatus', {})).toMatchObject({
+      state: 'needs_approval',
+      headline: 'Needs you: 2 decisions, 1 record to fix',
+      counts: { openConflicts: 2, quarantined: 1 },
+    });
     const run = world.store.runs.start('schedule', false);
-    world.store.runs.finish(run.id, { state: 'failed', error: 'ServiceM8 answered 401' });
+    world.store.runs.finish(run.id, { state: 'failed', error: 'ServiceM8 GET /company.json failed: network error (fetch failed)' });
+    // The clock says 03:00 and the next sync is at 03:05.
     expect(await call(world.backend, 'getStatus', {})).toMatchObject({
       state: 'failing',
-      lastError: 'ServiceM8 answered 401',
-      lastGoodSyncAt: null,
+      headline: "Can't reach ServiceM8 — retrying in 5 min",
+      lastError: "Can't reach ServiceM8",
+      lastGoodSyncAt: '2026-11-24T03:00:00.000Z',
     });
-    world.runner.current = { startedAt: '2026-11-24T03:00:00.000Z', phase: 'pull', entity: 'clients', done: 1, total: 3 };
-    expect((await call(world.backend, 'getStatus', {})).state).toBe('syncing');
+    const refused = world.store.runs.start('schedule', false);
+    world.store.runs.finish(refused.id, { state: 'failed', error: 'Stripe: Invalid API Key provided: rk_test_****1234' });
+    expect((await call(world.backend, 'getStatus', {})).headline).toBe(
+      "Stripe didn't accept the saved key — reconnect it on the Connect screen",
+    );
+    world.runner.current = { startedAt: '2026-11-24T03:00:00.000Z', phase: 'apply', entity: 'client', done: 1, total: 3 };
+    const syncing = await call(world.backend, 'getStatus', {});
+    expect(syncing).toMatchObject({ state: 'syncing', headline: 'Syncing clients…' });
+    expect(syncing.running?.text).toBe('Sending changes · clients · 1 of 3 · 19,660 ServiceM8 requests left today');
+    world.runner.current = null;
     await call(world.backend, 'setPaused', { paused: true });
     const paused = await call(world.backend, 'getStatus', {});
-    expect(paused).toMatchObject({ state: 'paused', paused: true, nextSyncAt: null });
+    // Paused, but the last sync failed: the failure is still the truth; no next sync is promised.
+    expect(paused).toMatchObject({ state: 'failing', paused: true, nextSyncAt: null });
+    const fine = world.store.runs.start('manual', false);
+    world.store.runs.finish(fine.id, { state: 'completed' });
+    expect(await call(world.backend, 'getStatus', {})).toMatchObject({ state: 'needs_approval', paused: true });
     expect(world.settings.get().sync.paused).toBe(true);
     store.close();
     runner.current = null;
@@ -261,7 +290,7 @@ describe('app service: activity, quarantine, settings', () => {
     ]);
     const { filename, csv } = await call(backend, 'exportActivityCsv', {});
     expect(filename).toBe('sm8sync-activity-2026-11-24.csv');
-    expect(csv.startsWith('\uFEFFTime,Direction,')).toBe(true);
+    expect(csv.startsWith('\uFEFFTime,Name,What happened,Outcome,')).toBe(true);
     expect(csv).toContain('\r\n');
     expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
     expect(csv).toContain('"Amount ""12,50"" rejected"');
@@ -279,6 +308,22 @@ describe('app service: activity, quarantine, settings', () => {
       reason: 'email is not an address',
       raw: { email: 'nope' },
     });
+    store.mirror.upsert({
+      side: 'servicem8',
+      object: 'company',
+      id: 'u2',
+      record: { name: 'Harbour View Cafe' },
+      editedAt: null,
+      active: true,
+    });
+    store.quarantine.put({ side: 'servicem8', object: 'company', recordId: 'u2', reason: 'phone is not a valid number: "0412"' });
+    store.quarantine.put({
+      side: 'stripe',
+      object: 'customer',
+      recordId: 'cus_9',
+      reason: 'ABN checksum does not match: "51 824 753 557"',
+      raw: { name: 'Bondi Electrical' },
+    });
     expect(await call(backend, 'listQuarantine', {})).toEqual([
       {
         id: 1,
@@ -287,7 +332,22 @@ describe('app service: activity, quarantine, settings', () => {
         recordId: 'u1',
         reason: 'email is not an address',
         lastSeenAt: '2026-11-24T03:00:00.000Z',
+        // No name: the pair's own fallback, the email as it came.
+        name: 'nope',
+        what: 'ServiceM8 client',
+        problem: 'Email is not an address.',
+        fix: 'Correct it on the ServiceM8 client in ServiceM8; the next sync picks it up.',
+        link: 'https://go.servicem8.com/',
+        linkLabel: 'Open ServiceM8',
       },
+      expect.objectContaining({ name: 'Harbour View Cafe', problem: 'The phone number "0412" is not a real phone number.' }),
+      expect.objectContaining({
+        name: 'Bondi Electrical',
+        what: 'Stripe customer',
+        problem: 'The ABN "51 824 753 557" is not a valid ABN (its check digits do not add up).',
+        // The test key (rk_test_…) opens the test-mode Dashboard.
+        link: 'https://dashboard.stripe.com/test/customers/cus_9',
+      }),
     ]);
     const current = await call(backend, 'getSettings', {});
     const saved = await call(backend, 'updateSettings', { ...current, businessTimeZone: 'Australia/Perth' });
@@ -306,6 +366,7 @@ describe('app service: connections', () => {
     const { backend, secrets, store, tester } = setup({ connected: false });
     const bad = await call(backend, 'connectStripe', { apiKey: 'rk_test_wrongkey999' });
     expect(bad.ok).toBe(false);
+    expect(bad.message).toBe("Stripe didn't accept this key — check it in the Stripe Dashboard → Developers → API keys.");
     expect(JSON.stringify(bad)).not.toContain('rk_test_wrongkey999');
     expect(await secrets.get('stripe.apiKey')).toBeNull();
     const good = await call(backend, 'connectStripe', { apiKey: `  ${STRIPE_KEY} ` });
@@ -314,7 +375,15 @@ describe('app service: connections', () => {
     expect(tester.tested).toEqual(['stripe', 'stripe']);
     const connections = await call(backend, 'getConnections', {});
     expect(connections).toEqual([
-      { service: 'servicem8', connected: false, method: null, source: null, account: null, endpoint: 'http://127.0.0.1:1/sm8' },
+      {
+        service: 'servicem8',
+        connected: false,
+        method: null,
+        source: null,
+        account: null,
+        endpoint: 'http://127.0.0.1:1/sm8',
+        testMode: false,
+      },
       {
         service: 'stripe',
         connected: true,
@@ -322,6 +391,7 @@ describe('app service: connections', () => {
         source: 'memory',
         account: 'stripe account',
         endpoint: 'http://127.0.0.1:1/stripe',
+        testMode: true,
       },
     ]);
     expect(JSON.stringify(connections)).not.toContain(STRIPE_KEY);

@@ -169,8 +169,14 @@ describe('sm8sync CLI against the simulators', () => {
     expect((result.json() as SyncJson).entities[0]!.quarantined).toBe(1);
     expect((await allCustomers(stripe)).map((c) => c.name)).toEqual(['Fine Plumbing']);
     const status = await cli('status');
-    expect(status.stdout).toContain('Quarantined records: 1');
-    expect(status.stdout).toContain(`servicem8 company ${broken.company}: email is not an email address: "accounts@"`);
+    // The Status screen's words: the headline, then the record by name with what to fix.
+    expect(status.stdout.split('\n')[0]).toBe('Needs you: 1 record to fix');
+    expect(status.stdout).toContain('records to fix: 1');
+    expect(status.stdout).toContain(
+      'Broken Email Pty Ltd (ServiceM8 client): The email "accounts@" is not an email address. Correct it on the ServiceM8 client in ServiceM8; the next sync picks it up.',
+    );
+    expect(status.stdout).not.toContain(broken.company);
+    expect(status.stdout).toMatch(/Last good sync: \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} [ap]m AE[SD]T/);
   });
 
   it('fails clearly on bad credentials', async () => {

@@ -21,17 +21,18 @@ describe('activity CSV', () => {
       operation: 'resolve_conflict',
       servicem8Id: 's1',
       stripeId: null,
-      before: { a: 1 },
+      before: { address_street: '1 George St', phone: '0412 345 678' },
       after: null,
       outcome: 'success',
       message: 'Line one\nline "two"',
+      name: 'Harbour View Cafe',
     };
     const csv = activityCsv([entry], 'Australia/Perth');
     const [header, ...rest] = csv.slice(1).split('\r\n');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(header).toBe('Time,Direction,Entity,Operation,ServiceM8 ID,Stripe ID,Outcome,Message,Before,After');
+    expect(header).toBe('Time,Name,What happened,Outcome,Direction,Record type,Before,After,ServiceM8 ID,Stripe ID');
     expect(rest.join('\r\n')).toBe(
-      '2026-06-30 22:30:00 +08:00,Your decision,client,resolve_conflict,s1,,success,"Line one\nline ""two""","{""a"":1}",\r\n',
+      '2026-06-30 22:30:00 +08:00,Harbour View Cafe,"Line one\nline ""two""",Done,Your decision,client,Address street: 1 George St; Phone: 0412 345 678,,s1,\r\n',
     );
   });
 });

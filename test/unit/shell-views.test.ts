@@ -9,10 +9,14 @@ import { makeStatus } from '../helpers/fake-api-client';
 
 describe('tray view', () => {
   it('shows the last good sync in the business time zone', () => {
-    expect(trayTooltip(makeStatus({ lastGoodSyncAt: '2026-11-24T03:00:00.000Z', businessTimeZone: 'Australia/Sydney' }))).toBe(
-      'sm8sync: In sync\nLast good sync: 24 Nov, 2:00 pm AEDT',
+    expect(
+      trayTooltip(makeStatus({ headline: 'In sync', lastGoodSyncAt: '2026-11-24T03:00:00.000Z', businessTimeZone: 'Australia/Sydney' })),
+    ).toBe('sm8sync: In sync\nLast good sync: 24 Nov 2026, 2:00 pm AEDT');
+    expect(trayTooltip(makeStatus({ state: 'failing', headline: "Can't reach ServiceM8 — retrying in 2 min", lastGoodSyncAt: null }))).toBe(
+      "sm8sync: Can't reach ServiceM8 — retrying in 2 min\nLast good sync: never",
     );
-    expect(trayTooltip(makeStatus({ state: 'failing', lastGoodSyncAt: null }))).toBe('sm8sync: Sync failing\nLast good sync: never');
+    // Not synced yet is never shown with the green icon.
+    expect(trayIconState('not_synced')).toBe('paused');
   });
 
   it('maps every state to an icon file that exists, for light and dark menus, at 1x and 2x', () => {

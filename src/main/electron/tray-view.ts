@@ -1,15 +1,15 @@
-// What the tray shows for a status: which icon, and the tooltip with the last good
-// sync in the business time zone. No Electron here, so it is tested in plain Node.
-import { DateTime } from 'luxon';
+// What the tray shows for a status: which icon, and the tooltip and first menu line in
+// the same words as the Status screen (core/app/status-words). No Electron here, so it
+// is tested in plain Node.
 import type { Status } from '../../shared/api';
-import { STATE_LABEL } from '../../shared/labels';
+import { trayTooltipText } from '../core/app/status-words';
 
 export type TrayIconState = 'in_sync' | 'needs_approval' | 'failing' | 'paused' | 'syncing';
 export const TRAY_ICON_STATES: TrayIconState[] = ['in_sync', 'needs_approval', 'failing', 'paused', 'syncing'];
 
-/** Not connected has no icon of its own: it is an idle (paused-looking) state. */
+/** Not connected and not synced yet have no icon of their own: they are idle (paused-looking), never green. */
 export function trayIconState(state: Status['state']): TrayIconState {
-  return state === 'not_connected' ? 'paused' : state;
+  return state === 'not_connected' || state === 'not_synced' ? 'paused' : state;
 }
 
 export function trayIconFile(state: TrayIconState, dark: boolean): string {
@@ -17,11 +17,10 @@ export function trayIconFile(state: TrayIconState, dark: boolean): string {
 }
 
 export function trayTooltip(status: Status): string {
-  const last = status.lastGoodSyncAt
-    ? DateTime.fromISO(status.lastGoodSyncAt, { zone: 'utc' })
-        .setZone(status.businessTimeZone)
-        .setLocale('en-AU')
-        .toFormat('d LLL, h:mm a ZZZZ')
-    : 'never';
-  return `sm8sync: ${STATE_LABEL[status.state]}\nLast good sync: ${last}`;
+  return trayTooltipText(status);
+}
+
+/** The menu's first, disabled line: the Status screen's headline. */
+export function trayHeadline(status: Status | null): string {
+  return status ? status.headline : 'Starting…';
 }

@@ -3,7 +3,7 @@
 import { Menu, nativeImage, nativeTheme, Tray } from 'electron';
 import path from 'node:path';
 import type { Status } from '../../shared/api';
-import { trayIconFile, trayIconState, trayTooltip } from './tray-view';
+import { trayHeadline, trayIconFile, trayIconState, trayTooltip } from './tray-view';
 
 export interface TrayActions {
   syncNow: () => void;
@@ -33,6 +33,8 @@ export function createAppTray(iconDir: string, actions: TrayActions): AppTray {
     const usable = state !== null && state !== 'not_connected';
     tray.setContextMenu(
       Menu.buildFromTemplate([
+        { label: trayHeadline(last), enabled: false },
+        { type: 'separator' },
         { label: state === 'syncing' ? 'Syncing…' : 'Sync now', enabled: usable && state !== 'syncing', click: actions.syncNow },
         { label: paused ? 'Resume sync' : 'Pause sync', enabled: usable, click: actions.togglePause },
         { type: 'separator' },

@@ -1,8 +1,11 @@
-// One question: both sides' values and edit times side by side, and the two answers.
+// One question as a card: both sides' values and edit times side by side (stacked on a
+// narrow window), and the decisions it offers with what each will do.
 import type { ConflictView } from '../../shared/api';
 import { formatTime, SIDE_LABEL } from '../state/format';
 import type { Decision, Take } from '../state/use-conflicts';
 import { DiffValue } from './diff-value';
+
+type OnDecide = (ids: number[], decision: Decision) => void;
 
 /** A duplicate has one record on one side and its candidates on the other. */
 function DuplicateSide({ conflict, side, busy, onDecide }: { conflict: ConflictView; side: Take; busy: boolean; onDecide: OnDecide }) {
@@ -13,14 +16,15 @@ function DuplicateSide({ conflict, side, busy, onDecide }: { conflict: ConflictV
       <ul className="candidates" aria-label={`${SIDE_LABEL[side]} candidates`}>
         {candidates.map((candidate) => (
           <li key={candidate.id}>
-            {candidate.name ?? candidate.id}
-            {candidate.email ? <span className="muted"> {candidate.email}</span> : null}
+            <span>{candidate.name ?? 'No name'}</span>
+            {candidate.email ? <span className="muted small block">{candidate.email}</span> : null}
             {link?.candidateIds?.includes(candidate.id) ? (
               <button
                 type="button"
                 className="link-candidate"
                 disabled={busy}
-                title={link.effect}
+                aria-describedby={`effect-${conflict.id}-${link.name}`}
+                aria-pressed={conflict.resolution === link.name}
                 onClick={() => onDecide([conflict.id], { action: link.name, candidate: candidate.id })}
                 data-testid={`link-${conflict.id}-${candidate.id}`}
               >
@@ -32,11 +36,8 @@ function DuplicateSide({ conflict, side, busy, onDecide }: { conflict: ConflictV
       </ul>
     );
   }
-  const id = conflict[side].id;
-  return <span className="value">{id ? `This record (${id})` : 'No match'}</span>;
+  return <span className="value">{conflict[side].id ? 'This record' : 'No match'}</span>;
 }
-
-type OnDecide = (ids: number[], decision: Decision) => void;
 
 interface Props {
   conflict: ConflictView;
@@ -47,63 +48,81 @@ interface Props {
   onDecide: OnDecide;
 }
 
-/** "Kept Stripe" for the two keep answers (and their older side form), the action's own label otherwise. */
+/** "Kept Stripe" for the two keep answers, the action's own label otherwise. */
 function decidedLabel(conflict: ConflictView): string {
   const resolution = conflict.resolution ?? '';
   const side = resolution.replace(/^keep_/, '');
-  if (side === 'servicem8' || side === 'stripe') return `Kept ${SIDE_LABEL[side]}`;
+  if (side === 'servicem8' || side === 'stripe') return `Keep ${SIDE_LABEL[side]}`;
   return conflict.actions.find((a) => a.name === resolution)?.label ?? resolution.replaceAll('_', ' ');
 }
 
+const FIELD_WORDS: Record<string, string> = { name: 'Name', email: 'Email', phone: 'Phone', address: 'Address', abn: 'ABN' };
+
 export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide }: Props) {
   const open = conflict.state === 'open';
-  const what = conflict.field ? `${conflict.entity} ${conflict.field}` : conflict.entity;
+  const field = conflict.field ? (FIELD_WORDS[conflict.field] ?? conflict.field.replaceAll('_', ' ')) : null;
   const buttons = conflict.actions.filter((a) => a.candidateIds === null);
+  const titleId = `conflict-title-${conflict.id}`;
   return (
-    <tr data-testid={`conflict-row-${conflict.id}`} data-state={conflict.state} className={selected ? 'selected' : undefined}>
-      <td className="select-cell">
+    <li
+      className={`conflict-card${selected ? ' selected' : ''}`}
+      data-testid={`conflict-row-${conflict.id}`}
+      data-state={conflict.state}
+      aria-labelledby={titleId}
+    >
+      <div className="conflict-head">
         {open ? (
           <input
             type="checkbox"
             checked={selected}
             onChange={() => onToggle(conflict.id)}
-            aria-label={`Select ${conflict.title} ${conflict.field ?? ''}`.trim()}
+            aria-label={`Select ${conflict.title}${field ? ` (${field})` : ''}`}
             data-testid={`conflict-select-${conflict.id}`}
           />
         ) : null}
-      </td>
-      <th scope="row" className="record-cell">
-        <span className="record-title">{conflict.title}</span>
-        <span className="muted small">
-          {conflict.kindLabel} · {what}
-        </span>
-        {conflict.detail ? <span className="muted small">{conflict.detail}</span> : null}
-      </th>
-      {(['servicem8', 'stripe'] as const).map((side) => (
-        <td key={side} className="side-cell" data-testid={`conflict-${side}-${conflict.id}`}>
-          {conflict.kind === 'duplicate' ? (
-            <DuplicateSide conflict={conflict} side={side} busy={busy} onDecide={onDecide} />
-          ) : (
-            <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />
-          )}
-          {conflict[side].editedAt ? <span className="muted small">edited {formatTime(conflict[side].editedAt, zone)}</span> : null}
-        </td>
-      ))}
-      <td className="decision-cell">
-        {open ? null : (
-          <span className="pending-apply" data-testid={`conflict-pending-${conflict.id}`}>
-            {decidedLabel(conflict)} · applies at next sync
+        <div>
+          <h4 id={titleId} className="record-title">
+            {conflict.title}
+          </h4>
+          <span className="muted small">
+            {conflict.kindLabel}
+            {field ? ` · ${field}` : ''}
           </span>
+          {conflict.detail ? <span className="muted small block">{conflict.detail}</span> : null}
+        </div>
+      </div>
+      <div className="sides">
+        {(['servicem8', 'stripe'] as const).map((side) => (
+          <div key={side} className="side-cell" data-testid={`conflict-${side}-${conflict.id}`}>
+            <span className="side-name">{SIDE_LABEL[side]}</span>
+            {conflict.kind === 'duplicate' ? (
+              <DuplicateSide conflict={conflict} side={side} busy={busy} onDecide={onDecide} />
+            ) : (
+              <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />
+            )}
+            {conflict[side].editedAt ? <span className="muted small block">edited {formatTime(conflict[side].editedAt, zone)}</span> : null}
+          </div>
+        ))}
+      </div>
+      <div className="decision">
+        {open ? null : (
+          <p className="pending-apply" data-testid={`conflict-pending-${conflict.id}`}>
+            Decided: {decidedLabel(conflict)} · applies at next sync (you can still change it)
+          </p>
         )}
         {buttons.length ? (
-          <div className="row-actions" role="group" aria-label={open ? 'Decide' : 'Change the decision'}>
+          <div
+            className="row-actions"
+            role="group"
+            aria-label={open ? `Decide for ${conflict.title}` : `Change the decision for ${conflict.title}`}
+          >
             {buttons.map((action) => (
               <button
                 key={action.name}
                 type="button"
                 disabled={busy}
-                title={action.effect}
                 aria-pressed={conflict.resolution === action.name}
+                aria-describedby={`effect-${conflict.id}-${action.name}`}
                 onClick={() => onDecide([conflict.id], { action: action.name })}
                 data-testid={`${action.name.replaceAll('_', '-')}-${conflict.id}`}
               >
@@ -112,7 +131,14 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
             ))}
           </div>
         ) : null}
-      </td>
-    </tr>
+        <ul className="effects small">
+          {conflict.actions.map((action) => (
+            <li key={action.name} id={`effect-${conflict.id}-${action.name}`}>
+              <strong>{action.label}:</strong> {action.effect}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </li>
   );
 }

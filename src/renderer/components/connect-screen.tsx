@@ -1,5 +1,5 @@
 // Connect both services. Keys are tested against the service before they are saved,
-// and only ever stored in the OS keychain.
+// and kept in the computer's keychain (or memory, where there is none); never shown again.
 import { SIDE_LABEL } from '../state/format';
 import { useConnections } from '../state/use-connections';
 import { ConnectCard } from './connect-card';
@@ -15,7 +15,8 @@ export const STRIPE_PERMISSIONS: [string, string][] = [
   ['Events', 'Read'],
 ];
 
-export function ConnectScreen() {
+/** `embedded`: inside Get started, under its own step heading. */
+export function ConnectScreen({ embedded = false }: { embedded?: boolean }) {
   const state = useConnections();
   // What each card needs from the connection state; the cards differ only in their words.
   const wiring = (service: 'servicem8' | 'stripe') => ({
@@ -28,11 +29,9 @@ export function ConnectScreen() {
     onDisconnect: () => void state.disconnect(service),
   });
   return (
-    <section aria-labelledby="connect-heading" className="screen">
-      <h2 id="connect-heading">Connect</h2>
-      <p className="muted">
-        Each key is checked with the service before it is saved. Keys are kept in your computer’s keychain and never shown again.
-      </p>
+    <section aria-labelledby={embedded ? undefined : 'connect-heading'} aria-label={embedded ? 'Connect' : undefined} className="screen">
+      {embedded ? null : <h2 id="connect-heading">Connect</h2>}
+      <p className="muted">Each key is checked with the service before it is saved, and is never shown again.</p>
       {state.loadError ? (
         <p className="notice notice-error" role="alert">
           {state.loadError}
@@ -41,9 +40,7 @@ export function ConnectScreen() {
       <div className="cards">
         <ConnectCard {...wiring('servicem8')} keyLabel="ServiceM8 API key" placeholder="smk-…">
           <p className="small">
-            In ServiceM8, go to Settings → ServiceM8 Add-ons → API Keys and create a private API key for this business. A private API key is
-            the usual choice for one business. Connecting through a ServiceM8 add-on with OAuth (App ID and secret, approved in your
-            browser) is not offered on this screen yet.
+            In ServiceM8, go to Settings → API Keys and create a private API key for this business, then paste it here.
           </p>
         </ConnectCard>
         <ConnectCard {...wiring('stripe')} keyLabel="Stripe restricted key" placeholder="rk_live_…">

@@ -1,19 +1,22 @@
 import type { Status } from '../../shared/api';
-import type { Screen } from '../state/use-screen';
+import { isFirstRun, needsCount, type Screen } from '../state/use-screen';
 
 const TABS: { id: Screen; label: string }[] = [
+  { id: 'setup', label: 'Get started' },
   { id: 'status', label: 'Status' },
-  { id: 'conflicts', label: 'Conflicts' },
+  { id: 'needs', label: 'Needs you' },
   { id: 'activity', label: 'Activity' },
+  { id: 'settings', label: 'Settings' },
   { id: 'connect', label: 'Connect' },
 ];
 
 /** Real buttons in a nav: reachable with Tab, current screen marked for assistive tech. */
 export function NavTabs({ current, status, onSelect }: { current: Screen; status: Status | null; onSelect: (screen: Screen) => void }) {
-  const open = status?.counts.openConflicts ?? 0;
+  const open = needsCount(status);
+  const tabs = TABS.filter((tab) => tab.id !== 'setup' || isFirstRun(status) || current === 'setup');
   return (
     <nav aria-label="Screens" className="tabs">
-      {TABS.map((tab) => (
+      {tabs.map((tab) => (
         <button
           key={tab.id}
           type="button"
@@ -23,8 +26,8 @@ export function NavTabs({ current, status, onSelect }: { current: Screen; status
           data-testid={`tab-${tab.id}`}
         >
           {tab.label}
-          {tab.id === 'conflicts' && open > 0 ? (
-            <span className="count" aria-label={`${open} open`}>
+          {tab.id === 'needs' && open > 0 ? (
+            <span className="count" aria-label={`${open} waiting`} data-testid="needs-count">
               {open}
             </span>
           ) : null}

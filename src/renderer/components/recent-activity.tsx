@@ -1,7 +1,7 @@
 import { useActivity } from '../state/use-activity';
-import { DIRECTION_LABEL, formatOperation, formatTime } from '../state/format';
+import { DIRECTION_LABEL, formatTime, OUTCOME_LABEL } from '../state/format';
 
-/** The last few writes and decisions, on the Status screen. */
+/** The last few writes and decisions, on the Status screen: who, what, and how it went. */
 export function RecentActivity({ zone }: { zone: string }) {
   const { entries, loadError } = useActivity(8);
   return (
@@ -13,9 +13,11 @@ export function RecentActivity({ zone }: { zone: string }) {
         {(entries ?? []).map((entry) => (
           <li key={entry.id} className={`outcome-${entry.outcome}`}>
             <span className="recent-time">{formatTime(entry.at, zone)}</span>
-            <span>
-              {DIRECTION_LABEL[entry.direction]} · {entry.entity} {formatOperation(entry.operation)}
-              {entry.message ? ` — ${entry.message}` : ''}
+            <span className="recent-text">
+              <strong>{entry.name ?? entry.entity}</strong> — {entry.message ?? entry.operation.replaceAll('_', ' ')}
+              <span className="muted small block">
+                {DIRECTION_LABEL[entry.direction]} · {OUTCOME_LABEL[entry.outcome]}
+              </span>
             </span>
           </li>
         ))}

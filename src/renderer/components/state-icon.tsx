@@ -9,6 +9,7 @@ const PATHS: Record<Status['state'], string> = {
   paused: 'M8 6v8M12 6v8',
   syncing: 'M14.5 8.5A5 5 0 0 0 5.6 7.4M5.5 11.5a5 5 0 0 0 8.9 1.1M5.5 4.5v3h3M14.5 15.5v-3h-3',
   not_connected: 'M7 10h6',
+  not_synced: 'M10 6v4l2.5 2.5',
 };
 
 export function StateIcon({ state, size = 20 }: { state: Status['state']; size?: number }) {

@@ -1,12 +1,14 @@
-// Moment 1: glance at the state, when the last good sync was, what is waiting.
+// Moment 1: glance at the state, when the last good sync was, what is waiting. Every
+// sentence here comes from the status view in main; this screen only lays it out.
 import type { StatusState } from '../state/use-status';
-import { formatTime } from '../state/format';
+import { formatTime, STATE_LABEL } from '../state/format';
+import type { Screen } from '../state/use-screen';
+import { ActivityChart } from './activity-chart';
 import { NoticeLine } from './notice-line';
-import { StateIcon } from './state-icon';
-import { STATE_LABEL } from '../state/format';
 import { RecentActivity } from './recent-activity';
+import { StateIcon } from './state-icon';
 
-export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; onOpenConflicts: () => void }) {
+export function StatusScreen({ state, onOpen }: { state: StatusState; onOpen: (screen: Screen) => void }) {
   const { status, loadError, busy, notice } = state;
   if (loadError)
     return (
@@ -24,14 +26,20 @@ export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; o
   const { counts, running } = status;
   const budget = status.rateBudget.servicem8;
   const connected = status.state !== 'not_connected';
+  const waiting = counts.openConflicts + counts.quarantined + counts.needsAttention;
   return (
     <section aria-labelledby="status-heading" className="screen">
       <div className={`hero state-${status.state}`} data-testid="status-hero">
         <StateIcon state={status.state} size={48} />
         <div>
-          <h2 id="status-heading">{STATE_LABEL[status.state]}</h2>
-          <p className="headline">{status.headline}</p>
-          {status.lastError && status.state !== 'failing' ? <p className="muted">Last error: {status.lastError}</p> : null}
+          <p className="hero-label">{STATE_LABEL[status.state]}</p>
+          <h2 id="status-heading" data-testid="status-headline">
+            {status.headline}
+          </h2>
+          <p className="muted">
+            Last good sync: {formatTime(status.lastGoodSyncAt, zone, 'never')}
+            {status.lastError && status.state !== 'failing' ? ` · Last error: ${status.lastError}` : ''}
+          </p>
         </div>
       </div>
 
@@ -46,23 +54,28 @@ export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; o
           {busy === 'sync' || running ? 'Syncing…' : 'Sync now'}
         </button>
         <button type="button" onClick={() => void state.togglePause()} disabled={!connected || busy !== null} data-testid="pause-toggle">
-          {status.paused ? 'Resume sync' : 'Pause sync'}
+          {status.paused ? 'Resume scheduled syncs' : 'Pause scheduled syncs'}
         </button>
-        {counts.openConflicts > 0 ? (
-          <button type="button" className="link" onClick={onOpenConflicts}>
-            Review {counts.openConflicts} conflict{counts.openConflicts === 1 ? '' : 's'}
+        {waiting > 0 ? (
+          <button type="button" className="link" onClick={() => onOpen('needs')} data-testid="open-needs">
+            Open Needs you ({waiting})
+          </button>
+        ) : null}
+        {!connected ? (
+          <button type="button" className="link" onClick={() => onOpen('connect')}>
+            Open Connect
           </button>
         ) : null}
       </div>
       <div role="status" aria-live="polite" className="progress-line" data-testid="sync-progress">
         {running ? (
           <>
-            <span>
-              {running.phase}
-              {running.entity ? ` · ${running.entity}` : ''}
-              {running.total ? ` · ${running.done} of ${running.total}` : ''}
-            </span>
-            <progress max={running.total ?? undefined} value={running.total ? running.done : undefined} />
+            <span>{running.text ?? running.phase}</span>
+            <progress
+              max={running.total ?? undefined}
+              value={running.total ? running.done : undefined}
+              aria-label={running.total ? `${running.done} of ${running.total}` : 'Working'}
+            />
           </>
         ) : null}
       </div>
@@ -70,48 +83,54 @@ export function StatusScreen({ state, onOpenConflicts }: { state: StatusState; o
 
       <dl className="facts">
         <div>
-          <dt>Last good sync</dt>
-          <dd>{formatTime(status.lastGoodSyncAt, zone, 'Never')}</dd>
-        </div>
-        <div>
           <dt>Last sync</dt>
           <dd>{formatTime(status.lastSyncAt, zone, 'Never')}</dd>
         </div>
         <div>
           <dt>Next sync</dt>
-          <dd>{formatTime(status.nextSyncAt, zone, status.state === 'paused' ? 'Paused' : 'Not scheduled')}</dd>
+          <dd>{formatTime(status.nextSyncAt, zone, status.paused ? 'Paused' : 'Not scheduled')}</dd>
         </div>
         {counts.linked.map((pair) => (
           <div key={pair.entity}>
-            <dt>Linked {pair.label.toLowerCase()}</dt>
-            <dd data-testid={`linked-${pair.entity}`}>{pair.count}</dd>
+            <dt>{pair.label}</dt>
+            <dd data-testid={`linked-${pair.entity}`}>
+              {pair.count} linked
+              {pair.servicem8 !== undefined && pair.stripe !== undefined ? (
+                <span className="muted small block">
+                  ServiceM8 {pair.servicem8} · Stripe {pair.stripe}
+                </span>
+              ) : null}
+            </dd>
           </div>
         ))}
         <div>
           <dt>Waiting to send</dt>
-          <dd>{counts.pendingWrites}</dd>
+          <dd data-testid="count-pending">{counts.pendingWrites}</dd>
         </div>
         <div>
-          <dt>Conflicts to approve</dt>
-          <dd>{counts.openConflicts}</dd>
+          <dt>Decisions</dt>
+          <dd data-testid="count-decisions">{counts.openConflicts}</dd>
         </div>
         <div>
-          <dt>Failed writes</dt>
-          <dd>{counts.needsAttention}</dd>
+          <dt>Records to fix</dt>
+          <dd data-testid="count-quarantined">{counts.quarantined}</dd>
         </div>
         <div>
-          <dt>Quarantined records</dt>
-          <dd>{counts.quarantined}</dd>
+          <dt>Refused writes</dt>
+          <dd data-testid="count-refused">{counts.needsAttention}</dd>
         </div>
         <div>
           <dt>ServiceM8 requests</dt>
           <dd>
-            {budget.usedLastMinute}/{budget.perMinute} this minute · {budget.usedToday.toLocaleString('en-AU')}/
-            {budget.perDay.toLocaleString('en-AU')} today
+            {budget.usedLastMinute}/{budget.perMinute} this minute
+            <span className="muted small block">
+              {Math.max(0, budget.perDay - budget.usedToday).toLocaleString('en-AU')} of {budget.perDay.toLocaleString('en-AU')} left today
+            </span>
           </dd>
         </div>
       </dl>
       <p className="muted small">Times are shown in {zone}.</p>
+      <ActivityChart />
       <RecentActivity zone={zone} />
     </section>
   );

@@ -29,7 +29,7 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export { DIRECTION_LABEL, SIDE_LABEL, STATE_LABEL } from '../../shared/labels';
+export { DIRECTION_LABEL, OUTCOME_LABEL, SIDE_LABEL, STATE_LABEL } from '../../shared/labels';
 
 /** `resolve_conflict` → `resolve conflict`: engine operation names, readable. */
 export function formatOperation(operation: string): string {

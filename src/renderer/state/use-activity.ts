@@ -1,6 +1,7 @@
-// Activity screen state: the audit log filtered by entity and outcome (on the server)
-// and by free text (here), refreshed on `activity` events, and the CSV export.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// Activity screen state: the audit log filtered by record type, outcome and a search
+// over names, messages and ids (all on the server, so older rows are found too),
+// refreshed on `activity` events, and the CSV export.
+import { useCallback, useEffect, useState } from 'react';
 import type { ActivityEntry } from '../../shared/api';
 import { useApi } from './api-context';
 import { downloadText } from './download';
@@ -22,18 +23,9 @@ export interface ActivityState {
   exportCsv: () => Promise<void>;
 }
 
-export function matchesText(entry: ActivityEntry, text: string): boolean {
-  const needle = text.trim().toLowerCase();
-  if (!needle) return true;
-  const haystack = [entry.entity, entry.operation, entry.message, entry.servicem8Id, entry.stripeId, entry.direction]
-    .join(' ')
-    .toLowerCase();
-  return haystack.includes(needle);
-}
-
 export function useActivity(limit = 500): ActivityState {
   const client = useApi();
-  const [all, setAll] = useState<ActivityEntry[] | null>(null);
+  const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [entity, setEntity] = useState('');
   const [outcome, setOutcome] = useState<OutcomeFilter>('');
@@ -43,13 +35,20 @@ export function useActivity(limit = 500): ActivityState {
 
   const reload = useCallback(
     () =>
-      client.call('listActivity', { limit, ...(entity ? { entity } : {}), ...(outcome ? { outcome } : {}) }).then((response) => {
-        if (!response.ok) return setLoadError(response.error.message);
-        setLoadError(null);
-        setAll(response.value);
-        setEntities((known) => [...new Set([...known, ...response.value.map((e) => e.entity)])].sort());
-      }),
-    [client, entity, outcome, limit],
+      client
+        .call('listActivity', {
+          limit,
+          ...(entity ? { entity } : {}),
+          ...(outcome ? { outcome } : {}),
+          ...(text.trim() ? { search: text.trim() } : {}),
+        })
+        .then((response) => {
+          if (!response.ok) return setLoadError(response.error.message);
+          setLoadError(null);
+          setEntries(response.value);
+          setEntities((known) => [...new Set([...known, ...response.value.map((e) => e.entity)])].sort());
+        }),
+    [client, entity, outcome, text, limit],
   );
 
   useEffect(() => {
@@ -57,8 +56,6 @@ export function useActivity(limit = 500): ActivityState {
     void reload();
     return off;
   }, [client, reload]);
-
-  const entries = useMemo(() => all?.filter((entry) => matchesText(entry, text)) ?? null, [all, text]);
 
   const exportCsv = useCallback(async () => {
     const response = await client.call('exportActivityCsv', {});

@@ -19,6 +19,15 @@ export function decisionWords(decision: Decision, conflicts: ConflictView[]): st
   return `Chose "${label}"`;
 }
 
+/** Actions (without a candidate to pick) offered by every one of these conflicts, in the first one's order. */
+export function commonActions(conflicts: ConflictView[]): { name: string; label: string }[] {
+  const [first, ...rest] = conflicts;
+  if (!first) return [];
+  return first.actions
+    .filter((a) => a.candidateIds === null && rest.every((c) => c.actions.some((b) => b.name === a.name && b.candidateIds === null)))
+    .map(({ name, label }) => ({ name, label }));
+}
+
 export interface ConflictsState {
   conflicts: ConflictView[] | null;
   loadError: string | null;
@@ -27,6 +36,8 @@ export interface ConflictsState {
   notice: Notice | null;
   /** Only open conflicts can be selected and decided. */
   selectable: number[];
+  /** The decisions every selected conflict offers (the same decision for all of them). */
+  bulkActions: { name: string; label: string }[];
   toggle: (id: number) => void;
   toggleAll: () => void;
   decide: (ids: number[], decision: Decision) => Promise<void>;
@@ -60,6 +71,7 @@ export function useConflicts(): ConflictsState {
   }, [client, reload]);
 
   const selectable = useMemo(() => (conflicts ?? []).filter((c) => c.state === 'open').map((c) => c.id), [conflicts]);
+  const bulkActions = useMemo(() => commonActions((conflicts ?? []).filter((c) => selected.has(c.id))), [conflicts, selected]);
 
   const toggle = useCallback((id: number) => {
     setSelected((current) => {
@@ -94,5 +106,5 @@ export function useConflicts(): ConflictsState {
     [client, reload, conflicts],
   );
 
-  return { conflicts, loadError, selected, busy, notice, selectable, toggle, toggleAll, decide };
+  return { conflicts, loadError, selected, busy, notice, selectable, bulkActions, toggle, toggleAll, decide };
 }

@@ -4,7 +4,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Connection } from '../../shared/api';
 import { useApi } from './api-context';
+import { keyRefusal } from './key-check';
 import { failure, ok, type Notice } from './notice';
+
+/** Where a saved key lives, in the same words everywhere on Connect. */
+export const SOURCE_WORDS: Record<NonNullable<Connection['source']>, string> = {
+  keychain: "saved in this computer's keychain",
+  environment: 'read from an environment variable',
+  memory: 'kept in memory until sm8sync stops (no keychain on this computer)',
+};
 
 export type Service = Connection['service'];
 
@@ -49,20 +57,21 @@ export function useConnections(): ConnectionsState {
           ? await client.call('connectServiceM8', { apiKey: key })
           : await client.call('connectStripe', { apiKey: key });
       let saved = false;
-      if (!response.ok) note(service, failure(response.error.message));
+      if (!response.ok)
+        note(service, failure(response.error.code === 'invalid_params' ? keyRefusal(service, key) : response.error.message));
       else if (!response.value.ok) note(service, failure(response.value.message));
-      else {
-        saved = true;
-        note(
-          service,
-          ok(`Connected${response.value.account ? ` to ${response.value.account}` : ''}. The key is saved in the OS keychain.`),
-        );
+      else saved = true;
+      const fresh = await client.call('getConnections', {});
+      if (fresh.ok) setConnections(fresh.value);
+      if (saved && response.ok) {
+        const source = fresh.ok ? fresh.value.find((c) => c.service === service)?.source : null;
+        const account = response.value.account ? ` to ${response.value.account}` : '';
+        note(service, ok(`Connected${account}. The key is ${source ? SOURCE_WORDS[source] : 'saved'}.`));
       }
-      await reload();
       setBusy(null);
       return saved;
     },
-    [client, reload],
+    [client],
   );
 
   const disconnect = useCallback(
@@ -71,7 +80,7 @@ export function useConnections(): ConnectionsState {
       const response = await client.call('disconnect', { service });
       if (response.ok) {
         setConnections(response.value);
-        note(service, ok('Disconnected. The key was removed from the keychain.'));
+        note(service, ok('Disconnected. The key was removed from this computer.'));
       } else note(service, failure(response.error.message));
       setBusy(null);
     },

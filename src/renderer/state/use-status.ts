@@ -14,16 +14,14 @@ export interface StatusState {
   togglePause: () => Promise<void>;
 }
 
-export function describeSyncResult(result: SyncResult): Notice {
-  if (result.state === 'failed') return failure(`Sync failed: ${result.error ?? 'unknown error'}`);
+/** What Sync now did. The open questions are counted once, by the status ("Needs you: …"), not here. */
+export function describeSyncResult(result: SyncResult, plainError: string | null): Notice {
+  if (result.state === 'failed') return failure(`The sync did not finish: ${plainError ?? 'it stopped with an error'}.`);
   if (result.state === 'skipped') return ok(result.error ?? 'Skipped: a sync was already running.');
   const sum = (pick: (e: SyncResult['entities'][number]) => number) => result.entities.reduce((total, e) => total + pick(e), 0);
   const created = sum((e) => e.created.servicem8 + e.created.stripe);
   const updated = sum((e) => e.updated.servicem8 + e.updated.stripe);
-  const conflicts = sum((e) => e.conflicts);
-  const parts = [`${created} created`, `${updated} updated`];
-  if (conflicts) parts.push(`${conflicts} to approve`);
-  return ok(`Sync finished: ${parts.join(', ')}.`);
+  return ok(`Sync finished: ${created} created, ${updated} updated.`);
 }
 
 export function useStatus(): StatusState {
@@ -51,9 +49,9 @@ export function useStatus(): StatusState {
     setBusy('sync');
     setNotice(null);
     const response = await client.call('syncNow', { dryRun: false });
-    setNotice(response.ok ? describeSyncResult(response.value) : failure(response.error.message));
     const fresh = await client.call('getStatus', {});
     if (fresh.ok) setStatus(fresh.value);
+    setNotice(response.ok ? describeSyncResult(response.value, fresh.ok ? fresh.value.lastError : null) : failure(response.error.message));
     setBusy(null);
   }, [client]);
 

@@ -1,7 +1,9 @@
-// `sm8sync status`: last sync, links, pending writes, open conflicts, quarantined records.
+// `sm8sync status`: the Status screen's headline and counts in the same words, times in
+// the business time zone, and how to connect when a service is missing.
 import { call } from '../../core/app/app-backend';
 import { output, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
+import { statusText } from '../../core/app/status-words';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -13,18 +15,7 @@ export const statusCommand: Command = {
     try {
       const status = await call(app.backend, 'getStatus', {});
       const quarantine = await call(app.backend, 'listQuarantine', {});
-      output(context, { ...status, quarantine }, () =>
-        [
-          `State: ${status.state} (${status.headline})`,
-          `Last sync: ${status.lastSyncAt ?? 'never'}; last good sync: ${status.lastGoodSyncAt ?? 'never'}`,
-          ...status.counts.linked.map((pair) => `Linked ${pair.label.toLowerCase()}: ${pair.count}`),
-          `Pending writes: ${status.counts.pendingWrites}; needing attention: ${status.counts.needsAttention}`,
-          `Open conflicts: ${status.counts.openConflicts}`,
-          `Quarantined records: ${status.counts.quarantined}`,
-          ...quarantine.map((q) => `  ${q.side} ${q.object} ${q.recordId}: ${q.reason}`),
-          ...(status.lastError ? [`Last error: ${status.lastError}`] : []),
-        ].join('\n'),
-      );
+      output(context, { ...status, quarantine }, () => statusText(status, quarantine));
       return 0;
     } finally {
       app.close();

@@ -1,25 +1,27 @@
 // The audit log as a CSV a bookkeeper opens in Excel: UTF-8 with a BOM (so Excel reads
-// it as UTF-8), RFC 4180 quoting with CRLF, times in the business time zone, and any
-// cell that a spreadsheet would run as a formula defused with a leading apostrophe.
+// it as UTF-8), RFC 4180 quoting with CRLF, times in the business time zone, who the
+// row is about by name, outcomes in words, before/after as "Field: value" text (not
+// JSON), and any cell that a spreadsheet would run as a formula defused with a
+// leading apostrophe.
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { ActivityEntry } from '../../../shared/api';
-import { DIRECTION_LABEL } from '../../../shared/labels';
+import { DIRECTION_LABEL, OUTCOME_LABEL } from '../../../shared/labels';
 
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export const ACTIVITY_CSV_COLUMNS = [
   'Time',
-  'Direction',
-  'Entity',
-  'Operation',
-  'ServiceM8 ID',
-  'Stripe ID',
+  'Name',
+  'What happened',
   'Outcome',
-  'Message',
+  'Direction',
+  'Record type',
   'Before',
   'After',
+  'ServiceM8 ID',
+  'Stripe ID',
 ];
 
 /** Neutralises formula injection (CWE-1236): "=cmd|…" must stay text in Excel. */
@@ -32,23 +34,40 @@ export function formatBusinessTime(iso: string, zone: string): string {
   return time.isValid ? time.toFormat('yyyy-MM-dd HH:mm:ss ZZ') : iso;
 }
 
-function json(value: unknown): string {
-  return value === null || value === undefined ? '' : JSON.stringify(value);
+/** `address_street` → "Address street"; engine keys read as words. */
+function fieldWords(key: string): string {
+  const words = key.replace(/^metadata\./, '').replaceAll(/[_.]/g, ' ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/** A before/after value as text: "Phone: 0412 345 678; Email: a@b.au". */
+export function readableValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(readableValue).filter(Boolean).join(', ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => [key, readableValue(inner)] as const)
+      .filter(([, text]) => text !== '')
+      .map(([key, text]) => `${fieldWords(key)}: ${text}`)
+      .join('; ');
+  return typeof value === 'bigint' ? value.toString() : '';
 }
 
 export function activityCsv(entries: ActivityEntry[], zone: string): string {
   const rows = entries.map((entry) =>
     [
       formatBusinessTime(entry.at, zone),
+      entry.name ?? '',
+      entry.message ?? entry.operation.replaceAll('_', ' '),
+      OUTCOME_LABEL[entry.outcome],
       DIRECTION_LABEL[entry.direction],
       entry.entity,
-      entry.operation,
+      readableValue(entry.before),
+      readableValue(entry.after),
       entry.servicem8Id ?? '',
       entry.stripeId ?? '',
-      entry.outcome,
-      entry.message ?? '',
-      json(entry.before),
-      json(entry.after),
     ].map(neutraliseCell),
   );
   return BOM + stringify([ACTIVITY_CSV_COLUMNS, ...rows], { record_delimiter: 'windows' });

@@ -2,8 +2,7 @@
 // handler per call of src/shared/api.ts, over the store, the settings, the secrets and
 // the engine's SyncRunner. Handlers throw AppError on purpose; createBackend turns any
 // throw into a result object, so nothing here needs try/catch for the caller's sake.
-import type { ActivityEntry, Status, SyncResult } from '../../../shared/api';
-import type { AuditEntry } from '../store/repositories/audit-repository';
+import type { Status, SyncResult } from '../../../shared/api';
 import type { Store } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import { activityCsv, activityCsvFilename } from './activity-csv';
@@ -17,6 +16,11 @@ import { listPayments } from './payments-view';
 import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
 import type { SettingsPort } from './settings-port';
 import { buildStatus } from './status-view';
+import { listActivity, toActivityView } from './activity-view';
+import { buildActivityChart } from './activity-chart';
+import { toQuarantineView } from './quarantine-view';
+import { describePlan, type PreviewableSettings } from './settings-preview';
+import { serviceSecret } from './secret-sources';
 
 export interface AppServiceDeps {
   store: Store;
@@ -28,6 +32,8 @@ export interface AppServiceDeps {
   clock?: () => Date;
   /** When the scheduler will start the next cycle (null: not scheduled, e.g. headless). */
   nextSyncAt?: () => Date | null;
+  /** The settings the runner reads, able to answer with unsaved ones for a dry run (previewSettings). */
+  preview?: PreviewableSettings;
 }
 
 const EXPORT_LIMIT = 1_000_000;
@@ -37,11 +43,6 @@ const PROGRESS_EVERY_MS = 1000;
 export interface AppService extends ApiHandlers {
   /** A cycle the app starts by itself (schedule, resume, startup); null when not connected. */
   runCycle(trigger: Exclude<CycleTrigger, 'manual'>): Promise<SyncResult | null>;
-}
-
-export function toActivity(entry: AuditEntry): ActivityEntry {
-  const { runId: _runId, idempotencyKey: _key, ...rest } = entry;
-  return rest;
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
@@ -57,14 +58,19 @@ export function createAppService(deps: AppServiceDeps): AppService {
       settings: settings.get(),
       progress: runner.progress(),
       nextSyncAt: deps.nextSyncAt?.() ?? null,
+      now: clock(),
     });
+  }
+
+  async function stripeTestMode(): Promise<boolean> {
+    return (await serviceSecret(secrets, 'stripe'))?.value.includes('_test_') ?? false;
   }
 
   async function announce(activitySince?: string): Promise<void> {
     events.emit('status', await status());
     events.emit('conflictsChanged', { open: store.conflicts.countOpen() });
     if (activitySince) {
-      const fresh = store.audit.list({ since: activitySince, limit: 500 }).map(toActivity);
+      const fresh = store.audit.list({ since: activitySince, limit: 500 }).map((e) => toActivityView(store, pairs, e));
       if (fresh.length) events.emit('activity', fresh);
     }
   }
@@ -148,22 +154,23 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     listPayments: ({ month }) => Promise.resolve(listPayments(store, month)),
 
-    listActivity({ since, entity, outcome, limit }) {
-      return Promise.resolve(store.audit.list({ since, entity, outcome, limit }).map(toActivity));
+    listActivity(query) {
+      return Promise.resolve(listActivity(store, pairs, query));
+    },
+
+    getActivityChart({ days }) {
+      return Promise.resolve(buildActivityChart(store, settings.get().businessTimeZone, clock(), days));
     },
 
     exportActivityCsv({ since }) {
       const zone = settings.get().businessTimeZone;
-      const entries = store.audit.list({ since, limit: EXPORT_LIMIT }).map(toActivity);
+      const entries = store.audit.list({ since, limit: EXPORT_LIMIT }).map((e) => toActivityView(store, pairs, e));
       return Promise.resolve({ filename: activityCsvFilename(clock(), zone), csv: activityCsv(entries, zone) });
     },
 
-    listQuarantine() {
-      return Promise.resolve(
-        store.quarantine
-          .listActive()
-          .map(({ id, side, object, recordId, reason, lastSeenAt }) => ({ id, side, object, recordId, reason, lastSeenAt })),
-      );
+    async listQuarantine() {
+      const testMode = await stripeTestMode();
+      return store.quarantine.listActive().map((record) => toQuarantineView(store, pairs, record, testMode));
     },
 
     getConnections: () => connections.list(),
@@ -189,6 +196,19 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     getSettings: () => Promise.resolve(settings.get()),
+
+    async previewSettings(next) {
+      if (!deps.preview) throw new AppError('failed', 'A preview is not available here; save the settings and use Sync now.');
+      if (!(await connectedToBoth()))
+        throw new AppError('not_connected', 'Connect both ServiceM8 and Stripe to preview what a change would do.');
+      if (runner.progress()) throw new AppError('busy', 'A sync is running; try the preview again when it has finished.');
+      const result = await deps.preview.withPreview(next, () => runner.runCycle({ dryRun: true, trigger: 'manual' }));
+      return {
+        lines: describePlan(result, runner.pairs),
+        planned: result.plan.length,
+        error: result.state === 'completed' ? null : (result.error ?? 'The preview could not run.'),
+      };
+    },
 
     async updateSettings(next) {
       const saved = settings.update(() => next);

@@ -9,6 +9,7 @@ import { AppError } from './app-backend';
 import type { ConnectionTester } from './ports';
 import { envVarFor, SERVICE_SECRETS, SERVICE_SECRETS_TO_FORGET, serviceSecret, sourceOf, type Service } from './secret-sources';
 import { SIDE_LABEL } from '../../../shared/labels';
+import { connectProblem } from './plain-error';
 
 const SERVICES: Service[] = ['servicem8', 'stripe'];
 
@@ -39,19 +40,22 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
       source: secret ? await sourceOf(secrets, secret.name) : null,
       account: secret ? (accounts.get(service) ?? null) : null,
       endpoint: tester.endpoint(service),
+      testMode: service === 'stripe' && secret !== null ? secret.value.includes('_test_') : false,
     };
   }
 
   async function test(service: Service, key: string): Promise<ConnectionTest> {
     try {
       const result = await tester.test(service, key);
+      // The tester's message names requests and codes; people get what to do instead.
+      if (!result.ok) return { ...result, service, message: connectProblem(service, redactText(result.message).split(key).join('')) };
       // Belt and braces: a tester that echoes the key in its message must not leak it.
       return { ...result, service, message: redactText(result.message).split(key).join('[redacted]') };
     } catch (error) {
       return {
         service,
         ok: false,
-        message: redactText(`Could not reach ${SIDE_LABEL[service]}: ${(error as Error).message}`),
+        message: connectProblem(service, `Could not reach ${SIDE_LABEL[service]}: ${redactText((error as Error).message)}`),
         account: null,
       };
     }
@@ -69,7 +73,12 @@ export function createConnectionHandlers(secrets: SecretStore, tester: Connectio
       if (!secrets.writable)
         throw new AppError('failed', `The key works, but ${secrets.kind} secrets are read-only here: set it in the environment instead.`);
       const name: SecretName = service === 'servicem8' ? 'servicem8.apiKey' : 'stripe.apiKey';
-      await secrets.set(name, key);
+      await secrets.set(name, key).catch(() => {
+        throw new AppError(
+          'failed',
+          `The key works, but this computer's keychain could not save it. Start the keychain (keyring) and try again, or set ${envVarFor(name) ?? name} in the environment.`,
+        );
+      });
       // An API key replaces an OAuth connection: drop the old tokens so only one is used.
       if (service === 'servicem8') await secrets.delete('servicem8.oauthTokens').catch(() => false);
       accounts.set(service, result.account);

@@ -14,6 +14,7 @@ import { createAppService, type AppService } from './app-service';
 import type { ConnectionTester, SyncRunner } from './ports';
 import { layeredSecretStore } from './secret-sources';
 import { settingsFilePort, type SettingsPort } from './settings-port';
+import { previewableSettings } from './settings-preview';
 
 const log = createLogger('app/open');
 
@@ -84,7 +85,7 @@ export function openApp(options: OpenAppOptions): OpenedApp {
   try {
     const interrupted = store.runs.markInterrupted();
     if (interrupted) log.warn({ interrupted }, 'marked runs left running by a crash as interrupted');
-    const settings = options.settings ?? settingsFilePort(new SettingsFile(options.dataDir));
+    const settings = previewableSettings(options.settings ?? settingsFilePort(new SettingsFile(options.dataDir)));
     settings.get(); // fail fast, with the field named, on an invalid settings file
     const secrets = typeof options.secrets === 'object' ? options.secrets : defaultSecrets(options.env, options.secrets);
     const runner = typeof options.runner === 'function' ? options.runner({ store, settings, secrets, env: options.env }) : options.runner;
@@ -98,6 +99,7 @@ export function openApp(options: OpenAppOptions): OpenedApp {
       events,
       clock: options.clock,
       nextSyncAt: options.nextSyncAt,
+      preview: settings,
     });
     return { store, settings, secrets, runner, events, service, backend: createBackend(service, events), close: () => store.close() };
   } catch (error) {

@@ -1,11 +1,13 @@
 // Derives the one status the tray, the window and `sm8sync status` show. The state
 // is a priority list: the first thing that is true wins, so the icon always answers
-// "do I need to do something?" first.
+// "do I need to do something?" first. Green ("In sync") only after a good sync with
+// nothing open: conflicts, refused writes and quarantined records all count against it.
 import type { Status } from '../../../shared/api';
 import type { Settings } from '../../../shared/settings';
 import { SERVICEM8_LIMITS } from '../connectors/servicem8/rate-budget';
 import type { Store } from '../store/store';
 import type { PairDefinition } from '../sync/engine/pair-definition';
+import { explainError } from './plain-error';
 import type { RunProgress, SyncRunner } from './ports';
 
 const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
@@ -15,6 +17,8 @@ export interface StatusInputs {
   settings: Settings;
   progress: RunProgress | null;
   nextSyncAt: Date | null;
+  /** Now, for "retrying in 2 min". */
+  now?: Date;
 }
 
 type Counts = Status['counts'];
@@ -22,7 +26,13 @@ type Counts = Status['counts'];
 export function readCounts(store: Store, pairs: readonly PairDefinition[]): Counts {
   const outbox = store.outbox.countByState();
   return {
-    linked: pairs.map((p) => ({ entity: p.entity, label: capitalise(p.labels.plural), count: store.links.count(p.entity) })),
+    linked: pairs.map((p) => ({
+      entity: p.entity,
+      label: capitalise(p.labels.plural),
+      count: store.links.count(p.entity),
+      servicem8: store.mirror.count('servicem8', p.mirrors.servicem8),
+      stripe: store.mirror.count('stripe', p.mirrors.stripe),
+    })),
     pendingWrites: outbox.pending + outbox.sent,
     openConflicts: store.conflicts.countOpen(),
     quarantined: store.quarantine.countActive(),
@@ -35,7 +45,11 @@ export function buildStatus(store: Store, runner: SyncRunner, inputs: StatusInpu
   const latest = store.runs.list(10).find((run) => run.state !== 'running' && !run.dryRun) ?? null;
   const lastGood = store.runs.lastCompleted();
   const failing = latest?.state === 'failed';
-  const { state, headline } = deriveState(inputs, counts, failing ? { error: latest.error } : null);
+  const budget = safeBudget(runner);
+  const { state, headline } = deriveState(inputs, counts, runner.pairs, {
+    failure: failing ? (latest.error ?? 'The last sync failed.') : null,
+    everSynced: lastGood !== null,
+  });
   return {
     state,
     paused: inputs.settings.sync.paused,
@@ -45,35 +59,86 @@ export function buildStatus(store: Store, runner: SyncRunner, inputs: StatusInpu
     nextSyncAt: inputs.settings.sync.paused || !inputs.nextSyncAt ? null : inputs.nextSyncAt.toISOString(),
     businessTimeZone: inputs.settings.businessTimeZone,
     counts,
-    running: inputs.progress,
-    lastError: failing ? (latest.error ?? 'The last sync failed.') : null,
-    rateBudget: { servicem8: safeBudget(runner) },
+    running: inputs.progress ? describeProgress(inputs.progress, runner.pairs, budget) : null,
+    lastError: failing ? explainError(latest.error ?? 'The last sync failed.').words : null,
+    rateBudget: { servicem8: budget },
   };
 }
 
-function deriveState(inputs: StatusInputs, counts: Counts, failure: { error: string | null } | null): Pick<Status, 'state' | 'headline'> {
+const PHASE_WORDS: Record<string, string> = { pull: 'Reading changes', plan: 'Comparing', apply: 'Sending changes' };
+
+/** "Sending changes · clients · 12 of 40 · 19,660 ServiceM8 requests left today". */
+export function describeProgress(
+  progress: RunProgress,
+  pairs: readonly PairDefinition[],
+  budget: Status['rateBudget']['servicem8'],
+): NonNullable<Status['running']> {
+  const label = pairs.find((p) => p.entity === progress.entity)?.labels.plural ?? progress.entity;
+  const left = Math.max(0, budget.perDay - budget.usedToday);
+  const parts = [PHASE_WORDS[progress.phase] ?? capitalise(progress.phase), label];
+  if (progress.total) parts.push(`${progress.done} of ${progress.total}`);
+  else if (progress.done) parts.push(`${progress.done} so far`);
+  parts.push(`${left.toLocaleString('en-AU')} ServiceM8 requests left today`);
+  return { ...progress, label: label ?? null, text: parts.filter(Boolean).join(' · ') };
+}
+
+interface History {
+  failure: string | null;
+  everSynced: boolean;
+}
+
+function deriveState(
+  inputs: StatusInputs,
+  counts: Counts,
+  pairs: readonly PairDefinition[],
+  history: History,
+): Pick<Status, 'state' | 'headline'> {
   const { connected } = inputs;
   if (!connected.servicem8 || !connected.stripe) {
     const missing = [!connected.servicem8 && 'ServiceM8', !connected.stripe && 'Stripe'].filter(Boolean).join(' and ');
-    return { state: 'not_connected', headline: `Connect ${missing} to start syncing.` };
+    return { state: 'not_connected', headline: `Connect ${missing} to start syncing` };
   }
-  if (inputs.settings.sync.paused)
-    return { state: 'paused', headline: 'Scheduled syncs are paused. Sync now still sends changes when you ask.' };
-  if (inputs.progress) return { state: 'syncing', headline: `Syncing${inputs.progress.entity ? ` ${inputs.progress.entity}` : ''}…` };
-  if (failure) return { state: 'failing', headline: `The last sync failed: ${failure.error ?? 'unknown error'}` };
-  if (counts.openConflicts > 0 || counts.needsAttention > 0) {
-    const parts = [plural(counts.openConflicts, 'conflict'), plural(counts.needsAttention, 'failed write')].filter(Boolean);
-    return {
-      state: 'needs_approval',
-      headline: `${parts.join(' and ')} need${counts.openConflicts + counts.needsAttention === 1 ? 's' : ''} your decision.`,
-    };
+  if (inputs.progress) {
+    const entity = inputs.progress.entity;
+    const label = pairs.find((p) => p.entity === entity)?.labels.plural ?? entity;
+    return { state: 'syncing', headline: `Syncing${label ? ` ${label}` : ''}…` };
   }
-  return { state: 'in_sync', headline: 'ServiceM8 and Stripe are in sync.' };
+  if (history.failure) return { state: 'failing', headline: failingHeadline(history.failure, inputs) };
+  const needs = needsYou(counts);
+  if (needs) return { state: 'needs_approval', headline: needs };
+  if (inputs.settings.sync.paused) return { state: 'paused', headline: 'Paused — Sync now still sends changes when you ask' };
+  if (!history.everSynced) return { state: 'not_synced', headline: 'Not synced yet' };
+  return { state: 'in_sync', headline: 'In sync' };
 }
 
-function plural(n: number, noun: string): string | null {
+/** "Needs you: 3 decisions, 1 record to fix, 2 refused writes" — null when nothing is open. */
+export function needsYou(counts: Pick<Counts, 'openConflicts' | 'quarantined' | 'needsAttention'>): string | null {
+  const parts = [
+    plural(counts.openConflicts, 'decision'),
+    plural(counts.quarantined, 'record to fix', 'records to fix'),
+    plural(counts.needsAttention, 'refused write'),
+  ].filter(Boolean);
+  return parts.length ? `Needs you: ${parts.join(', ')}` : null;
+}
+
+/** "Can't reach ServiceM8 — retrying in 2 min", or what to do when retrying will not help. */
+function failingHeadline(error: string, inputs: StatusInputs): string {
+  const problem = explainError(error);
+  if (problem.kind === 'key_rejected' || problem.kind === 'no_permission') return `${problem.words} — reconnect it on the Connect screen`;
+  if (inputs.settings.sync.paused || !inputs.nextSyncAt) return `${problem.words} — use Sync now to try again`;
+  return `${problem.words} — retrying ${retryIn(inputs.nextSyncAt, inputs.now ?? new Date())}`;
+}
+
+export function retryIn(next: Date, now: Date): string {
+  const minutes = Math.ceil((next.getTime() - now.getTime()) / 60_000);
+  if (minutes <= 1) return minutes <= 0 ? 'now' : 'in 1 min';
+  if (minutes < 90) return `in ${minutes} min`;
+  return `in ${Math.round(minutes / 60)} h`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string | null {
   if (n === 0) return null;
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The budget is informational: a runner that cannot report it must not break status. */
