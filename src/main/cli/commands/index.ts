@@ -3,6 +3,8 @@ import { auditCommand } from './audit';
 import { conflictsCommand } from './conflicts';
 import { demoCommand } from './demo';
 import { failuresCommand } from './failures';
+import { gstReportCommand } from './gst-report';
+import { reconcileCommand } from './reconcile';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { statusCommand } from './status';
@@ -17,5 +19,7 @@ export const COMMANDS: Command[] = [
   failuresCommand,
   statusCommand,
   auditCommand,
+  reconcileCommand,
+  gstReportCommand,
   serveCommand,
 ];

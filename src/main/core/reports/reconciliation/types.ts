@@ -1,16 +1,9 @@
 // Reconciliation's findings as data: what a run found, per record or linked pair, in
 // words a person acts on, and since when. The CLI's --json and the app API read these.
 
-export const FINDING_KINDS = [
-  'missing_in_stripe',
-  'missing_in_servicem8',
-  'field_mismatch',
-  'total_mismatch',
-  'gst_mismatch',
-  'payment_status_mismatch',
-  'duplicate',
-  'broken_link',
-] as const;
+import { FINDING_KINDS } from '../../../../shared/report-schemas';
+
+export { FINDING_KINDS };
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export const RECONCILED_ENTITIES = ['client', 'invoice', 'payment'] as const;

@@ -107,7 +107,12 @@ export class ReconciliationRepository {
     if (invoiceIds.length === 0) return byInvoice;
     const sql = `SELECT invoice_id AS invoiceId, amount_cents AS amountCents, rate_bp AS rateBp, tax_inclusive AS taxInclusive
       FROM invoice_lines WHERE invoice_id IN (SELECT value FROM json_each(?)) ORDER BY invoice_id, position`;
-    const rows = this.statement(sql).all(JSON.stringify(invoiceIds)) as { invoiceId: number; amountCents: number; rateBp: number; taxInclusive: number }[];
+    const rows = this.statement(sql).all(JSON.stringify(invoiceIds)) as {
+      invoiceId: number;
+      amountCents: number;
+      rateBp: number;
+      taxInclusive: number;
+    }[];
     for (const row of rows) {
       const list = byInvoice.get(row.invoiceId) ?? [];
       list.push({ amountCents: row.amountCents, rateBp: row.rateBp, taxInclusive: row.taxInclusive === 1 });
