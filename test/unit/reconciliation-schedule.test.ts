@@ -46,7 +46,7 @@ function manualTimers() {
     /** Fires the one armed timer after moving the clock by its delay. */
     async fire(clock: { now: Date }) {
       expect(pending.size).toBe(1);
-      const [[id, timer]] = [...pending];
+      const [id, timer] = [...pending][0]!;
       pending.delete(id);
       clock.now = new Date(clock.now.getTime() + timer.ms);
       timer.run();
@@ -90,7 +90,7 @@ describe('the reconciliation schedule', () => {
       timers: manual.timers,
     });
     // The machine slept until 21:00 local, two days later; the hour timer fires on waking.
-    const [[id, timer]] = [...manual.pending];
+    const [id, timer] = [...manual.pending][0]!;
     manual.pending.delete(id);
     clock.now = new Date('2026-03-12T10:00:00Z');
     timer.run();

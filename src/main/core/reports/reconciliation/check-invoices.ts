@@ -5,13 +5,24 @@
 // or it is a second invoice for a job that already has one (a duplicate).
 import { classifyGstDifference } from '../../money';
 import { localDateFormatter } from '../../money/business-day';
-import type { FactLine, InvoiceFacts } from '../../store/repositories/reconciliation-repository';
-import type { InvoicePairing } from './invoice-pairs';
+import type { FactLine, InvoiceFacts, LinkedRow } from '../../store/repositories/reconciliation-repository';
+import type { UnlinkedPairing } from './invoice-pairs';
 import type { FindingDraft } from './types';
 import { invoiceTitle, jobWords, money, stripeWords } from './words';
 
+export interface InvoiceLookups {
+  byIds(side: 'servicem8' | 'stripe', ids: readonly string[]): InvoiceFacts[];
+  jobsByNumbers(numbers: readonly string[]): InvoiceFacts[];
+  /** The Stripe invoice a job is linked to. */
+  linkedInvoiceOf(jobUuid: string): string | null;
+}
+
 export interface InvoiceCheckInput {
-  pairing: InvoicePairing;
+  /** Every link of entity 'invoice' with both rows: streamed, never held. */
+  linked: Iterable<LinkedRow<InvoiceFacts>>;
+  /** Rows no link names, paired by their own cross-references. */
+  pairing: UnlinkedPairing;
+  lookups: InvoiceLookups;
   zone: string;
   /** Jobs with a ServiceM8 Pay payment: their card payment is in Stripe without a Stripe invoice. */
   servicem8PayJobs: Set<string>;
@@ -32,29 +43,25 @@ const paidState = (row: InvoiceFacts): PaidState =>
 const notIssued = (row: InvoiceFacts) => row.status === 'draft' || row.status === 'void';
 
 export function checkInvoices(input: InvoiceCheckInput): FindingDraft[] {
-  const { pairing } = input;
   const out: FindingDraft[] = [];
   const finding = (draft: Omit<FindingDraft, 'entity' | 'needsPerson'>, needsPerson = true) =>
     out.push({ ...draft, entity: 'invoice', needsPerson });
   const busy = (...ids: (string | null)[]) => ids.some((id) => id !== null && input.busy.has(id));
   const localDate = localDateFormatter(input.zone);
   const day = (row: InvoiceFacts) => localDate(row.invoiceAt);
-  const month = (row: InvoiceFacts) => day(row).slice(0, 7);
-
-  for (const broken of pairing.broken) {
+  const broken = (b: { servicem8Id: string | null; stripeId: string | null; row: InvoiceFacts | null; why: string }) =>
     finding({
       kind: 'broken_link',
-      servicem8Id: broken.servicem8Id,
-      stripeId: broken.stripeId,
-      title: broken.row
-        ? invoiceTitle(broken.row.side === 'servicem8' ? broken.row : null, broken.row.side === 'stripe' ? broken.row : null)
-        : `Job ${broken.servicem8Id}`,
-      detail: `The link between ServiceM8 job ${broken.servicem8Id} and Stripe invoice ${broken.stripeId} points at nothing: ${broken.why}.`,
+      servicem8Id: b.servicem8Id,
+      stripeId: b.stripeId,
+      title: b.row
+        ? invoiceTitle(b.row.side === 'servicem8' ? b.row : null, b.row.side === 'stripe' ? b.row : null)
+        : `Job ${b.servicem8Id}`,
+      detail: `The link between ServiceM8 job ${b.servicem8Id} and Stripe invoice ${b.stripeId} points at nothing: ${b.why}.`,
     });
-  }
 
   const gstToCheck: { servicem8: InvoiceFacts; stripe: InvoiceFacts }[] = [];
-  for (const { servicem8: a, stripe: b } of pairing.pairs) {
+  const compare = (a: InvoiceFacts, b: InvoiceFacts) => {
     const ids = { servicem8Id: a.externalId, stripeId: b.externalId, title: invoiceTitle(a, b) };
     const waiting = busy(a.externalId, b.externalId);
     if (a.status === 'void' || b.status === 'void') {
@@ -67,7 +74,7 @@ export function checkInvoices(input: InvoiceCheckInput): FindingDraft[] {
           },
           !waiting,
         );
-      continue;
+      return;
     }
     if (a.totalIncCents !== b.totalIncCents) {
       const difference = b.totalIncCents - a.totalIncCents;
@@ -93,14 +100,36 @@ export function checkInvoices(input: InvoiceCheckInput): FindingDraft[] {
         !waiting,
       );
     }
-    if (!notIssued(b) && month(a) !== month(b)) {
+    // Same instant (the pairs write effective_at from the job): same day, nothing to format.
+    if (!notIssued(b) && a.invoiceAt !== b.invoiceAt && day(a).slice(0, 7) !== day(b).slice(0, 7)) {
       finding({
         kind: 'field_mismatch',
         ...ids,
         detail: `The invoice dates fall in different months: ServiceM8 dates the job ${day(a)}, Stripe dates the invoice ${day(b)}, so each side reports the sale in a different BAS month.`,
       });
     }
+  };
+
+  for (const link of input.linked) {
+    if (link.state === 'archived') continue;
+    const { servicem8: a, stripe: b } = link;
+    if (a && b) compare(a, b);
+    else
+      broken({
+        servicem8Id: link.servicem8Id,
+        stripeId: link.stripeId,
+        row: a ?? b,
+        why:
+          !a && !b
+            ? 'neither record is known any more'
+            : !a
+              ? 'the ServiceM8 job is not known any more'
+              : 'the Stripe invoice is not known any more',
+      });
   }
+  const { pairing } = input;
+  pairing.broken.forEach(broken);
+  for (const pair of pairing.pairs) compare(pair.servicem8, pair.stripe);
 
   // Lines only for the few pairs whose GST differs: the rest never leave SQLite.
   const lines = input.linesOf(gstToCheck.flatMap((p) => [p.servicem8.id, p.stripe.id]));
@@ -121,14 +150,29 @@ export function checkInvoices(input: InvoiceCheckInput): FindingDraft[] {
   }
 
   // Unpaired: a second invoice for a job that has one is a duplicate, never "missing".
-  const jobByNumber = new Map<string, InvoiceFacts>();
-  for (const job of pairing.servicem8.values()) if (job.jobNumber) jobByNumber.set(job.jobNumber, job);
-  const partnerOf = new Map(pairing.pairs.map((p) => [p.servicem8.externalId, p.stripe]));
+  const refs = pairing.unpairedStripe.filter((row) => !notIssued(row));
+  const jobs = new Map(
+    input.lookups
+      .byIds(
+        'servicem8',
+        refs.map((r) => r.jobUuid).filter((id): id is string => id !== null),
+      )
+      .map((j) => [j.externalId, j]),
+  );
+  const jobByNumber = new Map(
+    input.lookups.jobsByNumbers(refs.map((r) => r.jobNumber).filter((n): n is string => n !== null)).map((j) => [j.jobNumber!, j]),
+  );
+  const unlinkedPartner = new Map(pairing.pairs.map((p) => [p.servicem8.externalId, p.stripe]));
+  const partnerOf = (jobUuid: string): InvoiceFacts | undefined => {
+    const paired = unlinkedPartner.get(jobUuid);
+    if (paired) return paired;
+    const id = input.lookups.linkedInvoiceOf(jobUuid);
+    return id ? (input.lookups.byIds('stripe', [id])[0] ?? undefined) : undefined;
+  };
   for (const row of pairing.unpairedStripe) {
     if (notIssued(row) || busy(row.externalId)) continue;
-    const named =
-      (row.jobUuid ? pairing.servicem8.get(row.jobUuid) : undefined) ?? (row.jobNumber ? jobByNumber.get(row.jobNumber) : undefined);
-    const existing = named ? partnerOf.get(named.externalId) : undefined;
+    const named = (row.jobUuid ? jobs.get(row.jobUuid) : undefined) ?? (row.jobNumber ? jobByNumber.get(row.jobNumber) : undefined);
+    const existing = named ? partnerOf(named.externalId) : undefined;
     if (input.questions.has(`stripe:${row.externalId}`) || (named && existing)) {
       finding({
         kind: 'duplicate',

@@ -24,14 +24,12 @@ export interface FirstRunResult {
 
 const normalName = (name: string | null) => (name ? name.trim().toLowerCase().replace(/\s+/g, ' ') : null);
 
-/** Runs inside the caller's transaction. */
-export function matchExistingInvoices(store: Store, invoices: readonly InvoiceFacts[]): FirstRunResult {
-  const links = store.reconciliation.links(INVOICE_ENTITY);
-  const linkedJobs = new Set(links.map((l) => l.servicem8Id));
-  const linkedInvoices = new Set(links.map((l) => l.stripeId));
+/** `unlinked`: the rows no invoice link names. Runs inside the caller's transaction. */
+export function matchExistingInvoices(store: Store, unlinked: readonly InvoiceFacts[]): FirstRunResult {
+  const invoices = unlinked;
   const live = (row: InvoiceFacts) => row.status !== 'void' && row.otherSideId === null;
-  const jobs = invoices.filter((row) => row.side === 'servicem8' && live(row) && !linkedJobs.has(row.externalId));
-  const stripe = invoices.filter((row) => row.side === 'stripe' && live(row) && !linkedInvoices.has(row.externalId));
+  const jobs = invoices.filter((row) => row.side === 'servicem8' && live(row));
+  const stripe = invoices.filter((row) => row.side === 'stripe' && live(row));
   if (jobs.length === 0 || stripe.length === 0) return { linked: 0, questions: 0 };
 
   const customerOf = new Map(store.reconciliation.links('client').map((l) => [l.servicem8Id, l.stripeId]));

@@ -4,13 +4,14 @@
 // keeps its first-seen time and is not new; one that went away and came back is new.
 import type { Settings } from '../../../../shared/settings';
 import { localDateFormatter } from '../../money/business-day';
+import type { InvoiceFacts } from '../../store/repositories/reconciliation-repository';
 import type { Store } from '../../store/store';
 import type { Sm8Company, Sm8Contact, StripeCustomer } from '../../sync/clients/types';
 import { checkClients } from './check-clients';
 import { checkInvoices } from './check-invoices';
 import { checkPayments } from './check-payments';
 import { INVOICE_ENTITY, matchExistingInvoices } from './first-run-match';
-import { pairInvoices } from './invoice-pairs';
+import { pairUnlinked } from './invoice-pairs';
 import {
   findingKey,
   REPORT_KIND,
@@ -35,10 +36,19 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
   const startedAt = clock().toISOString();
   const zone = options.settings.businessTimeZone;
 
-  const first = store.transaction(() => matchExistingInvoices(store, store.reconciliation.invoiceFacts()));
-  const invoices = store.reconciliation.invoiceFacts();
-  const pairing = pairInvoices(invoices, store.reconciliation.links(INVOICE_ENTITY));
-  const payments = store.reconciliation.paymentFacts();
+  const recon = store.reconciliation;
+  const first = store.transaction(() => matchExistingInvoices(store, recon.unlinkedInvoices()));
+  // Linked pairs are streamed from SQLite; only unlinked rows (few, once the pairs run) are held.
+  const pairing = pairUnlinked(
+    recon.unlinkedInvoices(),
+    (side, ids) => new Set(recon.invoicesByIds(side, ids).map((row) => row.externalId)),
+  );
+  const unlinkedPartner = new Map<string, InvoiceFacts>();
+  for (const pair of pairing.pairs) {
+    unlinkedPartner.set(`servicem8:${pair.servicem8.externalId}`, pair.stripe);
+    unlinkedPartner.set(`stripe:${pair.stripe.externalId}`, pair.servicem8);
+  }
+  const invoice = (side: 'servicem8' | 'stripe', id: string) => recon.invoicesByIds(side, [id])[0] ?? null;
   const questions = new Set(
     store.conflicts
       .listForEntity(INVOICE_ENTITY, ['open', 'resolved'])
@@ -50,24 +60,38 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
       companies: store.mirror.list<Sm8Company>('servicem8', 'company'),
       contacts: store.mirror.list<Sm8Contact>('servicem8', 'companycontact'),
       customers: store.mirror.list<StripeCustomer>('stripe', 'customer'),
-      links: store.reconciliation.links('client'),
+      links: recon.links('client'),
       settings: options.settings,
       busy: store.outbox.busySubjects('client'),
     }),
     ...checkInvoices({
+      linked: recon.linkedInvoices(),
       pairing,
+      lookups: {
+        byIds: (side, ids) => recon.invoicesByIds(side, ids),
+        jobsByNumbers: (numbers) => recon.jobsByNumbers(numbers),
+        linkedInvoiceOf: (jobUuid) => recon.linkedPartner(INVOICE_ENTITY, 'servicem8', jobUuid),
+      },
       zone,
-      servicem8PayJobs: new Set(
-        payments.filter((p) => p.side === 'servicem8' && p.servicem8Pay && p.invoiceExternalId).map((p) => p.invoiceExternalId!),
-      ),
+      servicem8PayJobs: recon.servicem8PayJobs(),
       busy: store.outbox.busySubjects(INVOICE_ENTITY),
       questions,
-      linesOf: (ids) => store.reconciliation.linesOf(ids),
+      linesOf: (ids) => recon.linesOf(ids),
     }),
     ...checkPayments({
-      payments,
-      links: store.reconciliation.links('payment'),
-      pairing,
+      linked: recon.linkedPayments(),
+      unlinked: recon.unlinkedPayments(),
+      lookups: {
+        invoice,
+        invoicePartner: (side, id) => {
+          const paired = unlinkedPartner.get(`${side}:${id}`);
+          if (paired) return paired;
+          const other = recon.linkedPartner(INVOICE_ENTITY, side, id);
+          return other ? invoice(side === 'servicem8' ? 'stripe' : 'servicem8', other) : null;
+        },
+        paymentsByIds: (side, ids) => recon.paymentsByIds(side, ids),
+        isLinked: (side, id) => recon.linkedPartner('payment', side, id) !== null,
+      },
       busy: store.outbox.busySubjects('payment'),
       localDate: localDateFormatter(zone),
     }),

@@ -61,14 +61,76 @@ export interface FactLine {
   taxInclusive: boolean;
 }
 
-const INVOICE_FACTS = `SELECT id, side, external_id AS externalId, job_uuid AS jobUuid, job_number AS jobNumber,
-  invoice_number AS invoiceNumber, client_name AS clientName, client_abn AS clientAbn, client_id AS clientId, status,
-  total_inc_cents AS totalIncCents, gst_cents AS gstCents, amount_paid_cents AS amountPaidCents, invoice_at AS invoiceAt,
-  other_side_id AS otherSideId FROM invoices ORDER BY side, external_id`;
+const INVOICE_COLUMNS = [
+  ['id', 'id'],
+  ['side', 'side'],
+  ['external_id', 'externalId'],
+  ['job_uuid', 'jobUuid'],
+  ['job_number', 'jobNumber'],
+  ['invoice_number', 'invoiceNumber'],
+  ['client_name', 'clientName'],
+  ['client_abn', 'clientAbn'],
+  ['client_id', 'clientId'],
+  ['status', 'status'],
+  ['total_inc_cents', 'totalIncCents'],
+  ['gst_cents', 'gstCents'],
+  ['amount_paid_cents', 'amountPaidCents'],
+  ['invoice_at', 'invoiceAt'],
+  ['other_side_id', 'otherSideId'],
+] as const;
+const PAYMENT_COLUMNS = [
+  ['side', 'side'],
+  ['external_id', 'externalId'],
+  ['kind', 'kind'],
+  ['invoice_external_id', 'invoiceExternalId'],
+  ['status', 'status'],
+  ['amount_cents', 'amountCents'],
+  ['servicem8_pay', 'servicem8Pay'],
+  ['paid_at', 'paidAt'],
+  ['other_side_id', 'otherSideId'],
+] as const;
+const select = (columns: readonly (readonly [string, string])[], table: string, prefix = '') =>
+  columns.map(([column, name]) => `${table}.${column} AS ${prefix}${name}`).join(', ');
 
-const PAYMENT_FACTS = `SELECT side, external_id AS externalId, kind, invoice_external_id AS invoiceExternalId, status,
-  amount_cents AS amountCents, servicem8_pay AS servicem8Pay, paid_at AS paidAt, other_side_id AS otherSideId
-  FROM payments ORDER BY side, external_id`;
+const INVOICE_FACTS = `SELECT ${select(INVOICE_COLUMNS, 'i')} FROM invoices i`;
+const UNLINKED_INVOICES = `${INVOICE_FACTS} WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.entity = 'invoice'
+  AND ((i.side = 'servicem8' AND l.servicem8_id = i.external_id) OR (i.side = 'stripe' AND l.stripe_id = i.external_id)))
+  ORDER BY i.side, i.external_id`;
+// One row per link with both sides' facts: reconciliation streams these, never holding them all.
+const LINKED_INVOICES = `SELECT l.id AS linkId, l.state AS state, l.servicem8_id AS servicem8Id, l.stripe_id AS stripeId,
+  ${select(INVOICE_COLUMNS, 'a', 'a_')}, ${select(INVOICE_COLUMNS, 'b', 'b_')}
+  FROM links l
+  LEFT JOIN invoices a ON a.side = 'servicem8' AND a.external_id = l.servicem8_id
+  LEFT JOIN invoices b ON b.side = 'stripe' AND b.external_id = l.stripe_id
+  WHERE l.entity = 'invoice' ORDER BY l.id`;
+const PAYMENT_FACTS = `SELECT ${select(PAYMENT_COLUMNS, 'p')} FROM payments p`;
+const UNLINKED_PAYMENTS = `${PAYMENT_FACTS} WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.entity = 'payment'
+  AND ((p.side = 'servicem8' AND l.servicem8_id = p.external_id) OR (p.side = 'stripe' AND l.stripe_id = p.external_id)))
+  ORDER BY p.side, p.external_id`;
+const LINKED_PAYMENTS = `SELECT l.id AS linkId, l.state AS state, l.servicem8_id AS servicem8Id, l.stripe_id AS stripeId,
+  ${select(PAYMENT_COLUMNS, 'a', 'a_')}, ${select(PAYMENT_COLUMNS, 'b', 'b_')}
+  FROM links l
+  LEFT JOIN payments a ON a.side = 'servicem8' AND a.external_id = l.servicem8_id
+  LEFT JOIN payments b ON b.side = 'stripe' AND b.external_id = l.stripe_id
+  WHERE l.entity = 'payment' ORDER BY l.id`;
+
+export interface LinkedRow<T> {
+  linkId: number;
+  state: LinkState;
+  servicem8Id: string;
+  stripeId: string;
+  servicem8: T | null;
+  stripe: T | null;
+}
+
+type Raw = Record<string, unknown>;
+function part<T>(row: Raw, prefix: string, columns: readonly (readonly [string, string])[]): T | null {
+  if (row[`${prefix}externalId`] === null) return null;
+  const out: Raw = {};
+  for (const [, name] of columns) out[name] = row[`${prefix}${name}`];
+  return out as T;
+}
+const toPayment = (row: Raw): PaymentFacts => ({ ...(row as unknown as PaymentFacts), servicem8Pay: row.servicem8Pay === 1 });
 
 export class ReconciliationRepository {
   private readonly statements = new Map<string, Statement>();
@@ -87,13 +149,75 @@ export class ReconciliationRepository {
     return statement;
   }
 
-  invoiceFacts(): InvoiceFacts[] {
-    return this.statement(INVOICE_FACTS).all() as InvoiceFacts[];
+  /** Invoices no link of entity 'invoice' names (few, once the pairs run). */
+  unlinkedInvoices(): InvoiceFacts[] {
+    return this.statement(UNLINKED_INVOICES).all() as InvoiceFacts[];
   }
 
-  paymentFacts(): PaymentFacts[] {
-    const rows = this.statement(PAYMENT_FACTS).all() as (Omit<PaymentFacts, 'servicem8Pay'> & { servicem8Pay: number })[];
-    return rows.map((row) => ({ ...row, servicem8Pay: row.servicem8Pay === 1 }));
+  *linkedInvoices(): Generator<LinkedRow<InvoiceFacts>> {
+    for (const row of this.statement(LINKED_INVOICES).iterate() as IterableIterator<Raw>) {
+      yield {
+        linkId: row.linkId as number,
+        state: row.state as LinkState,
+        servicem8Id: row.servicem8Id as string,
+        stripeId: row.stripeId as string,
+        servicem8: part<InvoiceFacts>(row, 'a_', INVOICE_COLUMNS),
+        stripe: part<InvoiceFacts>(row, 'b_', INVOICE_COLUMNS),
+      };
+    }
+  }
+
+  /** The invoices with these ids on one side, or these job numbers (ServiceM8). */
+  invoicesByIds(side: MoneySide, ids: readonly string[]): InvoiceFacts[] {
+    if (ids.length === 0) return [];
+    const sql = `${INVOICE_FACTS} WHERE i.side = ? AND i.external_id IN (SELECT value FROM json_each(?))`;
+    return this.statement(sql).all(side, JSON.stringify(ids)) as InvoiceFacts[];
+  }
+
+  jobsByNumbers(numbers: readonly string[]): InvoiceFacts[] {
+    if (numbers.length === 0) return [];
+    const sql = `${INVOICE_FACTS} WHERE i.side = 'servicem8' AND i.job_number IN (SELECT value FROM json_each(?))`;
+    return this.statement(sql).all(JSON.stringify(numbers)) as InvoiceFacts[];
+  }
+
+  /** Jobs with a ServiceM8 Pay payment (their card payment is in Stripe without a Stripe invoice). */
+  servicem8PayJobs(): Set<string> {
+    const sql = `SELECT DISTINCT invoice_external_id AS id FROM payments WHERE side = 'servicem8' AND servicem8_pay = 1 AND invoice_external_id IS NOT NULL`;
+    return new Set((this.statement(sql).all() as { id: string }[]).map((row) => row.id));
+  }
+
+  paymentsByIds(side: MoneySide, ids: readonly string[]): PaymentFacts[] {
+    if (ids.length === 0) return [];
+    const sql = `${PAYMENT_FACTS} WHERE p.side = ? AND p.external_id IN (SELECT value FROM json_each(?))`;
+    return (this.statement(sql).all(side, JSON.stringify(ids)) as Raw[]).map(toPayment);
+  }
+
+  unlinkedPayments(): PaymentFacts[] {
+    return (this.statement(UNLINKED_PAYMENTS).all() as Raw[]).map(toPayment);
+  }
+
+  *linkedPayments(): Generator<LinkedRow<PaymentFacts>> {
+    for (const row of this.statement(LINKED_PAYMENTS).iterate() as IterableIterator<Raw>) {
+      const a = part<Raw>(row, 'a_', PAYMENT_COLUMNS);
+      const b = part<Raw>(row, 'b_', PAYMENT_COLUMNS);
+      yield {
+        linkId: row.linkId as number,
+        state: row.state as LinkState,
+        servicem8Id: row.servicem8Id as string,
+        stripeId: row.stripeId as string,
+        servicem8: a ? toPayment(a) : null,
+        stripe: b ? toPayment(b) : null,
+      };
+    }
+  }
+
+  /** The other side's id of a linked record (null when it has no link). */
+  linkedPartner(entity: string, side: MoneySide, id: string): string | null {
+    const sql =
+      side === 'servicem8'
+        ? 'SELECT stripe_id AS id FROM links WHERE entity = ? AND servicem8_id = ?'
+        : 'SELECT servicem8_id AS id FROM links WHERE entity = ? AND stripe_id = ?';
+    return (this.statement(sql).get(entity, id) as { id: string } | undefined)?.id ?? null;
   }
 
   links(entity: string): LinkFacts[] {
