@@ -42,7 +42,7 @@ export async function loadServiceM8(store: Store, client: ServiceM8Client, zone:
         jobNumber: job.jobNumber,
         clientName: company?.name || null,
         clientAbn: company?.abnNumber || null,
-        clientId: job.companyUuid,
+        clientId: job.companyUuid || null,
         status: job.invoiceSent || job.status === 'Completed' ? (job.paymentReceived ? 'paid' : 'open') : 'draft',
         totalIncCents: totals.incCents,
         totalExCents: totals.exCents,
