@@ -12,7 +12,15 @@ import type { InvoiceLineInput } from '../../src/main/core/store/repositories/in
 import type { Store } from '../../src/main/core/store/store';
 
 const lineRows = (lines: TaxedLine[]): InvoiceLineInput[] =>
-  invoiceTotals(lines).lines.map((l) => ({ quantity: '1', amountCents: l.amountCents, taxInclusive: l.taxInclusive, rateBp: l.rateBp, gstCents: l.gstCents, exCents: l.exCents, incCents: l.incCents }));
+  invoiceTotals(lines).lines.map((l) => ({
+    quantity: '1',
+    amountCents: l.amountCents,
+    taxInclusive: l.taxInclusive,
+    rateBp: l.rateBp,
+    gstCents: l.gstCents,
+    exCents: l.exCents,
+    incCents: l.incCents,
+  }));
 
 export async function loadServiceM8(store: Store, client: ServiceM8Client, zone: string, jobUuids: ReadonlySet<string>): Promise<void> {
   const [jobs, materials, payments, rates, companies] = await Promise.all([
@@ -28,10 +36,15 @@ export async function loadServiceM8(store: Store, client: ServiceM8Client, zone:
     if (!jobUuids.has(job.uuid)) continue;
     const lines: TaxedLine[] = materials.records
       .filter((m) => m.jobUuid === job.uuid && m.active)
-      .map((m) => ({ amountCents: m.displayedAmountCents, taxInclusive: m.displayedAmountIsTaxInclusive, rateBp: rateOf.get(m.taxRateUuid ?? '')! }));
+      .map((m) => ({
+        amountCents: m.displayedAmountCents,
+        taxInclusive: m.displayedAmountIsTaxInclusive,
+        rateBp: rateOf.get(m.taxRateUuid ?? '')!,
+      }));
     const totals = invoiceTotals(lines);
     // The loader's reading of a line must add up to ServiceM8's own total, or the test proves nothing.
-    if (totals.incCents !== job.totalInvoiceAmountCents) throw new Error(`job ${job.jobNumber}: lines add up to ${totals.incCents}, ServiceM8 says ${job.totalInvoiceAmountCents}`);
+    if (totals.incCents !== job.totalInvoiceAmountCents)
+      throw new Error(`job ${job.jobNumber}: lines add up to ${totals.incCents}, ServiceM8 says ${job.totalInvoiceAmountCents}`);
     const paid = payments.records.filter((p) => p.jobUuid === job.uuid && p.active);
     const company = job.companyUuid ? companyOf.get(job.companyUuid) : undefined;
     store.invoices.upsert(
@@ -99,14 +112,30 @@ export async function loadStripe(store: Store, stripe: StripeConnector, zone: st
         // Stripe's own per-line GST, as it rounded it.
         lines: invoice.lines.map((l, i) => {
           const inclusive = lines[i]!.taxInclusive;
-          return { quantity: l.quantityDecimal ?? '1', amountCents: l.amountCents, taxInclusive: inclusive, rateBp: lines[i]!.rateBp, gstCents: l.taxCents, exCents: inclusive ? l.amountCents - l.taxCents : l.amountCents, incCents: inclusive ? l.amountCents : l.amountCents + l.taxCents };
+          return {
+            quantity: l.quantityDecimal ?? '1',
+            amountCents: l.amountCents,
+            taxInclusive: inclusive,
+            rateBp: lines[i]!.rateBp,
+            gstCents: l.taxCents,
+            exCents: inclusive ? l.amountCents - l.taxCents : l.amountCents,
+            incCents: inclusive ? l.amountCents : l.amountCents + l.taxCents,
+          };
         }),
       },
       zone,
     );
     if (invoice.status === 'paid' && invoice.paidAt)
       store.payments.upsert(
-        { side: 'stripe', externalId: `paid_${invoice.id}`, kind: 'payment', status: 'succeeded', invoiceExternalId: invoice.id, amountCents: invoice.amountPaidCents, paidAt: invoice.paidAt },
+        {
+          side: 'stripe',
+          externalId: `paid_${invoice.id}`,
+          kind: 'payment',
+          status: 'succeeded',
+          invoiceExternalId: invoice.id,
+          amountCents: invoice.amountPaidCents,
+          paidAt: invoice.paidAt,
+        },
         zone,
       );
   }

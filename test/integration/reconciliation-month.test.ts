@@ -272,7 +272,8 @@ describe('a month with planted differences, built through the simulators', () =>
         ].sort(),
       );
 
-      const status = (rows: GstRow[]) => Object.fromEntries(rows.map((r) => [r.servicem8JobUuid ?? r.stripeInvoiceId, r.status]));
+      const status = (rows: GstRow[]): Record<string, string> =>
+        Object.fromEntries(rows.map((r): [string, string] => [r.servicem8JobUuid ?? r.stripeInvoiceId ?? '', r.status]));
       const march = buildGstReport(store, { month: '2026-03', basis: 'accrual', zone: ZONE, all: true });
       const u = (name: string) => J[name]!.uuid;
       expect(status(march.rows)).toEqual({
