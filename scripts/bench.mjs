@@ -6,7 +6,9 @@
 //  3. The event-loop delay of `sm8sync serve` (the process that owns the HTTP server
 //     and relays to the sync worker) during a first sync of 10,000 clients started
 //     through its API. `--only event-loop` runs just this part.
-import { spawn } from 'node:child_process';
+//  4. Reconciliation of 100,000 linked pairs and the GST report over 10,000 invoices
+//     (scripts/bench-reconciliation.mjs). `--only reconciliation` runs just this part.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -170,6 +172,10 @@ async function measureServeEventLoop(clients) {
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const fmt = (n) => n.toFixed(1);
+// Reconciliation (100,000 linked pairs) and the GST report (10,000 invoices): their own script.
+const reconciliationBench = () =>
+  spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-reconciliation.mjs')], { stdio: 'inherit' }).status;
+if (only === 'reconciliation') process.exit(reconciliationBench() ?? 1);
 if (only === 'event-loop') {
   printEventLoop(await measureServeEventLoop(10_000));
   process.exit(0);
@@ -201,3 +207,4 @@ console.log(
 );
 console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequests}; Stripe 429 answers: ${f.stripe429}`);
 printEventLoop(await measureServeEventLoop(10_000));
+reconciliationBench();

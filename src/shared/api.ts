@@ -3,6 +3,7 @@
 // call's params and result and every event payload has a zod schema here; main
 // validates what it receives, the renderer what it gets back.
 import { z } from 'zod';
+import { reconciliationEventSchema, REPORT_API } from './report-schemas';
 import { settingsSchema, SYNC_SIDES } from './settings';
 
 const isoInstant = z.string().datetime({ offset: true });
@@ -281,6 +282,7 @@ export const API = {
   previewSettings: { params: settingsSchema, result: settingsPreviewSchema },
   getActivityChart: { params: z.object({ days: z.number().int().min(1).max(90).default(30) }), result: z.array(activityDaySchema) },
   updateSettings: { params: settingsSchema, result: settingsSchema },
+  ...REPORT_API,
 } as const;
 
 export type ApiMethod = keyof typeof API;
@@ -305,6 +307,7 @@ export const EVENTS = {
   status: statusSchema,
   activity: z.array(activityEntrySchema),
   conflictsChanged: z.object({ open: z.number().int() }),
+  reconciliation: reconciliationEventSchema,
 } as const;
 export type AppEventName = keyof typeof EVENTS;
 export type AppEvent<E extends AppEventName> = z.infer<(typeof EVENTS)[E]>;

@@ -6,7 +6,7 @@ import type { ApiResponse, AppEventName } from './api';
  * Event names, as plain data so the sandboxed preload need not bundle zod. The record
  * type makes the compiler insist the list matches EVENTS in api.ts exactly.
  */
-const EVENT_NAME_SET: Record<AppEventName, true> = { status: true, activity: true, conflictsChanged: true };
+const EVENT_NAME_SET: Record<AppEventName, true> = { status: true, activity: true, conflictsChanged: true, reconciliation: true };
 export const APP_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as AppEventName[];
 
 export const IPC_INVOKE_CHANNEL = 'sm8sync:invoke';

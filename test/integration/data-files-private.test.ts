@@ -5,7 +5,7 @@ import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeLogging, configureLogging, createLogger } from '../../src/main/core/logging/logger';
-import { MIGRATIONS } from '../../src/main/core/store/migrations/index';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/main/core/store/migrations/index';
 import { openDatabase } from '../../src/main/core/store/open-database';
 import { Store } from '../../src/main/core/store/store';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -42,13 +42,13 @@ describe('data files are private to the user', () => {
     const dir = tempDir();
     const file = path.join(dir, 'sm8sync.sqlite');
     Store.openFile(file).close();
-    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'later', up: 'CREATE TABLE later (a);' }];
+    const next = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'later', up: 'CREATE TABLE later (a);' }];
     const { db, backupPath } = openDatabase(file, { migrations: next });
     db.close();
     expect(backupPath).not.toBeNull();
     expect(mode(backupPath!)).toBe('600');
     const backup = new Database(backupPath!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length); // a real copy, not an empty file
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_VERSION); // a real copy, not an empty file
     backup.close();
   });
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/main/core/store/migrations/index';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/main/core/store/migrations/index';
 import { openDatabase, StoreCorruptError, StoreForeignError, StoreVersionError } from '../../src/main/core/store/open-database';
 import { Store } from '../../src/main/core/store/store';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -49,18 +49,18 @@ describe('opening the store (real SQLite files)', () => {
 
     const next = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'add-notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);' },
+      { version: LATEST_VERSION + 1, name: 'add-notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);' },
     ];
     const now = () => new Date('2026-11-24T01:02:03.000Z');
     const { db, backupPath, migratedFrom, migratedTo } = openDatabase(file, { migrations: next, now });
-    expect(migratedFrom).toBe(MIGRATIONS.length);
-    expect(migratedTo).toBe(MIGRATIONS.length + 1);
-    expect(backupPath).toBe(`${file}.backup-v${MIGRATIONS.length}-2026-11-24T01-02-03-000Z`);
+    expect(migratedFrom).toBe(LATEST_VERSION);
+    expect(migratedTo).toBe(LATEST_VERSION + 1);
+    expect(backupPath).toBe(`${file}.backup-v${LATEST_VERSION}-2026-11-24T01-02-03-000Z`);
     expect(db.prepare(`SELECT value FROM cursors WHERE name = 'servicem8.company'`).pluck().get()).toBe('2026-11-01 09:00:00');
     db.close();
 
     const backup = new Database(backupPath!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(backup.prepare(`SELECT value FROM cursors`).pluck().get()).toBe('2026-11-01 09:00:00');
     expect(backup.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'notes'`).pluck().get()).toBe(0);
     backup.close();
@@ -72,13 +72,13 @@ describe('opening the store (real SQLite files)', () => {
     Store.openFile(file).close();
     const broken = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'broken', up: 'CREATE TABLE half (id INTEGER); INSERT INTO missing_table VALUES (1);' },
+      { version: LATEST_VERSION + 1, name: 'broken', up: 'CREATE TABLE half (id INTEGER); INSERT INTO missing_table VALUES (1);' },
     ];
     expect(() => openDatabase(file, { migrations: broken })).toThrow(
       /Migration \d+ \(broken\) failed and was rolled back: no such table: missing_table/,
     );
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half'`).pluck().get()).toBe(0);
     db.close();
   });
@@ -199,7 +199,7 @@ describe('opening the store (real SQLite files)', () => {
     const dir = tempDir();
     const file = path.join(dir, 'sm8sync.sqlite');
     Store.openFile(file).close();
-    const next = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'later', up: 'CREATE TABLE later (a);' }];
+    const next = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'later', up: 'CREATE TABLE later (a);' }];
     expect(() => openDatabase(file, { migrations: next, readOnly: true })).toThrow(/needs upgrading .*write access/);
     expect(() => Store.open(tempDir(), { readOnly: true })).toThrow(/no sm8sync database in .* yet/);
   });

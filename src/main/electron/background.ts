@@ -1,13 +1,12 @@
 // The app's background work, wired to Electron's clocks: a sync on resume from sleep,
-// reconciliation on cron, notifications only when a person must act, and
-// start-at-login. The sync schedule itself runs in the sync worker (it reschedules on
-// settings changes there); this file only relays to it. No business logic.
+// notifications only when a person must act, and start-at-login. The sync schedule and
+// reconciliation's cron run in the sync worker (they reschedule on settings changes
+// there); this file only relays to it. No business logic.
 import { app, Notification, powerMonitor } from 'electron';
-import type { Status } from '../../shared/api';
+import type { AppEvent, Status } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import { createNotificationPolicy } from '../core/app/notification-policy';
+import { createNotificationPolicy, reconciliationNotification, type AppNotification } from '../core/app/notification-policy';
 import type { EngineHost } from '../core/worker/engine-host';
-import { createReconciliationCron } from './reconciliation-cron';
 
 export interface Background {
   settingsChanged(next: Settings): void;
@@ -20,31 +19,33 @@ export interface BackgroundOptions {
   settings: Settings;
   onStatus: (status: Status) => void;
   openWindow: () => void;
-  /** The engine's reconciliation; null until it merges (then the cron is started). */
-  reconcile: (() => Promise<unknown>) | null;
 }
 
-export function startBackground({ host, settings, onStatus, openWindow, reconcile }: BackgroundOptions): Background {
+export function startBackground({ host, settings, onStatus, openWindow }: BackgroundOptions): Background {
   let current = settings;
   const policy = createNotificationPolicy();
+  const show = (note: AppNotification) => {
+    if (!Notification.isSupported()) return;
+    const shown = new Notification({ title: note.title, body: note.body });
+    shown.on('click', openWindow);
+    shown.show();
+  };
   const unsubscribe = host.backend.subscribe((event, payload) => {
+    if (event === 'reconciliation') {
+      const note = reconciliationNotification(payload as AppEvent<'reconciliation'>, current);
+      if (note) show(note);
+      return;
+    }
     if (event !== 'status') return;
     const status = payload as Status;
     onStatus(status);
-    for (const note of policy.observe(status, current, new Date())) {
-      if (!Notification.isSupported()) continue;
-      const shown = new Notification({ title: note.title, body: note.body });
-      shown.on('click', openWindow);
-      shown.show();
-    }
+    for (const note of policy.observe(status, current, new Date())) show(note);
   });
 
   const onResume = () => host.runNow('resume');
   powerMonitor.on('resume', onResume);
 
-  const cron = reconcile ? createReconciliationCron(reconcile) : null;
   const applySettings = (next: Settings) => {
-    cron?.apply(next);
     // Packaged builds only: in development this would register the Electron binary.
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: next.app.startAtLogin });
   };
@@ -56,7 +57,6 @@ export function startBackground({ host, settings, onStatus, openWindow, reconcil
       applySettings(next);
     },
     stop() {
-      cron?.stop();
       powerMonitor.off('resume', onResume);
       unsubscribe();
     },

@@ -72,7 +72,7 @@ async function start(): Promise<void> {
   });
   const onStatus = (next: Status) => tray?.update(next);
   const settings = await call(engine.backend, 'getSettings', {});
-  background = startBackground({ host: engine, settings, onStatus, openWindow: showWindow, reconcile: null });
+  background = startBackground({ host: engine, settings, onStatus, openWindow: showWindow });
   onStatus(status);
 }
 

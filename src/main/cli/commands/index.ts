@@ -3,6 +3,8 @@ import { auditCommand } from './audit';
 import { conflictsCommand } from './conflicts';
 import { demoCommand } from './demo';
 import { failuresCommand } from './failures';
+import { gstReportCommand } from './gst-report';
+import { reconcileCommand } from './reconcile';
 import { paymentsCommand } from './payments';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
@@ -19,5 +21,7 @@ export const COMMANDS: Command[] = [
   paymentsCommand,
   statusCommand,
   auditCommand,
+  reconcileCommand,
+  gstReportCommand,
   serveCommand,
 ];

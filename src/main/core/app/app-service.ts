@@ -15,6 +15,8 @@ import { PairLookup } from './pair-lookup';
 import { listPayments } from './payments-view';
 import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
 import type { SettingsPort } from './settings-port';
+import { createLogger } from '../logging/logger';
+import { createReportHandlers, type ReportHandlers } from './report-handlers';
 import { buildStatus } from './status-view';
 import { listActivity, toActivityView } from './activity-view';
 import { buildActivityChart } from './activity-chart';
@@ -36,6 +38,7 @@ export interface AppServiceDeps {
   preview?: PreviewableSettings;
 }
 
+const log = createLogger('app/service');
 const EXPORT_LIMIT = 1_000_000;
 /** While a cycle runs, its progress is pushed this often (the runner has no events of its own). */
 const PROGRESS_EVERY_MS = 1000;
@@ -43,6 +46,8 @@ const PROGRESS_EVERY_MS = 1000;
 export interface AppService extends ApiHandlers {
   /** A cycle the app starts by itself (schedule, resume, startup); null when not connected. */
   runCycle(trigger: Exclude<CycleTrigger, 'manual'>): Promise<SyncResult | null>;
+  /** A reconciliation the app starts by itself (its cron) or the CLI asks for. */
+  reconcile: ReportHandlers['reconcile'];
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
@@ -50,6 +55,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const clock = deps.clock ?? (() => new Date());
   const connections = createConnectionHandlers(secrets, deps.connections);
   const pairs = new PairLookup(runner.pairs);
+  const reports = createReportHandlers({ store, settings, events, clock, syncRunning: () => runner.progress() !== null });
 
   async function status(): Promise<Status> {
     const [servicem8, stripe] = await Promise.all([connections.isConnected('servicem8'), connections.isConnected('stripe')]);
@@ -93,15 +99,21 @@ export function createAppService(deps: AppServiceDeps): AppService {
     );
     ticker.unref?.();
     events.emit('status', await status());
+    let result: SyncResult | null = null;
     try {
-      return await running;
+      result = await running;
+      return result;
     } finally {
       clearInterval(ticker);
       await announce(since);
+      // Reconciliation runs after every sync that wrote; its failure never fails the sync.
+      if (result?.state === 'completed' && !dryRun)
+        await reports.reconcile('sync').catch((error: unknown) => log.warn({ err: error }, 'reconciliation after the sync failed'));
     }
   }
 
   return {
+    ...reports,
     getStatus: () => status(),
 
     async runCycle(trigger) {

@@ -1,11 +1,12 @@
 // When the app may interrupt a person: only when they must act. New conflicts (the
 // count went up), and a sync that has been failing for longer than the threshold
-// (once per failing streak, so a flaky network at 3 am does not wake anyone).
-import type { Status } from '../../../shared/api';
+// (once per failing streak, so a flaky network at 3 am does not wake anyone), and a
+// reconciliation that found something new a person must look at.
+import type { AppEvent, Status } from '../../../shared/api';
 import type { Settings } from '../../../shared/settings';
 
 export interface AppNotification {
-  kind: 'conflicts' | 'failing';
+  kind: 'conflicts' | 'failing' | 'reconciliation';
   title: string;
   body: string;
 }
@@ -49,5 +50,16 @@ export function createNotificationPolicy(): NotificationPolicy {
       }
       return out;
     },
+  };
+}
+
+/** After a reconciliation run: a notification only for new findings that need a person, when the setting allows. */
+export function reconciliationNotification(event: AppEvent<'reconciliation'>, settings: Settings): AppNotification | null {
+  if (event.newNeedingPerson === 0 || !settings.notifications.reconciliationFindings) return null;
+  const n = event.newNeedingPerson;
+  return {
+    kind: 'reconciliation',
+    title: n === 1 ? 'Reconciliation found a new difference' : `Reconciliation found ${n} new differences`,
+    body: 'ServiceM8 and Stripe disagree on a client, an invoice or a payment. Open sm8sync to see what differs.',
   };
 }

@@ -12,6 +12,7 @@ import { MirrorRepository } from './repositories/mirror-repository';
 import { OutboxRepository } from './repositories/outbox-repository';
 import { PaymentsRepository } from './repositories/payments-repository';
 import { QuarantineRepository } from './repositories/quarantine-repository';
+import { ReconciliationRepository } from './repositories/reconciliation-repository';
 import { ReportsRepository } from './repositories/reports-repository';
 import { SnapshotsRepository } from './repositories/snapshots-repository';
 import { SyncRunsRepository } from './repositories/sync-runs-repository';
@@ -37,6 +38,7 @@ export class Store {
   readonly runs: SyncRunsRepository;
   readonly invoices: InvoicesRepository;
   readonly payments: PaymentsRepository;
+  readonly reconciliation: ReconciliationRepository;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -60,6 +62,7 @@ export class Store {
     this.runs = new SyncRunsRepository(db, now);
     this.invoices = new InvoicesRepository(db, now);
     this.payments = new PaymentsRepository(db, now);
+    this.reconciliation = new ReconciliationRepository(db, now);
   }
 
   /** Opens (creating or migrating) the store in a data dir. */

@@ -4,6 +4,7 @@
 // same validating backend every transport uses, and forwards the contract's events.
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { openApp, type OpenedApp } from '../app/open-app';
+import { startReconciliationSchedule, type ReconciliationSchedule } from '../app/reconciliation-schedule';
 import { rescheduleOnChange, startScheduledSync } from '../app/scheduled-sync';
 import { observeSettings, settingsFilePort } from '../app/settings-port';
 import type { SyncScheduler } from '../app/sync-scheduler';
@@ -39,6 +40,7 @@ if (config.logDir) {
 }
 
 let scheduler: SyncScheduler | null = null;
+let reconciliation: ReconciliationSchedule | null = null;
 let app: OpenedApp | null = null;
 let closed = false;
 
@@ -46,12 +48,14 @@ function close(): void {
   if (closed) return;
   closed = true;
   scheduler?.stop();
+  reconciliation?.stop();
   app?.close();
 }
 
 const settings = observeSettings(settingsFilePort(new SettingsFile(config.dataDir)), (next, previous) => {
   post({ type: 'settingsChanged', settings: next });
   if (scheduler) rescheduleOnChange(scheduler, next, previous);
+  reconciliation?.reschedule();
 });
 const opened = openApp({
   dataDir: config.dataDir,
@@ -91,5 +95,13 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-if (config.schedule) scheduler = startScheduledSync(opened, config.schedule.firstRunInMs ?? undefined);
+if (config.schedule) {
+  scheduler = startScheduledSync(opened, config.schedule.firstRunInMs ?? undefined);
+  // Reconciliation on its cron, here beside the sync (it also runs after each sync).
+  reconciliation = startReconciliationSchedule({
+    run: () => opened.service.reconcile('schedule'),
+    settings: () => opened.settings.get(),
+    onError: (error) => log.warn({ err: error }, 'scheduled reconciliation did not run'),
+  });
+}
 post({ type: 'ready' });

@@ -28,6 +28,8 @@ export interface InvoiceInput {
   invoiceNumber?: string | null;
   clientName?: string | null;
   clientAbn?: string | null;
+  /** Whose invoice: the ServiceM8 company uuid, or the Stripe customer id (migration 006). */
+  clientId?: string | null;
   status: InvoiceStatus;
   currency?: string;
   totalIncCents: number;
@@ -64,6 +66,7 @@ interface InvoiceRow {
   invoice_number: string | null;
   client_name: string | null;
   client_abn: string | null;
+  client_id: string | null;
   status: InvoiceStatus;
   currency: string;
   total_inc_cents: number;
@@ -116,6 +119,7 @@ const toInvoice = (row: InvoiceRow, lines: StoredInvoiceLine[]): StoredInvoice =
   invoiceNumber: row.invoice_number,
   clientName: row.client_name,
   clientAbn: row.client_abn,
+  clientId: row.client_id,
   status: row.status,
   currency: row.currency,
   totalIncCents: row.total_inc_cents,
@@ -132,15 +136,16 @@ const toInvoice = (row: InvoiceRow, lines: StoredInvoiceLine[]): StoredInvoice =
 });
 
 const UPSERT = `
-INSERT INTO invoices (side, external_id, job_uuid, job_number, invoice_number, client_name, client_abn, status, currency,
+INSERT INTO invoices (side, external_id, job_uuid, job_number, invoice_number, client_name, client_abn, client_id, status, currency,
   total_inc_cents, total_ex_cents, gst_cents, amount_paid_cents, invoice_at, invoice_date, invoice_month, other_side_id,
   source_edited_at, last_synced_at, created_at, updated_at)
-VALUES (@side, @externalId, @jobUuid, @jobNumber, @invoiceNumber, @clientName, @clientAbn, @status, @currency,
+VALUES (@side, @externalId, @jobUuid, @jobNumber, @invoiceNumber, @clientName, @clientAbn, @clientId, @status, @currency,
   @totalIncCents, @totalExCents, @gstCents, @amountPaidCents, @invoiceAt, @invoiceDate, @invoiceMonth, @otherSideId,
   @sourceEditedAt, @now, @now, @now)
 ON CONFLICT (side, external_id) DO UPDATE SET
   job_uuid = excluded.job_uuid, job_number = excluded.job_number, invoice_number = excluded.invoice_number,
-  client_name = excluded.client_name, client_abn = excluded.client_abn, status = excluded.status, currency = excluded.currency,
+  client_name = excluded.client_name, client_abn = excluded.client_abn, client_id = excluded.client_id, status = excluded.status,
+  currency = excluded.currency,
   total_inc_cents = excluded.total_inc_cents, total_ex_cents = excluded.total_ex_cents, gst_cents = excluded.gst_cents,
   amount_paid_cents = excluded.amount_paid_cents, invoice_at = excluded.invoice_at, invoice_date = excluded.invoice_date,
   invoice_month = excluded.invoice_month, other_side_id = excluded.other_side_id, source_edited_at = excluded.source_edited_at,
@@ -187,6 +192,7 @@ export class InvoicesRepository {
         invoiceNumber: null,
         clientName: null,
         clientAbn: null,
+        clientId: null,
         otherSideId: null,
         sourceEditedAt: null,
         ...input,
