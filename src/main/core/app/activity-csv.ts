@@ -3,13 +3,10 @@
 // row is about by name, outcomes in words, before/after as "Field: value" text (not
 // JSON), and any cell that a spreadsheet would run as a formula defused with a
 // leading apostrophe.
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
+import { defuseCell, excelCsv } from '../util/excel-csv';
 import type { ActivityEntry } from '../../../shared/api';
 import { DIRECTION_LABEL, OUTCOME_LABEL } from '../../../shared/labels';
-
-const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export const ACTIVITY_CSV_COLUMNS = [
   'Time',
@@ -25,9 +22,7 @@ export const ACTIVITY_CSV_COLUMNS = [
 ];
 
 /** Neutralises formula injection (CWE-1236): "=cmd|…" must stay text in Excel. */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export const neutraliseCell = defuseCell;
 
 export function formatBusinessTime(iso: string, zone: string): string {
   const time = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
@@ -70,7 +65,7 @@ export function activityCsv(entries: ActivityEntry[], zone: string): string {
       entry.stripeId ?? '',
     ].map(neutraliseCell),
   );
-  return BOM + stringify([ACTIVITY_CSV_COLUMNS, ...rows], { record_delimiter: 'windows' });
+  return excelCsv(ACTIVITY_CSV_COLUMNS, rows);
 }
 
 export function activityCsvFilename(now: Date, zone: string): string {

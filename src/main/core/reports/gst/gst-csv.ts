@@ -2,17 +2,12 @@
 // quoting, CRLF line ends, ISO dates, amounts as plain two-place decimals, and every
 // text cell a spreadsheet would run as a formula defused with a leading apostrophe.
 // Amounts are never defused, so "-12.00" stays a number.
-import { stringify } from 'csv-stringify/sync';
+import { defuseCell, excelCsv } from '../../util/excel-csv';
 import { formatCents } from '../../money';
 import { GST_CSV_COLUMNS, type GstRow } from './gst-types';
 
-const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** Neutralises formula injection (CWE-1236) in a text cell. */
-export function defuse(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export const defuse = defuseCell;
 
 const text = (value: string | null) => (value === null ? '' : defuse(value));
 const amount = (cents: number | null) => (cents === null ? '' : formatCents(cents));
@@ -52,5 +47,5 @@ export function gstRowCells(row: GstRow): string[] {
 
 export function gstCsv(rows: readonly GstRow[]): string {
   const cells = rows.map(gstRowCells);
-  return BOM + stringify([[...GST_CSV_COLUMNS], ...cells], { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  return excelCsv(GST_CSV_COLUMNS, cells);
 }
