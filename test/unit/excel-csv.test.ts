@@ -16,7 +16,7 @@ describe('CSV for Excel', () => {
     expect(csv).toContain('"Smith Plumbing\n=1+1",12.00\r\n');
     expect(csv).toContain('"Acme\rPty",-5.00\r\n');
     // An independent parser reads exactly three records back, every cell unchanged, amounts unquoted.
-    const records = parse(csv.slice(1), { record_delimiter: '\r\n' }) as string[][];
+    const records: string[][] = parse(csv.slice(1), { record_delimiter: '\r\n' });
     expect(records).toEqual([
       ['name', 'amount'],
       ['Smith Plumbing\n=1+1', '12.00'],
