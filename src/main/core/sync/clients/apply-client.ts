@@ -44,6 +44,18 @@ function customerMirror(customer: StripeCustomer): MirrorWrite {
   return { side: 'stripe', object: 'customer', id: customer.id, record: customer, editedAt: customer.editedAt, active: !customer.deleted };
 }
 
+/**
+ * The mirror's copy of a customer we just updated. A Stripe customer says when it was
+ * created, never when it last changed, so the time of our write is not known (the
+ * next pull brings its event's time). Stamping it with this machine's clock made the
+ * mirror refuse a later edit whose event time was earlier (Stripe stamps events in
+ * whole seconds, and this machine's clock may run ahead of Stripe's): that edit was
+ * then reverted on the next cycle, a lost update.
+ */
+function updatedCustomerMirror(customer: StripeCustomer): MirrorWrite {
+  return customerMirror({ ...customer, editedAt: null });
+}
+
 /** Stripe keeps idempotency keys at least 24 hours; past that a retried create must look first. */
 const KEY_LIFETIME_MS = 23 * 60 * 60_000;
 
@@ -99,7 +111,7 @@ async function updateCustomer(
     servicem8Id: p.servicem8Id,
     stripeId: p.stripeId,
     base,
-    mirror: [customerMirror(customer)],
+    mirror: [updatedCustomerMirror(customer)],
     before: was ? pick(was, Object.keys(write), p.abn !== undefined) : null,
     after: { ...write, ...(p.abn !== undefined ? { abn: p.abn } : {}) },
     conflictIds: p.conflictIds,
@@ -128,7 +140,7 @@ async function createClient(item: OutboxItem, p: CreateClientPayload, context: C
     stripeId: p.stripeId,
     link: { mode: 'create', servicem8EditedAt: null, stripeEditedAt: p.stripeEditedAt },
     base: p.base,
-    mirror: [companyMirror(p.companyUuid, p.company, null), contactMirror(p.contactUuid, p.contact, null), customerMirror(customer)],
+    mirror: [companyMirror(p.companyUuid, p.company, null), contactMirror(p.contactUuid, p.contact, null), updatedCustomerMirror(customer)],
     before: null,
     after: { company: p.company, contact: p.contact },
     conflictIds: p.conflictIds,
