@@ -6,11 +6,15 @@
 //  3. The event-loop delay of `sm8sync serve` (the process that owns the HTTP server
 //     and relays to the sync worker) during a first sync of 10,000 clients started
 //     through its API. `--only event-loop` runs just this part.
+//  4. An idle cycle against a naive syncer that lists everything, at 1,000, 10,000 and
+//     100,000 clients (scripts/bench/naive.mjs). `--only naive` runs just this part
+//     (`--sizes 1000,10000` to choose the sizes).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { benchNaive } from './bench/naive.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'sm8sync.cjs');
@@ -170,6 +174,19 @@ async function measureServeEventLoop(clients) {
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const fmt = (n) => n.toFixed(1);
+const machine = () =>
+  console.log(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+if (only === 'naive') {
+  machine();
+  const sizes = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number) : undefined;
+  await benchNaive(sizes);
+  process.exit(0);
+}
 if (only === 'event-loop') {
   printEventLoop(await measureServeEventLoop(10_000));
   process.exit(0);
@@ -201,3 +218,5 @@ console.log(
 );
 console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequests}; Stripe 429 answers: ${f.stripe429}`);
 printEventLoop(await measureServeEventLoop(10_000));
+machine();
+await benchNaive();

@@ -11,8 +11,8 @@ export interface Outcome {
   entities: Entity[];
   conflicts: ConflictKey[];
   open: OpenConflict[];
-  /** Writes the APIs refused (needs attention): a fault must never turn into one. */
-  refusedWrites: number;
+  /** Writes the APIs refused (needs attention), with the reason: a fault must never turn into one. */
+  refused: string[];
 }
 
 export interface Comparison {
@@ -105,9 +105,9 @@ export function compare(run: Outcome, reference: Outcome, intents: Intent[], two
   const unaccounted = multisetDifference(run.conflicts, reference.conflicts);
   for (const c of unaccounted) details.push(`conflict in one run only: ${c}`);
   differences += unaccounted.length;
-  if (run.refusedWrites > reference.refusedWrites) {
-    differences += run.refusedWrites - reference.refusedWrites;
-    details.push(`writes refused: ${run.refusedWrites} (reference ${reference.refusedWrites})`);
+  for (const reason of multisetDifference(run.refused, reference.refused)) {
+    differences += 1;
+    details.push(`write refused in one run only: ${reason}`);
   }
   differences += diverged.length + referenceDiverged.length;
   return {

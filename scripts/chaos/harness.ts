@@ -187,10 +187,18 @@ export async function runWorkload(spec: RunSpec): Promise<RunResult> {
     world.setFaults(NO_FAULTS);
     await settle(env, dataDir);
     const entities = (await Promise.all(scripts.map((s) => s.snapshot(world)))).flat();
-    const refusedWrites = readDb(dataDir, (db) => db.prepare(`SELECT count(*) FROM outbox WHERE state = 'failed'`).pluck().get() as number);
+    const refused = readDb(
+      dataDir,
+      (db) =>
+        db.prepare(`SELECT operation, attempts, last_error FROM outbox WHERE state = 'failed'`).all() as {
+          operation: string;
+          attempts: number;
+          last_error: string;
+        }[],
+    ).map((r) => `${r.operation} after ${r.attempts} attempts: ${r.last_error}`);
     const conflicts = openConflicts(dataDir, entities);
     return {
-      outcome: { entities, conflicts: conflicts.keys, open: conflicts.open, refusedWrites },
+      outcome: { entities, conflicts: conflicts.keys, open: conflicts.open, refused },
       scripts,
       roundMs,
       killed,

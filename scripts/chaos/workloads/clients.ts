@@ -78,10 +78,7 @@ export const clientsWorkload: PairWorkload = {
         during: draw(round, Math.max(1, Math.round(size / 4))),
         between: draw(round, Math.max(1, Math.round(size / 4))),
         conflict: both
-          ? [
-              { ...both, side: 'servicem8', value: value(both.field, round, 'servicem8') },
-              { ...both, side: 'stripe', value: value(both.field, round, 'stripe') },
-            ]
+          ? (['servicem8', 'stripe'] as const).map((side): Edit => ({ ...both, side, value: value(both.field, round, side) }))
           : [],
         born,
       };
