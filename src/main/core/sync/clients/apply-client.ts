@@ -102,7 +102,11 @@ async function updateCustomer(
   });
   const write = without(p.write, stale.skip);
   const base = without(p.base, stale.skip);
-  const updated = await deps.stripe.updateCustomer(p.stripeId, write, item.idempotencyKey, context.signal);
+  // Stripe refuses a key reused with other parameters. A retry after a lost answer finds
+  // the fields it already wrote and leaves them out: that smaller request gets its own
+  // key (the same one on every retry that leaves out the same fields).
+  const key = stale.skip.size > 0 ? `${item.idempotencyKey}-without-${[...stale.skip].sort().join('-')}` : item.idempotencyKey;
+  const updated = await deps.stripe.updateCustomer(p.stripeId, write, key, context.signal);
   if (p.abn !== undefined) await deps.stripe.setAbn(p.stripeId, p.abn, `${item.idempotencyKey}-abn`, context.signal);
   // A customer update does not return tax ids: the ABN we know stays unless we just set it.
   const customer = { ...updated, abn: p.abn !== undefined ? p.abn : (current?.abn ?? null) };
