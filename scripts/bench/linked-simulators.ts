@@ -18,10 +18,15 @@ const clients = Number(values.clients ?? 1000);
 
 const servicem8 = await startServiceM8Simulator({ seed: 'none', rateLimits: 'off' });
 const stripe = await startStripeSimulator({ seed: 'none', rateLimits: 'off' });
-const context = { store: servicem8.store, now: () => new Date(Date.now() - 86_400_000) };
+// Records were entered over time, one a minute up to a day ago: stamped all in the
+// same few seconds, every one of them would fall inside the cursor's overlap window
+// (sync.overlapSeconds) and be read again by each incremental pull.
+const stampedAt = { ms: 0 };
+const context = { store: servicem8.store, now: () => new Date(stampedAt.ms) };
 const created = Math.floor(Date.now() / 1000) - 86_400;
 let firstCustomer = '';
 for (let n = 0; n < clients; n += 1) {
+  stampedAt.ms = Date.now() - 86_400_000 - (clients - n) * 60_000;
   const name = `Bench Client ${n} Pty Ltd`;
   const email = `client${n}@bench.example.com.au`;
   const mobile = `04${String(10_000_000 + n).slice(-8)}`;
