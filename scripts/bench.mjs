@@ -8,11 +8,15 @@
 //     through its API. `--only event-loop` runs just this part.
 //  4. Reconciliation of 100,000 linked pairs and the GST report over 10,000 invoices
 //     (scripts/bench-reconciliation.mjs). `--only reconciliation` runs just this part.
+//  5. An idle cycle against a naive syncer that lists everything, at 1,000, 10,000 and
+//     100,000 clients (scripts/bench/naive.mjs). `--only naive` runs just this part
+//     (`--sizes 1000,10000` to choose the sizes).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { benchNaive } from './bench/naive.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'sm8sync.cjs');
@@ -176,6 +180,19 @@ const fmt = (n) => n.toFixed(1);
 const reconciliationBench = () =>
   spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-reconciliation.mjs')], { stdio: 'inherit' }).status;
 if (only === 'reconciliation') process.exit(reconciliationBench() ?? 1);
+const machine = () =>
+  console.log(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+if (only === 'naive') {
+  machine();
+  const sizes = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number) : undefined;
+  await benchNaive(sizes);
+  process.exit(0);
+}
 if (only === 'event-loop') {
   printEventLoop(await measureServeEventLoop(10_000));
   process.exit(0);
@@ -208,3 +225,5 @@ console.log(
 console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequests}; Stripe 429 answers: ${f.stripe429}`);
 printEventLoop(await measureServeEventLoop(10_000));
 reconciliationBench();
+machine();
+await benchNaive();

@@ -37,6 +37,18 @@ function customerMirror(customer: StripeCustomer): MirrorWrite {
   return { side: 'stripe', object: 'customer', id: customer.id, record: customer, editedAt: customer.editedAt, active: !customer.deleted };
 }
 
+/**
+ * The mirror's copy of a customer we just updated. A Stripe customer says when it was
+ * created, never when it last changed, so the time of our write is not known (the
+ * next pull brings its event's time). Stamping it with this machine's clock made the
+ * mirror refuse a later edit whose event time was earlier (Stripe stamps events in
+ * whole seconds, and this machine's clock may run ahead of Stripe's): that edit was
+ * then reverted on the next cycle, a lost update.
+ */
+function updatedCustomerMirror(customer: StripeCustomer): MirrorWrite {
+  return customerMirror({ ...customer, editedAt: null });
+}
+
 /** Stripe keeps idempotency keys at least 24 hours; past that a retried create must look first. */
 const KEY_LIFETIME_MS = 23 * 60 * 60_000;
 
@@ -83,7 +95,11 @@ async function updateCustomer(
   });
   const write = without(p.write, stale.skip);
   const base = without(p.base, stale.skip);
-  const updated = await deps.stripe.updateCustomer(p.stripeId, write, item.idempotencyKey, context.signal);
+  // Stripe refuses a key reused with other parameters. A retry after a lost answer finds
+  // the fields it already wrote and leaves them out: that smaller request gets its own
+  // key (the same one on every retry that leaves out the same fields).
+  const key = stale.skip.size > 0 ? `${item.idempotencyKey}-without-${[...stale.skip].sort().join('-')}` : item.idempotencyKey;
+  const updated = await deps.stripe.updateCustomer(p.stripeId, write, key, context.signal);
   if (p.abn !== undefined) await deps.stripe.setAbn(p.stripeId, p.abn, `${item.idempotencyKey}-abn`, context.signal);
   // A customer update does not return tax ids: the ABN we know stays unless we just set it.
   const customer = { ...updated, abn: p.abn !== undefined ? p.abn : (current?.abn ?? null) };
@@ -92,7 +108,7 @@ async function updateCustomer(
     servicem8Id: p.servicem8Id,
     stripeId: p.stripeId,
     base,
-    mirror: [customerMirror(customer)],
+    mirror: [updatedCustomerMirror(customer)],
     before: was ? pick(was, Object.keys(write), p.abn !== undefined) : null,
     after: { ...write, ...(p.abn !== undefined ? { abn: p.abn } : {}) },
     conflictIds: p.conflictIds,
@@ -121,7 +137,7 @@ async function createClient(item: OutboxItem, p: CreateClientPayload, context: C
     stripeId: p.stripeId,
     link: { mode: 'create', servicem8EditedAt: null, stripeEditedAt: p.stripeEditedAt },
     base: p.base,
-    mirror: [companyMirror(p.companyUuid, p.company, null), contactMirror(p.contactUuid, p.contact, null), customerMirror(customer)],
+    mirror: [companyMirror(p.companyUuid, p.company, null), contactMirror(p.contactUuid, p.contact, null), updatedCustomerMirror(customer)],
     before: null,
     after: { company: p.company, contact: p.contact },
     conflictIds: p.conflictIds,

@@ -1,0 +1,262 @@
+// The chaos harness. Per trial: both simulators (in this process), a seeded workload
+// from every pair (workloads/index.ts), a clean first sync, then `rounds` syncs of the
+// real CLI as subprocesses, each killed with SIGKILL at a random moment while the
+// simulators inject faults and people edit both sides during and between syncs; then
+// faults off and syncs until nothing is left to do. The final state of both sides is
+// compared field by field with a fault-free, never-killed run of the same workload.
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seededRandom } from '../../src/main/simulators/shared/random';
+import { compare, type Comparison, type Outcome } from './compare';
+import type { Entity, OpenConflict, PairScript } from './workload';
+import { WORKLOADS } from './workloads/index';
+import { CHAOS_FAULTS, NO_FAULTS, World, type FaultPlan } from './world';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin', 'sm8sync.cjs');
+const MAX_SETTLE_SYNCS = 12;
+const MAX_RETRY_WAIT_MS = 65_000;
+
+export interface ChaosOptions {
+  trials: number;
+  seed: number;
+  /** Clients per side (per pair: each workload scales with it). */
+  size: number;
+  rounds: number;
+  /** Distinct workloads; trial i runs workload i mod this, each with its own reference run. */
+  workloads: number;
+  faults?: FaultPlan;
+  log?: (line: string) => void;
+}
+
+export interface TrialResult extends Comparison {
+  trial: number;
+  /** Open questions the reference run ended with (each must be in the trial's final state too). */
+  conflicts: number;
+  killed: number;
+  faultsInjected: number;
+  seconds: number;
+}
+
+export interface ChaosFigures {
+  trials: number;
+  seed: number;
+  killed: number;
+  faultsInjected: number;
+  duplicates: number;
+  lost: number;
+  differences: number;
+  conflictsUnaccounted: number;
+  diverged: number;
+  referenceDiverged: number;
+  conflictsCompared: number;
+  seconds: number;
+  failures: TrialResult[];
+}
+
+interface SyncExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  ms: number;
+}
+
+function startSync(env: NodeJS.ProcessEnv): { kill(): void; done: Promise<SyncExit> } {
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'sync', '--json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.resume();
+  const done = new Promise<SyncExit>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, ms: performance.now() - started })),
+  );
+  return { kill: () => child.kill('SIGKILL'), done };
+}
+
+function readDb<T>(dataDir: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(dataDir, 'sm8sync.sqlite'), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Syncs (no faults, no kill) until a cycle plans nothing and no write is waiting; waits out retry times. */
+async function settle(env: NodeJS.ProcessEnv, dataDir: string): Promise<void> {
+  for (let i = 0; i < MAX_SETTLE_SYNCS; i += 1) {
+    const run = await startSync(env).done;
+    const plan = run.code === 0 ? ((JSON.parse(run.stdout) as { plan: unknown[] }).plan ?? []) : [null];
+    const waiting = readDb(dataDir, (db) =>
+      db.prepare(`SELECT count(*) AS n, min(next_attempt_at) AS at FROM outbox WHERE state IN ('pending', 'sent')`).get(),
+    ) as { n: number; at: string | null };
+    if (run.code === 0 && plan.length === 0 && waiting.n === 0) return;
+    if (waiting.n > 0 && waiting.at) {
+      const wait = Math.min(MAX_RETRY_WAIT_MS, Date.parse(waiting.at) - Date.now());
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
+    }
+  }
+  throw new Error(`chaos: ${dataDir} did not settle within ${MAX_SETTLE_SYNCS} syncs`);
+}
+
+interface ConflictRow {
+  kind: string;
+  servicem8_id: string | null;
+  stripe_id: string | null;
+  field: string | null;
+  servicem8_value_json: string | null;
+  stripe_value_json: string | null;
+  candidates_json: string | null;
+}
+
+/** Open questions in the workload's keys, so two runs' questions compare. */
+function openConflicts(dataDir: string, entities: Entity[]): { keys: string[]; open: OpenConflict[] } {
+  const keyOf = (side: string, id: string | null) => (id ? (entities.find((e) => e.side === side && e.id === id)?.key ?? `?${id}`) : '-');
+  const rows = readDb(dataDir, (db) => db.prepare(`SELECT * FROM conflicts WHERE state = 'open'`).all() as ConflictRow[]);
+  const open = rows.map((r) => ({
+    kind: r.kind,
+    servicem8Key: keyOf('servicem8', r.servicem8_id),
+    stripeKey: keyOf('stripe', r.stripe_id),
+    field: r.field ?? '-',
+  }));
+  const keys = rows.map((r) => {
+    const candidates = ((JSON.parse(r.candidates_json ?? '[]') as { side: string; id: string }[]) ?? [])
+      .map((c) => keyOf(c.side, c.id))
+      .sort();
+    return [
+      r.kind,
+      keyOf('servicem8', r.servicem8_id),
+      keyOf('stripe', r.stripe_id),
+      r.field ?? '-',
+      r.servicem8_value_json,
+      r.stripe_value_json,
+      candidates.join(','),
+    ].join('|');
+  });
+  return { keys, open };
+}
+
+export interface RunSpec {
+  workloadSeed: number;
+  options: ChaosOptions;
+  /** Null for the reference run: no faults, never killed, edits at the start of the sync. */
+  chaos: { rng: () => number; faults: FaultPlan; windowMs: number[] } | null;
+}
+
+export interface RunResult {
+  outcome: Outcome;
+  scripts: PairScript[];
+  roundMs: number[];
+  killed: number;
+  faultsInjected: number;
+}
+
+export async function runWorkload(spec: RunSpec): Promise<RunResult> {
+  const world = await World.start(spec.workloadSeed);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-chaos-'));
+  const env = world.env(dataDir);
+  const scripts = WORKLOADS.map((w, i) =>
+    w.script(seededRandom(spec.workloadSeed * 31 + i), { size: spec.options.size, rounds: spec.options.rounds }),
+  );
+  try {
+    for (const s of scripts) await s.seed(world);
+    await settle(env, dataDir);
+    for (const s of scripts) await s.afterFirstSync(world);
+    world.setFaults(spec.chaos?.faults ?? NO_FAULTS);
+    const roundMs: number[] = [];
+    let killed = 0;
+    for (let round = 0; round < spec.options.rounds; round += 1) {
+      const sync = startSync(env);
+      const window = spec.chaos?.windowMs[round] ?? 0;
+      const duringAt = spec.chaos ? spec.chaos.rng() * window : 0;
+      const killAt = spec.chaos ? spec.chaos.rng() * window : Infinity;
+      const during = new Promise<void>((resolve, reject) =>
+        setTimeout(() => void Promise.all(scripts.map((s) => s.during(world, round))).then(() => resolve(), reject), duringAt),
+      );
+      const killer = Number.isFinite(killAt) ? setTimeout(() => sync.kill(), killAt) : undefined;
+      const exit = await sync.done;
+      clearTimeout(killer);
+      await during;
+      if (exit.signal === 'SIGKILL') killed += 1;
+      roundMs.push(exit.ms);
+      for (const s of scripts) await s.between(world, round);
+    }
+    world.setFaults(NO_FAULTS);
+    await settle(env, dataDir);
+    const entities = (await Promise.all(scripts.map((s) => s.snapshot(world)))).flat();
+    const refused = readDb(
+      dataDir,
+      (db) =>
+        db.prepare(`SELECT operation, attempts, last_error FROM outbox WHERE state = 'failed'`).all() as {
+          operation: string;
+          attempts: number;
+          last_error: string;
+        }[],
+    ).map((r) => `${r.operation} after ${r.attempts} attempts: ${r.last_error}`);
+    const conflicts = openConflicts(dataDir, entities);
+    return {
+      outcome: { entities, conflicts: conflicts.keys, open: conflicts.open, refused },
+      scripts,
+      roundMs,
+      killed,
+      faultsInjected: world.faultsInjected(),
+    };
+  } finally {
+    await world.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
+  const log = options.log ?? (() => undefined);
+  const started = performance.now();
+  const references = new Map<number, RunResult>();
+  const results: TrialResult[] = [];
+  for (let trial = 0; trial < options.trials; trial += 1) {
+    const workloadSeed = options.seed + (trial % options.workloads);
+    let reference = references.get(workloadSeed);
+    if (!reference) {
+      reference = await runWorkload({ workloadSeed, options, chaos: null });
+      references.set(workloadSeed, reference);
+    }
+    const trialStarted = performance.now();
+    const rng = seededRandom(options.seed * 7919 + trial);
+    // A faulty sync is slower than the reference's (retries with backoff): kill within 2× its time.
+    const windowMs = reference.roundMs.map((ms) => Math.max(200, ms * 2));
+    const run = await runWorkload({ workloadSeed, options, chaos: { rng, faults: options.faults ?? CHAOS_FAULTS, windowMs } });
+    const intents = run.scripts.flatMap((s) => s.intents);
+    const twoWay = Object.fromEntries(run.scripts.map((s, i) => [WORKLOADS[i]!.name, s.twoWay]));
+    const result: TrialResult = {
+      trial,
+      killed: run.killed,
+      faultsInjected: run.faultsInjected,
+      seconds: (performance.now() - trialStarted) / 1000,
+      conflicts: reference.outcome.conflicts.length,
+      ...compare(run.outcome, reference.outcome, intents, twoWay),
+    };
+    results.push(result);
+    log(
+      `trial ${trial + 1}/${options.trials}: killed ${result.killed}/${options.rounds}, faults ${result.faultsInjected}, duplicates ${result.duplicates}, lost ${result.lost}, differences ${result.differences} (${result.seconds.toFixed(1)} s)`,
+    );
+    for (const line of result.details.slice(0, 20)) log(`    ${line}`);
+  }
+  const sum = (f: (r: TrialResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  return {
+    trials: results.length,
+    seed: options.seed,
+    killed: sum((r) => r.killed),
+    faultsInjected: sum((r) => r.faultsInjected),
+    duplicates: sum((r) => r.duplicates),
+    lost: sum((r) => r.lost),
+    differences: sum((r) => r.differences),
+    conflictsUnaccounted: sum((r) => r.conflictsUnaccounted),
+    diverged: sum((r) => r.diverged),
+    referenceDiverged: sum((r) => r.referenceDiverged),
+    conflictsCompared: sum((r) => r.conflicts),
+    seconds: (performance.now() - started) / 1000,
+    failures: results.filter((r) => r.duplicates + r.lost + r.differences > 0),
+  };
+}

@@ -1,0 +1,149 @@
+// One trial's world: both simulators in this process (so their fault switches can be
+// flipped and their counters read), and the two "people" who edit each side through
+// the same HTTP APIs the app uses. A person's own edit is never faulted: faults are
+// switched off around it (the sync in flight sees none for those milliseconds).
+import Stripe from 'stripe';
+import { STRIPE_API_VERSION } from '../../src/main/core/connectors/stripe/client';
+import { startServiceM8Simulator, type RunningServiceM8Simulator } from '../../src/main/simulators/servicem8/index';
+import { startStripeSimulator, type RunningStripeSimulator } from '../../src/main/simulators/stripe/index';
+
+export const SM8_KEY = 'sm8-demo-key';
+export const STRIPE_KEY = 'sk_test_chaosSm8syncKey1';
+
+export interface FaultPlan {
+  /** Fraction of ServiceM8 requests answered 500/503. */
+  servicem8ErrorRate: number;
+  /** Fraction of ServiceM8 writes committed, then the connection dropped. */
+  servicem8DropRate: number;
+  stripeErrorRate: number;
+  /** Fraction of Stripe writes answered 429 lock_timeout. */
+  stripeLockTimeoutRate: number;
+  stripeDropRate: number;
+}
+
+export const NO_FAULTS: FaultPlan = {
+  servicem8ErrorRate: 0,
+  servicem8DropRate: 0,
+  stripeErrorRate: 0,
+  stripeLockTimeoutRate: 0,
+  stripeDropRate: 0,
+};
+
+/** 20 % of requests fail in some way: 5xx, 429 lock timeouts, writes whose answer is lost. */
+export const CHAOS_FAULTS: FaultPlan = {
+  servicem8ErrorRate: 0.15,
+  servicem8DropRate: 0.05,
+  stripeErrorRate: 0.1,
+  stripeLockTimeoutRate: 0.05,
+  stripeDropRate: 0.05,
+};
+
+export class World {
+  private faults: FaultPlan = NO_FAULTS;
+  private calmDepth = 0;
+  readonly stripeApi: Stripe;
+
+  private constructor(
+    readonly servicem8: RunningServiceM8Simulator,
+    readonly stripe: RunningStripeSimulator,
+  ) {
+    const { hostname, port } = new URL(stripe.url);
+    this.stripeApi = new Stripe(STRIPE_KEY, {
+      apiVersion: STRIPE_API_VERSION,
+      host: hostname,
+      port: Number(port),
+      protocol: 'http',
+      maxNetworkRetries: 2,
+    });
+  }
+
+  static async start(seed: number): Promise<World> {
+    const servicem8 = await startServiceM8Simulator({ seed: 'none', rateLimits: 'off', faultSeed: seed });
+    const stripe = await startStripeSimulator({ seed: 'none', rateLimits: 'off', randomSeed: seed });
+    return new World(servicem8, stripe);
+  }
+
+  env(dataDir: string): NodeJS.ProcessEnv {
+    return {
+      SERVICEM8_BASE_URL: this.servicem8.url,
+      STRIPE_BASE_URL: this.stripe.url,
+      SERVICEM8_API_KEY: SM8_KEY,
+      STRIPE_API_KEY: STRIPE_KEY,
+      SM8SYNC_DATA_DIR: dataDir,
+      SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE: '60000',
+      SM8SYNC_STRIPE_REQUESTS_PER_SECOND: '1000',
+    };
+  }
+
+  setFaults(plan: FaultPlan): void {
+    this.faults = plan;
+    if (this.calmDepth === 0) this.apply(plan);
+  }
+
+  private apply(plan: FaultPlan): void {
+    this.servicem8.faults.configure({ errorRate: plan.servicem8ErrorRate, dropAfterWriteRate: plan.servicem8DropRate });
+    this.stripe.faults.configure({ errorRate: plan.stripeErrorRate, dropAfterWriteRate: plan.stripeDropRate });
+    this.stripe.setLockTimeoutRate(plan.stripeLockTimeoutRate);
+  }
+
+  /** A person's edit: made with faults off, then the trial's faults come back. */
+  async calm<T>(work: () => Promise<T>): Promise<T> {
+    this.calmDepth += 1;
+    this.apply(NO_FAULTS);
+    try {
+      return await work();
+    } finally {
+      this.calmDepth -= 1;
+      if (this.calmDepth === 0) this.apply(this.faults);
+    }
+  }
+
+  /** Faults the simulators injected so far. */
+  faultsInjected(): number {
+    const s = this.stripe.stats;
+    const byStatus = this.servicem8.stats.byStatus;
+    return (
+      s.injectedErrors + s.lockTimeouts + s.droppedWrites + (byStatus[500] ?? 0) + (byStatus[503] ?? 0) + this.servicem8.stats.droppedWrites
+    );
+  }
+
+  private async sm8(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    const response = await fetch(`${this.servicem8.url}/api_1.0/${path}`, {
+      method,
+      headers: { 'X-API-Key': SM8_KEY, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`ServiceM8 ${method} ${path}: ${response.status} ${await response.text()}`);
+    return response;
+  }
+
+  sm8Create(object: string, body: Record<string, unknown>): Promise<unknown> {
+    return this.calm(() => this.sm8('POST', `${object}.json`, body));
+  }
+
+  sm8Update(object: string, uuid: string, body: Record<string, unknown>): Promise<unknown> {
+    return this.calm(() => this.sm8('POST', `${object}/${uuid}.json`, body));
+  }
+
+  /** Every record of an object, active or not (the final comparison; faults are off by then). */
+  async sm8List(object: string): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = [];
+    let cursor = '-1';
+    for (let page = 0; page < 100; page += 1) {
+      const response = await this.calm(() => this.sm8('GET', `${object}.json?cursor=${encodeURIComponent(cursor)}`));
+      rows.push(...((await response.json()) as Record<string, unknown>[]));
+      const next = response.headers.get('x-next-cursor');
+      if (!next || next === cursor) break;
+      cursor = next;
+    }
+    return rows;
+  }
+
+  async stripeCustomers(): Promise<Stripe.Customer[]> {
+    return this.calm(() => this.stripeApi.customers.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 }));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.servicem8.close(), this.stripe.close()]);
+  }
+}

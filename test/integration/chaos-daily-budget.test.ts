@@ -1,0 +1,65 @@
+// The ServiceM8 daily request budget spent in the middle of a sync (the simulator's
+// real 429 "per day", on a day shortened to seconds): the writes ServiceM8 refuses
+// wait in the outbox with the reason and retry time, and the next day's sync
+// carries them out. Not yet: the sync result itself does not say when it resumes (it
+// reports "completed"); the retry time is a fixed hour, ServiceM8 sends no Retry-After.
+import { afterEach, describe, expect, it } from 'vitest';
+import { OBJECTS } from '../../src/main/simulators/servicem8/objects';
+import { createRecord } from '../../src/main/simulators/servicem8/write-rules';
+import { useTempDirs } from '../helpers/temp-dir';
+import { buildEngine, startSims, type Sims } from './chaos-world';
+
+const tempDir = useTempDirs();
+let sims: Sims | undefined;
+afterEach(() => sims?.close());
+
+describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
+  it('stops, keeps the writes waiting, resumes the next day, nothing lost', async () => {
+    const DAY_MS = 8_000;
+    const PER_DAY = 45;
+    sims = await startSims({ servicem8: { rateLimits: 'real', limits: { perMinute: 1_000_000, perDay: PER_DAY, dayMs: DAY_MS } } });
+    const context = { store: sims.servicem8.store, now: () => sims!.servicem8.now() };
+    const companies = Array.from({ length: 20 }, (_, n) => {
+      const uuid = createRecord(context, OBJECTS.company!, { name: `Budget Client ${n}` }).uuid;
+      createRecord(context, OBJECTS.companycontact!, {
+        company_uuid: uuid,
+        type: 'BILLING',
+        is_primary_contact: '1',
+        email: `budget${n}@example.com.au`,
+      });
+      return uuid;
+    });
+    const time = { offset: 0 };
+    const world = buildEngine(sims, { dataDir: tempDir(), clock: () => new Date(Date.now() + time.offset) });
+    expect((await world.sync()).state).toBe('completed');
+    const ids = companies.map((c) => world.store.links.byServiceM8Id('client', c)!.stripeId);
+    for (const [i, id] of ids.entries()) await sims.stripeApi.customers.update(id, { name: `Budget Renamed ${i}` });
+    await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300)); // a new day
+
+    const spent = await world.sync();
+    expect(spent.state).toBe('completed');
+    const waiting = world.store.outbox.list({ state: 'pending' });
+    const done = spent.entities[0]!.updated.servicem8;
+    // Some writes went through before the budget ran out; the rest wait, with the reason and when they are tried again.
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(20);
+    expect(waiting).toHaveLength(20 - done);
+    for (const row of waiting) {
+      expect(row.lastError).toMatch(/per day exceeded/);
+      expect(Date.parse(row.nextAttemptAt) - Date.now()).toBeGreaterThan(50 * 60_000);
+    }
+    expect(world.store.outbox.list({ state: 'failed' })).toEqual([]);
+
+    // The next day (for the simulator's window and for the retry times): everything is carried out.
+    await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300));
+    time.offset = 61 * 60_000;
+    const next = await world.sync();
+    expect(next.state).toBe('completed');
+    expect(world.store.outbox.list({ state: 'pending' })).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300));
+    expect((await world.sync()).plan).toEqual([]);
+    const names = new Map((await sims.sm8.list('company')).map((c) => [c.uuid, c.name]));
+    expect(companies.map((c) => names.get(c))).toEqual(companies.map((_, i) => `Budget Renamed ${i}`));
+    world.store.close();
+  }, 90_000);
+});
