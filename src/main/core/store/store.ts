@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit-repository';
 import { ConflictsRepository } from './repositories/conflicts-repository';
 import { CursorsRepository } from './repositories/cursors-repository';
 import { DeferredRepository } from './repositories/deferred-repository';
+import { InvoiceJobsRepository } from './repositories/invoice-jobs-repository';
 import { InvoicesRepository } from './repositories/invoices-repository';
 import { LinksRepository } from './repositories/links-repository';
 import { MirrorRepository } from './repositories/mirror-repository';
@@ -37,6 +38,7 @@ export class Store {
   readonly runs: SyncRunsRepository;
   readonly invoices: InvoicesRepository;
   readonly payments: PaymentsRepository;
+  readonly invoiceJobs: InvoiceJobsRepository;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -60,6 +62,7 @@ export class Store {
     this.runs = new SyncRunsRepository(db, now);
     this.invoices = new InvoicesRepository(db, now);
     this.payments = new PaymentsRepository(db, now);
+    this.invoiceJobs = new InvoiceJobsRepository(db, now);
   }
 
   /** Opens (creating or migrating) the store in a data dir. */

@@ -23,6 +23,7 @@ import { stripeCustomersPort } from './adapters/stripe-customers';
 import { stripeEventFeed } from './adapters/stripe-event-feed';
 import { createClientPair } from './clients/client-pair';
 import { SingleFlight } from './engine/single-flight';
+import { createInvoicePair } from './invoices/invoice-pair';
 import { FileCycleLock } from './engine/cycle-lock';
 import { SyncEngine } from './engine/sync-engine';
 import { PAIR_DEFINITIONS } from './pair-catalogue';
@@ -102,7 +103,10 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       store: deps.store,
       // A read-only folder (dry run only) can hold no lock, and a dry run writes nothing a lock would guard.
       ...(deps.store.readOnly ? {} : { lock: new FileCycleLock(path.dirname(deps.store.file)) }),
-      pairs: [withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal))],
+      pairs: [
+        withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal)),
+        createInvoicePair({ store: deps.store, servicem8, stripe, errors: { classify: classifyConnectorError } }),
+      ],
       feeds: [stripeEventFeed(stripe)],
       settings: () => deps.settings.get(),
       rateBudget: () => budget(),

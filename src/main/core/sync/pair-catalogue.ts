@@ -2,5 +2,6 @@
 // dependencies). A new pair is a folder under sync/ plus its line here.
 import { clientDefinition } from './clients/definition';
 import type { PairDefinition } from './engine/pair-definition';
+import { invoiceDefinition } from './invoices/definition';
 
-export const PAIR_DEFINITIONS: readonly PairDefinition[] = [clientDefinition];
+export const PAIR_DEFINITIONS: readonly PairDefinition[] = [clientDefinition, invoiceDefinition];
