@@ -3,6 +3,7 @@ import { auditCommand } from './audit';
 import { conflictsCommand } from './conflicts';
 import { demoCommand } from './demo';
 import { failuresCommand } from './failures';
+import { invoicesCommand } from './invoices';
 import { serveCommand } from './serve';
 import { simulateCommand } from './simulate';
 import { statusCommand } from './status';
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   syncCommand,
   conflictsCommand,
   failuresCommand,
+  invoicesCommand,
   statusCommand,
   auditCommand,
   serveCommand,
