@@ -90,7 +90,13 @@ describe('app service: status', () => {
     expect(status).toMatchObject({
       state: 'needs_approval',
       lastGoodSyncAt: '2026-11-24T03:00:00.000Z',
-      counts: { linked: [{ entity: 'client', label: 'Clients', count: 1 }], needsAttention: 1 },
+      counts: {
+        linked: [
+          { entity: 'client', label: 'Clients', count: 1 },
+          { entity: 'invoice', label: 'Invoices', count: 0 },
+        ],
+        needsAttention: 1,
+      },
     });
     expect(status.rateBudget.servicem8).toEqual({ usedLastMinute: 12, perMinute: 180, usedToday: 340, perDay: 20_000 });
     store.close();

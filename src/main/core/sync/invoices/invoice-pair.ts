@@ -53,7 +53,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
         const result = await deps.servicem8.listChangedSince(object, saved ? (JSON.parse(saved) as ChangeCursor) : null, {
           signal: context.signal,
         });
-        pulled[object] = { records: result.records as unknown as PulledRecord[], rejected: result.rejected, cursor: result.cursor };
+        pulled[object] = { records: result.records, rejected: result.rejected, cursor: result.cursor };
         context.progress('pull', INVOICE_ENTITY, pulled[object].records.length, null);
       }
       const batch = await context.feed(STRIPE_EVENTS_FEED);
@@ -125,7 +125,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
         settings: context.settings,
         link: (uuid) => store.links.byServiceM8Id(INVOICE_ENTITY, uuid),
         links,
-        baseOf: (linkId) => (store.snapshots.get<InvoiceBase>(linkId)?.fields as InvoiceBase | undefined) ?? null,
+        baseOf: (linkId) => store.snapshots.get<InvoiceBase>(linkId)?.fields ?? null,
         client: (companyUuid) => {
           const company = companyUuid
             ? store.mirror.get<{ name: string | null; abn: string | null }>('servicem8', 'company', companyUuid)?.record

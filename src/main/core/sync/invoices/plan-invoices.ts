@@ -23,7 +23,13 @@ export function planInvoices(subjects: InvoiceSubjects, world: InvoiceWorld, con
 
   const jobSubjects = new Set(subjects.jobs);
   for (const conflict of context.resolved) if (conflict.servicem8Id) jobSubjects.add(conflict.servicem8Id);
-  for (const invoice of subjects.invoices) for (const uuid of candidateJobs(invoice, world, context, allJobs)) jobSubjects.add(uuid);
+  // An invoice that names (or matches) a job is that job's business, never "made in Stripe".
+  const claimed = new Set<string>();
+  for (const invoice of subjects.invoices) {
+    const candidates = candidateJobs(invoice, world, context, allJobs);
+    if (candidates.named) claimed.add(invoice.id);
+    for (const uuid of candidates.jobs) jobSubjects.add(uuid);
+  }
 
   for (const uuid of [...jobSubjects].sort()) {
     const job = world.job(uuid);
@@ -41,7 +47,7 @@ export function planInvoices(subjects: InvoiceSubjects, world: InvoiceWorld, con
       continue;
     }
     stripeTypedRow(invoice, context, out);
-    planStripeMade(invoice, context, out);
+    if (!claimed.has(invoice.id)) planStripeMade(invoice, context, out);
   }
   return out;
 }

@@ -11,11 +11,19 @@ import { INVOICE_ENTITY, META, type Job, type StripeInvoice } from './types';
 
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60_000;
 
-/** Jobs an unlinked Stripe invoice may belong to: planned from the job's side this cycle. */
-export function candidateJobs(invoice: StripeInvoice, world: InvoiceWorld, context: InvoicePlanContext, jobs: () => Job[]): string[] {
-  if (context.links.servicem8IdFor(invoice.id) || invoice.status === 'void') return [];
+/**
+ * Jobs an unlinked Stripe invoice may belong to, planned from the job's side this cycle;
+ * `named` when the invoice names one of them (job uuid or number), which makes it that job's.
+ */
+export function candidateJobs(
+  invoice: StripeInvoice,
+  world: InvoiceWorld,
+  context: InvoicePlanContext,
+  jobs: () => Job[],
+): { jobs: string[]; named: boolean } {
+  if (context.links.servicem8IdFor(invoice.id) || invoice.status === 'void') return { jobs: [], named: false };
   const named = invoice.metadata[META.jobUuid];
-  if (named && world.job(named)) return [named];
+  if (named && world.job(named)) return { jobs: [named], named: true };
   const number = jobNumberOf(invoice);
   const company = context.clientOfCustomer(invoice.customerId);
   const found = jobs().filter(
@@ -28,7 +36,7 @@ export function candidateJobs(invoice: StripeInvoice, world: InvoiceWorld, conte
           Math.abs(Date.parse(job.invoiceSentAt ?? job.completionDate ?? job.editDate) - Date.parse(invoiceDate(invoice))) <=
             SEVEN_DAYS_MS)),
   );
-  return found.map((job) => job.uuid);
+  return { jobs: found.map((job) => job.uuid), named: number !== null && found.some((job) => job.jobNumber === number) };
 }
 
 export function stripeTypedRow(invoice: StripeInvoice, context: InvoicePlanContext, out: InvoicePlanOutput): void {
@@ -132,7 +140,7 @@ export function planStripeMade(invoice: StripeInvoice, context: InvoicePlanConte
     stripeId: invoice.id,
     stripeValue: { totalCents: net.incCents, gstCents: net.gstCents, number: invoice.number },
     stripeEditedAt: invoice.finalizedAt,
-    detail: `Stripe invoice ${invoice.number ?? invoice.id} for ${customer.name ?? 'a linked customer'} ($${(net.incCents / 100).toFixed(2)}) was made in Stripe and has no ServiceM8 job.`,
+    detail: `Stripe invoice ${invoice.number ?? invoice.id} for ${customer.name ?? 'a linked customer'} ($${(net.incCents / 100).toFixed(2)}) was made in Stripe and has no ServiceM8 job${jobNumberOf(invoice) ? ` (it names job ${jobNumberOf(invoice)}, which ServiceM8 does not have, or which is not invoiced yet)` : ''}.`,
   });
   standing('needs_approval', null, 'Made in Stripe: create a ServiceM8 job for it, or ignore it?');
 }
