@@ -7,8 +7,15 @@ import { buildLines, dollarsToCentsText } from '../../src/main/core/sync/invoice
 import type { Material, TaxRate } from '../../src/main/core/sync/invoices/types';
 import { q, qDecimal, qMul, qRound } from '../helpers/rational-oracle';
 
-const rate = (uuid: string, ratePercent: string, active = true): TaxRate =>
-  ({ uuid, name: `Rate ${ratePercent}`, ratePercent, isDefault: false, active, editDate: '', editDateLocal: '' });
+const rate = (uuid: string, ratePercent: string, active = true): TaxRate => ({
+  uuid,
+  name: `Rate ${ratePercent}`,
+  ratePercent,
+  isDefault: false,
+  active,
+  editDate: '',
+  editDateLocal: '',
+});
 const RATES = new Map([
   ['gst', rate('gst', '10')],
   ['free', rate('free', '0')],
