@@ -11,6 +11,9 @@
 //  5. An idle cycle against a naive syncer that lists everything, at 1,000, 10,000 and
 //     100,000 clients (scripts/bench/naive.mjs). `--only naive` runs just this part
 //     (`--sizes 1000,10000` to choose the sizes).
+//  6. Invoices: the first sync of 20,000 invoiced jobs (2,000 clients) against the
+//     rate-limit lower bound, and the requests of an idle cycle with them.
+//     `--only invoices [--jobs N]` runs just this part.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -28,7 +31,7 @@ if (!existsSync(path.join(root, 'dist', 'main', 'cli.cjs'))) {
 const SM8_PER_MINUTE = 60_000; // raised from 180 so the run ends in a minute; ratio is what counts
 const STRIPE_PER_SECOND = 250; // raised from 25 for the same reason
 
-function startSimulators(clients) {
+function startSimulators(clients, jobs = 0) {
   const child = spawn(
     process.execPath,
     [
@@ -36,6 +39,8 @@ function startSimulators(clients) {
       path.join(root, 'scripts', 'bench', 'simulators.ts'),
       '--clients',
       String(clients),
+      '--jobs',
+      String(jobs),
       '--sm8-per-minute',
       String(SM8_PER_MINUTE),
       '--stripe-per-second',
@@ -193,8 +198,75 @@ if (only === 'naive') {
   await benchNaive(sizes);
   process.exit(0);
 }
+
+/** Stripe writes an invoice needs at the least: the draft, one item per line, the finalization. */
+const INVOICE_LINES = 2;
+const MIN_WRITES_PER_INVOICE = 1 + INVOICE_LINES + 1;
+
+async function measureInvoices(jobs) {
+  const clients = Math.max(1, Math.round(jobs / 10));
+  const sims = startSimulators(clients, jobs);
+  const urls = await sims.ready;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-'));
+  const env = benchEnv(urls, dataDir);
+  try {
+    const before = await sims.stats();
+    const first = await sync(env);
+    const afterFirst = await sims.stats();
+    const echo = await sync(env);
+    const afterEcho = await sims.stats();
+    const idle = await sync(env);
+    const afterIdle = await sims.stats();
+    const invoice = first.result.entities.find((e) => e.entity === 'invoice');
+    if (invoice?.created.stripe !== jobs) throw new Error(`first sync created ${invoice?.created.stripe} invoices, expected ${jobs}`);
+    if (echo.result.plan.length !== 0 || idle.result.plan.length !== 0) throw new Error('a sync after the first planned writes');
+    return {
+      jobs,
+      clients,
+      first: {
+        seconds: first.seconds,
+        servicem8: afterFirst.servicem8 - before.servicem8,
+        stripe: afterFirst.stripe - before.stripe,
+        stripe429: afterFirst.stripeRateLimited - before.stripeRateLimited,
+      },
+      echo: { seconds: echo.seconds, servicem8: afterEcho.servicem8 - afterFirst.servicem8, stripe: afterEcho.stripe - afterFirst.stripe },
+      idle: { seconds: idle.seconds, servicem8: afterIdle.servicem8 - afterEcho.servicem8, stripe: afterIdle.stripe - afterEcho.stripe },
+    };
+  } finally {
+    await sims.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function printInvoices(m) {
+  const writes = m.clients + m.jobs * MIN_WRITES_PER_INVOICE;
+  const lowerBound = writes / STRIPE_PER_SECOND;
+  const requestBound = m.first.stripe / STRIPE_PER_SECOND;
+  console.log(
+    `First sync of ${m.jobs} invoiced jobs (${m.clients} clients; Stripe ${STRIPE_PER_SECOND}/s, ServiceM8 ${SM8_PER_MINUTE}/min):`,
+  );
+  console.log(
+    `  ${fmt(m.first.seconds)} s; lower bound ${fmt(lowerBound)} s (${writes} Stripe writes at the least: a customer per client, draft + ${INVOICE_LINES} lines + finalize per invoice); ratio ${(m.first.seconds / lowerBound).toFixed(3)} (goal ≤ 1.10)`,
+  );
+  console.log(
+    `  requests: Stripe ${m.first.stripe} (their own bound ${fmt(requestBound)} s, ratio ${(m.first.seconds / requestBound).toFixed(3)}), ServiceM8 ${m.first.servicem8}; Stripe 429 answers: ${m.first.stripe429}`,
+  );
+  console.log(
+    `  the sync after it (reads back the events of its own writes): ServiceM8 ${m.echo.servicem8}, Stripe ${m.echo.stripe} requests in ${fmt(m.echo.seconds)} s`,
+  );
+  console.log(
+    `  idle cycle with ${m.jobs} invoices: ${m.idle.servicem8 + m.idle.stripe} requests (ServiceM8 ${m.idle.servicem8}, Stripe ${m.idle.stripe}) in ${fmt(m.idle.seconds)} s`,
+  );
+}
+
+if (only === 'invoices') {
+  const jobs = process.argv.includes('--jobs') ? Number(process.argv[process.argv.indexOf('--jobs') + 1]) : 20_000;
+  printInvoices(await measureInvoices(jobs));
+  process.exit(0);
+}
 if (only === 'event-loop') {
   printEventLoop(await measureServeEventLoop(10_000));
+  printInvoices(await measureInvoices(20_000));
   process.exit(0);
 }
 
@@ -227,3 +299,4 @@ printEventLoop(await measureServeEventLoop(10_000));
 reconciliationBench();
 machine();
 await benchNaive();
+printInvoices(await measureInvoices(20_000));

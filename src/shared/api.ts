@@ -221,6 +221,24 @@ export const connectionSchema = z.object({
 
 export const connectionTestSchema = z.object({ service: side, ok: z.boolean(), message: z.string(), account: z.string().nullable() });
 
+export const INVOICE_LIST_STATES = ['sent', 'waiting', 'not_sent', 'needs_approval', 'failed'] as const;
+export const invoiceListStateSchema = z.enum(INVOICE_LIST_STATES);
+
+/** A job that is or could be an invoice (or an invoice made in Stripe), with its state and why. */
+export const invoiceListEntrySchema = z.object({
+  jobUuid: z.string().nullable(),
+  jobNumber: z.string().nullable(),
+  client: z.string().nullable(),
+  state: invoiceListStateSchema,
+  reason: z.string().nullable(),
+  stripeInvoiceId: z.string().nullable(),
+  stripeStatus: z.enum(['draft', 'open', 'paid', 'void', 'uncollectible']).nullable(),
+  servicem8TotalCents: z.number().int().nullable(),
+  stripeTotalCents: z.number().int().nullable(),
+  servicem8GstCents: z.number().int().nullable(),
+  stripeGstCents: z.number().int().nullable(),
+});
+
 /** Every call: name → params and result schemas. */
 export const API = {
   getStatus: { params: z.object({}), result: statusSchema },
@@ -278,6 +296,7 @@ export const API = {
   },
   testConnections: { params: z.object({}), result: z.array(connectionTestSchema) },
   disconnect: { params: z.object({ service: side }), result: z.array(connectionSchema) },
+  listInvoices: { params: z.object({ state: invoiceListStateSchema.optional() }), result: z.array(invoiceListEntrySchema) },
   getSettings: { params: z.object({}), result: settingsSchema },
   previewSettings: { params: settingsSchema, result: settingsPreviewSchema },
   getActivityChart: { params: z.object({ days: z.number().int().min(1).max(90).default(30) }), result: z.array(activityDaySchema) },
@@ -328,4 +347,6 @@ export type ActivityDay = z.infer<typeof activityDaySchema>;
 export type SettingsPreview = z.infer<typeof settingsPreviewSchema>;
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 export type Connection = z.infer<typeof connectionSchema>;
+export type InvoiceListEntry = z.infer<typeof invoiceListEntrySchema>;
+export type InvoiceListState = z.infer<typeof invoiceListStateSchema>;
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;

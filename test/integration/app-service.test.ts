@@ -122,6 +122,7 @@ describe('app service: status', () => {
       counts: {
         linked: [
           { entity: 'client', label: 'Clients', count: 1 },
+          { entity: 'invoice', label: 'Invoices', count: 0 },
           { entity: 'payment', label: 'Payments', count: 0 },
         ],
         needsAttention: 1,

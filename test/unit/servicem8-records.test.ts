@@ -48,6 +48,11 @@ describe('ServiceM8 records: both wire forms', () => {
     expect(line({}).quantity).toBe('2.5');
     expect(line({}).unitPriceExTaxCents).toBe(4173);
     expect(line({}).displayedAmountCents).toBe(4590);
+    // The exact unit as entered, 4 dp kept (the invoices pair builds lines from it, never from rounded cents).
+    expect(line({}).displayedAmountDecimal).toBe('45.9');
+    expect(line({ displayed_amount: '45.4545' })).toMatchObject({ displayedAmountCents: 4545, displayedAmountDecimal: '45.4545' });
+    expect(line({ displayed_amount: '110.0000' }).displayedAmountDecimal).toBe('110');
+    expect(() => line({ displayed_amount: '12,50' })).toThrow();
     for (const [value, expected] of FLAGS)
       expect(line({ displayed_amount_is_tax_inclusive: value }).displayedAmountIsTaxInclusive).toBe(expected);
   });

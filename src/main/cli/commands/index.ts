@@ -3,6 +3,7 @@ import { auditCommand } from './audit';
 import { conflictsCommand } from './conflicts';
 import { demoCommand } from './demo';
 import { failuresCommand } from './failures';
+import { invoicesCommand } from './invoices';
 import { gstReportCommand } from './gst-report';
 import { reconcileCommand } from './reconcile';
 import { paymentsCommand } from './payments';
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   syncCommand,
   conflictsCommand,
   failuresCommand,
+  invoicesCommand,
   paymentsCommand,
   statusCommand,
   auditCommand,

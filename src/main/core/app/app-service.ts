@@ -11,6 +11,7 @@ import { createConnectionHandlers } from './connection-handlers';
 import { decideConflicts } from './decide-conflicts';
 import { toConflictView } from './conflict-view';
 import { settleFailures, toFailureView } from './failure-view';
+import { listInvoices } from './invoice-list';
 import { PairLookup } from './pair-lookup';
 import { listPayments } from './payments-view';
 import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
@@ -206,6 +207,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
       events.emit('status', await status());
       return result;
     },
+
+    listInvoices: (filter) => Promise.resolve(listInvoices(store, filter)),
 
     getSettings: () => Promise.resolve(settings.get()),
 

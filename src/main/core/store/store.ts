@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit-repository';
 import { ConflictsRepository } from './repositories/conflicts-repository';
 import { CursorsRepository } from './repositories/cursors-repository';
 import { DeferredRepository } from './repositories/deferred-repository';
+import { InvoiceJobsRepository } from './repositories/invoice-jobs-repository';
 import { InvoicesRepository } from './repositories/invoices-repository';
 import { LinksRepository } from './repositories/links-repository';
 import { MirrorRepository } from './repositories/mirror-repository';
@@ -39,6 +40,7 @@ export class Store {
   readonly invoices: InvoicesRepository;
   readonly payments: PaymentsRepository;
   readonly reconciliation: ReconciliationRepository;
+  readonly invoiceJobs: InvoiceJobsRepository;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -63,6 +65,7 @@ export class Store {
     this.invoices = new InvoicesRepository(db, now);
     this.payments = new PaymentsRepository(db, now);
     this.reconciliation = new ReconciliationRepository(db, now);
+    this.invoiceJobs = new InvoiceJobsRepository(db, now);
   }
 
   /** Opens (creating or migrating) the store in a data dir. */

@@ -28,6 +28,7 @@ import { stripePaymentsPort } from './payments/adapters/stripe-payments-port';
 import { createPaymentPair } from './payments/payment-pair';
 import { INVOICE_ENTITY } from './payments/types';
 import { SingleFlight } from './engine/single-flight';
+import { createInvoicePair } from './invoices/invoice-pair';
 import { FileCycleLock } from './engine/cycle-lock';
 import { SyncEngine } from './engine/sync-engine';
 import { PAIR_DEFINITIONS } from './pair-catalogue';
@@ -103,17 +104,17 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       stripe: stripeCustomersPort(stripe),
       errors: { classify: classifyConnectorError },
     });
-    const pairs: SyncPair[] = [withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal))];
-    // Payments run after invoices (they need its job ⇄ Stripe invoice links), so they are added only beside that pair.
-    if (pairs.some((p) => p.definition.entity === INVOICE_ENTITY))
-      pairs.push(
-        createPaymentPair({
-          store: deps.store,
-          servicem8: servicem8PaymentsPort(servicem8),
-          stripe: stripePaymentsPort(stripe),
-          errors: { classify: classifyConnectorError },
-        }),
-      );
+    // Clients, then invoices (each job's client must be linked), then payments (each needs its invoice's link).
+    const pairs: SyncPair[] = [
+      withBadgeFilterResolved(pair, (names, signal) => fetchBadgeUuids(servicem8, names, signal)),
+      createInvoicePair({ store: deps.store, servicem8, stripe, errors: { classify: classifyConnectorError } }),
+      createPaymentPair({
+        store: deps.store,
+        servicem8: servicem8PaymentsPort(servicem8),
+        stripe: stripePaymentsPort(stripe),
+        errors: { classify: classifyConnectorError },
+      }),
+    ];
     const built = new SyncEngine({
       store: deps.store,
       // A read-only folder (dry run only) can hold no lock, and a dry run writes nothing a lock would guard.

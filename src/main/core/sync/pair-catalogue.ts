@@ -2,6 +2,7 @@
 // dependencies). A new pair is a folder under sync/ plus its line here.
 import { clientDefinition } from './clients/definition';
 import type { PairDefinition } from './engine/pair-definition';
+import { invoiceDefinition } from './invoices/definition';
 import { paymentDefinition } from './payments/definition';
 
-export const PAIR_DEFINITIONS: readonly PairDefinition[] = [clientDefinition, paymentDefinition];
+export const PAIR_DEFINITIONS: readonly PairDefinition[] = [clientDefinition, invoiceDefinition, paymentDefinition];

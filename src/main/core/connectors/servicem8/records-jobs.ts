@@ -2,7 +2,7 @@
 // in cents, quantities as exact decimal text) and payments (deposits flagged).
 import { z } from 'zod';
 import { withCommon } from './records-common';
-import { badges, decimalText, flag, instant, money, moneyOrZero, ref, text, uuid, wholeNumber } from './wire-fields';
+import { badges, decimalText, flag, instant, money, moneyOrZero, moneyWithText, ref, text, uuid, wholeNumber } from './wire-fields';
 
 export const JOB_STATUSES = ['Quote', 'Work Order', 'Completed', 'Unsuccessful'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -91,7 +91,7 @@ export function jobSchemas(zone: string) {
           name: text,
           quantity: decimalText,
           price: money,
-          displayed_amount: money,
+          displayed_amount: moneyWithText,
           displayed_amount_is_tax_inclusive: flag,
           tax_rate_uuid: ref,
           cost: moneyOrZero,
@@ -105,7 +105,9 @@ export function jobSchemas(zone: string) {
           name: r.name,
           quantity: r.quantity,
           unitPriceExTaxCents: r.price,
-          displayedAmountCents: r.displayed_amount,
+          displayedAmountCents: r.displayed_amount.cents,
+          /** The unit as entered, exact dollars text (4 dp kept): what the invoice lines are built from. */
+          displayedAmountDecimal: r.displayed_amount.text,
           displayedAmountIsTaxInclusive: r.displayed_amount_is_tax_inclusive,
           taxRateUuid: r.tax_rate_uuid,
           costCents: r.cost,

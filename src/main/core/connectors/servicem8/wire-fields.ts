@@ -47,6 +47,19 @@ function cents(value: string | number, ctx: z.RefinementCtx): number {
 /** A required money amount (decimal string or number) → integer cents. */
 export const money = z.union([z.string(), z.number()]).transform((value, ctx) => cents(value, ctx));
 
+/**
+ * A money amount read both ways: integer cents (rounded as `money` does) and the exact
+ * decimal text in dollars ("45.4545"), for callers that must not lose ServiceM8's 4 dp.
+ */
+export const moneyWithText = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: `not a money amount: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return { cents: cents(value, ctx), text: text.includes('.') ? text.replace(/\.?0+$/, '') : text };
+});
+
 /** Money the API derives or defaults; missing or "" reads as zero. */
 export const moneyOrZero = z
   .union([z.string(), z.number(), z.null()])

@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { call, listAll, requireKey, type CallContext } from './call';
 import { checkCents, checkMetadata } from './input-checks';
 import { getInvoice } from './invoices';
-import { creditNoteRecord, type StripeCreditNoteRecord, type StripeInvoiceRecord } from './schemas';
+import { creditNoteRecord, invoiceRecord, type StripeCreditNoteRecord, type StripeInvoiceRecord } from './schemas';
 import { parseRecord } from './schema-parts';
 
 export async function finalizeInvoice(
@@ -16,8 +16,10 @@ export async function finalizeInvoice(
 ): Promise<StripeInvoiceRecord> {
   const key = requireKey(idempotencyKey);
   const params = { auto_advance: options.autoAdvance ?? false };
-  await call(ctx, 'invoices.finalize', (s) => s.invoices.finalizeInvoice(id, params, { idempotencyKey: key }));
-  return getInvoice(ctx, id);
+  const finalized = await call(ctx, 'invoices.finalize', (s) => s.invoices.finalizeInvoice(id, params, { idempotencyKey: key }));
+  // The answer is the finalized invoice: read it again only when its embedded lines are not all of them.
+  const record = parseRecord(invoiceRecord, finalized, 'invoice');
+  return record.linesComplete ? record : getInvoice(ctx, id);
 }
 
 function action(label: string, run: (s: Stripe, id: string, key: string) => Promise<unknown>) {

@@ -3,6 +3,7 @@
 import { up as initial } from './001-initial';
 import { up as money } from './002-money';
 import { up as pairKit } from './003-pair-kit';
+import { up as invoiceJobs } from './004-invoice-jobs';
 import { up as reconciliation } from './005-reconciliation';
 
 export interface Migration {
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial },
   { version: 2, name: 'money', up: money },
   { version: 3, name: 'pair-kit', up: pairKit },
+  { version: 4, name: 'invoice-jobs', up: invoiceJobs },
   { version: 5, name: 'reconciliation', up: reconciliation },
 ];
 

@@ -1,0 +1,270 @@
+// Plans one job: build its lines, record its standing and its typed row, then either
+// leave it (not sent, with why), link a Stripe invoice already made for it, create
+// its invoice, or — when linked — update a draft, or ask about a finalized invoice
+// whose total or GST no longer matches.
+import { chosenAction, chosenCandidate } from '../kit/decisions';
+import { buildLines, type BuiltInvoice } from './build-lines';
+import { buildDraft, invoiceDateOf, jobFactsOf } from './build-draft';
+import {
+  CREATE_SEPARATE,
+  CREDIT_NOTE_DIFFERENCE,
+  FINALIZED_CHANGED,
+  HAND_MADE,
+  LEAVE_AS_IS,
+  LINK_AS_IS,
+  VOID_AND_REISSUE,
+} from './conflict-kinds';
+import { checkEligibility } from './eligibility';
+import type { InvoiceIndex } from './match-invoices';
+import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
+import { servicem8Row, stripeNet } from './typed-rows';
+import { INVOICE_ENTITY, type Job, type StripeInvoice } from './types';
+
+const PRIORITY = 50;
+const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/** Words for a difference between what ServiceM8 and Stripe hold; null when they agree to the cent. */
+export function differenceWords(
+  servicem8: { incCents: number; gstCents: number },
+  stripe: { incCents: number; gstCents: number },
+): string | null {
+  const parts: string[] = [];
+  if (servicem8.incCents !== stripe.incCents)
+    parts.push(
+      `total ${dollars(stripe.incCents)} in Stripe vs ${dollars(servicem8.incCents)} in ServiceM8 (${stripe.incCents - servicem8.incCents} c)`,
+    );
+  if (servicem8.gstCents !== stripe.gstCents)
+    parts.push(
+      `GST ${dollars(stripe.gstCents)} in Stripe vs ${dollars(servicem8.gstCents)} in ServiceM8 (${stripe.gstCents - servicem8.gstCents} c)`,
+    );
+  return parts.length ? `Differs: ${parts.join('; ')}.` : null;
+}
+
+export function planJob(
+  job: Job,
+  world: InvoiceWorld,
+  context: InvoicePlanContext,
+  index: () => InvoiceIndex,
+  out: InvoicePlanOutput,
+): void {
+  const built = buildLines(world.materialsOf(job.uuid), world.taxRates);
+  const client = context.client(job.companyUuid);
+  const link = context.link(job.uuid);
+  const stripeId = link?.stripeId ?? context.links.stripeIdFor(job.uuid);
+  const invoice = built.ok ? built.invoice : null;
+  const paidCents = job.paymentReceived && invoice ? invoice.servicem8.incCents : 0;
+  const typed = servicem8Row(job, invoice, { client: client.name, abn: client.abn, paidCents, otherSideId: stripeId });
+  if (typed) out.typed.push(typed);
+  const state = (
+    planState: 'ready' | 'not_sent' | 'needs_approval',
+    reasonCode: string | null,
+    reason: string | null,
+    difference: string | null = null,
+  ) =>
+    out.states.push({
+      key: job.uuid,
+      jobUuid: job.uuid,
+      jobNumber: job.jobNumber || null,
+      client: client.name,
+      planState,
+      reasonCode,
+      reason,
+      stripeInvoiceId: stripeId,
+      servicem8TotalCents: invoice?.servicem8.incCents ?? null,
+      servicem8GstCents: invoice?.servicem8.gstCents ?? null,
+      difference,
+    });
+  if (context.busy.has(job.uuid)) {
+    out.plan.deferred.servicem8.push(job.uuid);
+    state('ready', null, null);
+    return;
+  }
+  const resolved = context.resolved.filter((c) => c.servicem8Id === job.uuid);
+  const ownerEmail = job.createdByStaffUuid ? (world.staff.get(job.createdByStaffUuid)?.email ?? null) : null;
+  if (link) {
+    const stripe = world.invoice(link.stripeId);
+    if (!invoice || !stripe) {
+      state('ready', null, built.ok ? null : `The Stripe invoice was left as it is: ${built.reason}.`);
+      return;
+    }
+    const customerId = client.kind === 'linked' ? client.customerId : (stripe.customerId ?? '');
+    planLinked(job, invoice, stripe, { linkId: link.id, customerId, ownerEmail }, context, out, resolved);
+    state(
+      out.plan.conflicts.some((c) => c.servicem8Id === job.uuid) ? 'needs_approval' : 'ready',
+      null,
+      null,
+      differenceWords(invoice.servicem8, stripeNet(stripe)),
+    );
+    return;
+  }
+  const eligible = checkEligibility(job, built, client, context.settings, world.categories);
+  if (!eligible.ok || client.kind !== 'linked' || !invoice) {
+    state('not_sent', eligible.ok ? 'client_unlinked' : eligible.code, eligible.ok ? 'Not sent.' : eligible.reason);
+    return;
+  }
+  const draft = buildDraft(job, invoice, client.customerId, ownerEmail);
+  const facts = jobFactsOf(job, invoice, client.name);
+  const handMade = resolved.find((c) => c.kind === HAND_MADE);
+  const decided = handMade ? chosenAction(handMade) : null;
+  const match =
+    decided === CREATE_SEPARATE
+      ? { kind: 'none' as const }
+      : index().match(
+          {
+            jobUuid: job.uuid,
+            jobNumber: job.jobNumber,
+            customerId: client.customerId,
+            totalCents: invoice.stripe.incCents,
+            invoiceAt: invoiceDateOf(job),
+          },
+          (id) => context.links.servicem8IdFor(id) !== null,
+        );
+  if (match.kind === 'none') {
+    out.plan.writes.push({
+      entity: INVOICE_ENTITY,
+      target: 'stripe',
+      operation: 'create_invoice',
+      subjectId: job.uuid,
+      payload: { job: facts, draft, emailCustomer: context.settings.invoices.emailCustomer, conflictIds: handMade ? [handMade.id] : [] },
+      priority: PRIORITY,
+      describe: {
+        subject: `Job ${job.jobNumber}`,
+        fields: { total: dollars(invoice.servicem8.incCents), gst: dollars(invoice.servicem8.gstCents), lines: invoice.lines.length },
+      },
+    });
+    state('ready', null, null);
+    return;
+  }
+  const equal = match.invoices.length === 1 && differenceWords(invoice.servicem8, stripeNet(match.invoices[0]!)) === null;
+  const picked =
+    handMade && decided === LINK_AS_IS ? (match.invoices.find((i) => i.id === chosenCandidate(handMade)) ?? match.invoices[0]!) : null;
+  const chosen = equal ? match.invoices[0]! : picked;
+  if (chosen) {
+    linkExisting(job, invoice, chosen, context, out);
+    if (handMade) out.plan.settledConflicts.push(handMade.id);
+    state('ready', null, null, differenceWords(invoice.servicem8, stripeNet(chosen)));
+    return;
+  }
+  const first = match.invoices[0]!;
+  out.plan.conflicts.push({
+    kind: HAND_MADE,
+    entity: INVOICE_ENTITY,
+    dedupeKey: `${INVOICE_ENTITY}:${job.uuid}:hand_made`,
+    servicem8Id: job.uuid,
+    stripeId: first.id,
+    servicem8Value: { totalCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents },
+    stripeValue: { totalCents: stripeNet(first).incCents, gstCents: stripeNet(first).gstCents },
+    servicem8EditedAt: job.editDate,
+    stripeEditedAt: null,
+    candidates: match.invoices.map((i) => ({ side: 'stripe', id: i.id })),
+    detail: `Job ${job.jobNumber}: a Stripe invoice already exists (${match.rule}) but ${match.invoices.length > 1 ? `${match.invoices.length} invoices match` : differenceWords(invoice.servicem8, stripeNet(first))?.toLowerCase()}. It is not overwritten and no second invoice is made until you decide.`,
+  });
+  state('needs_approval', null, `A Stripe invoice made by hand matches this job (${match.rule}) but differs: waiting for a decision.`);
+}
+
+function linkExisting(job: Job, invoice: BuiltInvoice, stripe: StripeInvoice, context: InvoicePlanContext, out: InvoicePlanOutput): void {
+  context.links.add(job.uuid, stripe.id);
+  out.plan.links.push({
+    entity: INVOICE_ENTITY,
+    servicem8Id: job.uuid,
+    stripeId: stripe.id,
+    servicem8EditedAt: job.editDate,
+    stripeEditedAt: null,
+  });
+  out.plan.bases.push({
+    entity: INVOICE_ENTITY,
+    servicem8Id: job.uuid,
+    fields: { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents },
+  });
+}
+
+function planLinked(
+  job: Job,
+  invoice: BuiltInvoice,
+  stripe: StripeInvoice,
+  target: { linkId: number; customerId: string; ownerEmail: string | null },
+  context: InvoicePlanContext,
+  out: InvoicePlanOutput,
+  resolved: InvoicePlanContext['resolved'],
+): void {
+  const base = context.baseOf(target.linkId);
+  const decision = resolved.find((c) => c.kind === FINALIZED_CHANGED);
+  if (base?.fingerprint === invoice.fingerprint && !decision) return;
+  const facts = jobFactsOf(job, invoice, context.client(job.companyUuid).name);
+  const newBase = { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents };
+  if (stripe.status === 'void') return; // flagged on the job's standing; a voided invoice is never edited
+  const draft = buildDraft(job, invoice, target.customerId, target.ownerEmail);
+  if (stripe.status === 'draft') {
+    out.plan.writes.push({
+      entity: INVOICE_ENTITY,
+      target: 'stripe',
+      operation: 'update_draft',
+      subjectId: job.uuid,
+      payload: { job: facts, stripeId: stripe.id, draft, conflictIds: [] },
+      priority: PRIORITY,
+      describe: { subject: `Job ${job.jobNumber}`, fields: { total: dollars(invoice.servicem8.incCents), lines: invoice.lines.length } },
+    });
+    return;
+  }
+  const net = stripeNet(stripe);
+  if (differenceWords(invoice.servicem8, net) === null && !decision) {
+    out.plan.bases.push({ entity: INVOICE_ENTITY, servicem8Id: job.uuid, fields: newBase });
+    return;
+  }
+  const action = decision ? chosenAction(decision, { servicem8: VOID_AND_REISSUE, stripe: LEAVE_AS_IS }) : null;
+  if (decision && action === LEAVE_AS_IS) {
+    out.plan.bases.push({ entity: INVOICE_ENTITY, servicem8Id: job.uuid, fields: newBase });
+    out.plan.settledConflicts.push(decision.id);
+    return;
+  }
+  if (decision && action === VOID_AND_REISSUE) {
+    out.plan.writes.push({
+      entity: INVOICE_ENTITY,
+      target: 'stripe',
+      operation: 'void_and_reissue',
+      subjectId: job.uuid,
+      payload: {
+        job: facts,
+        oldStripeId: stripe.id,
+        draft,
+        emailCustomer: context.settings.invoices.emailCustomer,
+        conflictIds: [decision.id],
+      },
+      priority: PRIORITY,
+      describe: { subject: `Job ${job.jobNumber}`, fields: { void: stripe.id, total: dollars(invoice.servicem8.incCents) } },
+    });
+    return;
+  }
+  if (decision && action === CREDIT_NOTE_DIFFERENCE) {
+    const amount = net.incCents - invoice.servicem8.incCents;
+    if (amount <= 0) {
+      out.plan.unresolvable.push({
+        id: decision.id,
+        reason: "the job's total is no longer below the invoice's: a credit note cannot raise it",
+      });
+      return;
+    }
+    out.plan.writes.push({
+      entity: INVOICE_ENTITY,
+      target: 'stripe',
+      operation: 'credit_note',
+      subjectId: job.uuid,
+      payload: { job: facts, stripeId: stripe.id, amountCents: amount, conflictIds: [decision.id] },
+      priority: PRIORITY,
+      describe: { subject: `Job ${job.jobNumber}`, fields: { credit: dollars(amount) } },
+    });
+    return;
+  }
+  out.plan.conflicts.push({
+    kind: FINALIZED_CHANGED,
+    entity: INVOICE_ENTITY,
+    dedupeKey: `${INVOICE_ENTITY}:${job.uuid}:finalized`,
+    servicem8Id: job.uuid,
+    stripeId: stripe.id,
+    servicem8Value: { totalCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents },
+    stripeValue: { totalCents: net.incCents, gstCents: net.gstCents },
+    servicem8EditedAt: job.editDate,
+    stripeEditedAt: stripe.finalizedAt,
+    detail: `Job ${job.jobNumber} changed after its Stripe invoice ${stripe.number ?? stripe.id} was finalized (${stripe.status}): ${differenceWords(invoice.servicem8, net)} A finalized invoice is never edited silently.`,
+  });
+}

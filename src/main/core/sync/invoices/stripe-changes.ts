@@ -1,0 +1,58 @@
+// The Stripe invoices this cycle must look at, from the shared events batch: the last
+// event of each invoice (its snapshot is the invoice's newest state). Events of our own
+// writes (idempotency key `sm8sync-…`) are skipped when the invoice is already
+// mirrored: the write recorded what Stripe returned. A batch that cannot be trusted
+// (first run, or older than Stripe's 30 days) lists every invoice instead.
+import type { StripeConnector } from '../../connectors/stripe/stripe-connector';
+import { invoiceRecord } from '../../connectors/stripe/schemas';
+import type { FeedBatch } from '../engine/change-feed';
+import { INVOICE_FEED_TYPES } from './definition';
+import type { StripeInvoice } from './types';
+
+export interface StripeInvoiceChanges {
+  invoices: StripeInvoice[];
+  deletedIds: string[];
+  rejected: { id: string; object: string; reason: string; raw?: unknown }[];
+  fullScan: boolean;
+}
+
+const OURS = 'sm8sync-';
+
+export async function stripeInvoiceChanges(
+  stripe: Pick<StripeConnector, 'listInvoices' | 'getInvoice'>,
+  batch: FeedBatch,
+  isMirrored: (id: string) => boolean,
+): Promise<StripeInvoiceChanges> {
+  if (batch.needsFullRescan) {
+    const listed = await stripe.listInvoices();
+    const invoices: StripeInvoice[] = [];
+    for (const invoice of listed) invoices.push(invoice.linesComplete ? invoice : await stripe.getInvoice(invoice.id));
+    return { invoices, deletedIds: [], rejected: [], fullScan: true };
+  }
+  const last = new Map<string, FeedBatch['events'][number]>();
+  for (const event of batch.events) {
+    if (!(INVOICE_FEED_TYPES as readonly string[]).includes(event.type) || !event.objectId?.startsWith('in_')) continue;
+    last.delete(event.objectId); // keep insertion order = order of last change
+    last.set(event.objectId, event);
+  }
+  const out: StripeInvoiceChanges = { invoices: [], deletedIds: [], rejected: [], fullScan: false };
+  for (const [id, event] of last) {
+    if (event.type === 'invoice.deleted') {
+      out.deletedIds.push(id);
+      continue;
+    }
+    if (event.idempotencyKey?.startsWith(OURS) && isMirrored(id)) continue;
+    const parsed = invoiceRecord.safeParse(event.object);
+    if (!parsed.success) {
+      out.rejected.push({
+        id,
+        object: 'invoice',
+        reason: `event ${event.id}: ${parsed.error.issues[0]?.message ?? 'unreadable invoice'}`,
+        raw: event.object,
+      });
+      continue;
+    }
+    out.invoices.push(parsed.data.linesComplete ? parsed.data : await stripe.getInvoice(id));
+  }
+  return out;
+}
