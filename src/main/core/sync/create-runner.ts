@@ -26,7 +26,6 @@ import type { SyncPair } from './engine/sync-pair';
 import { servicem8PaymentsPort } from './payments/adapters/servicem8-payments-port';
 import { stripePaymentsPort } from './payments/adapters/stripe-payments-port';
 import { createPaymentPair } from './payments/payment-pair';
-import { INVOICE_ENTITY } from './payments/types';
 import { SingleFlight } from './engine/single-flight';
 import { createInvoicePair } from './invoices/invoice-pair';
 import { FileCycleLock } from './engine/cycle-lock';
