@@ -2,6 +2,7 @@
 // replaces a newer one (source_edited_at guard), and lines are replaced with the row.
 import { businessDay, toInstant } from '../../money/business-day';
 import type { Statement } from 'better-sqlite3';
+import type { TaxedLine } from '../../money/line';
 import type { SqliteDatabase } from '../open-database';
 import { checkCents, type MoneySide } from './money-checks';
 
@@ -56,6 +57,33 @@ export interface StoredInvoice extends Required<Omit<InvoiceInput, 'lines'>> {
   lastSyncedAt: string;
   lines: StoredInvoiceLine[];
 }
+
+/** What the month's reports read of an invoice: no bookkeeping columns, lines as taxed amounts only. */
+export type InvoiceSummary = Pick<
+  StoredInvoice,
+  | 'id'
+  | 'side'
+  | 'externalId'
+  | 'jobUuid'
+  | 'jobNumber'
+  | 'invoiceNumber'
+  | 'clientName'
+  | 'clientAbn'
+  | 'status'
+  | 'totalIncCents'
+  | 'totalExCents'
+  | 'gstCents'
+  | 'invoiceAt'
+  | 'invoiceDate'
+  | 'otherSideId'
+  | 'lastSyncedAt'
+> & { lines: TaxedLine[] };
+
+// Named in SQL as the summary's own keys: better-sqlite3 builds the objects, no second mapping.
+const SUMMARY_COLUMNS = `id, side, external_id AS externalId, job_uuid AS jobUuid, job_number AS jobNumber,
+  invoice_number AS invoiceNumber, client_name AS clientName, client_abn AS clientAbn, status,
+  total_inc_cents AS totalIncCents, total_ex_cents AS totalExCents, gst_cents AS gstCents, invoice_at AS invoiceAt,
+  invoice_date AS invoiceDate, other_side_id AS otherSideId, last_synced_at AS lastSyncedAt`;
 
 interface InvoiceRow {
   id: number;
@@ -262,6 +290,36 @@ export class InvoicesRepository {
     if (ids.length === 0) return [];
     const sql = 'SELECT side, external_id AS externalId FROM invoices WHERE other_side_id IN (SELECT value FROM json_each(?))';
     return this.statement(sql).all(JSON.stringify(ids)) as { side: MoneySide; externalId: string }[];
+  }
+
+  /** As inRange, as summaries (the GST report reads thousands of these). */
+  summariesInRange(from: string, to: string): InvoiceSummary[] {
+    return this.summaries('WHERE invoice_at >= ? AND invoice_at < ?', [from, to]);
+  }
+
+  /** As byExternalIds, as summaries. */
+  summariesByExternalIds(side: MoneySide, ids: readonly string[]): InvoiceSummary[] {
+    if (ids.length === 0) return [];
+    return this.summaries(`WHERE side = ? AND external_id IN (SELECT value FROM json_each(?))`, [side, JSON.stringify(ids)]);
+  }
+
+  private summaries(where: string, params: unknown[]): InvoiceSummary[] {
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM invoices ${where} ORDER BY invoice_at, side, external_id`;
+    const rows = this.statement(sql).all(...params) as InvoiceSummary[];
+    if (rows.length === 0) return [];
+    const byId = new Map<number, InvoiceSummary>();
+    for (const row of rows) {
+      row.lines = [];
+      byId.set(row.id, row);
+    }
+    const lines = this.statement(
+      `SELECT invoice_id AS invoiceId, amount_cents AS amountCents, rate_bp AS rateBp, tax_inclusive AS taxInclusive
+      FROM invoice_lines WHERE invoice_id IN (SELECT id FROM invoices ${where}) ORDER BY invoice_id, position`,
+    ).all(...params) as { invoiceId: number; amountCents: number; rateBp: number; taxInclusive: number }[];
+    for (const line of lines) {
+      byId.get(line.invoiceId)!.lines.push({ amountCents: line.amountCents, rateBp: line.rateBp, taxInclusive: line.taxInclusive === 1 });
+    }
+    return rows;
   }
 
   private select(where: string, params: unknown[]): StoredInvoice[] {

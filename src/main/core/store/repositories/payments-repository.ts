@@ -39,6 +39,28 @@ export interface StoredPayment extends Required<PaymentInput> {
   lastSyncedAt: string;
 }
 
+/** What the month's reports read of a payment (no bookkeeping columns). */
+export type PaymentSummary = Pick<
+  StoredPayment,
+  | 'side'
+  | 'externalId'
+  | 'kind'
+  | 'invoiceExternalId'
+  | 'status'
+  | 'amountCents'
+  | 'servicem8Pay'
+  | 'feeCents'
+  | 'feeGstCents'
+  | 'payoutId'
+  | 'paidAt'
+  | 'otherSideId'
+>;
+
+// Named in SQL as the summary's own keys: better-sqlite3 builds the objects; only the flag is fixed up.
+const SUMMARY_COLUMNS = `side, external_id AS externalId, kind, invoice_external_id AS invoiceExternalId, status,
+  amount_cents AS amountCents, servicem8_pay AS servicem8Pay, fee_cents AS feeCents, fee_gst_cents AS feeGstCents,
+  payout_id AS payoutId, paid_at AS paidAt, other_side_id AS otherSideId`;
+
 interface PaymentRow {
   id: number;
   side: MoneySide;
@@ -181,6 +203,36 @@ export class PaymentsRepository {
   pointingAt(ids: readonly string[]): StoredPayment[] {
     if (ids.length === 0) return [];
     return this.select('WHERE other_side_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+  }
+
+  /** As inRange, as summaries (the GST report reads thousands of these). */
+  summariesInRange(from: string, to: string): PaymentSummary[] {
+    return this.summaries('WHERE paid_at >= ? AND paid_at < ?', [from, to]);
+  }
+
+  /** As forInvoices, as summaries. */
+  summariesForInvoices(side: MoneySide, invoiceIds: readonly string[]): PaymentSummary[] {
+    if (invoiceIds.length === 0) return [];
+    return this.summaries('WHERE side = ? AND invoice_external_id IN (SELECT value FROM json_each(?))', [side, JSON.stringify(invoiceIds)]);
+  }
+
+  /** As byExternalIdsOf, as summaries. */
+  summariesByExternalIdsOf(side: MoneySide, ids: readonly string[]): PaymentSummary[] {
+    if (ids.length === 0) return [];
+    return this.summaries('WHERE side = ? AND external_id IN (SELECT value FROM json_each(?))', [side, JSON.stringify(ids)]);
+  }
+
+  /** As pointingAt, as summaries. */
+  summariesPointingAt(ids: readonly string[]): PaymentSummary[] {
+    if (ids.length === 0) return [];
+    return this.summaries('WHERE other_side_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+  }
+
+  private summaries(where: string, params: unknown[]): PaymentSummary[] {
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM payments ${where} ORDER BY paid_at, side, external_id`;
+    const rows = this.statement(sql).all(...params) as (Omit<PaymentSummary, 'servicem8Pay'> & { servicem8Pay: unknown })[];
+    for (const row of rows) row.servicem8Pay = row.servicem8Pay === 1;
+    return rows as PaymentSummary[];
   }
 
   private select(where: string, params: unknown[]): StoredPayment[] {
