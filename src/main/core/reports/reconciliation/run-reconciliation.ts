@@ -65,7 +65,7 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
       busy: store.outbox.busySubjects('client'),
     }),
     ...checkInvoices({
-      linked: recon.linkedInvoices(),
+      linked: recon.linkedInvoicesToCheck(),
       pairing,
       lookups: {
         byIds: (side, ids) => recon.invoicesByIds(side, ids),
@@ -79,7 +79,7 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
       linesOf: (ids) => recon.linesOf(ids),
     }),
     ...checkPayments({
-      linked: recon.linkedPayments(),
+      linked: recon.linkedPaymentsToCheck(),
       unlinked: recon.unlinkedPayments(),
       lookups: {
         invoice,
