@@ -37,10 +37,15 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
   const zone = options.settings.businessTimeZone;
 
   const recon = store.reconciliation;
-  const first = store.transaction(() => matchExistingInvoices(store, recon.unlinkedInvoices()));
+  let unlinked: InvoiceFacts[] = [];
+  const first = store.transaction(() => {
+    unlinked = recon.unlinkedInvoices();
+    return matchExistingInvoices(store, unlinked);
+  });
   // Linked pairs are streamed from SQLite; only unlinked rows (few, once the pairs run) are held.
+  // Matching writes only when it links (links and both rows' other_side_id): read again then only.
   const pairing = pairUnlinked(
-    recon.unlinkedInvoices(),
+    first.linked > 0 ? recon.unlinkedInvoices() : unlinked,
     (side, ids) => new Set(recon.invoicesByIds(side, ids).map((row) => row.externalId)),
   );
   const unlinkedPartner = new Map<string, InvoiceFacts>();
