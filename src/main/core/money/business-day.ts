@@ -1,6 +1,7 @@
 // Instants are UTC; the GST report files them by the business-local day and month
 // (luxon, IANA zone such as Australia/Sydney), DST included.
 import { DateTime } from 'luxon';
+import { zoneOffsets } from './zone-offsets';
 
 export class BusinessDateError extends Error {
   override readonly name = 'BusinessDateError';
@@ -64,13 +65,16 @@ export function stripeInvoiceAt(stamps: {
  */
 export function localDateFormatter(zone: string): (instant: string) => string {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const offsets = zoneOffsets(zone);
   const seen = new Map<string, string>();
   return (instant) => {
     let date = seen.get(instant);
     if (date === undefined) {
       const millis = Date.parse(instant);
       if (Number.isNaN(millis)) throw new BusinessDateError(`not an instant: ${JSON.stringify(instant)}`);
-      date = format.format(millis);
+      // The hour's offset when known (one Intl call per hour), else Intl for this instant.
+      const offset = offsets(millis);
+      date = offset === null ? format.format(millis) : new Date(millis + offset).toISOString().slice(0, 10);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) date = businessDay(instant, zone).date;
       seen.set(instant, date);
     }
@@ -80,9 +84,17 @@ export function localDateFormatter(zone: string): (instant: string) => string {
 
 /** Instant → ISO time with the business offset ("2026-04-02T11:00:00+11:00"), cached per instant. */
 export function localTimeFormatter(zone: string): (instant: string) => string {
+  const offsets = zoneOffsets(zone);
   const seen = new Map<string, string>();
   return (instant) => {
     let text = seen.get(instant);
+    if (text === undefined && STORED_INSTANT.test(instant)) {
+      // A stored instant in an hour of known, whole-minute, non-zero offset: written here as
+      // luxon's toISO writes it (luxon writes a zero offset as Z or +00:00 by zone kind).
+      const millis = Date.parse(instant);
+      const offset = Number.isNaN(millis) ? null : offsets(millis);
+      if (offset !== null && offset !== 0 && offset % 60_000 === 0) text = isoWithOffset(millis, offset);
+    }
     if (text === undefined) {
       const time = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
       if (!time.isValid) throw new BusinessDateError(`not an instant: ${JSON.stringify(instant)}`);
@@ -91,4 +103,15 @@ export function localTimeFormatter(zone: string): (instant: string) => string {
     }
     return text;
   };
+}
+
+/** The one form stored instants take (toInstant, clocks' toISOString): UTC, Z, at most milliseconds. */
+const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function isoWithOffset(millis: number, offset: number): string {
+  const local = new Date(millis + offset).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  const minutes = Math.abs(offset) / 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  const zone = `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23)}${zone}`;
 }

@@ -1,8 +1,8 @@
 // One report row from a pair: both sides side by side, the month's figures per side,
 // fees and payout from Stripe, the buyer-ABN flag and when the data was last synced.
 import { roundingMethodOf } from '../../money';
-import type { StoredInvoice } from '../../store/repositories/invoices-repository';
-import type { StoredPayment } from '../../store/repositories/payments-repository';
+import type { InvoiceSummary } from '../../store/repositories/invoices-repository';
+import type { PaymentSummary } from '../../store/repositories/payments-repository';
 import { classifyRow } from './classify-row';
 import type { InvoicePair } from './gather-pairs';
 import type { GstRow } from './gst-types';
@@ -41,7 +41,7 @@ export function buildRow(pair: InvoicePair, scope: RowScope): BuiltRow | null {
   });
   if (!verdict) return null;
 
-  const counted = (payments: StoredPayment[]) => (scope.basis === 'cash' ? payments.filter((p) => inRange(p.paidAt, scope)) : payments);
+  const counted = (payments: PaymentSummary[]) => (scope.basis === 'cash' ? payments.filter((p) => inRange(p.paidAt, scope)) : payments);
   const fees = counted(pair.stripePayments);
   const payouts = [...new Set(fees.map((p) => p.payoutId).filter((id): id is string => id !== null))];
   const paymentDates = counted([...pair.servicem8Payments, ...pair.stripePayments]).map((p) => p.paidAt);
@@ -87,6 +87,6 @@ export function buildRow(pair: InvoicePair, scope: RowScope): BuiltRow | null {
   };
 }
 
-function roundingOf(invoice: StoredInvoice | null) {
+function roundingOf(invoice: InvoiceSummary | null) {
   return invoice && invoice.lines.length > 0 ? roundingMethodOf(invoice.gstCents, invoice.lines) : null;
 }

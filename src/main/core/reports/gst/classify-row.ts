@@ -1,7 +1,7 @@
 // The status of a report row and the reason in a sentence a bookkeeper understands.
 // Order matters: a side missing from the month first, then totals, then GST.
-import { classifyGstDifference, formatCents, type RoundingMethod, type TaxedLine } from '../../money';
-import type { StoredInvoice } from '../../store/repositories/invoices-repository';
+import { classifyGstDifference, formatCents, type RoundingMethod } from '../../money';
+import type { InvoiceSummary } from '../../store/repositories/invoices-repository';
 import type { GstStatus } from './gst-types';
 import type { SideFigures } from './side-figures';
 
@@ -18,8 +18,8 @@ export function money(cents: number): string {
   return `${cents < 0 ? '-' : ''}$${text}`;
 }
 
-const jobName = (invoice: StoredInvoice) => `ServiceM8 job ${invoice.jobNumber ?? invoice.externalId}`;
-const stripeName = (invoice: StoredInvoice) => `Stripe invoice ${invoice.invoiceNumber ?? invoice.externalId}`;
+const jobName = (invoice: InvoiceSummary) => `ServiceM8 job ${invoice.jobNumber ?? invoice.externalId}`;
+const stripeName = (invoice: InvoiceSummary) => `Stripe invoice ${invoice.invoiceNumber ?? invoice.externalId}`;
 const cents = (n: number) => (Math.abs(n) === 1 ? '1 cent' : `${money(Math.abs(n))}`);
 
 export function classifyRow(
@@ -73,7 +73,7 @@ function compare(sm8: SideFigures, stripe: SideFigures, ctx: RowContext): { stat
       reason: `The totals${paid} differ by ${cents(totalDiff)}: ${jobName(sm8.invoice)} has ${money(sm8.incCents)} and ${stripeName(stripe.invoice)} ${money(stripe.incCents)}, GST included.`,
     };
   }
-  const lineSets = [sm8.invoice.lines, stripe.invoice.lines].filter((lines) => lines.length > 0) as TaxedLine[][];
+  const lineSets = [sm8.invoice.lines, stripe.invoice.lines].filter((lines) => lines.length > 0);
   const gst = classifyGstDifference({ gstA: sm8.gstCents, gstB: stripe.gstCents, lineSets, share: sm8.share });
   if (gst.kind === 'none') return { status: 'matched', reason: `Totals and GST${paid} agree.` };
   const figures = `ServiceM8 ${money(sm8.gstCents)}, Stripe ${money(stripe.gstCents)}`;

@@ -37,7 +37,10 @@ export function buildGstReport(store: Pick<Store, 'invoices' | 'payments'>, opti
   const built = gatherPairs(store, range, options.basis)
     .map((pair) => buildRow(pair, scope))
     .filter((row): row is BuiltRow => row !== null);
-  built.sort((a, b) => compareRows(a.row, b.row));
+  // Each row's sort key built once, not twice per comparison.
+  const keyed = built.map((b) => ({ key: sortKey(b.row), built: b }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  built.splice(0, built.length, ...keyed.map((k) => k.built));
   const servicem8 = sum(built.map((b) => b.servicem8));
   const stripe = sum(built.map((b) => b.stripe));
   return {
@@ -78,10 +81,6 @@ function sum(figures: readonly ({ inScope: boolean; incCents: number; gstCents: 
   return { salesCents, gstCents };
 }
 
-function compareRows(a: GstRow, b: GstRow): number {
-  const key = (row: GstRow) =>
-    `${row.servicem8InvoiceDate ?? row.stripeInvoiceDate ?? ''}|${row.servicem8JobNumber ?? ''}|${row.stripeInvoiceNumber ?? row.stripeInvoiceId ?? ''}`;
-  const left = key(a);
-  const right = key(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+function sortKey(row: GstRow): string {
+  return `${row.servicem8InvoiceDate ?? row.stripeInvoiceDate ?? ''}|${row.servicem8JobNumber ?? ''}|${row.stripeInvoiceNumber ?? row.stripeInvoiceId ?? ''}`;
 }

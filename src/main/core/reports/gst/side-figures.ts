@@ -3,14 +3,14 @@
 //  - cash: only what was paid in the month, net of refunds, with its share of the GST
 //    (GST × paid ÷ total, rounded half away from zero), as the ATO attributes it.
 import { rational, roundCents, type Rational } from '../../money';
-import type { StoredInvoice } from '../../store/repositories/invoices-repository';
-import type { StoredPayment } from '../../store/repositories/payments-repository';
+import type { InvoiceSummary } from '../../store/repositories/invoices-repository';
+import type { PaymentSummary } from '../../store/repositories/payments-repository';
 import type { GstBasis } from './gst-types';
 
 export type OutOfScope = 'draft' | 'void' | 'other_month' | 'not_paid_in_month';
 
 export interface SideFigures {
-  invoice: StoredInvoice;
+  invoice: InvoiceSummary;
   inScope: boolean;
   why: OutOfScope | null;
   incCents: number;
@@ -28,7 +28,7 @@ export interface MonthScope {
 
 export const inRange = (instant: string, scope: MonthScope) => instant >= scope.from && instant < scope.to;
 
-export function sideFigures(invoice: StoredInvoice, payments: readonly StoredPayment[], scope: MonthScope): SideFigures {
+export function sideFigures(invoice: InvoiceSummary, payments: readonly PaymentSummary[], scope: MonthScope): SideFigures {
   const notIssued = invoice.status === 'draft' ? 'draft' : invoice.status === 'void' ? 'void' : null;
   if (scope.basis === 'accrual') {
     const why = notIssued ?? (inRange(invoice.invoiceAt, scope) ? null : 'other_month');

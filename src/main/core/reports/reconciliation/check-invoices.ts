@@ -18,7 +18,7 @@ export interface InvoiceLookups {
 }
 
 export interface InvoiceCheckInput {
-  /** Every link of entity 'invoice' with both rows: streamed, never held. */
+  /** The links of entity 'invoice' with both rows, streamed: every one that may give a finding (pairs that agree in full may be left out). */
   linked: Iterable<LinkedRow<InvoiceFacts>>;
   /** Rows no link names, paired by their own cross-references. */
   pairing: UnlinkedPairing;

@@ -16,6 +16,7 @@ export interface PaymentLookups {
 }
 
 export interface PaymentCheckInput {
+  /** The links of entity 'payment' with both rows, streamed: every one that may give a finding (pairs that agree in full may be left out). */
   linked: Iterable<LinkedRow<PaymentFacts>>;
   unlinked: readonly PaymentFacts[];
   lookups: PaymentLookups;

@@ -37,10 +37,15 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
   const zone = options.settings.businessTimeZone;
 
   const recon = store.reconciliation;
-  const first = store.transaction(() => matchExistingInvoices(store, recon.unlinkedInvoices()));
+  let unlinked: InvoiceFacts[] = [];
+  const first = store.transaction(() => {
+    unlinked = recon.unlinkedInvoices();
+    return matchExistingInvoices(store, unlinked);
+  });
   // Linked pairs are streamed from SQLite; only unlinked rows (few, once the pairs run) are held.
+  // Matching writes only when it links (links and both rows' other_side_id): read again then only.
   const pairing = pairUnlinked(
-    recon.unlinkedInvoices(),
+    first.linked > 0 ? recon.unlinkedInvoices() : unlinked,
     (side, ids) => new Set(recon.invoicesByIds(side, ids).map((row) => row.externalId)),
   );
   const unlinkedPartner = new Map<string, InvoiceFacts>();
@@ -65,7 +70,7 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
       busy: store.outbox.busySubjects('client'),
     }),
     ...checkInvoices({
-      linked: recon.linkedInvoices(),
+      linked: recon.linkedInvoicesToCheck(),
       pairing,
       lookups: {
         byIds: (side, ids) => recon.invoicesByIds(side, ids),
@@ -79,7 +84,7 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
       linesOf: (ids) => recon.linesOf(ids),
     }),
     ...checkPayments({
-      linked: recon.linkedPayments(),
+      linked: recon.linkedPaymentsToCheck(),
       unlinked: recon.unlinkedPayments(),
       lookups: {
         invoice,

@@ -2,6 +2,7 @@
 // replaces a newer one (source_edited_at guard), and lines are replaced with the row.
 import { businessDay, toInstant } from '../../money/business-day';
 import type { Statement } from 'better-sqlite3';
+import type { TaxedLine } from '../../money/line';
 import type { SqliteDatabase } from '../open-database';
 import { checkCents, type MoneySide } from './money-checks';
 
@@ -56,6 +57,54 @@ export interface StoredInvoice extends Required<Omit<InvoiceInput, 'lines'>> {
   lastSyncedAt: string;
   lines: StoredInvoiceLine[];
 }
+
+/** What the month's reports read of an invoice: no bookkeeping columns, lines as taxed amounts only. */
+export type InvoiceSummary = Pick<
+  StoredInvoice,
+  | 'id'
+  | 'side'
+  | 'externalId'
+  | 'jobUuid'
+  | 'jobNumber'
+  | 'invoiceNumber'
+  | 'clientName'
+  | 'clientAbn'
+  | 'status'
+  | 'totalIncCents'
+  | 'totalExCents'
+  | 'gstCents'
+  | 'invoiceAt'
+  | 'invoiceDate'
+  | 'otherSideId'
+  | 'lastSyncedAt'
+> & { lines: TaxedLine[] };
+
+// Read as plain arrays (better-sqlite3's raw mode) and built as one object literal each:
+// about twice as fast as named rows over the thousands of invoices of a month.
+const SUMMARY_COLUMNS = `id, side, external_id, job_uuid, job_number, invoice_number, client_name, client_abn, status,
+  total_inc_cents, total_ex_cents, gst_cents, invoice_at, invoice_date, other_side_id, last_synced_at`;
+type SummaryRow = [number, MoneySide, string, string | null, string | null, string | null, string | null, string | null, InvoiceStatus];
+type SummaryTail = [number, number, number, string, string, string | null, string];
+
+const toSummary = (r: [...SummaryRow, ...SummaryTail]): InvoiceSummary => ({
+  id: r[0],
+  side: r[1],
+  externalId: r[2],
+  jobUuid: r[3],
+  jobNumber: r[4],
+  invoiceNumber: r[5],
+  clientName: r[6],
+  clientAbn: r[7],
+  status: r[8],
+  totalIncCents: r[9],
+  totalExCents: r[10],
+  gstCents: r[11],
+  invoiceAt: r[12],
+  invoiceDate: r[13],
+  otherSideId: r[14],
+  lastSyncedAt: r[15],
+  lines: [],
+});
 
 interface InvoiceRow {
   id: number;
@@ -262,6 +311,39 @@ export class InvoicesRepository {
     if (ids.length === 0) return [];
     const sql = 'SELECT side, external_id AS externalId FROM invoices WHERE other_side_id IN (SELECT value FROM json_each(?))';
     return this.statement(sql).all(JSON.stringify(ids)) as { side: MoneySide; externalId: string }[];
+  }
+
+  /** As inRange, as summaries (the GST report reads thousands of these). */
+  summariesInRange(from: string, to: string): InvoiceSummary[] {
+    return this.summaries('WHERE invoice_at >= ? AND invoice_at < ?', [from, to]);
+  }
+
+  /** As byExternalIds, as summaries. */
+  summariesByExternalIds(side: MoneySide, ids: readonly string[]): InvoiceSummary[] {
+    if (ids.length === 0) return [];
+    return this.summaries(`WHERE side = ? AND external_id IN (SELECT value FROM json_each(?))`, [side, JSON.stringify(ids)]);
+  }
+
+  private summaries(where: string, params: unknown[]): InvoiceSummary[] {
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM invoices ${where} ORDER BY invoice_at, side, external_id`;
+    const rows = (
+      this.statement(sql)
+        .raw()
+        .all(...params) as [...SummaryRow, ...SummaryTail][]
+    ).map(toSummary);
+    if (rows.length === 0) return [];
+    const byId = new Map<number, InvoiceSummary>();
+    for (const row of rows) byId.set(row.id, row);
+    const lines = this.statement(
+      `SELECT invoice_id, amount_cents, rate_bp, tax_inclusive
+      FROM invoice_lines WHERE invoice_id IN (SELECT id FROM invoices ${where}) ORDER BY invoice_id, position`,
+    )
+      .raw()
+      .all(...params) as [number, number, number, number][];
+    for (const [invoiceId, amountCents, rateBp, taxInclusive] of lines) {
+      byId.get(invoiceId)!.lines.push({ amountCents, rateBp, taxInclusive: taxInclusive === 1 });
+    }
+    return rows;
   }
 
   private select(where: string, params: unknown[]): StoredInvoice[] {
