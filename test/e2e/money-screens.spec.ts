@@ -240,9 +240,8 @@ test('GST report: pick a month and basis, see G1 and 1A per side, the mismatches
   expect(file.suggestedFilename()).toContain('2026-11');
   await expect(page.getByTestId('gst-notice')).toContainText('to your downloads');
   const text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
-  const [header] = parse<string[]>(text, { to: 1 });
-  expect(header!.slice(0, 5)).toEqual(['period', 'basis', 'status', 'reason', 'servicem8_job_number']);
   const records = parse<Record<string, string>>(text, { columns: true });
+  expect(Object.keys(records[0] ?? {}).slice(0, 5)).toEqual(['period', 'basis', 'status', 'reason', 'servicem8_job_number']);
   expect(records).toHaveLength(3);
   const bondi = records.find((r) => r.servicem8_job_number === '9002')!;
   expect(bondi.client_name).toBe('Bondi Plumbing Supplies');

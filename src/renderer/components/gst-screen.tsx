@@ -1,7 +1,7 @@
 // GST report: a month and a basis, BAS G1 (total sales) and 1A (GST on sales) as each
 // side has them and the difference, the rows that do not match with why, and the CSV.
 import type { GstReportView } from '../../shared/report-schemas';
-import { formatCents, GST_STATUS_LABEL, monthLabel, monthOf } from '../state/money';
+import { formatCents, GST_STATUS_LABEL, monthLabel, monthOf, sentence } from '../state/money';
 import { useGstReport, type GstBasis } from '../state/use-gst-report';
 import { NoticeLine } from './notice-line';
 import { MonthPicker } from './month-picker';
@@ -130,7 +130,7 @@ export function GstScreen({ zone }: { zone: string }) {
                       </td>
                       <td className="reason">
                         <StatePill state={row.status} label={GST_STATUS_LABEL[row.status]} />
-                        <span className="muted small block">{row.reason}</span>
+                        <span className="muted small block">{sentence(row.reason)}</span>
                       </td>
                       <td className="num">
                         {formatCents(row.servicem8TotalInc)}

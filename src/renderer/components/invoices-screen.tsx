@@ -1,7 +1,7 @@
 // Invoices: every job that is or could be an invoice, its state and the reason in words,
 // the totals and GST each side has and the difference, filtered by state.
 import { INVOICE_STATES, type InvoiceRow } from '../../shared/api';
-import { difference, formatCents, INVOICE_STATE_LABEL } from '../state/money';
+import { difference, formatCents, INVOICE_STATE_LABEL, sentence } from '../state/money';
 import { useInvoices, type InvoiceFilter } from '../state/use-invoices';
 import { StatePill } from './state-pill';
 
@@ -14,7 +14,7 @@ function Row({ row }: { row: InvoiceRow }) {
       </td>
       <td className="reason">
         <StatePill state={row.state} label={INVOICE_STATE_LABEL[row.state]} />
-        <span className="muted small block">{row.reason}</span>
+        <span className="muted small block">{sentence(row.reason)}</span>
         {row.stripeStatus ? <span className="muted small block">Stripe: {row.stripeStatus}</span> : null}
       </td>
       <td className="num">

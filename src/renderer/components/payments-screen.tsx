@@ -1,7 +1,7 @@
 // Payments: every payment and refund of a month on both sides, matched or not, with
 // ServiceM8 Pay recognised, Stripe's fee and what was left, and the state in words.
 import { PAYMENT_STATES } from '../../shared/api';
-import { formatCents, formatDay, monthLabel, monthOf, PAYMENT_STATE_LABEL, sidesLabel } from '../state/money';
+import { formatCents, formatDay, monthLabel, monthOf, PAYMENT_STATE_LABEL, sidesLabel, sentence } from '../state/money';
 import { usePayments, type PaymentFilter } from '../state/use-payments';
 import { MonthPicker } from './month-picker';
 import { StatePill } from './state-pill';
@@ -101,7 +101,7 @@ export function PaymentsScreen({ zone }: { zone: string }) {
                   <td className="num">{formatCents(row.amountCents - row.feeCents)}</td>
                   <td className="reason">
                     <StatePill state={row.state} label={PAYMENT_STATE_LABEL[row.state]} />
-                    <span className="muted small block">{row.reason}</span>
+                    <span className="muted small block">{sentence(row.reason)}</span>
                   </td>
                 </tr>
               ))}

@@ -72,7 +72,7 @@ export const FINDING_KIND_LABEL: Record<(typeof FINDING_KINDS)[number], string> 
 };
 
 export const TRIGGER_LABEL: Record<'manual' | 'cli' | 'schedule' | 'sync', string> = {
-  manual: 'Run now',
+  manual: 'Run now in the app',
   cli: 'From the terminal',
   schedule: 'Scheduled',
   sync: 'After a sync',
@@ -105,4 +105,9 @@ export function formatDay(iso: string, zone: string): string {
 export function sidesLabel(servicem8: string | null, stripe: string | null): string {
   if (servicem8 && stripe) return 'ServiceM8 and Stripe';
   return servicem8 ? 'ServiceM8 only' : 'Stripe only';
+}
+
+/** The server's reasons are clauses ("not matched to …"); on screen each starts a sentence. */
+export function sentence(text: string): string {
+  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : text;
 }
