@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/app';
 import { GstScreen } from '../../src/renderer/components/gst-screen';
 import { InvoicesScreen } from '../../src/renderer/components/invoices-screen';
 import { PaymentsScreen } from '../../src/renderer/components/payments-screen';
@@ -8,7 +9,7 @@ import { ApiProvider } from '../../src/renderer/state/api-context';
 import { formatCents, monthOf, recentMonths } from '../../src/renderer/state/money';
 import type { InvoiceRow, PaymentRow } from '../../src/shared/api';
 import type { FindingView, GstReportView, ReconciliationReportView } from '../../src/shared/report-schemas';
-import { FakeApiClient } from '../helpers/fake-api-client';
+import { FakeApiClient, makeStatus } from '../helpers/fake-api-client';
 
 const ZONE = 'Australia/Sydney';
 
@@ -355,5 +356,40 @@ describe('invoices screen', () => {
     expect(client.callsOf('listInvoices')).toEqual([{}, { state: 'failed' }]);
     fireEvent.change(screen.getByTestId('invoices-state'), { target: { value: 'waiting' } });
     expect(await screen.findByText('No invoices are waiting.')).toBeTruthy();
+  });
+});
+
+describe('navigation to the money screens', () => {
+  it('offers each money screen in the nav, in order, and opens it', async () => {
+    const client = new FakeApiClient().handle('getStatus', makeStatus()).handle('getActivityChart', []).handle('listActivity', []);
+    client.handle('listInvoices', []).handle('listPayments', []);
+    client.handle('getReconciliation', { latest: null, history: [] });
+    client.handle('gstReport', ({ month }) => ({ ok: true, value: { ...gst(month, 'accrual', false), rows: [] } }));
+    render(<App client={client} />);
+    const nav = await screen.findByRole('navigation', { name: 'Screens' });
+    const labels = within(nav)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(labels).toEqual([
+      'Status',
+      'Needs you',
+      'Invoices',
+      'Payments',
+      'Reconciliation',
+      'GST report',
+      'Activity',
+      'Settings',
+      'Connect',
+    ]);
+    for (const [tab, heading] of [
+      ['invoices', 'Invoices'],
+      ['payments', 'Payments'],
+      ['reconciliation', 'Reconciliation'],
+      ['gst', 'GST report'],
+    ] as const) {
+      fireEvent.click(screen.getByTestId(`tab-${tab}`));
+      expect(await screen.findByRole('heading', { level: 2, name: heading })).toBeTruthy();
+      expect(screen.getByTestId(`tab-${tab}`).getAttribute('aria-current')).toBe('page');
+    }
   });
 });
