@@ -271,6 +271,15 @@ describe('GST report screen', () => {
     fireEvent.click(screen.getByTestId('gst-all'));
     await vi.waitFor(() => expect(rowsOf('gst-rows')).toHaveLength(2));
     expect(rowsOf('gst-rows')[1]!.textContent).toContain('Matches');
+    // A sync that ends asks again for the same choice; one still running does not.
+    const asked = client.callsOf('gstReport').length;
+    client.emit(
+      'status',
+      makeStatus({ state: 'syncing', running: { startedAt: '2026-11-30T03:00:00Z', phase: 'pull', entity: null, done: 0, total: null } }),
+    );
+    client.emit('status', makeStatus());
+    await vi.waitFor(() => expect(client.callsOf('gstReport')).toHaveLength(asked + 1));
+    expect(client.callsOf('gstReport').at(-1)).toEqual({ month: '2026-11', basis: 'accrual', all: true });
 
     Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:csv'), revokeObjectURL: vi.fn() });
     const names: string[] = [];

@@ -1,6 +1,6 @@
 // GST report screen state: a month and a basis (the setting's until the person picks),
 // the report for them (totals per side and the mismatches, from the server), and the
-// CSV export saved as a download the way Activity saves its CSV.
+// CSV export saved as a download the way Activity saves its CSV; refreshed after a sync.
 import { useCallback, useEffect, useState } from 'react';
 import type { GstReportView } from '../../shared/report-schemas';
 import { useApi } from './api-context';
@@ -35,15 +35,23 @@ export function useGstReport(initialMonth: string): GstReportState {
   const params = useCallback(() => ({ month, all: showMatched, ...(basis ? { basis } : {}) }), [month, basis, showMatched]);
 
   useEffect(() => {
+    // Only the answer to the latest choice is shown (a slow earlier one must not overwrite it).
     let live = true;
-    void client.call('gstReport', params()).then((response) => {
-      if (!live) return;
-      if (!response.ok) return setError(response.error.message);
-      setError(null);
-      setReport(response.value);
+    const load = () =>
+      client.call('gstReport', params()).then((response) => {
+        if (!live) return;
+        if (!response.ok) return setError(response.error.message);
+        setError(null);
+        setReport(response.value);
+      });
+    void load();
+    // After a sync the month's invoices may have changed.
+    const off = client.on('status', (status) => {
+      if (!status.running) void load();
     });
     return () => {
       live = false;
+      off();
     };
   }, [client, params]);
 
