@@ -4,7 +4,11 @@ import type { AppApiClient } from '../shared/api';
 import { createClient } from './api/create-client';
 import { ActivityScreen } from './components/activity-screen';
 import { ConnectScreen } from './components/connect-screen';
+import { GstScreen } from './components/gst-screen';
+import { InvoicesScreen } from './components/invoices-screen';
 import { NeedsScreen } from './components/needs-screen';
+import { PaymentsScreen } from './components/payments-screen';
+import { ReconciliationScreen } from './components/reconciliation-screen';
 import { SettingsScreen } from './components/settings-screen';
 import { SetupScreen } from './components/setup-screen';
 import { NavTabs } from './components/nav-tabs';
@@ -39,6 +43,10 @@ function Shell() {
         {screen === 'setup' ? <SetupScreen state={status} onDone={() => setScreen('status')} /> : null}
         {screen === 'status' ? <StatusScreen state={status} onOpen={setScreen} /> : null}
         {screen === 'needs' ? <NeedsScreen zone={zone} /> : null}
+        {screen === 'invoices' ? <InvoicesScreen /> : null}
+        {screen === 'payments' ? <PaymentsScreen zone={zone} /> : null}
+        {screen === 'reconciliation' ? <ReconciliationScreen zone={zone} /> : null}
+        {screen === 'gst' ? <GstScreen zone={zone} /> : null}
         {screen === 'activity' ? <ActivityScreen zone={zone} /> : null}
         {screen === 'settings' ? <SettingsScreen /> : null}
         {screen === 'connect' ? <ConnectScreen /> : null}

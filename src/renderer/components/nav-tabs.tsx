@@ -5,12 +5,16 @@ const TABS: { id: Screen; label: string }[] = [
   { id: 'setup', label: 'Get started' },
   { id: 'status', label: 'Status' },
   { id: 'needs', label: 'Needs you' },
+  { id: 'invoices', label: 'Invoices' },
+  { id: 'payments', label: 'Payments' },
+  { id: 'reconciliation', label: 'Reconciliation' },
+  { id: 'gst', label: 'GST report' },
   { id: 'activity', label: 'Activity' },
   { id: 'settings', label: 'Settings' },
   { id: 'connect', label: 'Connect' },
 ];
 
-/** Real buttons in a nav: reachable with Tab, current screen marked for assistive tech. */
+/** Real buttons in a nav: reachable with Tab, current screen marked for assistive tech; the row wraps on a narrow window. */
 export function NavTabs({ current, status, onSelect }: { current: Screen; status: Status | null; onSelect: (screen: Screen) => void }) {
   const open = needsCount(status);
   const tabs = TABS.filter((tab) => tab.id !== 'setup' || isFirstRun(status) || current === 'setup');

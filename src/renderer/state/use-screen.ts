@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { Status } from '../../shared/api';
 
-export type Screen = 'setup' | 'status' | 'needs' | 'activity' | 'settings' | 'connect';
+export type Screen =
+  'setup' | 'status' | 'needs' | 'invoices' | 'payments' | 'reconciliation' | 'gst' | 'activity' | 'settings' | 'connect';
 
 /** A first run: something to connect, or nothing synced yet. */
 export function isFirstRun(status: Status | null): boolean {
