@@ -142,25 +142,6 @@ export const paymentRowSchema = z.object({
   reason: z.string(),
 });
 
-// ---- listInvoices (UI side; the invoices pair brings the handler): every job that is or could be an invoice. ----
-export const INVOICE_STATES = ['sent', 'waiting', 'not_sent', 'needs_approval', 'failed'] as const;
-
-export const invoiceRowSchema = z.object({
-  jobUuid: z.string(),
-  jobNumber: z.string().nullable(),
-  client: z.string().nullable(),
-  state: z.enum(INVOICE_STATES),
-  reason: z.string(),
-  stripeInvoiceId: z.string().nullable(),
-  stripeStatus: z.string().nullable(),
-  servicem8TotalCents: z.number().int().nullable(),
-  stripeTotalCents: z.number().int().nullable(),
-  servicem8GstCents: z.number().int().nullable(),
-  stripeGstCents: z.number().int().nullable(),
-});
-export type InvoiceRow = z.infer<typeof invoiceRowSchema>;
-// ---- end listInvoices ----
-
 /** A write the API refused, waiting for a person to retry or dismiss it. */
 export const failureViewSchema = z.object({
   id: z.number().int(),
@@ -321,9 +302,6 @@ export const API = {
   getActivityChart: { params: z.object({ days: z.number().int().min(1).max(90).default(30) }), result: z.array(activityDaySchema) },
   updateSettings: { params: settingsSchema, result: settingsSchema },
   ...REPORT_API,
-  // ---- listInvoices: the invoices pair brings its handler (and may bring this definition); reconcile at merge. ----
-  listInvoices: { params: z.object({ state: z.enum(INVOICE_STATES).optional() }), result: z.array(invoiceRowSchema) },
-  // ---- end listInvoices ----
 } as const;
 
 export type ApiMethod = keyof typeof API;
@@ -370,5 +348,8 @@ export type SettingsPreview = z.infer<typeof settingsPreviewSchema>;
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema>;
 export type Connection = z.infer<typeof connectionSchema>;
 export type InvoiceListEntry = z.infer<typeof invoiceListEntrySchema>;
+/** The rows the Invoices screen shows (the same as `sm8sync invoices --json`). */
+export type InvoiceRow = InvoiceListEntry;
+export const INVOICE_STATES = INVOICE_LIST_STATES;
 export type InvoiceListState = z.infer<typeof invoiceListStateSchema>;
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;

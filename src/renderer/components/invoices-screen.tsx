@@ -14,7 +14,7 @@ function Row({ row }: { row: InvoiceRow }) {
       </td>
       <td className="reason">
         <StatePill state={row.state} label={INVOICE_STATE_LABEL[row.state]} />
-        <span className="muted small block">{sentence(row.reason)}</span>
+        {row.reason ? <span className="muted small block">{sentence(row.reason)}</span> : null}
         {row.stripeStatus ? <span className="muted small block">Stripe: {row.stripeStatus}</span> : null}
       </td>
       <td className="num">
