@@ -4,7 +4,7 @@
 // account's: in <data dir>/demo, started afresh each time but never while another demo
 // runs there (a lock says so); `--once` in a new <data dir>/demo-once-XXXXXX of its own,
 // kept for a look, so it never touches a running demo.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
@@ -13,6 +13,7 @@ import { PAIR_DEFINITIONS } from '../../core/sync/pair-catalogue';
 import { startEngineHost } from '../../core/worker/engine-host';
 import { startAppServer } from '../../server/app-server';
 import { startServiceM8Simulator } from '../../simulators/servicem8/index';
+import { NOTABLE_JOBS } from '../../simulators/servicem8/seed/demo-notable-jobs';
 import { startStripeSimulator } from '../../simulators/stripe/index';
 import { FileCycleLock } from '../../core/sync/engine/cycle-lock';
 import { output, parseIntegerFlag, type Command, type CommandContext } from '../command';
@@ -20,6 +21,8 @@ import { rendererDir, untilAborted } from './serve';
 
 const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
 const DEMO_STRIPE_KEY = 'sk_test_sm8syncDemo';
+/** The month the demo business's seeded jobs were invoiced in (the ServiceM8 demo seed). */
+const DEMO_MONTH = NOTABLE_JOBS['gst-free-line'].invoiceSentAt!.slice(0, 7);
 /** In <data dir>, beside demo/: held while an interactive demo runs there. */
 const DEMO_LOCK = 'demo.lock';
 
@@ -84,7 +87,21 @@ async function runDemo(context: CommandContext, dataDir: string, once: boolean, 
     const status = await call(host.backend, 'getStatus', {});
     const counts = { conflicts: status.counts.openConflicts, quarantined: status.counts.quarantined };
     if (once) {
-      output(context, { sync: result, status, dataDir }, () => `${summary(result, counts, PAIR_DEFINITIONS)}\nData: ${dataDir}`);
+      // A second sync reads back the first one's writes (both sides settle), then what the office
+      // manager does at month end: reconcile, and the GST report of the demo's month.
+      await call(host.backend, 'syncNow', { dryRun: false });
+      const reconciliation = await call(host.backend, 'runReconciliation', {});
+      const gst = await call(host.backend, 'exportGstCsv', { month: DEMO_MONTH, all: true });
+      const gstFile = path.join(dataDir, 'reports', gst.filename);
+      mkdirSync(path.dirname(gstFile), { recursive: true, mode: 0o700 });
+      writeFileSync(gstFile, gst.csv, { encoding: 'utf8', mode: 0o600 });
+      const findings = reconciliation.findings.length;
+      output(
+        context,
+        { sync: result, status, reconciliation: { reportId: reconciliation.reportId, findings }, gstReport: gstFile, dataDir },
+        () =>
+          `${summary(result, counts, PAIR_DEFINITIONS)}\nReconciliation: ${findings} finding(s).\nGST report for ${DEMO_MONTH}: ${gstFile}\nData: ${dataDir}`,
+      );
       return result.state === 'completed' ? 0 : 1;
     }
     const server = await startAppServer({ backend: host.backend, port, rendererDir: rendererDir(context.env) });

@@ -30,13 +30,20 @@ interface SeedRefs {
   customers: { sarah: string; coogee: string };
 }
 
-function invoiceWithLines(ref: SeedRefs, customer: string, job: string | null, lines: { amount: string; description: string }[]): string {
+function invoiceWithLines(
+  ref: SeedRefs,
+  customer: string,
+  job: { number: string; invoicedAt: string | null } | null,
+  lines: { amount: string; description: string }[],
+): string {
   const invoice = String(
     ref.call('POST', '/v1/invoices', {
       customer,
       collection_method: 'send_invoice',
       days_until_due: '14',
-      ...(job ? { custom_fields: [{ name: 'Job', value: job }] } : {}),
+      // Typed in by hand on the day the job was invoiced in ServiceM8, so both sides date it in the same month.
+      ...(job ? { custom_fields: [{ name: 'Job', value: job.number }] } : {}),
+      ...(job?.invoicedAt ? { effective_at: String(Math.floor(Date.parse(job.invoicedAt) / 1000)) } : {}),
     }).id,
   );
   for (const line of lines) ref.call('POST', '/v1/invoiceitems', { customer, invoice, ...line, tax_rates: [ref.inclusive] });
@@ -46,7 +53,7 @@ function invoiceWithLines(ref: SeedRefs, customer: string, job: string | null, l
 
 export function seedDemoPayments(ref: SeedRefs): void {
   const { sarah, coogee } = ref.customers;
-  const job = invoiceWithLines(ref, sarah, handMade.jobNumber, [
+  const job = invoiceWithLines(ref, sarah, { number: handMade.jobNumber, invoicedAt: handMade.invoiceSentAt }, [
     { amount: String(handMade.totalCents), description: 'Bathroom tapware and shower rail (prices include GST)' },
   ]);
   ref.call('POST', `/_sim/invoices/${job}/pay_by_card`, {});

@@ -1,7 +1,8 @@
 // The Stripe invoices this cycle must look at, from the shared events batch: the last
-// event of each invoice (its snapshot is the invoice's newest state). Events of our own
-// writes (idempotency key `sm8sync-…`) are skipped when the invoice is already
-// mirrored: the write recorded what Stripe returned. A batch that cannot be trusted
+// event of each invoice (its snapshot is the invoice's newest state). Events of this
+// pair's own writes (idempotency key `sm8sync-[run-]invoice-…`) are skipped when the
+// invoice is already mirrored: the write recorded what Stripe returned. Writes of other
+// pairs (the payments pair paying an invoice out of band) are read like anyone's. A batch that cannot be trusted
 // (first run, or older than Stripe's 30 days) lists every invoice instead.
 import type { StripeConnector } from '../../connectors/stripe/stripe-connector';
 import { invoiceRecord } from '../../connectors/stripe/schemas';
@@ -16,7 +17,8 @@ export interface StripeInvoiceChanges {
   fullScan: boolean;
 }
 
-const OURS = 'sm8sync-';
+/** Keys of the invoices pair's own writes (see engine/persist-plan.ts for the two forms). */
+const OUR_INVOICE_WRITE = /^sm8sync-(\d+-)?invoice-/;
 
 export async function stripeInvoiceChanges(
   stripe: Pick<StripeConnector, 'listInvoices' | 'getInvoice'>,
@@ -41,7 +43,7 @@ export async function stripeInvoiceChanges(
       out.deletedIds.push(id);
       continue;
     }
-    if (event.idempotencyKey?.startsWith(OURS) && isMirrored(id)) continue;
+    if (event.idempotencyKey && OUR_INVOICE_WRITE.test(event.idempotencyKey) && isMirrored(id)) continue;
     const parsed = invoiceRecord.safeParse(event.object);
     if (!parsed.success) {
       out.rejected.push({

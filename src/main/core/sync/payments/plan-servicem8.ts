@@ -142,10 +142,11 @@ export async function planJobPayments(ctx: PaymentPlanning, jobUuid: string, ask
     const d = ctx.decision(questionKey(KIND.partPayment, p.uuid));
     return d?.pending === true && d.action === RECORD_WHEN_FULLY_PAID ? d.conflict.id : null;
   };
-  const newest = [...group].sort((a, b) => (a.paidAt ?? '').localeCompare(b.paidAt ?? '')).at(-1)!;
   const decidedIds = group.map(waitingFor);
-  const othersDecided = group.every((p, i) => p === newest || decidedIds[i] !== null);
-  if (sum === due && (group.length === 1 || othersDecided)) {
+  // Paid in full in ServiceM8 (one payment, or a deposit and the balance): no guess is left, so the
+  // invoice is paid out of band once, and questions the parts raised while it was part-paid are settled.
+  if (sum === due) {
+    for (const p of group) ctx.plan.settledQuestions.push(questionKey(KIND.partPayment, p.uuid));
     payOutOfBand(
       ctx,
       group,
