@@ -4,6 +4,7 @@ import { businessDay, toInstant } from '../../money/business-day';
 import type { Statement } from 'better-sqlite3';
 import type { TaxedLine } from '../../money/line';
 import type { SqliteDatabase } from '../open-database';
+import { StatementCache } from './statement-cache';
 import { checkCents, type MoneySide } from './money-checks';
 
 export type InvoiceStatus = 'draft' | 'open' | 'partially_paid' | 'paid' | 'void' | 'uncollectible';
@@ -208,21 +209,18 @@ INSERT INTO invoice_lines (invoice_id, position, external_id, description, quant
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export class InvoicesRepository {
-  // Reports and syncs run these thousands of times: prepare each statement once.
-  private readonly statements = new Map<string, Statement>();
+  // Reports and syncs run these thousands of times: each statement is prepared once.
+  private readonly statements: StatementCache;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => string,
-  ) {}
+  ) {
+    this.statements = new StatementCache(db);
+  }
 
   private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
   }
 
   /**

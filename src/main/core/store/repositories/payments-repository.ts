@@ -3,6 +3,7 @@
 import { businessDay, toInstant } from '../../money/business-day';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../open-database';
+import { StatementCache } from './statement-cache';
 import { checkCents, type MoneySide } from './money-checks';
 
 export type PaymentKind = 'payment' | 'refund';
@@ -154,21 +155,18 @@ WHERE payments.source_edited_at IS NULL OR excluded.source_edited_at IS NULL OR 
 RETURNING id`;
 
 export class PaymentsRepository {
-  // Reports and syncs run these thousands of times: prepare each statement once.
-  private readonly statements = new Map<string, Statement>();
+  // Reports and syncs run these thousands of times: each statement is prepared once.
+  private readonly statements: StatementCache;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => string,
-  ) {}
+  ) {
+    this.statements = new StatementCache(db);
+  }
 
   private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
   }
 
   /** Returns the row id, or null when the stored copy is newer and was kept. */

@@ -4,6 +4,7 @@
 // findings still standing from earlier runs (migration 006).
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../open-database';
+import { StatementCache } from './statement-cache';
 import type { InvoiceStatus } from './invoices-repository';
 import type { LinkState } from './links-repository';
 import type { MoneySide } from './money-checks';
@@ -145,20 +146,18 @@ function part<T>(row: Raw, prefix: string, columns: readonly (readonly [string, 
 const toPayment = (row: Raw): PaymentFacts => ({ ...(row as unknown as PaymentFacts), servicem8Pay: row.servicem8Pay === 1 });
 
 export class ReconciliationRepository {
-  private readonly statements = new Map<string, Statement>();
+  // Reports and syncs run these thousands of times: each statement is prepared once.
+  private readonly statements: StatementCache;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => string,
-  ) {}
+  ) {
+    this.statements = new StatementCache(db);
+  }
 
   private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return this.statements.get(sql);
   }
 
   /** Invoices no link of entity 'invoice' names (few, once the pairs run). */
