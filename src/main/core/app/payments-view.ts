@@ -62,8 +62,8 @@ function stateOf(
     if (stripe.servicem8Pay || sm8.servicem8Pay)
       return { state: 'servicem8_pay', reason: 'taken with ServiceM8 Pay: linked to ServiceM8’s own record, counted once', note };
     if (stripe.method === 'paid out of band')
-      return { state: 'synced', reason: `paid in ServiceM8; Stripe invoice ${stripe.externalId} marked paid out of band`, note };
-    return { state: 'synced', reason: `recorded on both sides (ServiceM8 payment ${sm8.externalId}, Stripe ${stripe.externalId})`, note };
+      return { state: 'synced', reason: 'paid in ServiceM8; the Stripe invoice is marked paid outside Stripe', note };
+    return { state: 'synced', reason: 'recorded on both sides', note };
   }
   if (note) return { state: note.state, reason: note.reason, note };
   const linked = sm8
