@@ -55,6 +55,11 @@ describe('sm8sync serve', () => {
     expect(lines).toContainEqual(expect.objectContaining({ module: 'worker/engine', msg: 'sync worker started', dataDir }));
     expect(logged).not.toContain(env.SERVICEM8_API_KEY);
     expect(logged).not.toContain(env.STRIPE_API_KEY);
+    // This process's own lines (the HTTP server) are in a log of their own, not lost.
+    const hostLogged = readFileSync(path.join(dataDir, 'logs', 'host', 'sm8sync.log'), 'utf8');
+    expect(hostLogged).toContain('"module":"server/app"');
+    expect(hostLogged).toContain('serving the app on loopback');
+    expect(hostLogged).not.toContain(env.SERVICEM8_API_KEY);
   });
 
   it('rejects a bad --port as a usage error', async () => {

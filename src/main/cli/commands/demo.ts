@@ -10,6 +10,7 @@ import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
 import type { PairDefinition } from '../../core/sync/engine/pair-definition';
 import { PAIR_DEFINITIONS } from '../../core/sync/pair-catalogue';
+import { configureLogging } from '../../core/logging/logger';
 import { startEngineHost } from '../../core/worker/engine-host';
 import { startAppServer } from '../../server/app-server';
 import { startServiceM8Simulator } from '../../simulators/servicem8/index';
@@ -17,7 +18,7 @@ import { NOTABLE_JOBS } from '../../simulators/servicem8/seed/demo-notable-jobs'
 import { startStripeSimulator } from '../../simulators/stripe/index';
 import { FileCycleLock } from '../../core/sync/engine/cycle-lock';
 import { output, parseIntegerFlag, type Command, type CommandContext } from '../command';
-import { rendererDir, untilAborted } from './serve';
+import { hostLogDir, rendererDir, untilAborted } from './serve';
 
 const DEMO_SERVICEM8_KEY = 'sm8-demo-key';
 const DEMO_STRIPE_KEY = 'sk_test_sm8syncDemo';
@@ -65,6 +66,7 @@ export const demoCommand: Command = {
 };
 
 async function runDemo(context: CommandContext, dataDir: string, once: boolean, port: number): Promise<number> {
+  configureLogging({ dir: hostLogDir(dataDir) });
   const servicem8 = await startServiceM8Simulator({ seed: 'demo', rateLimits: 'real' });
   const stripe = await startStripeSimulator({ seed: 'demo', rateLimits: 'real' });
   const env: NodeJS.ProcessEnv = { ...context.env, SERVICEM8_BASE_URL: servicem8.url, STRIPE_BASE_URL: stripe.url };

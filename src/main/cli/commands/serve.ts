@@ -3,6 +3,7 @@
 // This process only answers HTTP and relays: the engine, SQLite and the schedule run
 // in the sync worker (src/main/core/worker), so a long sync never stalls a request.
 import path from 'node:path';
+import { configureLogging } from '../../core/logging/logger';
 import { startEngineHost } from '../../core/worker/engine-host';
 import { startAppServer } from '../../server/app-server';
 import { MEASURE_EVENT_LOOP_ENV, startEventLoopProbe } from '../../server/event-loop-delay';
@@ -11,6 +12,14 @@ import { parseIntegerFlag, type Command } from '../command';
 /** dist/main/cli.cjs → dist/renderer; overridable for development. */
 export function rendererDir(env: NodeJS.ProcessEnv): string {
   return env.SM8SYNC_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer');
+}
+
+/**
+ * This process's own lines (the HTTP server, a sync worker that stopped) go to a log of
+ * their own beside the worker's: two writers rotating one file would lose lines.
+ */
+export function hostLogDir(dataDir: string): string {
+  return path.join(dataDir, 'logs', 'host');
 }
 
 /** Resolves when the command's signal (SIGINT/SIGTERM) fires. */
@@ -26,6 +35,7 @@ export const serveCommand: Command = {
   options: { port: { type: 'string' } },
   async run(context, values) {
     const port = parseIntegerFlag('port', values.port, { min: 0, max: 65_535 }) ?? 0;
+    configureLogging({ dir: hostLogDir(context.dataDir) });
     // Syncs on the schedule in settings, like the tray app.
     const host = await startEngineHost({
       dataDir: context.dataDir,
