@@ -1,6 +1,7 @@
 // The words people read for the app's states, sides and directions: one set, used by
 // the window, the tray, the CSV export, the CLI and the messages the engine writes.
-import type { ActivityEntry, Status } from './api';
+import type { ActivityEntry, InvoiceRow, PaymentRow, Status } from './api';
+import type { FINDING_KINDS } from './report-schemas';
 import type { SYNC_SIDES } from './settings';
 
 export const SIDE_LABEL: Record<(typeof SYNC_SIDES)[number], string> = { servicem8: 'ServiceM8', stripe: 'Stripe' };
@@ -26,4 +27,32 @@ export const OUTCOME_LABEL: Record<ActivityEntry['outcome'], string> = {
   success: 'Done',
   failed: 'Failed',
   skipped: 'Skipped',
+};
+
+export const PAYMENT_STATE_LABEL: Record<PaymentRow['state'], string> = {
+  synced: 'Matched',
+  servicem8_pay: 'ServiceM8 Pay',
+  waiting: 'On its way',
+  needs_approval: 'Needs you',
+  failed: 'Failed',
+  unmatched: 'Not matched',
+};
+
+export const FINDING_KIND_LABEL: Record<(typeof FINDING_KINDS)[number], string> = {
+  missing_in_stripe: 'Missing in Stripe',
+  missing_in_servicem8: 'Missing in ServiceM8',
+  field_mismatch: 'Details differ',
+  total_mismatch: 'Totals differ',
+  gst_mismatch: 'GST differs',
+  payment_status_mismatch: 'Paid on one side only',
+  duplicate: 'Possible duplicate',
+  broken_link: 'Link to a missing record',
+};
+
+export const INVOICE_STATE_LABEL: Record<InvoiceRow['state'], string> = {
+  sent: 'Sent',
+  waiting: 'Waiting',
+  not_sent: 'Not sent',
+  needs_approval: 'Needs you',
+  failed: 'Failed',
 };

@@ -131,6 +131,12 @@ describe('sm8sync CLI against the simulators', () => {
       }[]
     ).find((c) => c.kind === 'field')!;
     expect(field).toMatchObject({ field: 'phone', servicem8: { value: '0411 000 002' }, stripe: { value: '0411 000 003' } });
+    // The text says the same in words, times in the business zone (never the JSON's ISO instants).
+    const words = (await cli('conflicts')).stdout;
+    expect(words).toContain("James O'Connor");
+    expect(words).toMatch(/ServiceM8: 0411 000 002 \(edited \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} [ap]m \w+\)/);
+    expect(words).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(words.trimEnd().split('\n').at(-1)).toBe('Times are in Australia/Sydney.');
 
     const resolved = await cli('conflicts', 'resolve', String(field.id), '--take', 'stripe');
     expect(resolved.code, resolved.stderr).toBe(0);
@@ -141,6 +147,9 @@ describe('sm8sync CLI against the simulators', () => {
     expect((await stripe.customers.retrieve(customer.id)) as { phone: string }).toMatchObject({ phone: '0411 000 003' });
     const open = (await cli('conflicts', '--json')).json() as { kind: string }[];
     expect(open.map((c) => c.kind)).toEqual(['duplicate']);
+    const audit = (await cli('audit')).stdout;
+    expect(audit).toMatch(/^\d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} [ap]m \w+ · Done · Your decision · James O'Connor$/m);
+    expect(audit).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:|sm8=|"phone"/);
 
     const bad = await cli('conflicts', 'resolve', '999', '--take', 'stripe');
     expect(bad.code).toBe(1);

@@ -104,7 +104,10 @@ describe('sm8sync reconcile', () => {
     expect(second.reportId).toBe((report.reportId as number) + 1);
     expect(second.findings[0]).toMatchObject({ isNew: false, firstSeenAt: report.findings[0]!.firstSeenAt });
     const text = await cli(['reconcile', '--data-dir', dir]);
-    expect(text.stdout).toMatch(/^Reconciliation #3: 1 finding\(s\), 0 new\.\n {4}invoice total_mismatch: =Evil Pty, job 1/);
+    // In words, with the time in the business zone (not the ISO instant the JSON carries).
+    expect(text.stdout).toMatch(/^Reconciliation #3: 1 finding\(s\), 0 new\.\n {4}Totals differ \(invoice\): =Evil Pty, job 1/);
+    expect(text.stdout).not.toContain(report.findings[0]!.firstSeenAt as string);
+    expect(text.stdout).toMatch(/\(since \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} [ap]m \w+\)\nTimes are in Australia\/Sydney\.$/m);
   });
 });
 

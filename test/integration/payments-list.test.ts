@@ -102,7 +102,8 @@ describe('payments list', () => {
     const month = new Date().toISOString().slice(0, 7);
     const inMonth = await runCli(['payments', '--month', month, '--data-dir', dataDir], {});
     expect(inMonth.code, inMonth.stderr).toBe(0);
-    expect(inMonth.stdout).toContain('servicem8_pay');
+    expect(inMonth.stdout).toContain('ServiceM8 Pay $44.00');
+    expect(inMonth.stdout).not.toContain('servicem8_pay');
     const bad = await runCli(['payments', '--month', '2026-13', '--data-dir', dataDir], {});
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--month must be a month like 2026-11');

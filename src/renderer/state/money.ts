@@ -1,7 +1,9 @@
 // How money screens read: cents as en-AU dollars (integers in, text out, no float sums),
 // months in the business time zone, and every state code in words.
-import type { InvoiceRow, PaymentRow } from '../../shared/api';
-import type { FINDING_KINDS, GST_STATUSES } from '../../shared/report-schemas';
+import type { GST_STATUSES } from '../../shared/report-schemas';
+
+// The state words are shared with the terminal (one set of words everywhere).
+export { FINDING_KIND_LABEL, INVOICE_STATE_LABEL, PAYMENT_STATE_LABEL } from '../../shared/labels';
 
 /** 123456 → "$1,234.56", -500 → "−$5.00"; the digits are built from the integer, never a float. */
 export function formatCents(cents: number | null, fallback = '—'): string {
@@ -41,15 +43,6 @@ export function recentMonths(current: string, count = 13): string[] {
   return out;
 }
 
-export const PAYMENT_STATE_LABEL: Record<PaymentRow['state'], string> = {
-  synced: 'Matched',
-  servicem8_pay: 'ServiceM8 Pay',
-  waiting: 'On its way',
-  needs_approval: 'Needs you',
-  failed: 'Failed',
-  unmatched: 'Not matched',
-};
-
 export const GST_STATUS_LABEL: Record<(typeof GST_STATUSES)[number], string> = {
   matched: 'Matches',
   rounding: 'Rounding only',
@@ -58,17 +51,6 @@ export const GST_STATUS_LABEL: Record<(typeof GST_STATUSES)[number], string> = {
   total_differs: 'Totals differ',
   gst_differs: 'GST differs',
   servicem8_pay: 'ServiceM8 Pay',
-};
-
-export const FINDING_KIND_LABEL: Record<(typeof FINDING_KINDS)[number], string> = {
-  missing_in_stripe: 'Missing in Stripe',
-  missing_in_servicem8: 'Missing in ServiceM8',
-  field_mismatch: 'Details differ',
-  total_mismatch: 'Totals differ',
-  gst_mismatch: 'GST differs',
-  payment_status_mismatch: 'Paid on one side only',
-  duplicate: 'Possible duplicate',
-  broken_link: 'Link to a missing record',
 };
 
 export const TRIGGER_LABEL: Record<'manual' | 'cli' | 'schedule' | 'sync', string> = {
@@ -85,14 +67,6 @@ export function tone(state: string): 'ok' | 'warn' | 'bad' | 'idle' {
   if (['needs_approval', 'unmatched', 'missing_in_stripe', 'missing_in_servicem8', 'waiting'].includes(state)) return 'warn';
   return 'idle';
 }
-
-export const INVOICE_STATE_LABEL: Record<InvoiceRow['state'], string> = {
-  sent: 'Sent',
-  waiting: 'Waiting',
-  not_sent: 'Not sent',
-  needs_approval: 'Needs you',
-  failed: 'Failed',
-};
 
 /** "12 Nov 2026" in the business time zone. */
 export function formatDay(iso: string, zone: string): string {

@@ -2,6 +2,26 @@
 import { call } from '../../core/app/app-backend';
 import { output, UsageError, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
+import { timeWords, type TimeWords } from '../business-zone';
+import { readableValue } from '../../core/app/activity-csv';
+import { DIRECTION_LABEL, OUTCOME_LABEL } from '../../../shared/labels';
+import type { ActivityEntry } from '../../../shared/api';
+
+/** One entry as the Activity screen reads it: when, who, what happened, outcome, what changed; ids last. */
+function describeOne(e: ActivityEntry, time: TimeWords): string {
+  const what = e.message ?? e.operation.replaceAll('_', ' ');
+  const ids = [e.servicem8Id && `ServiceM8 ${e.servicem8Id}`, e.stripeId && `Stripe ${e.stripeId}`].filter(Boolean).join(', ');
+  const lines = [
+    `${time.at(e.at)} · ${OUTCOME_LABEL[e.outcome]} · ${DIRECTION_LABEL[e.direction]}${e.name ? ` · ${e.name}` : ''}`,
+    `  ${what}`,
+  ];
+  const before = readableValue(e.before);
+  const after = readableValue(e.after);
+  if (before) lines.push(`  before: ${before}`);
+  if (after) lines.push(`  after:  ${after}`);
+  if (ids) lines.push(`  ${ids}`);
+  return lines.join('\n');
+}
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -15,15 +35,11 @@ export const auditCommand: Command = {
     const app = openCliApp(context);
     try {
       const entries = await call(app.backend, 'listActivity', { limit: 5000, ...(since ? { since: new Date(since).toISOString() } : {}) });
+      const time = context.json ? null : await timeWords(app.backend);
       output(context, entries, () =>
         entries.length === 0
           ? 'No audit entries.'
-          : entries
-              .map(
-                (e) =>
-                  `${e.at} ${e.outcome.padEnd(7)} ${e.direction} ${e.entity} ${e.operation} sm8=${e.servicem8Id ?? '-'} stripe=${e.stripeId ?? '-'}${e.message ? ` — ${e.message}` : ''}\n  before: ${JSON.stringify(e.before)}\n  after:  ${JSON.stringify(e.after)}`,
-              )
-              .join('\n'),
+          : [...entries.map((e) => describeOne(e, time!)), `Times are in ${time!.zone}.`].join('\n'),
       );
       return 0;
     } finally {

@@ -6,13 +6,14 @@ import type { ConflictView } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
 import { output, parseChoiceFlag, UsageError, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
+import { timeWords, type TimeWords } from '../business-zone';
 
 const show = (value: unknown) =>
   value === null || value === undefined ? '(empty)' : typeof value === 'string' ? value : JSON.stringify(value);
 
-function describeOne(c: ConflictView): string {
+function describeOne(c: ConflictView, time: TimeWords): string {
   const head = `#${c.id} ${c.kindLabel}${c.field ? ` (${c.field})` : ''}: ${c.title}${c.state === 'resolved' ? `  [decided: ${c.resolution ?? ''}, applies at the next sync]` : ''}`;
-  const sides = `  ServiceM8: ${show(c.servicem8.value)}${c.servicem8.editedAt ? ` (edited ${c.servicem8.editedAt})` : ''}\n  Stripe:    ${show(c.stripe.value)}${c.stripe.editedAt ? ` (edited ${c.stripe.editedAt})` : ''}`;
+  const sides = `  ServiceM8: ${show(c.servicem8.value)}${c.servicem8.editedAt ? ` (edited ${time.at(c.servicem8.editedAt)})` : ''}\n  Stripe:    ${show(c.stripe.value)}${c.stripe.editedAt ? ` (edited ${time.at(c.stripe.editedAt)})` : ''}`;
   const candidates = c.candidates.map((k) => `  candidate ${k.side} ${k.id}: ${k.name ?? ''} <${k.email ?? ''}>`).join('\n');
   const actions = c.actions
     .map((a) => `  --action ${a.name}${a.candidateIds ? ` --candidate ${a.candidateIds.join('|')}` : ''}  ${a.label}: ${a.effect}`)
@@ -20,8 +21,10 @@ function describeOne(c: ConflictView): string {
   return [head, sides, candidates, c.detail ? `  ${c.detail}` : '', actions].filter(Boolean).join('\n');
 }
 
-function describe(conflicts: ConflictView[]): string {
-  return conflicts.length === 0 ? 'No open conflicts.' : conflicts.map(describeOne).join('\n');
+function describe(conflicts: ConflictView[], time: TimeWords): string {
+  return conflicts.length === 0
+    ? 'No open conflicts.'
+    : [...conflicts.map((c) => describeOne(c, time)), `Times are in ${time.zone}.`].join('\n');
 }
 
 export const conflictsCommand: Command = {
@@ -49,7 +52,8 @@ export const conflictsCommand: Command = {
     try {
       if (verb === undefined) {
         const conflicts = await call(app.backend, 'listConflicts', { includeClosed: false });
-        output(context, conflicts, () => describe(conflicts));
+        const time = context.json ? null : await timeWords(app.backend);
+        output(context, conflicts, () => describe(conflicts, time!));
         return 0;
       }
       const id = Number(idText);

@@ -6,13 +6,14 @@ import { call } from '../../core/app/app-backend';
 import { SIDE_LABEL } from '../../../shared/labels';
 import { output, UsageError, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
+import { timeWords, type TimeWords } from '../business-zone';
 
-function describe(failures: FailureView[]): string {
+function describe(failures: FailureView[], time: TimeWords): string {
   if (failures.length === 0) return 'No refused writes.';
   return failures
     .map(
       (f) =>
-        `#${f.id} ${f.title} → ${SIDE_LABEL[f.target]}: ${f.what}\n  ${f.reason} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'}, last ${f.failedAt})`,
+        `#${f.id} ${f.title} → ${SIDE_LABEL[f.target]}: ${f.what}\n  ${f.reason} (${f.attempts} attempt${f.attempts === 1 ? '' : 's'}, last ${time.at(f.failedAt)})`,
     )
     .join('\n');
 }
@@ -35,7 +36,8 @@ export const failuresCommand: Command = {
     try {
       if (verb === undefined) {
         const failures = await call(app.backend, 'listFailures', {});
-        output(context, failures, () => describe(failures));
+        const time = context.json ? null : await timeWords(app.backend);
+        output(context, failures, () => describe(failures, time!));
         return 0;
       }
       const id = Number(idText);

@@ -5,12 +5,14 @@ import { call } from '../../core/app/app-backend';
 import { formatCents } from '../../core/util/money';
 import { output, UsageError, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
+import { timeWords, type TimeWords } from '../business-zone';
+import { PAYMENT_STATE_LABEL } from '../../../shared/labels';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const amount = (cents: number) => (cents < 0 ? `-$${formatCents(-cents)}` : `$${formatCents(cents)}`);
 
-function describe(rows: PaymentRow[]): string {
+function describe(rows: PaymentRow[], time: TimeWords): string {
   if (rows.length === 0) return 'No payments.';
   return rows
     .map((r) => {
@@ -18,7 +20,7 @@ function describe(rows: PaymentRow[]): string {
         .filter(Boolean)
         .join(' ⇄ ');
       const fee = r.feeCents ? `, fee ${amount(r.feeCents)} (GST ${amount(r.feeGstCents)})` : '';
-      return `${r.paidAt.slice(0, 10)} ${r.state.padEnd(14)} ${amount(r.amountCents)} ${r.method ?? ''}${r.jobNumber ? ` job #${r.jobNumber}` : ''}${fee}\n  ${ids}\n  ${r.reason}`;
+      return `${time.day(r.paidAt)} ${PAYMENT_STATE_LABEL[r.state].padEnd(13)} ${amount(r.amountCents)} ${r.method ?? ''}${r.jobNumber ? ` job #${r.jobNumber}` : ''}${fee}\n  ${ids}\n  ${r.reason}`;
     })
     .join('\n');
 }
@@ -35,7 +37,8 @@ export const paymentsCommand: Command = {
     const app = openCliApp(context);
     try {
       const rows = await call(app.backend, 'listPayments', month ? { month } : {});
-      output(context, rows, () => describe(rows));
+      const time = context.json ? null : await timeWords(app.backend);
+      output(context, rows, () => describe(rows, time!));
       return 0;
     } finally {
       app.close();

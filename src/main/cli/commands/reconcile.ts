@@ -2,8 +2,10 @@
 import type { ReconciliationReport } from '../../core/reports/reconciliation';
 import { output, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
+import { timeWords, type TimeWords } from '../business-zone';
+import { FINDING_KIND_LABEL } from '../../../shared/labels';
 
-function describe(report: ReconciliationReport): string {
+function describe(report: ReconciliationReport, time: TimeWords): string {
   const { summary } = report;
   const lines = [
     `Reconciliation #${report.reportId}: ${summary.findings} finding(s), ${summary.newFindings} new` +
@@ -12,9 +14,10 @@ function describe(report: ReconciliationReport): string {
       '.',
   ];
   for (const f of report.findings) {
-    lines.push(`${f.isNew ? 'NEW ' : '    '}${f.entity} ${f.kind}: ${f.title}`);
-    lines.push(`     ${f.detail} (since ${f.firstSeenAt})`);
+    lines.push(`${f.isNew ? 'NEW ' : '    '}${FINDING_KIND_LABEL[f.kind]} (${f.entity}): ${f.title}`);
+    lines.push(`     ${f.detail} (since ${time.at(f.firstSeenAt)})`);
   }
+  if (report.findings.length > 0) lines.push(`Times are in ${time.zone}.`);
   return lines.join('\n');
 }
 
@@ -42,7 +45,8 @@ export const reconcileCommand: Command = {
           isNew,
         })),
       };
-      output(context, json, () => describe(report));
+      const time = context.json ? null : await timeWords(app.backend);
+      output(context, json, () => describe(report, time!));
       return 0;
     } finally {
       app.close();

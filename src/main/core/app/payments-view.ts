@@ -98,7 +98,7 @@ export function listPayments(store: Store, month?: string): PaymentRow[] {
     const { state, reason, note } = groupInvoice
       ? {
           state: 'synced' as const,
-          reason: `paid in ServiceM8 with the rest of the job; Stripe invoice ${groupInvoice} marked paid out of band`,
+          reason: 'paid in ServiceM8 with the rest of the job; the Stripe invoice is marked paid outside Stripe',
           note: null,
         }
       : stateOf(store, l, sm8, stripe);

@@ -1,5 +1,6 @@
 // The payments pair's operations: payload schema and version, idempotency, counts, and
-// the audit line in words, always with both ids, the amount and the job number.
+// the audit line in words: the amount, the job number and the method (the ids are the
+// audit row's own fields; people read words, not ids).
 import type { OperationDefinition } from '../engine/pair-definition';
 import {
   createJobPaymentPayload,
@@ -22,7 +23,7 @@ export const PAYMENT_OPERATIONS = {
     idempotency: 'content',
     counts: 'created',
     describe: (p: CreateJobPaymentPayload) =>
-      `Recorded Stripe payment ${p.stripeId} of ${dollars(p.amountCents)} on ${jobWords(p.jobNumber)} as ServiceM8 payment ${p.paymentUuid} (method ${p.method})`,
+      `Recorded the Stripe payment of ${dollars(p.amountCents)} on ${jobWords(p.jobNumber)} in ServiceM8 (${p.method})`,
   } satisfies OperationDefinition<CreateJobPaymentPayload>,
   record_refund: {
     name: 'record_refund',
@@ -32,7 +33,7 @@ export const PAYMENT_OPERATIONS = {
     idempotency: 'content',
     counts: 'created',
     describe: (p: RecordRefundPayload) =>
-      `Recorded Stripe ${p.kind} ${p.refundId} of ${dollars(p.amountCents)} (charge ${p.chargeId}) on ${jobWords(p.jobNumber)} as ServiceM8 payment ${p.paymentUuid} of ${dollars(-p.amountCents)}`,
+      `Recorded the Stripe ${p.kind} of ${dollars(p.amountCents)} on ${jobWords(p.jobNumber)} in ServiceM8 as a payment of ${dollars(-p.amountCents)}`,
   } satisfies OperationDefinition<RecordRefundPayload>,
   pay_invoice_out_of_band: {
     name: 'pay_invoice_out_of_band',
@@ -42,7 +43,7 @@ export const PAYMENT_OPERATIONS = {
     idempotency: 'content',
     counts: 'updated',
     describe: (p: PayOutOfBandPayload) =>
-      `Marked Stripe invoice ${p.invoiceNumber ?? p.invoiceId} (${p.invoiceId}) paid outside Stripe: ${dollars(p.amountCents)} paid in ServiceM8 (${p.method}) on ${jobWords(p.jobNumber)}, ServiceM8 payment${p.paymentUuids.length > 1 ? 's' : ''} ${p.paymentUuids.join(', ')}`,
+      `Marked Stripe invoice ${p.invoiceNumber ?? `for ${jobWords(p.jobNumber)}`} paid outside Stripe: ${dollars(p.amountCents)} paid in ServiceM8 (${p.method}) on ${jobWords(p.jobNumber)}${p.paymentUuids.length > 1 ? ` in ${p.paymentUuids.length} payments` : ''}`,
   } satisfies OperationDefinition<PayOutOfBandPayload>,
   restore_job_payment: {
     name: 'restore_job_payment',
@@ -52,6 +53,6 @@ export const PAYMENT_OPERATIONS = {
     idempotency: 'run',
     counts: 'updated',
     describe: (p: RestoreJobPaymentPayload) =>
-      `Restored ServiceM8 payment ${p.paymentUuid} on ${jobWords(p.jobNumber)} to ${dollars(p.amountCents)} as synced with Stripe ${p.stripeId} (it had been ${p.why})`,
+      `Restored the ServiceM8 payment on ${jobWords(p.jobNumber)} to ${dollars(p.amountCents)}, as synced with Stripe (it had been ${p.why})`,
   } satisfies OperationDefinition<RestoreJobPaymentPayload>,
 } as const;

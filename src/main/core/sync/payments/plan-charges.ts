@@ -37,7 +37,7 @@ function duplicateQuestion(
       description: charge.description,
     },
     candidates: candidates.map((c) => ({ side: 'servicem8', id: c.uuid })),
-    detail: `${candidates.length} ServiceM8 payments on ${jobWords(jobNumber)} could be Stripe payment ${charge.id} of ${dollars(charge.amountCents)}: choose the one it is.`,
+    detail: `${candidates.length} ServiceM8 payments on ${jobWords(jobNumber)} could be the Stripe payment of ${dollars(charge.amountCents)}: choose the one it is.`,
   });
   ctx.note('stripe', charge.id, {
     state: 'needs_approval',
@@ -53,7 +53,7 @@ function linkTo(ctx: PaymentPlanning, charge: StripeCharge, p: Sm8Payment, servi
       servicem8Id: p.uuid,
       stripeId: charge.id,
       servicem8Pay,
-      words: `Linked Stripe payment ${charge.id} of ${dollars(charge.amountCents)} to ServiceM8 payment ${p.uuid} of ${dollars(p.amountCents)} on ${jobWords(jobNumber)} (${how}); not recorded again`,
+      words: `Linked the Stripe payment of ${dollars(charge.amountCents)} to the ServiceM8 payment of ${dollars(p.amountCents)} on ${jobWords(jobNumber)} (${how}); not recorded again`,
     },
     { amountCents: p.amountCents, paidAt: p.paidAt, active: p.active },
   );
@@ -81,7 +81,7 @@ function planCreate(ctx: PaymentPlanning, charge: StripeCharge, jobUuid: string,
     subjectId: charge.id,
     payload,
     describe: {
-      subject: `Stripe payment ${charge.id} on ${jobWords(jobNumber)}`,
+      subject: `Stripe payment of ${dollars(charge.amountCents)} on ${jobWords(jobNumber)}`,
       fields: { amount: dollars(charge.amountCents), method: 'Stripe', paymentUuid },
     },
   });
@@ -163,7 +163,7 @@ export function planCharge(ctx: PaymentPlanning, charge: StripeCharge): void {
     ctx.note(
       'stripe',
       charge.id,
-      { state: 'waiting', reason: `its Stripe invoice ${charge.invoiceId} is not linked to a ServiceM8 job yet`, jobNumber: null },
+      { state: 'waiting', reason: 'its Stripe invoice is not linked to a ServiceM8 job yet', jobNumber: null },
       true,
     );
     return;

@@ -22,10 +22,10 @@ export function planRefund(ctx: PaymentPlanning, refund: StripeRefund): void {
       'stripe',
       refund.id,
       waiting
-        ? { state: 'waiting', reason: `waits for the refunded payment ${refund.chargeId} to reach ServiceM8`, jobNumber: null }
+        ? { state: 'waiting', reason: 'waits for the payment it refunds to reach ServiceM8', jobNumber: null }
         : {
             state: 'unmatched',
-            reason: `the refunded Stripe payment ${refund.chargeId} is not linked to a ServiceM8 payment`,
+            reason: 'the Stripe payment it refunds is not linked to a ServiceM8 payment',
             jobNumber: null,
           },
       waiting,
@@ -73,7 +73,7 @@ export function planRefund(ctx: PaymentPlanning, refund: StripeRefund): void {
         conflictIds: decision?.pending ? [decision.conflict.id] : [],
       },
       describe: {
-        subject: `Stripe ${WHAT[refund.kind]} ${refund.id} on ${jobWords(jobNumber)}`,
+        subject: `Stripe ${WHAT[refund.kind]} of ${dollars(refund.amountCents)} on ${jobWords(jobNumber)}`,
         fields: { amount: dollars(-refund.amountCents), paymentUuid },
       },
     });
@@ -95,7 +95,7 @@ export function planRefund(ctx: PaymentPlanning, refund: StripeRefund): void {
       detail: refund.detail,
       charge: refund.chargeId,
     },
-    detail: `Stripe ${WHAT[refund.kind]} ${refund.id} of ${dollars(refund.amountCents)} on payment ${refund.chargeId} (${jobWords(jobNumber)}): ${refund.detail}.`,
+    detail: `Stripe ${WHAT[refund.kind]} of ${dollars(refund.amountCents)} on ${jobWords(jobNumber)}: ${refund.detail}.`,
   });
   ctx.note('stripe', refund.id, {
     state: 'needs_approval',

@@ -41,7 +41,7 @@ export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId:
         conflictIds: [decision.conflict.id],
       },
       describe: {
-        subject: `ServiceM8 payment ${p.uuid} on ${jobWords(jobNumber)}`,
+        subject: `ServiceM8 payment of ${dollars(base.amountCents)} on ${jobWords(jobNumber)}`,
         fields: { amount: dollars(base.amountCents), active: true },
       },
     });
@@ -52,7 +52,8 @@ export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId:
     ctx.plan.bases.push({ entity: 'payment', servicem8Id: p.uuid, fields: { ...baseOf(p) } });
     return;
   }
-  const was = `${dollars(base.amountCents)} at ${base.paidAt ?? '?'}`;
+  const was = dollars(base.amountCents);
+  const change = base.amountCents === p.amountCents ? 'had its date changed' : `was changed from ${was} to ${dollars(p.amountCents)}`;
   ctx.ask({
     kind,
     dedupeKey: key,
@@ -65,14 +66,14 @@ export function planLinkedPayment(ctx: PaymentPlanning, p: Sm8Payment, stripeId:
     servicem8EditedAt: p.editedAt,
     detail:
       kind === KIND.deleted
-        ? `ServiceM8 payment ${p.uuid} of ${dollars(p.amountCents)} on ${jobWords(jobNumber)} was deleted after it was synced with Stripe ${stripeId}; Stripe still has it.`
-        : `ServiceM8 payment ${p.uuid} on ${jobWords(jobNumber)} was changed from ${was} to ${dollars(p.amountCents)} at ${p.paidAt ?? '?'} after it was synced with Stripe ${stripeId}.`,
+        ? `The ServiceM8 payment of ${dollars(p.amountCents)} on ${jobWords(jobNumber)} was deleted after it was synced with Stripe; Stripe still has it.`
+        : `The ServiceM8 payment on ${jobWords(jobNumber)} ${change} after it was synced with Stripe.`,
   });
   ctx.note('servicem8', p.uuid, {
     state: 'needs_approval',
     reason:
       kind === KIND.deleted
-        ? `deleted in ServiceM8 after it was synced with ${stripeId}`
+        ? 'deleted in ServiceM8 after it was synced with Stripe'
         : `changed in ServiceM8 after it was synced (was ${was})`,
     jobNumber,
   });
@@ -129,9 +130,9 @@ export async function planJobPayments(ctx: PaymentPlanning, jobUuid: string, ask
   const group = ctx.openPaymentsOf(jobUuid).filter((p) => p.amountCents > 0 && !ignored(p) && !ctx.lookups.busy.has(p.uuid));
   if (!group.some((p) => asked.includes(p))) return;
   const invoice = await ctx.lookups.invoice(invoiceId);
-  if (!invoice) return group.forEach((p) => note(p, 'unmatched', `its Stripe invoice ${invoiceId} no longer exists`));
+  if (!invoice) return group.forEach((p) => note(p, 'unmatched', 'its Stripe invoice no longer exists'));
   const number = invoice.number;
-  if (invoice.status === 'draft') return group.forEach((p) => note(p, 'waiting', `Stripe invoice ${invoiceId} is still a draft`, true));
+  if (invoice.status === 'draft') return group.forEach((p) => note(p, 'waiting', 'its Stripe invoice is still a draft', true));
   if (invoice.status !== 'open')
     return group.forEach((p) =>
       note(p, 'unmatched', `Stripe invoice ${number ?? invoiceId} is ${invoice.status ?? 'unknown'}: it is not paid again`),
