@@ -19,10 +19,16 @@ export function uuidOf(row: unknown): string {
   return typeof uuid === 'string' && uuid !== '' ? uuid : '(no uuid)';
 }
 
+/** Messages quote the bad value; a 100 kB name must not make a 100 kB reason (the status and the UI show it). */
+function clip(message: string, max = 100): string {
+  const chars = [...message];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : message;
+}
+
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => clip(issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
 }
 
