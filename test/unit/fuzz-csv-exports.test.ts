@@ -159,7 +159,7 @@ describe('CSV exports read back by an independent parser', () => {
             if (FORMULA_START.test(cell)) throw new Error(`live formula cell: ${JSON.stringify(cell.slice(0, 40))}`);
           expect(record[1]).toBe(written(e.name ?? ''));
           expect(record[2]).toBe(written(e.message ?? e.operation.replaceAll('_', ' ')));
-          expect(record[7]).toBe(written(e.after ?? ''));
+          expect(record[7]).toBe(written((e.after as string | null) ?? ''));
           expect(record[8]).toBe(written(e.servicem8Id ?? ''));
           expect(record[9]).toBe(written(e.stripeId ?? ''));
           expect(record[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+1[01]:00$/);

@@ -22,7 +22,7 @@ const stamp = fc.oneof(
   fc.constantFrom('2026-10-04 02:30:00', '2026-04-05 02:30:00', '2026-13-45 99:00:00', '2026-02-30 10:00:00', '2026-11-31 24:00:00'),
   fc.constantFrom('0000-00-00 00:00:00', '', '2026-11-10T09:30:00Z', '2026-11-10', '9999-12-31 23:59:59', '0001-01-01 00:00:00'),
 );
-const flag = fc.constantFrom(0, 1, '0', '1', true, false);
+const flag = fc.constantFrom(0, 1, '0', '1', true, false, '', ' ');
 const money = fc.oneof(decimalAmountText, fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }), fc.integer());
 const text = fc.oneof(hostileText, fc.string({ maxLength: 20 }));
 const uuid = fc.uuid();
@@ -165,6 +165,8 @@ describe('fuzzing the ServiceM8 record parsers', () => {
         const record = result.records[0] as unknown as Record<string, unknown>;
         expect(record.uuid).toBe((wire.uuid as string).trim());
         expect(typeof record.active).toBe('boolean');
+        // A record is never deleted by a guess: an empty or missing `active` is a rejection.
+        expect(typeof wire.active === 'string' && wire.active.trim() === '').toBe(false);
         expect(Number.isNaN(Date.parse(record.editDate as string))).toBe(false);
         for (const [wireKey, [key, kind]] of Object.entries(SHAPES[object].checks)) {
           if (key === 'displayedAmount')

@@ -37,16 +37,48 @@ function clip(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 
+/** The first issue in words ("lines.data.0.amount: Invalid input: expected int, received number"), clipped. */
+export function shapeReason(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? clip(`${issue.path.join('.') || '(root)'}: ${issue.message}`, 200) : 'unknown';
+}
+
+function idIn(value: unknown): string {
+  const raw = value !== null && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? value.id.trim() : '';
+  return raw === '' ? '?' : clip(raw, 60);
+}
+
 /** Parses one Stripe object; a mismatch becomes a `validation` error with `code: unexpected_shape`. */
 export function parseRecord<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const raw = value !== null && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? value.id.trim() : '';
-  const id = raw === '' ? '?' : clip(raw, 60);
-  const issue = result.error.issues[0];
-  const where = issue ? clip(`${issue.path.join('.') || '(root)'}: ${issue.message}`, 200) : 'unknown';
-  throw new StripeConnectorError('validation', `Stripe ${what} ${id} has an unexpected shape (${where}).`, {
+  throw new StripeConnectorError('validation', `Stripe ${what} ${idIn(value)} has an unexpected shape (${shapeReason(result.error)}).`, {
     code: 'unexpected_shape',
-    param: issue?.path.join('.'),
+    param: result.error.issues[0]?.path.join('.'),
   });
+}
+
+/** A listed object that did not parse: its id and why, for the sync to quarantine. */
+export interface UnreadObject {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Parses every object of a list. Without `unread` one bad object fails the list (as
+ * parseRecord does); with it, a bad one is reported there and the rest are returned, so a
+ * full scan is not stopped by one malformed record.
+ */
+export function parseEach<S extends z.ZodType>(schema: S, values: unknown[], what: string, unread?: UnreadObject[]): z.output<S>[] {
+  const out: z.output<S>[] = [];
+  for (const value of values) {
+    if (!unread) {
+      out.push(parseRecord(schema, value, what));
+      continue;
+    }
+    const result = schema.safeParse(value);
+    if (result.success) out.push(result.data);
+    else unread.push({ id: idIn(value), reason: `Stripe ${what} has an unexpected shape (${shapeReason(result.error)}).` });
+  }
+  return out;
 }
