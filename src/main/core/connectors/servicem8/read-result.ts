@@ -7,6 +7,8 @@ export interface RejectedRecord {
   uuid: string;
   object: string;
   reason: string;
+  /** The job a rejected job line or payment belongs to, when the row names one: that job must not be invoiced without it. */
+  jobUuid?: string;
 }
 
 export interface ReadResult<T> {
@@ -46,7 +48,11 @@ export function parseRows<O extends ServiceM8Object>(
     }
     const parsed = schema.safeParse(row);
     if (parsed.success) result.records.push(parsed.data);
-    else result.rejected.push({ uuid: uuidOf(row), object, reason: describeIssues(parsed.error) });
+    else {
+      const job = (row as { job_uuid?: unknown }).job_uuid;
+      const jobUuid = typeof job === 'string' && job.trim() !== '' ? { jobUuid: job.trim() } : {};
+      result.rejected.push({ uuid: uuidOf(row), object, reason: describeIssues(parsed.error), ...jobUuid });
+    }
   }
   return result;
 }
