@@ -263,7 +263,7 @@ describe('fuzzing a real sync with malformed records on both sides', () => {
 
           // The activity export of these syncs, names full of formulas, reads back with no live formula.
           const { csv } = await app.service.exportActivityCsv({});
-          const rows = parse(csv, { bom: true, record_delimiter: '\r\n' }) as string[][];
+          const rows: string[][] = parse(csv, { bom: true, record_delimiter: '\r\n' });
           expect(rows.length).toBeGreaterThan(1);
           for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
         } finally {

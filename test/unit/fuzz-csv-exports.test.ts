@@ -24,7 +24,8 @@ const AMOUNT = /^-?\d+\.\d{2}$/;
 /** The file as Excel sees it: a BOM, then RFC 4180 records with CRLF. */
 function readBack(csv: string): string[][] {
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  return parse(csv, { bom: true, record_delimiter: '\r\n', relax_column_count: false }) as string[][];
+  const records: string[][] = parse(csv, { bom: true, record_delimiter: '\r\n', relax_column_count: false });
+  return records;
 }
 
 /**

@@ -134,7 +134,8 @@ function expectPlainReason(reason: string): void {
 }
 
 function expectExact(kind: Kind, input: unknown, output: unknown): void {
-  if (kind === 'text') return expect(output).toBe(input === undefined ? '' : String(input));
+  // Only strings and numbers get this far: any other type is a rejection.
+  if (kind === 'text') return expect(output).toBe(input === undefined ? '' : String(input as string | number));
   if (kind === 'decimal')
     return expect(sameDecimal(String(output), typeof input === 'number' ? input.toFixed(6) : String(input))).toBe(true);
   if (kind === 'moneyWithText') {

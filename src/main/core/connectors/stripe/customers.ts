@@ -109,7 +109,8 @@ export async function findCustomersByEmail(
   const wanted = email.trim().toLowerCase();
   const found = new Map<string, StripeCustomerRecord>();
   if (options.scanAll) {
-    for (const c of await listCustomers(ctx)) if (c.email?.trim().toLowerCase() === wanted) found.set(c.id, c);
+    // A malformed customer cannot be the one sought (it is quarantined by the sync): skipped, not fatal.
+    for (const c of await listCustomers(ctx, {}, [])) if (c.email?.trim().toLowerCase() === wanted) found.set(c.id, c);
     return [...found.values()];
   }
   for (const variant of new Set([email.trim(), wanted])) {
@@ -120,7 +121,7 @@ export async function findCustomersByEmail(
 }
 
 export async function findCustomersByServiceM8Uuid(ctx: CallContext, uuid: string): Promise<StripeCustomerRecord[]> {
-  return (await listCustomers(ctx)).filter((c) => c.servicem8Uuid === uuid);
+  return (await listCustomers(ctx, {}, [])).filter((c) => c.servicem8Uuid === uuid);
 }
 
 export async function addAbn(ctx: CallContext, customerId: string, abn: string, idempotencyKey: string): Promise<StripeTaxIdRecord> {
