@@ -278,6 +278,29 @@ describe('fuzzing a real sync with malformed records on both sides', () => {
       expect([...kinds].sort()).toEqual(['charge', 'company', 'companycontact', 'customer', 'invoice', 'job', 'jobmaterial', 'jobpayment']);
   });
 
+  it('an unreadable Stripe event stops the sync with the reason in words and loses nothing: fixed, the change it names is synced', async () => {
+    const sides = await startSides();
+    const app = startApp(tempDir(), { servicem8: sides.sm8.url, stripe: sides.stripe.url });
+    try {
+      const stripe = stripeClient(sides.stripe.url);
+      await stripe.customers.create({ name: 'Bondi Electrical', email: 'office@bondielectrical.com.au' });
+      expect((await app.service.syncNow({ dryRun: false })).state).toBe('completed'); // the feed now has a cursor
+      const customer = await stripe.customers.create({ name: 'Coogee Surf School', email: 'bookings@coogeesurf.com.au' });
+      const event = sides.stripe.store.events.newestFirst()[0]!;
+      const request = event.request;
+      Object.assign(event, { request: 'dashboard' });
+      const stopped = await app.service.syncNow({ dryRun: false });
+      expect(stopped.state).toBe('failed');
+      expect(stopped.error).toMatch(/Stripe event evt_\S+ has an unexpected shape \(request: /);
+      Object.assign(event, { request });
+      expect((await app.service.syncNow({ dryRun: false })).state).toBe('completed');
+      expect(app.store.links.byStripeId('client', customer.id)).toBeTruthy();
+    } finally {
+      app.close();
+      await sides.close();
+    }
+  });
+
   it('a job whose line could not be read is invoiced in full once the line is fixed, and the line leaves quarantine', async () => {
     const sides = await startSides();
     const app = startApp(tempDir(), { servicem8: sides.sm8.url, stripe: sides.stripe.url });
