@@ -7,6 +7,8 @@ export interface RejectedRecord {
   uuid: string;
   object: string;
   reason: string;
+  /** The job a rejected job line or payment belongs to, when the row names one: that job must not be invoiced without it. */
+  jobUuid?: string;
 }
 
 export interface ReadResult<T> {
@@ -19,10 +21,16 @@ export function uuidOf(row: unknown): string {
   return typeof uuid === 'string' && uuid !== '' ? uuid : '(no uuid)';
 }
 
+/** Messages quote the bad value; a 100 kB name must not make a 100 kB reason (the status and the UI show it). */
+function clip(message: string, max = 100): string {
+  const chars = [...message];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : message;
+}
+
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => clip(issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
 }
 
@@ -40,7 +48,11 @@ export function parseRows<O extends ServiceM8Object>(
     }
     const parsed = schema.safeParse(row);
     if (parsed.success) result.records.push(parsed.data);
-    else result.rejected.push({ uuid: uuidOf(row), object, reason: describeIssues(parsed.error) });
+    else {
+      const job = (row as { job_uuid?: unknown }).job_uuid;
+      const jobUuid = typeof job === 'string' && job.trim() !== '' ? { jobUuid: job.trim() } : {};
+      result.rejected.push({ uuid: uuidOf(row), object, reason: describeIssues(parsed.error), ...jobUuid });
+    }
   }
   return result;
 }

@@ -1,15 +1,26 @@
 // The fields every ServiceM8 record has (uuid, active, edit_date), joined to each
 // object's own schema. Stamps on the wire are account-local, so schemas are built per zone.
 import { z } from 'zod';
-import { localToUtcIso } from './local-time';
+import { LocalTimeError, localToUtcIso } from './local-time';
 import { editDateLocal, requiredFlag, uuid } from './wire-fields';
 
+/** A stamp of the right form that is not a real time ("2026-13-45 99:00:00") is a reason, not a throw. */
+function utcEditDate(local: string, zone: string, ctx: z.RefinementCtx): string {
+  try {
+    return localToUtcIso(local, zone) ?? '';
+  } catch (error) {
+    if (!(error instanceof LocalTimeError)) throw error;
+    ctx.addIssue({ code: 'custom', path: ['edit_date'], message: error.message });
+    return z.NEVER;
+  }
+}
+
 function common(zone: string) {
-  return z.object({ uuid, active: requiredFlag, edit_date: editDateLocal }).transform((r) => ({
+  return z.object({ uuid, active: requiredFlag, edit_date: editDateLocal }).transform((r, ctx) => ({
     uuid: r.uuid,
     active: r.active,
     /** UTC instant of the last edit. */
-    editDate: localToUtcIso(r.edit_date, zone) ?? '',
+    editDate: utcEditDate(r.edit_date, zone, ctx),
     /** The raw account-local stamp: what incremental cursors and echo detection compare. */
     editDateLocal: r.edit_date,
   }));

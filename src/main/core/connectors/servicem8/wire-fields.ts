@@ -128,5 +128,11 @@ export const badges = z
     return z.NEVER;
   });
 
-/** A flag that must be present (active: a missing value must not read as "deleted"). */
-export const requiredFlag = z.union([z.string(), z.number(), z.boolean()]).transform((value, ctx) => readFlag(value, ctx));
+/** A flag that must be present (active: a missing value, "" included, must not read as "deleted"). */
+export const requiredFlag = z.union([z.string(), z.number(), z.boolean()]).transform((value, ctx) => {
+  if (typeof value === 'string' && value.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'is empty, not a 0/1 flag' });
+    return z.NEVER;
+  }
+  return readFlag(value, ctx);
+});

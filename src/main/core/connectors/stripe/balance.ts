@@ -4,7 +4,7 @@
 import { call, listAll, type CallContext } from './call';
 import { createdParam, type CreatedRange } from './payments';
 import { balanceTransactionRecord, payoutRecord, type StripeBalanceTransactionRecord, type StripePayoutRecord } from './schemas';
-import { parseRecord } from './schema-parts';
+import { parseEach, parseRecord, type UnreadObject } from './schema-parts';
 
 export async function listBalanceTransactions(
   ctx: CallContext,
@@ -27,11 +27,15 @@ export async function getBalanceTransaction(ctx: CallContext, id: string): Promi
   return parseRecord(balanceTransactionRecord, txn, 'balance transaction');
 }
 
-export async function listPayouts(ctx: CallContext, filter: CreatedRange & { status?: string } = {}): Promise<StripePayoutRecord[]> {
+export async function listPayouts(
+  ctx: CallContext,
+  filter: CreatedRange & { status?: string } = {},
+  unread?: UnreadObject[],
+): Promise<StripePayoutRecord[]> {
   const all = await listAll(ctx, 'payouts.list', (s) =>
     s.payouts.list({ limit: 100, ...(filter.status ? { status: filter.status } : {}), ...createdParam(filter) }),
   );
-  return all.map((p) => parseRecord(payoutRecord, p, 'payout'));
+  return parseEach(payoutRecord, all, 'payout', unread);
 }
 
 export async function getPayout(ctx: CallContext, id: string): Promise<StripePayoutRecord> {

@@ -5,6 +5,7 @@ import type Stripe from 'stripe';
 import { call, listAll, requireKey, type CallContext } from './call';
 import { StripeConnectorError } from './errors';
 import { customerRecord, taxIdRecord, type StripeCustomerRecord, type StripeTaxIdRecord } from './schemas';
+import { parseEach, type UnreadObject } from './schema-parts';
 
 export interface CustomerInput {
   name?: string | null;
@@ -83,6 +84,7 @@ export async function getCustomer(ctx: CallContext, id: string): Promise<StripeC
 export async function listCustomers(
   ctx: CallContext,
   filter: { createdGte?: number; withTaxIds?: boolean } = {},
+  unread?: UnreadObject[],
 ): Promise<StripeCustomerRecord[]> {
   const params: Stripe.CustomerListParams = { limit: 100 };
   if (filter.createdGte !== undefined) params.created = { gte: filter.createdGte };
@@ -90,7 +92,7 @@ export async function listCustomers(
   if (filter.withTaxIds) params.expand = ['data.tax_ids'];
   // Every customer, however many: a partial list would make the missing ones look deleted.
   const all = await listAll(ctx, 'customers.list', (s) => s.customers.list(params), Number.POSITIVE_INFINITY);
-  return all.map((c) => customerRecord.parse(c));
+  return parseEach(customerRecord, all, 'customer', unread);
 }
 
 /**
@@ -107,7 +109,8 @@ export async function findCustomersByEmail(
   const wanted = email.trim().toLowerCase();
   const found = new Map<string, StripeCustomerRecord>();
   if (options.scanAll) {
-    for (const c of await listCustomers(ctx)) if (c.email?.trim().toLowerCase() === wanted) found.set(c.id, c);
+    // A malformed customer cannot be the one sought (it is quarantined by the sync): skipped, not fatal.
+    for (const c of await listCustomers(ctx, {}, [])) if (c.email?.trim().toLowerCase() === wanted) found.set(c.id, c);
     return [...found.values()];
   }
   for (const variant of new Set([email.trim(), wanted])) {
@@ -118,7 +121,7 @@ export async function findCustomersByEmail(
 }
 
 export async function findCustomersByServiceM8Uuid(ctx: CallContext, uuid: string): Promise<StripeCustomerRecord[]> {
-  return (await listCustomers(ctx)).filter((c) => c.servicem8Uuid === uuid);
+  return (await listCustomers(ctx, {}, [])).filter((c) => c.servicem8Uuid === uuid);
 }
 
 export async function addAbn(ctx: CallContext, customerId: string, abn: string, idempotencyKey: string): Promise<StripeTaxIdRecord> {

@@ -6,6 +6,7 @@
 import { call, listAll, type CallContext } from './call';
 import { StripeConnectorError } from './errors';
 import { eventRecord, type StripeEventRecord } from './schemas';
+import { parseEach } from './schema-parts';
 
 export interface EventsSince {
   events: StripeEventRecord[];
@@ -25,7 +26,8 @@ export async function listEventsSince(ctx: CallContext, cursor: string | null, t
     return { events: [], cursor: newest.data[0]?.id ?? cursor, needsFullRescan: true };
   }
   const raw = await listAll(ctx, 'events.list', (s) => s.events.list({ ending_before: cursor, limit: 100, ...filter }));
-  const events = raw.map((e) => eventRecord.parse(e));
+  // One unreadable event stops the feed with a clear error: skipping it could lose the change it names.
+  const events = parseEach(eventRecord, raw, 'event');
   // Defensive: keep oldest → newest whatever order the pages came in.
   events.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return { events, cursor: events.at(-1)?.id ?? cursor, needsFullRescan: false };

@@ -6,7 +6,7 @@ import { call, listAll, type CallContext } from './call';
 import { StripeConnectorError } from './errors';
 import { listEventsSince, type EventsSince } from './events';
 import { invoiceRecord, type StripeEventRecord, type StripeInvoiceRecord } from './schemas';
-import { parseRecord } from './schema-parts';
+import { parseEach, parseRecord, type UnreadObject } from './schema-parts';
 
 export async function getInvoice(ctx: CallContext, id: string): Promise<StripeInvoiceRecord> {
   const invoice = await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
@@ -28,7 +28,11 @@ export interface InvoiceListFilter {
 }
 
 /** Newest first. Embedded lines are the first 10 per invoice (`linesComplete` says whether that is all). */
-export async function listInvoices(ctx: CallContext, filter: InvoiceListFilter = {}): Promise<StripeInvoiceRecord[]> {
+export async function listInvoices(
+  ctx: CallContext,
+  filter: InvoiceListFilter = {},
+  unread?: UnreadObject[],
+): Promise<StripeInvoiceRecord[]> {
   const params: Stripe.InvoiceListParams = { limit: 100 };
   if (filter.customerId) params.customer = filter.customerId;
   if (filter.status) params.status = filter.status;
@@ -40,7 +44,7 @@ export async function listInvoices(ctx: CallContext, filter: InvoiceListFilter =
     };
   }
   const all = await listAll(ctx, 'invoices.list', (s) => s.invoices.list(params));
-  return all.map((i) => parseRecord(invoiceRecord, i, 'invoice'));
+  return parseEach(invoiceRecord, all, 'invoice', unread);
 }
 
 /** Event types that change an invoice a pair reads (≤20, Stripe's limit per list). */

@@ -15,7 +15,7 @@ import {
   type StripePaymentIntentRecord,
   type StripeRefundRecord,
 } from './schemas';
-import { parseRecord } from './schema-parts';
+import { parseEach, parseRecord, type UnreadObject } from './schema-parts';
 
 export interface CreatedRange {
   createdGte?: number;
@@ -66,6 +66,7 @@ export async function getPaymentIntent(ctx: CallContext, id: string): Promise<St
 export async function listCharges(
   ctx: CallContext,
   filter: CreatedRange & { customerId?: string; paymentIntentId?: string } = {},
+  unread?: UnreadObject[],
 ): Promise<StripeChargeRecord[]> {
   const all = await listAll(ctx, 'charges.list', (s) =>
     s.charges.list({
@@ -75,7 +76,7 @@ export async function listCharges(
       ...createdParam(filter),
     }),
   );
-  return all.map((c) => parseRecord(chargeRecord, c, 'charge'));
+  return parseEach(chargeRecord, all, 'charge', unread);
 }
 
 export async function getCharge(ctx: CallContext, id: string): Promise<StripeChargeRecord> {
@@ -85,6 +86,7 @@ export async function getCharge(ctx: CallContext, id: string): Promise<StripeCha
 export async function listRefunds(
   ctx: CallContext,
   filter: CreatedRange & { chargeId?: string; paymentIntentId?: string } = {},
+  unread?: UnreadObject[],
 ): Promise<StripeRefundRecord[]> {
   const all = await listAll(ctx, 'refunds.list', (s) =>
     s.refunds.list({
@@ -94,18 +96,22 @@ export async function listRefunds(
       ...createdParam(filter),
     }),
   );
-  return all.map((r) => parseRecord(refundRecord, r, 'refund'));
+  return parseEach(refundRecord, all, 'refund', unread);
 }
 
 export async function getRefund(ctx: CallContext, id: string): Promise<StripeRefundRecord> {
   return parseRecord(refundRecord, await call(ctx, 'refunds.retrieve', (s) => s.refunds.retrieve(id)), 'refund');
 }
 
-export async function listDisputes(ctx: CallContext, filter: CreatedRange & { chargeId?: string } = {}): Promise<StripeDisputeRecord[]> {
+export async function listDisputes(
+  ctx: CallContext,
+  filter: CreatedRange & { chargeId?: string } = {},
+  unread?: UnreadObject[],
+): Promise<StripeDisputeRecord[]> {
   const all = await listAll(ctx, 'disputes.list', (s) =>
     s.disputes.list({ limit: 100, ...(filter.chargeId ? { charge: filter.chargeId } : {}), ...createdParam(filter) }),
   );
-  return all.map((d) => parseRecord(disputeRecord, d, 'dispute'));
+  return parseEach(disputeRecord, all, 'dispute', unread);
 }
 
 export async function getDispute(ctx: CallContext, id: string): Promise<StripeDisputeRecord> {

@@ -1,6 +1,7 @@
 // The one object the sync engine holds for Stripe: every operation it needs, each
 // returning zod-validated canonical records and throwing StripeConnectorError.
 import type { CallContext } from './call';
+import type { UnreadObject } from './schema-parts';
 import { createStripeClient, type StripeClientOptions } from './client';
 import * as customers from './customers';
 import * as events from './events';
@@ -45,7 +46,8 @@ export class StripeConnector {
     customers.updateCustomer(this.ctx, id, input, idempotencyKey);
   deleteCustomer = (id: string) => customers.deleteCustomer(this.ctx, id);
   getCustomer = (id: string) => customers.getCustomer(this.ctx, id);
-  listCustomers = (filter?: { createdGte?: number; withTaxIds?: boolean }) => customers.listCustomers(this.ctx, filter);
+  listCustomers = (filter?: { createdGte?: number; withTaxIds?: boolean }, unread?: UnreadObject[]) =>
+    customers.listCustomers(this.ctx, filter, unread);
   findCustomersByEmail = (email: string, options?: { scanAll?: boolean }) => customers.findCustomersByEmail(this.ctx, email, options);
   findCustomersByServiceM8Uuid = (uuid: string) => customers.findCustomersByServiceM8Uuid(this.ctx, uuid);
   addAbn = (customerId: string, abn: string, idempotencyKey: string) => customers.addAbn(this.ctx, customerId, abn, idempotencyKey);
@@ -60,7 +62,7 @@ export class StripeConnector {
 
   // Invoices: reads
   getInvoice = (id: string) => invoices.getInvoice(this.ctx, id);
-  listInvoices = (filter?: invoices.InvoiceListFilter) => invoices.listInvoices(this.ctx, filter);
+  listInvoices = (filter?: invoices.InvoiceListFilter, unread?: UnreadObject[]) => invoices.listInvoices(this.ctx, filter, unread);
   invoicesChangedSince = (cursor: string | null) => invoices.invoicesChangedSince(this.ctx, cursor);
 
   // Invoices: writes (every one takes an idempotency key)
@@ -84,18 +86,22 @@ export class StripeConnector {
   findInvoiceIdForPaymentIntent = (paymentIntentId: string) => payments.findInvoiceIdForPaymentIntent(this.ctx, paymentIntentId);
   listPaymentIntents = (filter?: Parameters<typeof payments.listPaymentIntents>[1]) => payments.listPaymentIntents(this.ctx, filter);
   getPaymentIntent = (id: string) => payments.getPaymentIntent(this.ctx, id);
-  listCharges = (filter?: Parameters<typeof payments.listCharges>[1]) => payments.listCharges(this.ctx, filter);
+  listCharges = (filter?: Parameters<typeof payments.listCharges>[1], unread?: UnreadObject[]) =>
+    payments.listCharges(this.ctx, filter, unread);
   getCharge = (id: string) => payments.getCharge(this.ctx, id);
-  listRefunds = (filter?: Parameters<typeof payments.listRefunds>[1]) => payments.listRefunds(this.ctx, filter);
+  listRefunds = (filter?: Parameters<typeof payments.listRefunds>[1], unread?: UnreadObject[]) =>
+    payments.listRefunds(this.ctx, filter, unread);
   getRefund = (id: string) => payments.getRefund(this.ctx, id);
-  listDisputes = (filter?: Parameters<typeof payments.listDisputes>[1]) => payments.listDisputes(this.ctx, filter);
+  listDisputes = (filter?: Parameters<typeof payments.listDisputes>[1], unread?: UnreadObject[]) =>
+    payments.listDisputes(this.ctx, filter, unread);
   getDispute = (id: string) => payments.getDispute(this.ctx, id);
 
   // Balance and payouts
   listBalanceTransactions = (filter?: Parameters<typeof balance.listBalanceTransactions>[1]) =>
     balance.listBalanceTransactions(this.ctx, filter);
   getBalanceTransaction = (id: string) => balance.getBalanceTransaction(this.ctx, id);
-  listPayouts = (filter?: Parameters<typeof balance.listPayouts>[1]) => balance.listPayouts(this.ctx, filter);
+  listPayouts = (filter?: Parameters<typeof balance.listPayouts>[1], unread?: UnreadObject[]) =>
+    balance.listPayouts(this.ctx, filter, unread);
   getPayout = (id: string) => balance.getPayout(this.ctx, id);
 
   // Events

@@ -3,6 +3,7 @@
 // used (first run, or older than Stripe keeps) every customer is listed instead.
 import type { StripeConnector } from '../../connectors/stripe/stripe-connector';
 import { customerRecord, type StripeCustomerRecord } from '../../connectors/stripe/schemas';
+import type { UnreadObject } from '../../connectors/stripe/schema-parts';
 import type { FeedBatch } from '../engine/change-feed';
 import type { Rejected, StripeCustomerChanges, StripeCustomersPort } from '../clients/ports';
 import { CUSTOMER_EVENT_TYPES } from '../clients/definition';
@@ -34,14 +35,15 @@ function abnOf(taxIds: { type: string; value: string }[] | undefined): string | 
 
 export function stripeCustomersPort(connector: StripeConnector): StripeCustomersPort {
   async function fullScan(): Promise<StripeCustomerChanges> {
-    const all = await connector.listCustomers({ withTaxIds: true });
+    const unread: UnreadObject[] = [];
+    const all = await connector.listCustomers({ withTaxIds: true }, unread);
     const abnById: Record<string, string | null> = {};
     for (const c of all) abnById[c.id] = abnOf(c.taxIds);
     return {
       customers: all.map((c) => toCustomer(c, null, abnById[c.id] ?? null)),
       deletedIds: [],
       abnById,
-      rejected: [],
+      rejected: unread.map((u) => ({ id: u.id, object: 'customer', reason: u.reason })),
       fullScan: true,
     };
   }

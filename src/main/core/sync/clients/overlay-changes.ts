@@ -46,7 +46,8 @@ export async function overlayChanges(
   const deletedIds = new Set(pulled.customers.deletedIds);
   if (pulled.customers.fullScan) {
     // A full scan lists only live customers. Absence from it is a hint, not proof: Stripe confirms each one.
-    const listed = new Set(changedCustomers.map((c) => c.id));
+    // One the scan could not read is there, only malformed (it is quarantined): not a deletion.
+    const listed = new Set([...changedCustomers.map((c) => c.id), ...pulled.customers.rejected.map((r) => r.id)]);
     const missing = [...customers].filter(([id, known]) => !listed.has(id) && !known.deleted).map(([id]) => id);
     for (const id of await confirmDeleted(missing)) deletedIds.add(id);
   }

@@ -46,7 +46,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
     async prepare(context: CycleContext): Promise<PreparedPair> {
       const pulled = {} as Record<
         Pulled,
-        { records: PulledRecord[]; rejected: { uuid: string; object: string; reason: string }[]; cursor: ChangeCursor }
+        { records: PulledRecord[]; rejected: { uuid: string; object: string; reason: string; jobUuid?: string }[]; cursor: ChangeCursor }
       >;
       for (const object of PULLED) {
         const saved = store.cursors.get(INVOICE_CURSORS[object]);
@@ -78,7 +78,20 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
         }
         return materialsByJob.get(jobUuid) ?? [];
       };
+      // Lines that cannot be read (by line uuid): quarantined earlier (raw keeps the job) unless read fine now, or rejected now.
+      const unreadLines = new Map<string, { job: string; reason: string }>();
+      const quarantinedLines = new Set<string>();
+      for (const q of store.quarantine.listActive()) {
+        if (q.side !== 'servicem8' || q.object !== 'jobmaterial') continue;
+        quarantinedLines.add(q.recordId);
+        const job = (q.raw as { job_uuid?: unknown } | null)?.job_uuid;
+        if (typeof job === 'string') unreadLines.set(q.recordId, { job, reason: q.reason });
+      }
+      for (const m of freshMaterials) unreadLines.delete(m.uuid);
+      for (const r of pulled.jobmaterial.rejected) if (r.jobUuid) unreadLines.set(r.uuid, { job: r.jobUuid, reason: r.reason });
+      const unreadByJob = new Map([...unreadLines.values()].map((u) => [u.job, u.reason]));
       const world: InvoiceWorld = {
+        unreadLine: (uuid) => unreadByJob.get(uuid) ?? null,
         job: (uuid) => freshJobs.get(uuid) ?? store.mirror.get<Job>('servicem8', MIRROR.job, uuid)?.record ?? null,
         allJobs: () => {
           const all = new Map(store.mirror.list<Job>('servicem8', MIRROR.job).map((r) => [r.id, r.record]));
@@ -104,6 +117,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       const replanAll = store.cursors.get(INVOICE_CURSORS.settings) !== settingsNow;
       const jobs = new Set<string>(freshJobs.keys());
       for (const m of freshMaterials) jobs.add(m.jobUuid);
+      for (const r of pulled.jobmaterial.rejected) if (r.jobUuid) jobs.add(r.jobUuid);
       for (const key of store.invoiceJobs.keysWithReason(RECHECKED)) jobs.add(key);
       for (const id of store.deferred.list(INVOICE_ENTITY).servicem8) jobs.add(id);
       if (pulled.taxrate.records.length > 0 || replanAll) for (const job of world.allJobs()) jobs.add(job.uuid);
@@ -177,8 +191,10 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
               object: r.object,
               recordId: r.uuid,
               reason: r.reason,
-              raw: null,
+              raw: 'jobUuid' in r && r.jobUuid ? { job_uuid: r.jobUuid } : null,
             });
+          // A line read fine again is no longer quarantined, and its job can be invoiced.
+          for (const m of freshMaterials) if (quarantinedLines.has(m.uuid)) store.quarantine.release('servicem8', 'jobmaterial', m.uuid);
           for (const row of out.typed) store.invoices.upsert(row, zone);
           for (const state of out.states) store.invoiceJobs.put(state);
           store.cursors.set(INVOICE_CURSORS.settings, settingsNow);

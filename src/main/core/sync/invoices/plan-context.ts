@@ -17,6 +17,8 @@ export interface InvoiceWorld {
   /** Every mirrored job (read once, when a plan needs them all). */
   allJobs(): Job[];
   materialsOf(jobUuid: string): Material[];
+  /** Why one of the job's lines could not be read (it is quarantined), or null: such a job is not invoiced without it. */
+  unreadLine?(jobUuid: string): string | null;
   taxRates: ReadonlyMap<string, TaxRate>;
   categories: ReadonlyMap<string, Category>;
   staff: ReadonlyMap<string, Staff>;

@@ -3,7 +3,7 @@
 // its invoice, or — when linked — update a draft, or ask about a finalized invoice
 // whose total or GST no longer matches.
 import { chosenAction, chosenCandidate } from '../kit/decisions';
-import { buildLines, type BuiltInvoice } from './build-lines';
+import { buildLines, type BuildResult, type BuiltInvoice } from './build-lines';
 import { buildDraft, invoiceDateOf, jobFactsOf } from './build-draft';
 import {
   CREATE_SEPARATE,
@@ -47,7 +47,11 @@ export function planJob(
   index: () => InvoiceIndex,
   out: InvoicePlanOutput,
 ): void {
-  const built = buildLines(world.materialsOf(job.uuid), world.taxRates);
+  // A quarantined line would make the invoice short by its amount: the job waits for it instead.
+  const unread = world.unreadLine?.(job.uuid) ?? null;
+  const built: BuildResult = unread
+    ? { ok: false, code: 'bad_line', reason: `one of its lines cannot be read (${unread}); fix the line in ServiceM8` }
+    : buildLines(world.materialsOf(job.uuid), world.taxRates);
   const client = context.client(job.companyUuid);
   const link = context.link(job.uuid);
   const stripeId = link?.stripeId ?? context.links.stripeIdFor(job.uuid);

@@ -6,6 +6,7 @@
 // (first run, or older than Stripe's 30 days) lists every invoice instead.
 import type { StripeConnector } from '../../connectors/stripe/stripe-connector';
 import { invoiceRecord } from '../../connectors/stripe/schemas';
+import type { UnreadObject } from '../../connectors/stripe/schema-parts';
 import type { FeedBatch } from '../engine/change-feed';
 import { INVOICE_FEED_TYPES } from './definition';
 import type { StripeInvoice } from './types';
@@ -26,10 +27,11 @@ export async function stripeInvoiceChanges(
   isMirrored: (id: string) => boolean,
 ): Promise<StripeInvoiceChanges> {
   if (batch.needsFullRescan) {
-    const listed = await stripe.listInvoices();
+    const unread: UnreadObject[] = [];
+    const listed = await stripe.listInvoices({}, unread);
     const invoices: StripeInvoice[] = [];
     for (const invoice of listed) invoices.push(invoice.linesComplete ? invoice : await stripe.getInvoice(invoice.id));
-    return { invoices, deletedIds: [], rejected: [], fullScan: true };
+    return { invoices, deletedIds: [], rejected: unread.map((u) => ({ id: u.id, object: 'invoice', reason: u.reason })), fullScan: true };
   }
   const last = new Map<string, FeedBatch['events'][number]>();
   for (const event of batch.events) {

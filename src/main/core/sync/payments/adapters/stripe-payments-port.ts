@@ -15,6 +15,8 @@ import {
   type StripeRefundRecord,
 } from '../../../connectors/stripe/schemas';
 import { StripeConnectorError } from '../../../connectors/stripe/errors';
+import { shapeReason, type UnreadObject } from '../../../connectors/stripe/schema-parts';
+import type { ZodError } from 'zod';
 import type { FeedBatch } from '../../engine/change-feed';
 import type { Rejected, StripeInvoiceState, StripePaymentChanges, StripePaymentsPort } from '../ports';
 import type { StripeCharge, StripeRefund } from '../types';
@@ -118,23 +120,30 @@ export function stripePaymentsPort(stripe: StripeConnector): StripePaymentsPort 
     async paymentChanges(batch: FeedBatch): Promise<StripePaymentChanges> {
       const rejected: Rejected[] = [];
       const parse = <T>(
-        schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Error } },
+        schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
         value: unknown,
         object: string,
         id: string | null,
       ): T | null => {
         const parsed = schema.safeParse(value);
         if (parsed.success) return parsed.data;
-        rejected.push({ id: id ?? '(no id)', object, reason: parsed.error.message.slice(0, 300) });
+        rejected.push({ id: id ?? '(no id)', object, reason: `Stripe ${object} has an unexpected shape (${shapeReason(parsed.error)}).` });
         return null;
       };
       if (batch.needsFullRescan) {
+        const unread = {
+          charge: [] as UnreadObject[],
+          refund: [] as UnreadObject[],
+          dispute: [] as UnreadObject[],
+          payout: [] as UnreadObject[],
+        };
         const [charges, refunds, disputes, payouts] = [
-          await stripe.listCharges(),
-          await stripe.listRefunds(),
-          await stripe.listDisputes(),
-          await stripe.listPayouts(),
+          await stripe.listCharges({}, unread.charge),
+          await stripe.listRefunds({}, unread.refund),
+          await stripe.listDisputes({}, unread.dispute),
+          await stripe.listPayouts({}, unread.payout),
         ];
+        for (const [object, list] of Object.entries(unread)) for (const u of list) rejected.push({ id: u.id, object, reason: u.reason });
         const succeeded = charges.filter((c) => c.status === 'succeeded' && c.paid);
         return {
           charges: await enrich(succeeded, new Map()),
