@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { benchNaive } from './bench/naive.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,11 +32,18 @@ if (!existsSync(path.join(root, 'dist', 'main', 'cli.cjs'))) {
 const SM8_PER_MINUTE = 60_000; // raised from 180 so the run ends in a minute; ratio is what counts
 const STRIPE_PER_SECOND = 250; // raised from 25 for the same reason
 
+// SM8SYNC_BENCH_CPU_PROF=<dir>: every process the bench starts writes a V8 CPU profile there.
+const profileDir = process.env.SM8SYNC_BENCH_CPU_PROF;
+const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+
 function startSimulators(clients, jobs = 0) {
   const child = spawn(
     process.execPath,
     [
-      path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      // tsx's loader in this process (not its CLI, which runs the script in a child), so a profile sees the simulators.
+      ...profileArgs,
+      '--import',
+      pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href,
       path.join(root, 'scripts', 'bench', 'simulators.ts'),
       '--clients',
       String(clients),
@@ -70,18 +78,26 @@ function startSimulators(clients, jobs = 0) {
 function sync(env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, 'sync', '--json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    // Peak resident memory of the sync process (Linux: VmHWM), sampled until it exits.
+    const child = spawn(process.execPath, [...profileArgs, bin, 'sync', '--json'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Peak resident memory (Linux: VmHWM) and CPU time (utime + stime) of the sync
+    // process, sampled until it exits (the last 100 ms of CPU may be missed).
     let peakRssKiB = 0;
+    let cpuTicks = 0;
     const sample = () => {
       try {
         const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (match) peakRssKiB = Math.max(peakRssKiB, Number(match[1]));
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpuTicks = Number(fields[11]) + Number(fields[12]);
       } catch {
         // Gone, or not Linux: keep the last sample.
       }
     };
-    const sampler = setInterval(sample, 250);
+    const sampler = setInterval(sample, 100);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -90,7 +106,7 @@ function sync(env) {
       clearInterval(sampler);
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`sync exited ${code}: ${err}`));
-      resolve({ seconds, result: JSON.parse(out), peakRssMiB: peakRssKiB / 1024 });
+      resolve({ seconds, result: JSON.parse(out), peakRssMiB: peakRssKiB / 1024, cpuSeconds: cpuTicks / 100 });
     });
   });
 }
@@ -259,6 +275,8 @@ async function measureInvoices(jobs) {
     const part = (run, a, b) => ({
       seconds: run.seconds,
       peakRssMiB: run.peakRssMiB,
+      cpuSeconds: run.cpuSeconds,
+      simulatorsCpuSeconds: (b.cpuMicros - a.cpuMicros) / 1e6,
       servicem8: b.servicem8 - a.servicem8,
       stripe: b.stripe - a.stripe,
       stripe429: b.stripeRateLimited - a.stripeRateLimited,
@@ -305,6 +323,9 @@ function printInvoices(m) {
   );
   console.log(`  Stripe by route: ${routeList(m.first.stripeRoutes)}`);
   console.log(`  peak RSS: sync process ${fmt(m.first.peakRssMiB)} MiB; simulators process ${fmt(m.simulatorsRssMiB)} MiB at the end`);
+  console.log(
+    `  CPU time (does not depend on the load as the wall time does): sync ${fmt(m.first.cpuSeconds)} s, simulators ${fmt(m.first.simulatorsCpuSeconds)} s`,
+  );
   console.log(
     `  the sync after it (reads back the events of its own writes): ServiceM8 ${m.echo.servicem8}, Stripe ${m.echo.stripe} requests in ${fmt(m.echo.seconds)} s (peak RSS ${fmt(m.echo.peakRssMiB)} MiB)`,
   );

@@ -82,6 +82,7 @@ lines.on('line', (line) => {
         stripeRateLimited: stripe.stats.rateLimited,
         stripeRoutes: stripe.stats.routes,
         rssBytes: process.memoryUsage().rss,
+        cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
       })}\n`,
     );
   if (line === 'exit') lines.close();
