@@ -57,7 +57,7 @@ describe('add_lines with price_data', () => {
     expect(first.metadata).toEqual({ servicem8_material_uuid: 'm-1' });
     expect(first.pricing).toMatchObject({ type: 'price_details', price_details: { product: product.id } });
     expect(String(first.pricing?.unit_amount_decimal)).toBe('9800');
-    expect(String(first.pricing?.price_details?.price)).toMatch(/^price_/);
+    expect(first.pricing?.price_details?.price).toEqual(expect.stringMatching(/^price_/));
     expect((await stripe.invoices.retrieve(invoice.id)).total).toBe(25670);
   });
 
