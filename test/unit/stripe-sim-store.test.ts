@@ -2,6 +2,7 @@
 // and the field indexes behind per-invoice / per-customer lookups, against a plain
 // sort and filter over everything (what the collections did before).
 import { describe, expect, it } from 'vitest';
+import { paginate, paginateCollection } from '../../src/main/simulators/stripe/list';
 import { SimStore, type WireObject } from '../../src/main/simulators/stripe/store';
 
 const ids = (objects: WireObject[]) => objects.map((o) => o.id);
@@ -36,5 +37,31 @@ describe('simulator collections', () => {
     expect(ids(store.lines.where('invoice', 'in_1'))).toEqual(ids(filtered('in_1')));
     expect(ids(store.lines.newestWhere('invoice', 'in_1'))).toEqual(ids(store.lines.newestFirst().filter((l) => l.invoice === 'in_1')));
     expect(store.lines.where('invoice', 'in_none')).toEqual([]);
+  });
+});
+
+describe('paginateCollection', () => {
+  it('gives the pages paginate gives over the filtered newest-first list, for every cursor and limit', () => {
+    const store = new SimStore(3);
+    // Equal and out-of-order `created` values, so ties and rebuilt order are both exercised.
+    const created = [5, 5, 7, 6, 7, 7, 4, 9, 9, 8, 10, 10, 10, 3, 11];
+    created.forEach((at, n) => store.events.insert({ id: `evt_${n}`, object: 'event', created: at, type: n % 3 === 0 ? 'a' : 'b' }));
+    const keyOf = (id: string) => store.events.sortKey(id);
+    for (const accept of [() => true, (e: WireObject) => e.type === 'a', (e: WireObject) => e.type === 'b']) {
+      const filtered = store.events.newestFirst().filter(accept);
+      for (const limit of [1, 2, 3, 5, 100]) {
+        const cursors: Record<string, string>[] = [{}];
+        for (const { id } of store.events.inOrder()) cursors.push({ starting_after: id }, { ending_before: id });
+        for (const cursor of cursors) {
+          const params = { limit: String(limit), ...cursor };
+          const lazy = paginateCollection(store.events, accept, params, '/v1/events', keyOf, 'event');
+          const eager = paginate(filtered, params, '/v1/events', keyOf, 'event');
+          expect({ ids: ids(lazy.data), more: lazy.has_more }).toEqual({ ids: ids(eager.data), more: eager.has_more });
+        }
+      }
+    }
+    expect(() => paginateCollection(store.events, () => true, { starting_after: 'evt_none' }, '/v1/events', keyOf, 'event')).toThrow(
+      /No such event/,
+    );
   });
 });

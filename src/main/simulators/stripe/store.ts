@@ -74,6 +74,30 @@ export class Collection<T extends WireObject> {
     return out;
   }
 
+  /**
+   * Walks the list order lazily from a position: `older` yields newest first the objects
+   * listed after `key` (all of them when null), `newer` yields oldest first the ones
+   * listed before it. A page then costs what it reads, not the whole collection.
+   */
+  *walk(direction: 'older' | 'newer', key: SortKey | null): Generator<T> {
+    const ascending = (this.ascending ??= [...this.items.values()].sort((a, b) => createdOf(a.obj) - createdOf(b.obj) || a.seq - b.seq));
+    const before = (e: Entry<T>, k: SortKey) => createdOf(e.obj) < k[0] || (createdOf(e.obj) === k[0] && e.seq < k[1]);
+    // First index whose key is ≥ `key` (binary search; the array is sorted ascending by key).
+    let low = 0;
+    let high = ascending.length;
+    while (key && low < high) {
+      const mid = (low + high) >> 1;
+      if (before(ascending[mid]!, key)) low = mid + 1;
+      else high = mid;
+    }
+    if (direction === 'older') {
+      for (let i = (key ? low : ascending.length) - 1; i >= 0; i -= 1) yield ascending[i]!.obj;
+      return;
+    }
+    const exact = key && low < ascending.length && createdOf(ascending[low]!.obj) === key[0] && ascending[low]!.seq === key[1];
+    for (let i = exact ? low + 1 : low; i < ascending.length; i += 1) yield ascending[i]!.obj;
+  }
+
   /** Insertion order (invoice lines are listed in the order they were added). */
   inOrder(): T[] {
     return Array.from(this.items.values(), (e) => e.obj);
