@@ -3,7 +3,8 @@
 // (company + billing contact each, written straight into its store: seeding is not
 // what is measured) and, with --jobs M, M completed and invoiced jobs spread over them
 // (two lines each: GST-exclusive labour with a decimal quantity, GST-inclusive parts). Prints the URLs as one JSON line; answers "stats" on stdin
-// with each simulator's request count; exits on "exit" or end of input.
+// with each simulator's request count (Stripe's also by route) and this process's RSS;
+// exits on "exit" or end of input.
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startServiceM8Simulator } from '../../src/main/simulators/servicem8/index';
@@ -75,7 +76,14 @@ const lines = readline.createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   if (line === 'stats')
     process.stdout.write(
-      `${JSON.stringify({ servicem8: servicem8.requestCount, stripe: stripe.requestCount, stripeRateLimited: stripe.stats.rateLimited })}\n`,
+      `${JSON.stringify({
+        servicem8: servicem8.requestCount,
+        stripe: stripe.requestCount,
+        stripeRateLimited: stripe.stats.rateLimited,
+        stripeRoutes: stripe.stats.routes,
+        rssBytes: process.memoryUsage().rss,
+        cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
+      })}\n`,
     );
   if (line === 'exit') lines.close();
 });

@@ -9,10 +9,18 @@ import { finalizeInvoice } from './resources/invoice-actions';
 
 export function runDueWork(ctx: SimContext): RouteResult {
   const now = ctx.now();
-  for (const invoice of ctx.store.invoices.inOrder() as InvoiceObject[]) {
-    const due = invoice.automatically_finalizes_at;
-    if (invoice.status === 'draft' && invoice.auto_advance && due !== null && due <= now) finalizeInvoice(ctx, invoice);
+  const { store } = ctx;
+  const due: InvoiceObject[] = [];
+  for (const id of store.autoFinalizing) {
+    const invoice = store.invoices.get(id) as InvoiceObject | undefined;
+    const at = invoice?.automatically_finalizes_at ?? null;
+    // Not a draft (finalized, deleted) or no longer auto-advancing: out until its fields set a due time again.
+    if (!invoice || invoice.status !== 'draft' || at === null) store.autoFinalizing.delete(id);
+    else if (invoice.auto_advance && at <= now) due.push(invoice);
   }
+  // In creation order, as Stripe's numbering of the ones due together would be.
+  const seq = (invoice: InvoiceObject) => store.invoices.sortKey(invoice.id)?.[1] ?? 0;
+  for (const invoice of due.sort((a, b) => seq(a) - seq(b))) finalizeInvoice(ctx, invoice);
   for (const txn of ctx.store.balanceTransactions.inOrder()) {
     if (txn.status === 'pending' && typeof txn.available_on === 'number' && txn.available_on <= now) txn.status = 'available';
   }

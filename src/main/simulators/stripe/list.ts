@@ -4,7 +4,7 @@
 import { SimError } from './errors';
 import type { FormObject } from './form-body';
 import { int, obj, str } from './params';
-import type { SortKey, WireObject } from './store';
+import type { Collection, SortKey, WireObject } from './store';
 
 export interface ListPage<T> {
   object: 'list';
@@ -40,6 +40,43 @@ export function paginate<T extends WireObject>(
     return page(newer.slice(Math.max(0, newer.length - limit)), newer.length > limit, url);
   }
   return page(items.slice(0, limit), items.length > limit, url);
+}
+
+/**
+ * `paginate` over a whole collection filtered by `accept`, without building the
+ * filtered list: it walks from the cursor and stops at `limit + 1` matches. Same
+ * pages, same errors (`keyOf` undefined = no such object).
+ */
+export function paginateCollection<T extends WireObject>(
+  collection: Collection<T>,
+  accept: (item: T) => boolean,
+  params: FormObject,
+  url: string,
+  keyOf: (id: string) => SortKey | undefined,
+  kind: string,
+): ListPage<T> {
+  const limit = int(params, 'limit') ?? 10;
+  if (limit < 1 || limit > 100) throw SimError.invalid('Invalid limit: must be between 1 and 100.', 'limit');
+  const after = str(params, 'starting_after');
+  const before = str(params, 'ending_before');
+  if (after && before)
+    throw SimError.invalid('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
+  const take = (walk: Iterable<T>): T[] => {
+    const found: T[] = [];
+    for (const item of walk) {
+      if (!accept(item)) continue;
+      found.push(item);
+      if (found.length > limit) break;
+    }
+    return found;
+  };
+  if (before) {
+    // The `limit` closest to the cursor on its newer side, listed newest first.
+    const newer = take(collection.walk('newer', requireKey(keyOf, before, 'ending_before', kind)));
+    return page(newer.slice(0, limit).reverse(), newer.length > limit, url);
+  }
+  const older = take(collection.walk('older', after ? requireKey(keyOf, after, 'starting_after', kind) : null));
+  return page(older.slice(0, limit), older.length > limit, url);
 }
 
 function page<T>(data: T[], hasMore: boolean, url: string): ListPage<T> {

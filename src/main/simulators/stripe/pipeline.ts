@@ -42,11 +42,21 @@ export interface PipelineStats {
   replays: number;
   /** Arrival time of every request (ms), for tests that check a client's pace independently. */
   arrivals: number[];
+  /** Requests that reached a route, by `METHOD pattern` (what a bench reports per kind of request). */
+  routes: Record<string, number>;
 }
 
 export class Pipeline {
   requestCount = 0;
-  readonly stats: PipelineStats = { injectedErrors: 0, lockTimeouts: 0, droppedWrites: 0, rateLimited: 0, replays: 0, arrivals: [] };
+  readonly stats: PipelineStats = {
+    injectedErrors: 0,
+    lockTimeouts: 0,
+    droppedWrites: 0,
+    rateLimited: 0,
+    replays: 0,
+    arrivals: [],
+    routes: {},
+  };
   private readonly idempotency: IdempotencyStore;
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
   private readonly lockRandom: () => number;
@@ -92,6 +102,8 @@ export class Pipeline {
       this.runDue();
       const match = this.options.router.match(method, url.pathname);
       if (!match) throw SimError.unrecognizedUrl(method, url.pathname);
+      const route = `${method} ${match.route.pattern}`;
+      this.stats.routes[route] = (this.stats.routes[route] ?? 0) + 1;
       const isSim = url.pathname.startsWith('/_sim/');
       const json = isSim && (headerOf(request, 'content-type') ?? '').includes('application/json');
       const query = url.search.replace(/^\?/, '');

@@ -13,17 +13,11 @@ export function render(store: SimStore, obj: WireObject): Json {
       json.lines = embeddedList(invoiceLines(store, obj.id), `/v1/invoices/${obj.id}/lines`);
       break;
     case 'charge':
-      json.refunds = embeddedList(
-        store.refunds.newestFirst().filter((r) => r.charge === obj.id),
-        `/v1/charges/${obj.id}/refunds`,
-      );
+      json.refunds = embeddedList(store.refunds.newestWhere('charge', obj.id), `/v1/charges/${obj.id}/refunds`);
       break;
     case 'credit_note':
       json.lines = embeddedList(
-        store.creditNoteLines
-          .inOrder()
-          .filter((l) => l.credit_note === obj.id)
-          .map(stripCreditNoteLink),
+        store.creditNoteLines.where('credit_note', obj.id).map(stripCreditNoteLink),
         `/v1/credit_notes/${obj.id}/lines`,
       );
       break;
@@ -34,7 +28,7 @@ export function render(store: SimStore, obj: WireObject): Json {
 }
 
 export function invoiceLines(store: SimStore, invoiceId: string): WireObject[] {
-  return store.lines.inOrder().filter((line) => line.invoice === invoiceId);
+  return store.lines.where('invoice', invoiceId);
 }
 
 /** Credit note lines carry a private back-reference that is not on the wire. */
@@ -56,11 +50,11 @@ function embeddedList(items: WireObject[], url: string): Json {
 export function includable(store: SimStore, json: Json, field: string): Json | undefined {
   const id = String(json.id);
   if (json.object === 'customer' && field === 'tax_ids') {
-    const data = store.taxIds.newestFirst().filter((t) => t.customer === id);
+    const data = store.taxIds.newestWhere('customer', id);
     return { object: 'list', data, has_more: false, url: `/v1/customers/${id}/tax_ids` };
   }
   if (json.object === 'invoice' && field === 'payments') {
-    const data = store.invoicePayments.newestFirst().filter((p) => p.invoice === id);
+    const data = store.invoicePayments.newestWhere('invoice', id);
     return { object: 'list', data, has_more: false, url: `/v1/invoices/${id}/payments` };
   }
   return undefined;

@@ -10,6 +10,7 @@ import { invoiceItemRoutes } from './resources/invoice-items';
 import { invoiceRoutes } from './resources/invoices';
 import { paymentRoutes } from './resources/payments';
 import { payoutRoutes } from './resources/payouts';
+import { productRoutes } from './resources/products';
 import { refundRoutes } from './resources/refunds';
 import { simRoutes, type SimClock } from './resources/sim-routes';
 import { taxIdRoutes } from './resources/tax-ids';
@@ -20,6 +21,7 @@ export function allRoutes(clock: SimClock): Route[] {
     ...customerRoutes,
     ...taxIdRoutes,
     ...taxRateRoutes,
+    ...productRoutes,
     ...invoiceRoutes,
     ...invoiceActionRoutes,
     ...invoiceAddLinesRoutes,

@@ -19,7 +19,12 @@ interface Entry<T> {
 export type SortKey = readonly [number, number];
 
 export class Collection<T extends WireObject> {
+  // A Map iterates in insertion order, which is `seq` order: `inOrder` needs no sort.
   private readonly items = new Map<string, Entry<T>>();
+  /** Oldest first by (created, seq), kept while inserts arrive in that order (the usual case); null = rebuild. */
+  private ascending: Entry<T>[] | null = [];
+  /** Secondary indexes over fields that never change once an object is stored (value → ids, insertion order). */
+  private readonly indexes = new Map<string, Map<unknown, Set<string>>>();
 
   constructor(
     readonly kind: string,
@@ -27,7 +32,13 @@ export class Collection<T extends WireObject> {
   ) {}
 
   insert(obj: T): T {
-    this.items.set(obj.id, { obj, seq: this.nextSeq() });
+    if (this.items.has(obj.id)) this.remove(obj.id);
+    const entry = { obj, seq: this.nextSeq() };
+    this.items.set(obj.id, entry);
+    const last = this.ascending?.at(-1);
+    if (this.ascending && (!last || createdOf(last.obj) <= createdOf(obj))) this.ascending.push(entry);
+    else this.ascending = null;
+    for (const [field, index] of this.indexes) addTo(index, obj[field], obj.id);
     return obj;
   }
 
@@ -42,7 +53,11 @@ export class Collection<T extends WireObject> {
   }
 
   remove(id: string): void {
+    const entry = this.items.get(id);
+    if (!entry) return;
     this.items.delete(id);
+    this.ascending = null;
+    for (const [field, index] of this.indexes) index.get(entry.obj[field])?.delete(id);
   }
 
   sortKey(id: string): SortKey | undefined {
@@ -53,17 +68,70 @@ export class Collection<T extends WireObject> {
 
   /** Newest first, with insertion order breaking ties of equal `created`. */
   newestFirst(): T[] {
-    return [...this.items.values()].sort((a, b) => createdOf(b.obj) - createdOf(a.obj) || b.seq - a.seq).map((e) => e.obj);
+    this.ascending ??= [...this.items.values()].sort((a, b) => createdOf(a.obj) - createdOf(b.obj) || a.seq - b.seq);
+    const out = new Array<T>(this.ascending.length);
+    for (let i = 0, n = this.ascending.length; i < n; i += 1) out[i] = this.ascending[n - 1 - i]!.obj;
+    return out;
+  }
+
+  /**
+   * Walks the list order lazily from a position: `older` yields newest first the objects
+   * listed after `key` (all of them when null), `newer` yields oldest first the ones
+   * listed before it. A page then costs what it reads, not the whole collection.
+   */
+  *walk(direction: 'older' | 'newer', key: SortKey | null): Generator<T> {
+    const ascending = (this.ascending ??= [...this.items.values()].sort((a, b) => createdOf(a.obj) - createdOf(b.obj) || a.seq - b.seq));
+    const before = (e: Entry<T>, k: SortKey) => createdOf(e.obj) < k[0] || (createdOf(e.obj) === k[0] && e.seq < k[1]);
+    // First index whose key is ≥ `key` (binary search; the array is sorted ascending by key).
+    let low = 0;
+    let high = ascending.length;
+    while (key && low < high) {
+      const mid = (low + high) >> 1;
+      if (before(ascending[mid]!, key)) low = mid + 1;
+      else high = mid;
+    }
+    if (direction === 'older') {
+      for (let i = (key ? low : ascending.length) - 1; i >= 0; i -= 1) yield ascending[i]!.obj;
+      return;
+    }
+    const exact = key && low < ascending.length && createdOf(ascending[low]!.obj) === key[0] && ascending[low]!.seq === key[1];
+    for (let i = exact ? low + 1 : low; i < ascending.length; i += 1) yield ascending[i]!.obj;
   }
 
   /** Insertion order (invoice lines are listed in the order they were added). */
   inOrder(): T[] {
-    return [...this.items.values()].sort((a, b) => a.seq - b.seq).map((e) => e.obj);
+    return Array.from(this.items.values(), (e) => e.obj);
+  }
+
+  /**
+   * The objects whose `field` equals `value`, in insertion order, from an index built on
+   * first use. Only for fields an object never changes once stored (a line's invoice,
+   * a refund's charge): a later change of the field would not move it in the index.
+   */
+  where(field: string, value: unknown): T[] {
+    let index = this.indexes.get(field);
+    if (!index) {
+      index = new Map();
+      for (const { obj } of this.items.values()) addTo(index, obj[field], obj.id);
+      this.indexes.set(field, index);
+    }
+    return Array.from(index.get(value) ?? [], (id) => this.items.get(id)!.obj);
+  }
+
+  /** `where`, newest first (same order as `newestFirst` filtered by the field). */
+  newestWhere(field: string, value: unknown): T[] {
+    return this.where(field, value).sort((a, b) => createdOf(b) - createdOf(a) || this.items.get(b.id)!.seq - this.items.get(a.id)!.seq);
   }
 
   get size(): number {
     return this.items.size;
   }
+}
+
+function addTo(index: Map<unknown, Set<string>>, value: unknown, id: string): void {
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(id);
 }
 
 function createdOf(obj: WireObject): number {
@@ -89,6 +157,7 @@ export class SimStore {
   readonly deletedCustomers = new Set<string>();
   readonly taxIds = this.collection('txi', 'tax_id');
   readonly taxRates = this.collection('txr', 'tax_rate');
+  readonly products = this.collection('prod', 'product');
   readonly invoices = this.collection('in', 'invoice');
   readonly invoiceItems = this.collection('ii', 'invoiceitem');
   readonly lines = this.collection('il', 'line_item');
@@ -106,6 +175,11 @@ export class SimStore {
   readonly payoutOf = new Map<string, string>();
   /** Emails Stripe would have sent (test mode sends none): the `/_sim/` observable of emailing. */
   readonly emails: SimEmail[] = [];
+  /**
+   * Drafts that may auto-finalize (ids, superset): the only invoices the automatic work
+   * looks at, so a request does not walk every invoice. Pruned there once finalized.
+   */
+  readonly autoFinalizing = new Set<string>();
   /** `days_until_due` is an invoice param, not a field of the object: kept here by invoice id. */
   readonly daysUntilDue = new Map<string, number>();
 

@@ -50,6 +50,31 @@ export function lineParams(invoice: string, customer: string, line: InvoiceLineI
   return params;
 }
 
+/**
+ * One entry of `POST /v1/invoices/{id}/add_lines`: a total as `amount`, or a unit price
+ * as an inline `price_data` of `productId` times `quantity` / `quantity_decimal`
+ * (add_lines has no top-level unit amount). Stripe multiplies and rounds, as for items.
+ */
+export function addLineParams(line: InvoiceLineInput, index: number, productId: string | null): Stripe.InvoiceAddLinesParams.Line {
+  const item = lineParams('check', 'check', line, index);
+  const entry: Stripe.InvoiceAddLinesParams.Line = { description: item.description! };
+  if (item.unit_amount_decimal !== undefined) {
+    if (productId === null) throw new Error('addLineParams: a unit-priced line needs the line product');
+    entry.price_data = { currency: 'aud', product: productId, unit_amount_decimal: item.unit_amount_decimal };
+    if (item.quantity_decimal !== undefined) entry.quantity_decimal = item.quantity_decimal;
+    else entry.quantity = item.quantity;
+  } else {
+    entry.amount = item.amount;
+  }
+  if (item.tax_rates) entry.tax_rates = item.tax_rates;
+  if (item.metadata) entry.metadata = item.metadata;
+  return entry;
+}
+
+/** Whether any line is priced per unit (and so needs the line product). */
+export const needsProduct = (lines: InvoiceLineInput[]): boolean =>
+  lines.some((l) => l.unitAmountDecimal !== undefined || l.unitAmountCents !== undefined);
+
 export async function addLines(
   ctx: CallContext,
   invoiceId: string,

@@ -1,5 +1,6 @@
-// Writing invoices: a draft with its lines (one invoice item per line, each with
-// its tax rates), draft updates (fields, and lines replaced as a whole). Defaults
+// Writing invoices: a draft with its lines (created, then every line in one
+// add_lines call whose answer is the invoice: two requests), draft updates (fields,
+// and lines replaced as a whole, one invoice item per line). Defaults
 // keep Stripe silent: send_invoice with auto_advance false, so nothing is emailed
 // or charged until the caller finalizes and sends. A multi-step write derives one
 // key per step from the caller's key, so replaying the whole operation after a
@@ -7,9 +8,10 @@
 import type Stripe from 'stripe';
 import { call, requireKey, type CallContext } from './call';
 import { checkCustomFields, checkMetadata, unixSeconds } from './input-checks';
-import { addLines, lineParams, replaceLines, type InvoiceLineInput } from './invoice-lines';
+import { addLineParams, lineParams, needsProduct, replaceLines, type InvoiceLineInput } from './invoice-lines';
 import { getInvoice } from './invoices';
-import type { StripeInvoiceRecord } from './schemas';
+import { invoiceRecord, type StripeInvoiceRecord } from './schemas';
+import { parseRecord } from './schema-parts';
 
 export interface InvoiceDraftInput {
   customerId: string;
@@ -30,11 +32,22 @@ export interface InvoiceDraftInput {
   lines: InvoiceLineInput[];
 }
 
-export async function createDraftInvoice(ctx: CallContext, input: InvoiceDraftInput, idempotencyKey: string): Promise<StripeInvoiceRecord> {
+/**
+ * The draft with its lines. `lineProduct` gives the product unit-priced lines belong
+ * to (asked only when a line has a unit price; the connector finds it once).
+ */
+export async function createDraftInvoice(
+  ctx: CallContext,
+  input: InvoiceDraftInput,
+  idempotencyKey: string,
+  lineProduct: () => Promise<string>,
+): Promise<StripeInvoiceRecord> {
   const key = requireKey(idempotencyKey);
   checkCustomFields(input.customFields);
   checkMetadata(input.metadata);
   input.lines.forEach((line, index) => lineParams('check', input.customerId, line, index));
+  const productId = needsProduct(input.lines) ? await lineProduct() : null;
+  const entries = input.lines.map((line, index) => addLineParams(line, index, productId));
   const method = input.collectionMethod ?? 'send_invoice';
   const params: Stripe.InvoiceCreateParams = {
     customer: input.customerId,
@@ -54,8 +67,14 @@ export async function createDraftInvoice(ctx: CallContext, input: InvoiceDraftIn
   if (input.metadata) params.metadata = input.metadata;
   if (input.defaultTaxRateIds?.length) params.default_tax_rates = input.defaultTaxRateIds;
   const created = await call(ctx, 'invoices.create', (s) => s.invoices.create(params, { idempotencyKey: `${key}:invoice` }));
-  await addLines(ctx, created.id, input.customerId, input.lines, `${key}:line`);
-  return getInvoice(ctx, created.id);
+  if (entries.length === 0) return parseRecord(invoiceRecord, created, 'invoice');
+  // One key for the whole batch: a replay after a crash gets the same lines back, never a second set.
+  const added = await call(ctx, 'invoices.addLines', (s) =>
+    s.invoices.addLines(created.id, { lines: entries }, { idempotencyKey: `${key}:lines` }),
+  );
+  const record = parseRecord(invoiceRecord, added, 'invoice');
+  // The answer embeds the first 10 lines: read the rest only when there are more.
+  return record.linesComplete ? record : getInvoice(ctx, created.id);
 }
 
 export interface InvoiceDraftUpdate {

@@ -11,6 +11,7 @@ import type { InvoiceLineInput } from './invoice-lines';
 import * as writes from './invoice-writes';
 import * as invoices from './invoices';
 import * as payments from './payments';
+import * as products from './products';
 import type { StripeRetryOptions } from './retry';
 import * as taxRates from './tax-rates';
 import { safetyMargin, SlidingWindowLimiter } from '../../util/sliding-window-limiter';
@@ -27,6 +28,16 @@ export interface StripeConnectorOptions extends StripeClientOptions {
 
 export class StripeConnector {
   private readonly ctx: CallContext;
+  /** The product unit-priced invoice lines belong to: looked up once per connector, shared by concurrent writes. */
+  private lineProductId: Promise<string> | null = null;
+  private readonly lineProduct = (): Promise<string> => {
+    if (!this.lineProductId) {
+      const found = products.ensureLineProduct(this.ctx, 'sm8sync-product-invoice-line');
+      this.lineProductId = found;
+      found.catch(() => (this.lineProductId = null));
+    }
+    return this.lineProductId;
+  };
 
   constructor(options: StripeConnectorOptions) {
     const rate = options.maxRequestsPerSecond === undefined ? 20 : options.maxRequestsPerSecond;
@@ -67,7 +78,7 @@ export class StripeConnector {
 
   // Invoices: writes (every one takes an idempotency key)
   createDraftInvoice = (input: writes.InvoiceDraftInput, idempotencyKey: string) =>
-    writes.createDraftInvoice(this.ctx, input, idempotencyKey);
+    writes.createDraftInvoice(this.ctx, input, idempotencyKey, this.lineProduct);
   updateDraftInvoice = (id: string, update: writes.InvoiceDraftUpdate, idempotencyKey: string) =>
     writes.updateDraftInvoice(this.ctx, id, update, idempotencyKey);
   replaceDraftLines = (id: string, lines: InvoiceLineInput[], idempotencyKey: string) =>

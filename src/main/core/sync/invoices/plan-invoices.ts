@@ -3,11 +3,11 @@
 // may belong to; the jobs are planned (linking what was made by hand, creating the
 // rest); what is still unlinked in Stripe was made there.
 import { emptyPlan } from '../engine/plan-types';
-import { InvoiceIndex } from './match-invoices';
+import { InvoiceIndex, JobIndex } from './match-invoices';
 import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
 import { planJob } from './plan-job';
 import { candidateJobs, planStripeMade, stripeTypedRow } from './plan-stripe';
-import type { Job, StripeInvoice } from './types';
+import type { StripeInvoice } from './types';
 
 export interface InvoiceSubjects {
   jobs: Set<string>;
@@ -16,8 +16,8 @@ export interface InvoiceSubjects {
 
 export function planInvoices(subjects: InvoiceSubjects, world: InvoiceWorld, context: InvoicePlanContext): InvoicePlanOutput {
   const out: InvoicePlanOutput = { plan: emptyPlan(), states: [], typed: [] };
-  let jobs: Job[] | null = null;
-  const allJobs = () => (jobs ??= world.allJobs());
+  let jobs: JobIndex | null = null;
+  const allJobs = () => (jobs ??= new JobIndex(world.allJobs()));
   let index: InvoiceIndex | null = null;
   const invoiceIndex = () => (index ??= new InvoiceIndex(world.allInvoices(), (id) => context.links.servicem8IdFor(id) !== null));
 

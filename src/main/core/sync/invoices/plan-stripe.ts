@@ -4,10 +4,10 @@
 // create a ServiceM8 job, ask, or ignore.
 import { chosenAction } from '../kit/decisions';
 import { CREATE_JOB, IGNORE, STRIPE_INVOICE } from './conflict-kinds';
-import { invoiceDate, jobNumberOf } from './match-invoices';
+import { invoiceDate, jobNumberOf, type JobIndex } from './match-invoices';
 import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
 import { stripeNet, stripeRow } from './typed-rows';
-import { INVOICE_ENTITY, META, type Job, type StripeInvoice } from './types';
+import { INVOICE_ENTITY, META, type StripeInvoice } from './types';
 
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60_000;
 
@@ -19,23 +19,26 @@ export function candidateJobs(
   invoice: StripeInvoice,
   world: InvoiceWorld,
   context: InvoicePlanContext,
-  jobs: () => Job[],
+  jobs: () => JobIndex,
 ): { jobs: string[]; named: boolean } {
   if (context.links.servicem8IdFor(invoice.id) || invoice.status === 'void') return { jobs: [], named: false };
   const named = invoice.metadata[META.jobUuid];
   if (named && world.job(named)) return { jobs: [named], named: true };
   const number = jobNumberOf(invoice);
   const company = context.clientOfCustomer(invoice.customerId);
-  const found = jobs().filter(
-    (job) =>
-      !context.link(job.uuid) &&
-      ((number !== null && job.jobNumber === number) ||
-        (company !== null &&
-          job.companyUuid === company &&
-          job.status === 'Completed' &&
-          Math.abs(Date.parse(job.invoiceSentAt ?? job.completionDate ?? job.editDate) - Date.parse(invoiceDate(invoice))) <=
-            SEVEN_DAYS_MS)),
-  );
+  // The index only narrows: the rule below is the whole test, as over every job.
+  const found = jobs()
+    .candidates(number, company)
+    .filter(
+      (job) =>
+        !context.link(job.uuid) &&
+        ((number !== null && job.jobNumber === number) ||
+          (company !== null &&
+            job.companyUuid === company &&
+            job.status === 'Completed' &&
+            Math.abs(Date.parse(job.invoiceSentAt ?? job.completionDate ?? job.editDate) - Date.parse(invoiceDate(invoice))) <=
+              SEVEN_DAYS_MS)),
+    );
   return { jobs: found.map((job) => job.uuid), named: number !== null && found.some((job) => job.jobNumber === number) };
 }
 

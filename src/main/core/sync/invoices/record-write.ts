@@ -47,6 +47,8 @@ export async function recordStripeInvoice(
 ): Promise<string | null> {
   const rateBp = await taxRates.bpOf(invoice.lines.map((l) => l.taxRateId));
   const existing = job ? store.invoices.get('servicem8', job.jobUuid) : null;
+  const difference = job ? differenceWords(job.servicem8, stripeNet(invoice)) : null;
+  // One transaction for the typed rows and the job's standing: one commit per invoice, not two.
   store.transaction(() => {
     store.invoices.upsert(
       stripeRow(invoice, {
@@ -59,9 +61,7 @@ export async function recordStripeInvoice(
       zone,
     );
     if (existing && existing.otherSideId !== invoice.id) store.invoices.upsert(asInput(existing, invoice.id), zone);
+    if (job) store.invoiceJobs.setStripe(job.jobUuid, invoice.id, difference);
   });
-  if (!job) return null;
-  const difference = differenceWords(job.servicem8, stripeNet(invoice));
-  store.invoiceJobs.setStripe(job.jobUuid, invoice.id, difference);
   return difference;
 }

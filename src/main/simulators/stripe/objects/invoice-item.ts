@@ -15,7 +15,8 @@ export interface InvoiceItemObject extends WireObject {
   metadata: Record<string, string>;
   date: number;
   period: { start: number; end: number };
-  pricing: { type: 'price_details'; unit_amount_decimal: string | null };
+  /** `price_details` only for an item made from an inline `price_data`. */
+  pricing: { type: 'price_details'; price_details?: { price: string; product: string }; unit_amount_decimal: string | null };
 }
 
 export interface LineItemObject extends WireObject {
@@ -89,7 +90,7 @@ export function lineFromItem(id: string, item: InvoiceItemObject, invoice: strin
     },
     period: { ...item.period },
     pretax_credit_amounts: [],
-    pricing: { type: 'price_details', unit_amount_decimal: item.pricing.unit_amount_decimal },
+    pricing: structuredClone(item.pricing),
     quantity: item.quantity,
     quantity_decimal: item.quantity_decimal,
     subscription: null,

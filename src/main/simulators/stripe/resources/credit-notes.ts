@@ -47,7 +47,7 @@ function create(ctx: SimContext): { body: Json } {
   const reason = oneOf(params, 'reason', ['duplicate', 'fraudulent', 'order_change', 'product_unsatisfactory'] as const) ?? null;
   const metadata = applyMetadata({}, params);
   const refunds = refundAmount > 0 ? [refundForInvoice(ctx, invoice, refundAmount)] : [];
-  const sequence = store.creditNotes.newestFirst().filter((c) => c.invoice === invoice.id).length + 1;
+  const sequence = store.creditNotes.where('invoice', invoice.id).length + 1;
   const note = newCreditNote(store.ids.next('cn'), ctx.now(), {
     invoice: invoice.id,
     customer: invoice.customer,
@@ -112,7 +112,7 @@ function voidNote(ctx: SimContext): { body: Json } {
 function listLines(ctx: SimContext): { body: Json } {
   const note = ctx.store.creditNotes.require(ctx.path.id ?? '');
   allowOnly(ctx.params, [...LIST_PARAMS]);
-  const lines = ctx.store.creditNoteLines.newestFirst().filter((l) => l.credit_note === note.id);
+  const lines = ctx.store.creditNoteLines.newestWhere('credit_note', note.id);
   const page = paginate(
     lines,
     ctx.params,

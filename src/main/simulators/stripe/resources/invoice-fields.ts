@@ -52,6 +52,7 @@ export function applyInvoiceFields(ctx: SimContext, invoice: InvoiceObject): voi
   if (autoAdvance !== undefined) invoice.auto_advance = autoAdvance;
   if (invoice.status === 'draft') {
     invoice.automatically_finalizes_at = invoice.auto_advance ? invoice.created + AUTO_FINALIZE_DELAY_SECONDS : null;
+    if (invoice.automatically_finalizes_at !== null) ctx.store.autoFinalizing.add(invoice.id);
   }
   if (params.effective_at !== undefined) {
     // `''` unsets it (update takes Emptyable<number>); then finalization sets it.

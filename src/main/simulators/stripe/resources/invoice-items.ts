@@ -10,6 +10,7 @@ import { LIST_PARAMS, createdFilter, paginate } from '../list';
 import { applyMetadata } from '../metadata';
 import type { InvoiceObject } from '../objects/invoice';
 import { lineFromItem, newInvoiceItem, type InvoiceItemObject, type LineItemObject } from '../objects/invoice-item';
+import type { FormObject } from '../form-body';
 import { allowOnly, bool, int, nullableStr, str } from '../params';
 import { DECIMAL, canonicalDecimal, decimalTimes, scaledOf } from '../decimal';
 import { requireCustomer } from './customers';
@@ -51,24 +52,30 @@ interface Amounts {
   unit: string | null;
 }
 
-function quantityOf(ctx: SimContext, fallback?: Amounts): { quantity: number; quantityDecimal: string } {
-  const whole = int(ctx.params, 'quantity');
-  const decimal = str(ctx.params, 'quantity_decimal');
+/** `quantity` or `quantity_decimal` of an item (or of an add_lines entry, `prefix` naming it in errors). */
+export function quantityOf(
+  params: FormObject,
+  fallback?: Pick<Amounts, 'quantity' | 'quantityDecimal'>,
+  prefix = '',
+): { quantity: number; quantityDecimal: string } {
+  const whole = int(params, 'quantity');
+  const decimal = str(params, 'quantity_decimal');
   if (whole !== undefined && decimal !== undefined)
-    throw SimError.invalid('You may only specify one of these parameters: quantity, quantity_decimal.', 'quantity');
+    throw SimError.invalid('You may only specify one of these parameters: quantity, quantity_decimal.', `${prefix}quantity`);
   if (decimal !== undefined) {
-    if (!DECIMAL.test(decimal) || decimal.startsWith('-')) throw SimError.invalid(`Invalid decimal: ${decimal}`, 'quantity_decimal');
+    if (!DECIMAL.test(decimal) || decimal.startsWith('-'))
+      throw SimError.invalid(`Invalid decimal: ${decimal}`, `${prefix}quantity_decimal`);
     const canonical = canonicalDecimal(decimal);
     const { value, scale } = scaledOf(canonical);
     return { quantity: Number((value * 2n + scale) / (2n * scale)), quantityDecimal: canonical };
   }
   const quantity = whole ?? fallback?.quantity ?? 1;
-  if (quantity < 0) throw SimError.invalid('quantity must be positive.', 'quantity');
+  if (quantity < 0) throw SimError.invalid('quantity must be positive.', `${prefix}quantity`);
   return { quantity, quantityDecimal: whole === undefined && fallback ? fallback.quantityDecimal : String(quantity) };
 }
 
 function amountOf(ctx: SimContext, fallback?: Amounts): Amounts {
-  const { quantity, quantityDecimal } = quantityOf(ctx, fallback);
+  const { quantity, quantityDecimal } = quantityOf(ctx.params, fallback);
   const unit = str(ctx.params, 'unit_amount_decimal') ?? (ctx.params.amount === undefined ? (fallback?.unit ?? undefined) : undefined);
   const amount = int(ctx.params, 'amount');
   if (unit !== undefined && amount !== undefined)
@@ -150,7 +157,7 @@ function update(ctx: SimContext): { body: Json } {
   if (rates) item.tax_rates = rates;
   if (description !== undefined) item.description = description;
   if (invoice) {
-    const line = (ctx.store.lines.inOrder() as LineItemObject[]).find((l) => l.invoice === invoice.id && itemIdOf(l) === item.id);
+    const line = (ctx.store.lines.where('invoice', invoice.id) as LineItemObject[]).find((l) => itemIdOf(l) === item.id);
     if (line)
       Object.assign(line, {
         amount,
@@ -170,8 +177,8 @@ function remove(ctx: SimContext): { body: Json } {
   const { item, invoice } = editable(ctx);
   ctx.store.invoiceItems.remove(item.id);
   if (invoice) {
-    for (const line of ctx.store.lines.inOrder() as LineItemObject[]) {
-      if (line.invoice === invoice.id && itemIdOf(line) === item.id) ctx.store.lines.remove(line.id);
+    for (const line of ctx.store.lines.where('invoice', invoice.id) as LineItemObject[]) {
+      if (itemIdOf(line) === item.id) ctx.store.lines.remove(line.id);
     }
     recomputeInvoice(ctx.store, invoice);
   }
@@ -190,15 +197,14 @@ function listItems(ctx: SimContext): { body: Json } {
   const invoice = str(params, 'invoice');
   const pending = bool(params, 'pending');
   const inCreated = createdFilter(params);
-  const items = store.invoiceItems
-    .newestFirst()
-    .filter(
-      (i) =>
-        (customer === undefined || i.customer === customer) &&
-        (invoice === undefined || i.invoice === invoice) &&
-        (pending === undefined || (i.invoice === null) === pending) &&
-        inCreated(i.date as number),
-    );
+  const candidates = customer === undefined ? store.invoiceItems.newestFirst() : store.invoiceItems.newestWhere('customer', customer);
+  const items = candidates.filter(
+    (i) =>
+      (customer === undefined || i.customer === customer) &&
+      (invoice === undefined || i.invoice === invoice) &&
+      (pending === undefined || (i.invoice === null) === pending) &&
+      inCreated(i.date as number),
+  );
   const page = paginate(items, params, '/v1/invoiceitems', (id) => store.invoiceItems.sortKey(id), 'invoiceitem');
   return { body: { ...page, data: page.data.map((i) => ({ ...i })) } };
 }

@@ -35,8 +35,8 @@ function create(ctx: SimContext): { body: Json } {
   snapshotCustomer(ctx, invoice, customer);
   store.invoices.insert(invoice);
   if (behavior === 'include') {
-    for (const item of store.invoiceItems.inOrder() as InvoiceItemObject[]) {
-      if (item.customer === customer.id && item.invoice === null && item.currency === currency) attachItem(ctx, item, invoice);
+    for (const item of store.invoiceItems.where('customer', customer.id) as InvoiceItemObject[]) {
+      if (item.invoice === null && item.currency === currency) attachItem(ctx, item, invoice);
     }
   }
   recomputeInvoice(store, invoice);
@@ -83,7 +83,9 @@ function listInvoices(ctx: SimContext): { body: Json } {
   const method = str(params, 'collection_method');
   const inCreated = createdFilter(params);
   const inDue = createdFilter(params, 'due_date');
-  const items = (store.invoices.newestFirst() as InvoiceObject[]).filter(
+  // By customer through the index: the sync lists one customer's invoices at a time.
+  const candidates = customer === undefined ? store.invoices.newestFirst() : store.invoices.newestWhere('customer', customer);
+  const items = (candidates as InvoiceObject[]).filter(
     (i) =>
       (customer === undefined || i.customer === customer) &&
       (status === undefined || i.status === status) &&

@@ -17,7 +17,8 @@ function listInvoicePayments(ctx: SimContext): { body: Json } {
   const type = str(payment, 'type');
   const intent = str(payment, 'payment_intent');
   const inCreated = createdFilter(params);
-  const items = (store.invoicePayments.newestFirst() as InvoicePaymentObject[]).filter(
+  const candidates = invoice === undefined ? store.invoicePayments.newestFirst() : store.invoicePayments.newestWhere('invoice', invoice);
+  const items = (candidates as InvoicePaymentObject[]).filter(
     (p) =>
       (invoice === undefined || p.invoice === invoice) &&
       (status === undefined || p.status === status) &&

@@ -72,7 +72,7 @@ function remove(ctx: SimContext): { body: Json } {
 function listTaxIds(ctx: SimContext): { body: Json } {
   const customer = requireCustomer(ctx, ctx.path.id ?? '');
   allowOnly(ctx.params, [...LIST_PARAMS]);
-  const items = ctx.store.taxIds.newestFirst().filter((t) => t.customer === customer.id);
+  const items = ctx.store.taxIds.newestWhere('customer', customer.id);
   const page = paginate(items, ctx.params, `/v1/customers/${customer.id}/tax_ids`, (id) => ctx.store.taxIds.sortKey(id), 'tax_id');
   return { body: { ...page, data: page.data.map((t) => ({ ...t })) } };
 }
