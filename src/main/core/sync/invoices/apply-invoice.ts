@@ -10,6 +10,8 @@ import type { OperationDefinition, OperationHandler } from '../engine/pair-defin
 import type { AppliedWrite, CycleContext } from '../engine/sync-pair';
 import { FINALIZED_CHANGED } from './conflict-kinds';
 import { createJob } from './apply-create-job';
+import { recordQuotes } from './apply-quotes';
+import { updateReferences } from './apply-references';
 import { INVOICE_OPERATIONS } from './operations';
 import type { InvoicePairDeps } from './pair-deps';
 import type { CreateInvoicePayload, CreditNotePayload, DraftInput, JobFacts, UpdateDraftPayload, VoidAndReissuePayload } from './payloads';
@@ -36,6 +38,8 @@ export function invoiceHandlers(deps: InvoicePairDeps, taxRates: TaxRateResolver
     handler(ops.void_and_reissue, (p, item, context) => voidAndReissue(p, item, context, deps, taxRates)),
     handler(ops.credit_note, (p, item, context) => creditNote(p, item, context, deps, taxRates)),
     handler(ops.create_job, (p, item, context) => createJob(p, item, context, deps, taxRates)),
+    handler(ops.update_references, (p, item, context) => updateReferences(p, item, context, deps, taxRates)),
+    handler(ops.record_quotes, (p, item, context) => recordQuotes(p, item, context, deps)),
   ];
   return Object.fromEntries(all.map((h) => [h.name, h]));
 }

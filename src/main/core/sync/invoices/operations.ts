@@ -7,13 +7,17 @@ import {
   createInvoicePayload,
   createJobPayload,
   creditNotePayload,
+  recordQuotesPayload,
   updateDraftPayload,
+  updateReferencesPayload,
   voidAndReissuePayload,
   type CreateInvoicePayload,
   type CreateJobPayload,
   type CreditNotePayload,
   type JobFacts,
+  type RecordQuotesPayload,
   type UpdateDraftPayload,
+  type UpdateReferencesPayload,
   type VoidAndReissuePayload,
 } from './payloads';
 
@@ -67,6 +71,30 @@ export const INVOICE_OPERATIONS = {
     describe: (p: CreditNotePayload) =>
       `Credited ${money(p.amountCents)} on Stripe invoice ${p.stripeId} for ${job(p.job)} (the job's total went down to ${money(p.job.servicem8.incCents)})`,
   } satisfies OperationDefinition<CreditNotePayload>,
+  update_references: {
+    name: 'update_references',
+    target: 'stripe',
+    version: 1,
+    schema: updateReferencesPayload,
+    idempotency: 'run',
+    counts: 'updated',
+    describe: (p: UpdateReferencesPayload, applied: AppliedWrite | null) => {
+      const changed = (applied?.result as { changed?: string[] } | undefined)?.changed ?? Object.keys(p.metadata);
+      return `Updated the references on finalized Stripe invoice ${p.stripeId} for ${job(p.job)} (${changed.length ? changed.join(', ') : 'already up to date'}); the total and GST are unchanged`;
+    },
+  } satisfies OperationDefinition<UpdateReferencesPayload>,
+  record_quotes: {
+    name: 'record_quotes',
+    target: 'stripe',
+    version: 1,
+    schema: recordQuotesPayload,
+    idempotency: 'run',
+    counts: 'updated',
+    describe: (p: RecordQuotesPayload) =>
+      p.quotes === 0
+        ? `Removed the quotes from Stripe customer ${p.customerId}${p.client ? ` (${p.client})` : ''}: no open quote left in ServiceM8`
+        : `Recorded ${p.quotes} open quote${p.quotes === 1 ? '' : 's'} of ${p.client ?? p.companyUuid} on Stripe customer ${p.customerId}: ${p.metadata.servicem8_quotes ?? ''}`,
+  } satisfies OperationDefinition<RecordQuotesPayload>,
   create_job: {
     name: 'create_job',
     target: 'servicem8',

@@ -8,6 +8,7 @@ import { jobNumberOf } from './match-invoices';
 import type { JobFacts } from './payloads';
 import { differenceWords } from './plan-job';
 import type { TaxRateResolver } from './tax-rates';
+import { joinFindings } from './total-check';
 import { stripeNet, stripeRow } from './typed-rows';
 import { MIRROR, type StripeInvoice } from './types';
 
@@ -43,7 +44,7 @@ export async function recordStripeInvoice(
   taxRates: TaxRateResolver,
   zone: string,
   invoice: StripeInvoice,
-  job: Pick<JobFacts, 'jobUuid' | 'jobNumber' | 'client' | 'servicem8'> | null,
+  job: Pick<JobFacts, 'jobUuid' | 'jobNumber' | 'client' | 'servicem8' | 'totalCheck'> | null,
 ): Promise<string | null> {
   const rateBp = await taxRates.bpOf(invoice.lines.map((l) => l.taxRateId));
   const existing = job ? store.invoices.get('servicem8', job.jobUuid) : null;
@@ -61,7 +62,7 @@ export async function recordStripeInvoice(
     if (existing && existing.otherSideId !== invoice.id) store.invoices.upsert(asInput(existing, invoice.id), zone);
   });
   if (!job) return null;
-  const difference = differenceWords(job.servicem8, stripeNet(invoice));
+  const difference = joinFindings(differenceWords(job.servicem8, stripeNet(invoice)), job.totalCheck);
   store.invoiceJobs.setStripe(job.jobUuid, invoice.id, difference);
   return difference;
 }

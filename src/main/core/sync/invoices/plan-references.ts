@@ -1,0 +1,61 @@
+// A job's reference fields (PO number, site address, job status, owner email, edit date)
+// after its Stripe invoice was finalized. They do not change what is owed, so they are
+// written, not asked about: Stripe keeps metadata editable on open, uncollectible and
+// paid invoices, and custom fields on open and uncollectible ones (reference
+// stripe-api.md §8; the Stripe simulator enforces the same table in
+// resources/invoice-fields.ts). A voided invoice is never touched; a draft is updated
+// whole by update_draft. The edit date rides along with another change but is no
+// reason to write on its own (every payment moves it).
+import type { DraftInput } from './payloads';
+import { JOB_FIELD, META, type StripeInvoice } from './types';
+
+/** The custom fields the pair owns; a field someone added by hand in Stripe is kept. */
+export const OUR_CUSTOM_FIELDS = [JOB_FIELD, 'PO', 'Site'] as const;
+
+export interface ReferencePatch {
+  /** Merged by Stripe; '' removes a key. Only keys that differ. */
+  metadata: Record<string, string>;
+  /** The whole list to write (ours replaced, others kept), or null to leave custom fields as they are. */
+  customFields: { name: string; value: string }[] | null;
+  /** The fields that changed, in words for the audit (e.g. "PO", "servicem8_site_address"). */
+  changed: string[];
+}
+
+const REFERENCE_KEYS = Object.values(META).filter((k) => k !== META.jobUuid && k !== META.jobNumber);
+const TRIGGER_KEYS = REFERENCE_KEYS.filter((k) => k !== META.editDate);
+
+function mergedCustomFields(current: { name: string; value: string }[], wanted: { name: string; value: string }[]) {
+  const others = current.filter((f) => !(OUR_CUSTOM_FIELDS as readonly string[]).includes(f.name));
+  // Stripe allows 4 custom fields: ours first (the job number matters most), then others while room is left.
+  return [...wanted, ...others].slice(0, 4);
+}
+
+const sameFields = (a: { name: string; value: string }[], b: { name: string; value: string }[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What to write so the finalized invoice carries the job's references; null when nothing (that triggers a write) differs. */
+export function referencePatch(
+  draft: Pick<DraftInput, 'metadata' | 'customFields'>,
+  invoice: Pick<StripeInvoice, 'status' | 'metadata' | 'customFields'>,
+): ReferencePatch | null {
+  if (invoice.status !== 'open' && invoice.status !== 'uncollectible' && invoice.status !== 'paid') return null;
+  const metadata: Record<string, string> = {};
+  for (const key of REFERENCE_KEYS) {
+    const wanted = draft.metadata[key] ?? '';
+    if ((invoice.metadata[key] ?? '') !== wanted) metadata[key] = wanted;
+  }
+  let customFields: ReferencePatch['customFields'] = null;
+  if (invoice.status !== 'paid') {
+    const merged = mergedCustomFields(invoice.customFields, draft.customFields);
+    if (!sameFields(merged, invoice.customFields)) customFields = merged;
+  }
+  const changed = [
+    ...Object.keys(metadata),
+    ...(customFields
+      ? OUR_CUSTOM_FIELDS.filter(
+          (name) => invoice.customFields.find((f) => f.name === name)?.value !== customFields.find((f) => f.name === name)?.value,
+        )
+      : []),
+  ];
+  const triggers = TRIGGER_KEYS.some((k) => k in metadata) || customFields !== null;
+  return triggers ? { metadata, customFields, changed } : null;
+}
