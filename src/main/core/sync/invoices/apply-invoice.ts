@@ -15,6 +15,7 @@ import { updateReferences } from './apply-references';
 import { INVOICE_OPERATIONS } from './operations';
 import type { InvoicePairDeps } from './pair-deps';
 import type { CreateInvoicePayload, CreditNotePayload, DraftInput, JobFacts, UpdateDraftPayload, VoidAndReissuePayload } from './payloads';
+import { referencesKey } from './plan-references';
 import { invoiceMirror, recordStripeInvoice } from './record-write';
 import type { TaxRateResolver } from './tax-rates';
 import { stripeNet } from './typed-rows';
@@ -100,11 +101,18 @@ function written(
   difference: string | null,
   conflictIds: number[],
   before: unknown,
+  draft?: DraftInput,
 ): Omit<AppliedWrite, 'link'> {
   return {
     servicem8Id: job.jobUuid,
     stripeId: invoice.id,
-    base: { fingerprint: job.fingerprint, incCents: job.servicem8.incCents, gstCents: job.servicem8.gstCents },
+    base: {
+      fingerprint: job.fingerprint,
+      incCents: job.servicem8.incCents,
+      gstCents: job.servicem8.gstCents,
+      // The references the invoice now carries, so a later change to them in ServiceM8 is written (plan-references.ts).
+      ...(draft ? { references: referencesKey(draft) } : {}),
+    },
     mirror: [invoiceMirror(invoice)],
     before,
     after: {
@@ -133,7 +141,7 @@ async function createInvoice(
   const invoice = earlier ?? (await issue(deps, taxRates, p.draft, p.emailCustomer, item.idempotencyKey));
   const difference = await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, invoice, p.job);
   return {
-    ...written(p.job, invoice, difference, p.conflictIds, null),
+    ...written(p.job, invoice, difference, p.conflictIds, null, p.draft),
     link: { mode: 'create', servicem8EditedAt: null, stripeEditedAt: null },
   };
 }
@@ -180,7 +188,7 @@ async function updateDraft(
     item.idempotencyKey,
   );
   const difference = await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, updated, p.job);
-  return written(p.job, updated, difference, p.conflictIds, before);
+  return written(p.job, updated, difference, p.conflictIds, before, p.draft);
 }
 
 async function voidAndReissue(
@@ -201,7 +209,7 @@ async function voidAndReissue(
   await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, old, { ...p.job, servicem8: p.job.servicem8 });
   const invoice = await issue(deps, taxRates, p.draft, p.emailCustomer, `${item.idempotencyKey}:new`);
   const difference = await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, invoice, p.job);
-  const applied = written(p.job, invoice, difference, p.conflictIds, before);
+  const applied = written(p.job, invoice, difference, p.conflictIds, before, p.draft);
   return {
     ...applied,
     mirror: [invoiceMirror(old), ...applied.mirror],

@@ -39,7 +39,7 @@ export async function updateReferences(
   return {
     servicem8Id: p.job.jobUuid,
     stripeId: updated.id,
-    base: {},
+    base: { references: p.referencesKey },
     mirror: [invoiceMirror(updated)],
     before: { jobNumber: p.job.jobNumber, invoice: live.id, number: live.number, ...references(live) },
     after: {

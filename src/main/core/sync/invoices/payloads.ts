@@ -70,6 +70,8 @@ export const creditNotePayload = z.object({
 export const updateReferencesPayload = z.object({
   job: jobFacts,
   stripeId: z.string(),
+  /** The references written (plan-references.ts referencesKey), for the merge base. */
+  referencesKey: z.string(),
   metadata: z.record(z.string(), z.string()),
   customFields: z.array(z.object({ name: z.string(), value: z.string() })).nullable(),
   conflictIds: z.array(z.number().int()),
@@ -122,4 +124,6 @@ export interface InvoiceBase {
   fingerprint: string;
   incCents: number;
   gstCents: number;
+  /** The job's references last agreed (plan-references.ts); absent on links made before it was kept. */
+  references?: string;
 }

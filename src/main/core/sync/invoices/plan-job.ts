@@ -15,8 +15,8 @@ import {
   VOID_AND_REISSUE,
 } from './conflict-kinds';
 import { checkEligibility } from './eligibility';
-import type { DraftInput, JobFacts } from './payloads';
-import { referencePatch } from './plan-references';
+import type { DraftInput, InvoiceBase, JobFacts } from './payloads';
+import { referencePatch, referencesKey } from './plan-references';
 import { joinFindings, totalCheckWords } from './total-check';
 import type { InvoiceIndex } from './match-invoices';
 import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
@@ -145,7 +145,7 @@ export function planJob(
     handMade && decided === LINK_AS_IS ? (match.invoices.find((i) => i.id === chosenCandidate(handMade)) ?? match.invoices[0]!) : null;
   const chosen = equal ? match.invoices[0]! : picked;
   if (chosen) {
-    linkExisting(job, invoice, chosen, context, out);
+    linkExisting(job, invoice, chosen, referencesKey(draft), context, out);
     if (handMade) out.plan.settledConflicts.push(handMade.id);
     state('ready', null, null, differenceWords(invoice.servicem8, stripeNet(chosen)));
     return;
@@ -167,22 +167,52 @@ export function planJob(
   state('needs_approval', null, `A Stripe invoice made by hand matches this job (${match.rule}) but differs: waiting for a decision.`);
 }
 
-/** Reference-only changes on a finalized invoice whose total and GST still agree: written, audited with before and after. */
-function planReferences(job: Job, facts: JobFacts, draft: DraftInput, stripe: StripeInvoice, out: InvoicePlanOutput): void {
-  const patch = referencePatch(draft, stripe);
-  if (!patch) return;
+/**
+ * Reference-only changes on a finalized invoice whose total and GST still agree: written when the job's references
+ * changed since they were last agreed (the merge base), audited with before and after. A link with none recorded
+ * yet (made before, by hand, from Stripe) records the job's references without writing.
+ */
+function planReferences(
+  job: Job,
+  facts: JobFacts,
+  draft: DraftInput,
+  base: InvoiceBase | null,
+  stripe: StripeInvoice,
+  out: InvoicePlanOutput,
+): void {
+  const key = referencesKey(draft);
+  if (base?.references === key) return;
+  const patch = base?.references === undefined ? null : referencePatch(draft, stripe);
+  if (!patch) {
+    out.plan.bases.push({ entity: INVOICE_ENTITY, servicem8Id: job.uuid, fields: { references: key } });
+    return;
+  }
   out.plan.writes.push({
     entity: INVOICE_ENTITY,
     target: 'stripe',
     operation: 'update_references',
     subjectId: job.uuid,
-    payload: { job: facts, stripeId: stripe.id, metadata: patch.metadata, customFields: patch.customFields, conflictIds: [] },
+    payload: {
+      job: facts,
+      stripeId: stripe.id,
+      referencesKey: key,
+      metadata: patch.metadata,
+      customFields: patch.customFields,
+      conflictIds: [],
+    },
     priority: PRIORITY,
     describe: { subject: `Job ${job.jobNumber}`, fields: { references: patch.changed.join(', ') } },
   });
 }
 
-function linkExisting(job: Job, invoice: BuiltInvoice, stripe: StripeInvoice, context: InvoicePlanContext, out: InvoicePlanOutput): void {
+function linkExisting(
+  job: Job,
+  invoice: BuiltInvoice,
+  stripe: StripeInvoice,
+  references: string,
+  context: InvoicePlanContext,
+  out: InvoicePlanOutput,
+): void {
   context.links.add(job.uuid, stripe.id);
   out.plan.links.push({
     entity: INVOICE_ENTITY,
@@ -194,7 +224,7 @@ function linkExisting(job: Job, invoice: BuiltInvoice, stripe: StripeInvoice, co
   out.plan.bases.push({
     entity: INVOICE_ENTITY,
     servicem8Id: job.uuid,
-    fields: { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents },
+    fields: { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents, references },
   });
 }
 
@@ -213,7 +243,7 @@ function planLinked(
   const facts = jobFactsOf(job, invoice, context.client(job.companyUuid).name);
   const draft = buildDraft(job, invoice, target.customerId, target.ownerEmail);
   if (base?.fingerprint === invoice.fingerprint && !decision) {
-    if (stripe.status !== 'draft') planReferences(job, facts, draft, stripe, out);
+    if (stripe.status !== 'draft') planReferences(job, facts, draft, base, stripe, out);
     return;
   }
   const newBase = { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents };
@@ -232,7 +262,7 @@ function planLinked(
   const net = stripeNet(stripe);
   if (differenceWords(invoice.servicem8, net) === null && !decision) {
     out.plan.bases.push({ entity: INVOICE_ENTITY, servicem8Id: job.uuid, fields: newBase });
-    planReferences(job, facts, draft, stripe, out);
+    planReferences(job, facts, draft, base, stripe, out);
     return;
   }
   const action = decision ? chosenAction(decision, { servicem8: VOID_AND_REISSUE, stripe: LEAVE_AS_IS }) : null;

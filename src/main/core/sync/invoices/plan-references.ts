@@ -4,8 +4,11 @@
 // paid invoices, and custom fields on open and uncollectible ones (reference
 // stripe-api.md §8; the Stripe simulator enforces the same table in
 // resources/invoice-fields.ts). A voided invoice is never touched; a draft is updated
-// whole by update_draft. The edit date rides along with another change but is no
-// reason to write on its own (every payment moves it).
+// whole by update_draft. Only a change made in ServiceM8 is written: the link's merge
+// base keeps the references last agreed (`referencesKey`), so a hand-made or
+// Stripe-made invoice keeps what it carries until its job changes, and a change that
+// had to wait (a write in flight) is still seen next cycle. The edit date rides along
+// with another change but is no reason to write on its own (every payment moves it).
 import type { DraftInput } from './payloads';
 import { JOB_FIELD, META, type StripeInvoice } from './types';
 
@@ -31,6 +34,11 @@ function mergedCustomFields(current: { name: string; value: string }[], wanted: 
 }
 
 const sameFields = (a: { name: string; value: string }[], b: { name: string; value: string }[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The job's references (the edit date aside) as one comparable text, kept in the link's merge base. */
+export function referencesKey(draft: Pick<DraftInput, 'metadata' | 'customFields'>): string {
+  return JSON.stringify([TRIGGER_KEYS.map((k) => draft.metadata[k] ?? ''), draft.customFields]);
+}
 
 /** What to write so the finalized invoice carries the job's references; null when nothing (that triggers a write) differs. */
 export function referencePatch(
