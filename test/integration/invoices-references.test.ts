@@ -5,7 +5,9 @@
 // job total checked against its lines; and a credit note made by hand in Stripe shown
 // on the job, net, in `sm8sync invoices` and the typed rows the GST report reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import { listInvoices } from '../../src/main/core/app/invoice-list';
+import { buildGstReport } from '../../src/main/core/reports/gst/gst-report';
 import { invoiceWorld, startSides } from '../helpers/invoice-world';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -174,6 +176,17 @@ describe('invoices: totals checked', () => {
     const entry = listInvoices(world.store, {}).find((e) => e.jobUuid === job)!;
     expect(entry).toMatchObject({ state: 'sent', servicem8TotalCents: 220000, stripeTotalCents: 198000, stripeGstCents: 18000 });
     expect(entry.reason).toMatch(/total \$1980\.00 in Stripe vs \$2200\.00 in ServiceM8/);
-    expect(world.store.invoices.get('stripe', invoice!.id)).toMatchObject({ totalIncCents: 198000, gstCents: 18000 });
+    const stripeRow = world.store.invoices.get('stripe', invoice!.id)!;
+    expect(stripeRow).toMatchObject({ totalIncCents: 198000, gstCents: 18000 });
+    // The GST report of the invoice's month reads the same rows: Stripe's side is net of the credit note.
+    const month = DateTime.fromISO(stripeRow.invoiceAt, { zone: 'utc' }).setZone('Australia/Sydney').toFormat('yyyy-MM');
+    const report = buildGstReport(world.store, { month, basis: 'accrual', zone: 'Australia/Sydney', all: true });
+    expect(report.rows.find((r) => r.servicem8JobUuid === job)).toMatchObject({
+      servicem8TotalInc: 220000,
+      servicem8Gst: 20000,
+      stripeTotalInc: 198000,
+      stripeGst: 18000,
+      differenceTotal: -22000,
+    });
   });
 });
