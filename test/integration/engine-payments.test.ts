@@ -197,6 +197,19 @@ describe('payments: ServiceM8 Pay', () => {
     expect(await sims.revenue()).toEqual({ servicem8: 15400, stripe: 15400 });
   });
 
+  it('a part payment with ServiceM8 Pay leaves the Stripe invoice open, asking for the rest', async () => {
+    const { sims, store, sync, invoice, idle } = await world();
+    const inv = await invoice(20000);
+    const chargeId = await sims.servicem8PayCharge(inv, 5000);
+    const own = await sims.addSm8Payment(inv.jobUuid, 5000, 'Credit Card');
+    await sync();
+    expect(store.links.byStripeId('payment', chargeId)?.servicem8Id).toBe(own);
+    expect(await sims.stripe.invoices.retrieve(inv.invoiceId)).toMatchObject({ status: 'open', amount_remaining: 20000 });
+    expect(store.audit.list({ entity: 'payment' }).some((e) => e.operation === 'settle_invoice_servicem8_pay')).toBe(false);
+    await idle();
+    expect(await sims.timesPaid(inv.invoiceId)).toBe(0);
+  });
+
   it('paid on site with ServiceM8 Pay before the job was invoiced: the Stripe invoice made later is marked paid once', async () => {
     const { sims, store, sync, idle, register } = await world();
     const registered = await sims.addInvoice(9900); // the job and its invoice exist in ServiceM8 and Stripe...

@@ -90,6 +90,23 @@ describe('invoices: quotes on the Stripe customer', () => {
     expect(cleared.metadata.servicem8_uuid).toBe(company);
     expect((await world.sync()).plan).toEqual([]);
   });
+
+  it('refuses in words, writing nothing, when the customer has no room left under Stripe’s 50 metadata keys', async () => {
+    const world = invoiceWorld(sides, tempDir());
+    const company = await world.client('Crowded Metadata Co');
+    await world.sync(); // the client becomes a customer
+    const customerId = customerOf(world, company);
+    const theirs = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [`crm_field_${i}`, 'x']));
+    await world.stripe.customers.update(customerId, { metadata: theirs });
+    await quote(world, company, 'crowded', '450.00', '2026-11-10 08:00:00');
+    const result = await world.sync();
+    expect(result.state, result.error ?? '').toBe('completed');
+    const [failed] = world.store.outbox.list({ state: 'failed' }).filter((i) => i.operation === 'record_quotes');
+    expect(failed?.lastError).toMatch(/already has 49 metadata keys; Stripe allows 50, so the quotes were not recorded/);
+    const customer = (await world.stripe.customers.retrieve(customerId)) as { metadata: Record<string, string> };
+    expect(customer.metadata.servicem8_quotes).toBeUndefined();
+    expect(Object.keys(customer.metadata)).toHaveLength(49); // 47 of theirs, servicem8_uuid and servicem8_edit_date
+  });
 });
 
 describe('invoices: reference-only changes on a finalized invoice', () => {
