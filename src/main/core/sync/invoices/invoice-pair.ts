@@ -14,7 +14,8 @@ import type { InvoicePairDeps } from './pair-deps';
 import type { InvoiceBase } from './payloads';
 import type { InvoicePlanContext, InvoiceWorld } from './plan-context';
 import { planInvoices } from './plan-invoices';
-import { planQuotes, type QuoteClient } from './plan-quotes';
+import { planQuotes } from './plan-quotes';
+import { quoteInputs } from './quote-inputs';
 import { stripeInvoiceChanges } from './stripe-changes';
 import { TaxRateResolver } from './tax-rates';
 import { INVOICE_ENTITY, MIRROR, type Category, type Job, type Material, type Staff, type StripeInvoice, type TaxRate } from './types';
@@ -121,33 +122,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
           .filter((q) => q.side === 'servicem8' && q.object === 'company')
           .map((q) => [q.recordId, q.reason]),
       );
-      // Quotes on the customer: clients with a job that changed (a quote made, won or lost), waiting ones, all on a replan.
-      const quoteCompanies = new Set<string>();
-      for (const job of freshJobs.values()) if (job.companyUuid) quoteCompanies.add(job.companyUuid);
-      for (const id of store.deferred.list(INVOICE_ENTITY).servicem8) if (id.startsWith('quotes:')) quoteCompanies.add(id.slice(7));
-      if (replanAll) for (const job of world.allJobs()) if (job.status === 'Quote' && job.companyUuid) quoteCompanies.add(job.companyUuid);
-      const quoteClients = (): QuoteClient[] =>
-        [...quoteCompanies].sort().flatMap((companyUuid) => {
-          const link = store.links.byServiceM8Id('client', companyUuid);
-          if (!link) return [];
-          const customer = store.mirror.get<{ name: string | null; metadata?: Record<string, string> }>(
-            'stripe',
-            'customer',
-            link.stripeId,
-          );
-          return [
-            { companyUuid, customerId: link.stripeId, name: customer?.record.name ?? null, metadata: customer?.record.metadata ?? {} },
-          ];
-        });
-      let jobsByCompany: Map<string, Job[]> | null = null;
-      const quoteJobsOf = (companyUuid: string): Job[] => {
-        if (!jobsByCompany) {
-          jobsByCompany = new Map();
-          for (const job of world.allJobs())
-            if (job.companyUuid) jobsByCompany.set(job.companyUuid, [...(jobsByCompany.get(job.companyUuid) ?? []), job]);
-        }
-        return jobsByCompany.get(companyUuid) ?? [];
-      };
+      const quotes = quoteInputs(store, { freshJobs: freshJobs.values(), replanAll, allJobs: () => world.allJobs() });
       const links = new PlanningLinks(storedLinks(store.links, INVOICE_ENTITY));
       const planContext: InvoicePlanContext = {
         settings: context.settings,
@@ -180,7 +155,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       };
       const out = planInvoices({ jobs, invoices }, world, planContext);
       const zone = context.settings.businessTimeZone;
-      planQuotes(quoteClients(), quoteJobsOf, { zone, busy: planContext.busy }, out.plan);
+      planQuotes(quotes.clients(), quotes.jobsOf, { zone, busy: planContext.busy }, out.plan);
       const rejected = PULLED.flatMap((object) => pulled[object].rejected).concat(
         changes.rejected.map((r) => ({ uuid: r.id, object: r.object, reason: r.reason })),
       );

@@ -15,8 +15,7 @@ import {
   VOID_AND_REISSUE,
 } from './conflict-kinds';
 import { checkEligibility } from './eligibility';
-import type { DraftInput, InvoiceBase, JobFacts } from './payloads';
-import { referencePatch, referencesKey } from './plan-references';
+import { planReferences, referencesKey } from './plan-references';
 import { joinFindings, totalCheckWords } from './total-check';
 import type { InvoiceIndex } from './match-invoices';
 import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
@@ -165,44 +164,6 @@ export function planJob(
     detail: `Job ${job.jobNumber}: a Stripe invoice already exists (${match.rule}) but ${match.invoices.length > 1 ? `${match.invoices.length} invoices match` : differenceWords(invoice.servicem8, stripeNet(first))?.toLowerCase()}. It is not overwritten and no second invoice is made until you decide.`,
   });
   state('needs_approval', null, `A Stripe invoice made by hand matches this job (${match.rule}) but differs: waiting for a decision.`);
-}
-
-/**
- * Reference-only changes on a finalized invoice whose total and GST still agree: written when the job's references
- * changed since they were last agreed (the merge base), audited with before and after. A link with none recorded
- * yet (made before, by hand, from Stripe) records the job's references without writing.
- */
-function planReferences(
-  job: Job,
-  facts: JobFacts,
-  draft: DraftInput,
-  base: InvoiceBase | null,
-  stripe: StripeInvoice,
-  out: InvoicePlanOutput,
-): void {
-  const key = referencesKey(draft);
-  if (base?.references === key) return;
-  const patch = base?.references === undefined ? null : referencePatch(draft, stripe);
-  if (!patch) {
-    out.plan.bases.push({ entity: INVOICE_ENTITY, servicem8Id: job.uuid, fields: { references: key } });
-    return;
-  }
-  out.plan.writes.push({
-    entity: INVOICE_ENTITY,
-    target: 'stripe',
-    operation: 'update_references',
-    subjectId: job.uuid,
-    payload: {
-      job: facts,
-      stripeId: stripe.id,
-      referencesKey: key,
-      metadata: patch.metadata,
-      customFields: patch.customFields,
-      conflictIds: [],
-    },
-    priority: PRIORITY,
-    describe: { subject: `Job ${job.jobNumber}`, fields: { references: patch.changed.join(', ') } },
-  });
 }
 
 function linkExisting(

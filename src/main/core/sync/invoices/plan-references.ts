@@ -9,8 +9,11 @@
 // Stripe-made invoice keeps what it carries until its job changes, and a change that
 // had to wait (a write in flight) is still seen next cycle. The edit date rides along
 // with another change but is no reason to write on its own (every payment moves it).
-import type { DraftInput } from './payloads';
-import { JOB_FIELD, META, type StripeInvoice } from './types';
+import type { DraftInput, InvoiceBase, JobFacts } from './payloads';
+import type { InvoicePlanOutput } from './plan-context';
+import { INVOICE_ENTITY, JOB_FIELD, META, type Job, type StripeInvoice } from './types';
+
+const REFERENCES_PRIORITY = 50;
 
 /** The custom fields the pair owns; a field someone added by hand in Stripe is kept. */
 export const OUR_CUSTOM_FIELDS = [JOB_FIELD, 'PO', 'Site'] as const;
@@ -66,4 +69,42 @@ export function referencePatch(
   ];
   const triggers = TRIGGER_KEYS.some((k) => k in metadata) || customFields !== null;
   return triggers ? { metadata, customFields, changed } : null;
+}
+
+/**
+ * Reference-only changes on a finalized invoice whose total and GST still agree: written when the job's references
+ * changed since they were last agreed (the merge base), audited with before and after. A link with none recorded
+ * yet (made before, by hand, from Stripe) records the job's references without writing.
+ */
+export function planReferences(
+  job: Job,
+  facts: JobFacts,
+  draft: DraftInput,
+  base: InvoiceBase | null,
+  stripe: StripeInvoice,
+  out: InvoicePlanOutput,
+): void {
+  const key = referencesKey(draft);
+  if (base?.references === key) return;
+  const patch = base?.references === undefined ? null : referencePatch(draft, stripe);
+  if (!patch) {
+    out.plan.bases.push({ entity: INVOICE_ENTITY, servicem8Id: job.uuid, fields: { references: key } });
+    return;
+  }
+  out.plan.writes.push({
+    entity: INVOICE_ENTITY,
+    target: 'stripe',
+    operation: 'update_references',
+    subjectId: job.uuid,
+    payload: {
+      job: facts,
+      stripeId: stripe.id,
+      referencesKey: key,
+      metadata: patch.metadata,
+      customFields: patch.customFields,
+      conflictIds: [],
+    },
+    priority: REFERENCES_PRIORITY,
+    describe: { subject: `Job ${job.jobNumber}`, fields: { references: patch.changed.join(', ') } },
+  });
 }
