@@ -102,6 +102,16 @@ describe('reference patch of a finalized invoice', () => {
     });
   });
 
+  it('never drops a custom field someone added: ours give way (Site, then PO), the job number stays', () => {
+    const full = { ...draft, customFields: [...draft.customFields, { name: 'Site', value: '5 Ocean St' }] };
+    const theirs = [
+      { name: 'Their note', value: 'kept' },
+      { name: 'Order ref', value: 'A-7' },
+    ];
+    const patch = referencePatch(full, invoice('open', { customFields: [{ name: 'Job', value: '42' }, ...theirs] }));
+    expect(patch?.customFields).toEqual([{ name: 'Job', value: '42' }, { name: 'PO', value: 'PO-2' }, ...theirs]);
+  });
+
   it('paid: metadata only; void and draft: nothing', () => {
     expect(referencePatch(draft, invoice('paid'))).toMatchObject({ customFields: null, metadata: { servicem8_po_number: 'PO-2' } });
     expect(referencePatch(draft, invoice('void'))).toBeNull();

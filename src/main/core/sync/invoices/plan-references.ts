@@ -32,8 +32,11 @@ const TRIGGER_KEYS = REFERENCE_KEYS.filter((k) => k !== META.editDate);
 
 function mergedCustomFields(current: { name: string; value: string }[], wanted: { name: string; value: string }[]) {
   const others = current.filter((f) => !(OUR_CUSTOM_FIELDS as readonly string[]).includes(f.name));
-  // Stripe allows 4 custom fields: ours first (the job number matters most), then others while room is left.
-  return [...wanted, ...others].slice(0, 4);
+  // Stripe allows 4 custom fields. A field someone added is never dropped: ours give way from the least needed
+  // (Site, then PO, then Job; all stay in metadata).
+  const ours = [...wanted];
+  while (ours.length > 0 && ours.length + others.length > 4) ours.pop();
+  return [...ours, ...others];
 }
 
 const sameFields = (a: { name: string; value: string }[], b: { name: string; value: string }[]) => JSON.stringify(a) === JSON.stringify(b);
