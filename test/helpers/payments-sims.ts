@@ -155,10 +155,13 @@ export class PaymentSims {
     const sm8 = (await this.sm8.list('jobpayment')).filter((p) => Number(p.active) === 1).reduce((sum, p) => sum + textCents(p.amount), 0);
     const invoices = await this.stripe.invoices.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
     const charges = await this.stripe.charges.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });
-    const paidInvoices = invoices.reduce((sum, i) => sum + i.amount_paid, 0);
-    const withoutInvoice = charges
-      .filter((c) => c.metadata.servicem8_job_uuid || c.metadata.job_uuid)
-      .reduce((sum, c) => sum + c.amount, 0);
+    const servicem8Pay = charges.filter((c) => c.metadata.servicem8_job_uuid || c.metadata.job_uuid);
+    // An invoice settled because ServiceM8 Pay took the money: the charge is the money, the invoice only says it is paid.
+    const paidByServiceM8Pay = new Set(servicem8Pay.map((c) => c.metadata.servicem8_job_uuid || c.metadata.job_uuid));
+    const paidInvoices = invoices
+      .filter((i) => !paidByServiceM8Pay.has(i.metadata?.servicem8_job_uuid ?? ''))
+      .reduce((sum, i) => sum + i.amount_paid, 0);
+    const withoutInvoice = servicem8Pay.reduce((sum, c) => sum + c.amount, 0);
     const refunded = charges.reduce((sum, c) => sum + c.amount_refunded, 0);
     return { servicem8: sm8, stripe: paidInvoices + withoutInvoice - refunded };
   }

@@ -39,7 +39,7 @@ async function world(settings: SettingsInput = {}) {
     expect(sims.sm8Sim.store.count('jobpayment')).toBe(writesBefore);
     return before;
   };
-  return { sims, store, sync, invoice, idle };
+  return { sims, store, sync, invoice, idle, register: (pairing: InvoicePairing) => registered.push(pairing) };
 }
 
 const payment = (entries: { entity: string; created: Record<string, number>; updated: Record<string, number> }[]) =>
@@ -182,12 +182,53 @@ describe('payments: ServiceM8 Pay', () => {
     await sync();
     expect(await sims.jobPayments(inv.jobUuid)).toHaveLength(1);
     expect(store.links.byStripeId('payment', chargeId)?.servicem8Id).toBe(own);
-    expect((await sims.stripe.invoices.retrieve(inv.invoiceId)).status).toBe('open'); // not paid a second time out of band
+    // Paid in full with ServiceM8 Pay: the Stripe invoice no longer asks for the money, marked paid out of band once...
+    expect(await sims.stripe.invoices.retrieve(inv.invoiceId)).toMatchObject({ status: 'paid', amount_remaining: 0 });
+    expect(await sims.timesPaid(inv.invoiceId)).toBe(1);
+    // ...and counted once: the charge is the money; no out-of-band payment is recorded beside it.
     expect(store.payments.get('servicem8', own)).toMatchObject({ servicem8Pay: true, otherSideId: chargeId });
     expect(store.payments.get('stripe', chargeId)).toMatchObject({ servicem8Pay: true, otherSideId: own, invoiceExternalId: null });
+    expect(store.payments.get('stripe', inv.invoiceId)).toBeNull();
+    expect(store.links.byStripeId('payment', inv.invoiceId)).toBeNull();
     expect(store.audit.list({ entity: 'payment' }).some((e) => e.operation === 'link' && e.message?.includes('ServiceM8 Pay'))).toBe(true);
+    const settle = store.audit.list({ entity: 'payment' }).find((e) => e.operation === 'settle_invoice_servicem8_pay')!;
+    expect(settle.message).toContain(`ServiceM8 Pay already took $154.00 on job #${inv.jobNumber}; the money is counted once`);
+    expect(settle.message).not.toContain(chargeId);
+    expect(settle.before).toMatchObject({ status: 'open' });
     await idle();
+    expect(await sims.timesPaid(inv.invoiceId)).toBe(1);
     expect(await sims.revenue()).toEqual({ servicem8: 15400, stripe: 15400 });
+  });
+
+  it('a part payment with ServiceM8 Pay leaves the Stripe invoice open, asking for the rest', async () => {
+    const { sims, store, sync, invoice, idle } = await world();
+    const inv = await invoice(20000);
+    const chargeId = await sims.servicem8PayCharge(inv, 5000);
+    const own = await sims.addSm8Payment(inv.jobUuid, 5000, 'Credit Card');
+    await sync();
+    expect(store.links.byStripeId('payment', chargeId)?.servicem8Id).toBe(own);
+    expect(await sims.stripe.invoices.retrieve(inv.invoiceId)).toMatchObject({ status: 'open', amount_remaining: 20000 });
+    expect(store.audit.list({ entity: 'payment' }).some((e) => e.operation === 'settle_invoice_servicem8_pay')).toBe(false);
+    await idle();
+    expect(await sims.timesPaid(inv.invoiceId)).toBe(0);
+  });
+
+  it('paid on site with ServiceM8 Pay before the job was invoiced: the Stripe invoice made later is marked paid once', async () => {
+    const { sims, store, sync, idle, register } = await world();
+    const registered = await sims.addInvoice(9900); // the job and its invoice exist in ServiceM8 and Stripe...
+    const chargeId = await sims.servicem8PayCharge(registered, 9900);
+    const own = await sims.addSm8Payment(registered.jobUuid, 9900, 'Credit Card');
+    await sync(); // ...but sm8sync has not linked the invoice yet: the charge is linked, the invoice waits
+    expect(store.links.byStripeId('payment', chargeId)?.servicem8Id).toBe(own);
+    expect(store.deferred.list('payment').servicem8).toContain(`settle:${registered.jobUuid}`);
+    expect((await sims.stripe.invoices.retrieve(registered.invoiceId)).status).toBe('open');
+    register(registered); // the invoices pair links it
+    await sync();
+    expect(await sims.stripe.invoices.retrieve(registered.invoiceId)).toMatchObject({ status: 'paid', amount_remaining: 0 });
+    expect(store.payments.get('stripe', registered.invoiceId)).toBeNull();
+    await idle();
+    expect(await sims.timesPaid(registered.invoiceId)).toBe(1);
+    expect(await sims.revenue()).toEqual({ servicem8: 9900, stripe: 9900 });
   });
 });
 

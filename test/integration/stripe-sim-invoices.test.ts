@@ -143,6 +143,13 @@ describe('state machine', () => {
     expect(paid.status_transitions.paid_at).toEqual(expect.any(Number));
     await expect(stripe.invoices.voidInvoice(paid.id)).rejects.toMatchObject({ statusCode: 400 });
     await expect(stripe.invoices.pay(paid.id, { paid_out_of_band: true })).rejects.toMatchObject({ statusCode: 400 });
+    // After payment only metadata stays editable (reference §8): a PO in metadata yes, custom fields no.
+    const tagged = await stripe.invoices.update(paid.id, { metadata: { servicem8_po_number: 'PO-7' } });
+    expect(tagged.metadata).toMatchObject({ servicem8_po_number: 'PO-7' });
+    await expect(stripe.invoices.update(paid.id, { custom_fields: [{ name: 'PO', value: 'PO-7' }] })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'invoice_not_editable',
+    });
   });
 
   it('voids and marks uncollectible only from the allowed states', async () => {

@@ -3,7 +3,7 @@
 // neither emails nor charges on its own; `sendInvoice` is the explicit email.
 import type Stripe from 'stripe';
 import { call, listAll, requireKey, type CallContext } from './call';
-import { checkCents, checkMetadata } from './input-checks';
+import { checkCents, checkCustomFields, checkMetadata } from './input-checks';
 import { getInvoice } from './invoices';
 import { creditNoteRecord, invoiceRecord, type StripeCreditNoteRecord, type StripeInvoiceRecord } from './schemas';
 import { parseRecord } from './schema-parts';
@@ -78,4 +78,25 @@ export async function listCreditNotes(
     }),
   );
   return all.map((c) => parseRecord(creditNoteRecord, c, 'credit note'));
+}
+
+/**
+ * The fields Stripe still lets us change on a finalized invoice (reference §8): metadata
+ * (open, uncollectible, paid, void) and custom fields (open, uncollectible). Nothing here
+ * changes what is owed.
+ */
+export async function updateFinalizedInvoice(
+  ctx: CallContext,
+  id: string,
+  update: { metadata?: Record<string, string>; customFields?: { name: string; value: string }[] },
+  idempotencyKey: string,
+): Promise<StripeInvoiceRecord> {
+  const key = requireKey(idempotencyKey);
+  checkMetadata(update.metadata);
+  checkCustomFields(update.customFields);
+  const params: Stripe.InvoiceUpdateParams = {};
+  if (update.metadata !== undefined) params.metadata = update.metadata;
+  if (update.customFields !== undefined) params.custom_fields = update.customFields.length ? update.customFields : '';
+  await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: key }));
+  return getInvoice(ctx, id);
 }

@@ -83,6 +83,8 @@ export class StripeConnector {
     writes.updateDraftInvoice(this.ctx, id, update, idempotencyKey);
   replaceDraftLines = (id: string, lines: InvoiceLineInput[], idempotencyKey: string) =>
     writes.replaceDraftLines(this.ctx, id, lines, idempotencyKey);
+  updateFinalizedInvoice = (id: string, update: Parameters<typeof actions.updateFinalizedInvoice>[2], idempotencyKey: string) =>
+    actions.updateFinalizedInvoice(this.ctx, id, update, idempotencyKey);
   finalizeInvoice = (id: string, idempotencyKey: string, options?: { autoAdvance?: boolean }) =>
     actions.finalizeInvoice(this.ctx, id, idempotencyKey, options);
   sendInvoice = (id: string, idempotencyKey: string) => actions.sendInvoice(this.ctx, id, idempotencyKey);

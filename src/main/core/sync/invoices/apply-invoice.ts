@@ -10,9 +10,12 @@ import type { OperationDefinition, OperationHandler } from '../engine/pair-defin
 import type { AppliedWrite, CycleContext } from '../engine/sync-pair';
 import { FINALIZED_CHANGED } from './conflict-kinds';
 import { createJob } from './apply-create-job';
+import { recordQuotes } from './apply-quotes';
+import { updateReferences } from './apply-references';
 import { INVOICE_OPERATIONS } from './operations';
 import type { InvoicePairDeps } from './pair-deps';
 import type { CreateInvoicePayload, CreditNotePayload, DraftInput, JobFacts, UpdateDraftPayload, VoidAndReissuePayload } from './payloads';
+import { referencesKey } from './plan-references';
 import { invoiceMirror, recordStripeInvoice } from './record-write';
 import type { TaxRateResolver } from './tax-rates';
 import { stripeNet } from './typed-rows';
@@ -36,6 +39,8 @@ export function invoiceHandlers(deps: InvoicePairDeps, taxRates: TaxRateResolver
     handler(ops.void_and_reissue, (p, item, context) => voidAndReissue(p, item, context, deps, taxRates)),
     handler(ops.credit_note, (p, item, context) => creditNote(p, item, context, deps, taxRates)),
     handler(ops.create_job, (p, item, context) => createJob(p, item, context, deps, taxRates)),
+    handler(ops.update_references, (p, item, context) => updateReferences(p, item, context, deps, taxRates)),
+    handler(ops.record_quotes, (p, item, context) => recordQuotes(p, item, context, deps)),
   ];
   return Object.fromEntries(all.map((h) => [h.name, h]));
 }
@@ -96,11 +101,18 @@ function written(
   difference: string | null,
   conflictIds: number[],
   before: unknown,
+  draft?: DraftInput,
 ): Omit<AppliedWrite, 'link'> {
   return {
     servicem8Id: job.jobUuid,
     stripeId: invoice.id,
-    base: { fingerprint: job.fingerprint, incCents: job.servicem8.incCents, gstCents: job.servicem8.gstCents },
+    base: {
+      fingerprint: job.fingerprint,
+      incCents: job.servicem8.incCents,
+      gstCents: job.servicem8.gstCents,
+      // The references the invoice now carries, so a later change to them in ServiceM8 is written (plan-references.ts).
+      ...(draft ? { references: referencesKey(draft) } : {}),
+    },
     mirror: [invoiceMirror(invoice)],
     before,
     after: {
@@ -129,7 +141,7 @@ async function createInvoice(
   const invoice = earlier ?? (await issue(deps, taxRates, p.draft, p.emailCustomer, item.idempotencyKey));
   const difference = await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, invoice, p.job);
   return {
-    ...written(p.job, invoice, difference, p.conflictIds, null),
+    ...written(p.job, invoice, difference, p.conflictIds, null, p.draft),
     link: { mode: 'create', servicem8EditedAt: null, stripeEditedAt: null },
   };
 }
@@ -176,7 +188,7 @@ async function updateDraft(
     item.idempotencyKey,
   );
   const difference = await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, updated, p.job);
-  return written(p.job, updated, difference, p.conflictIds, before);
+  return written(p.job, updated, difference, p.conflictIds, before, p.draft);
 }
 
 async function voidAndReissue(
@@ -197,7 +209,7 @@ async function voidAndReissue(
   await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, old, { ...p.job, servicem8: p.job.servicem8 });
   const invoice = await issue(deps, taxRates, p.draft, p.emailCustomer, `${item.idempotencyKey}:new`);
   const difference = await recordStripeInvoice(deps.store, taxRates, context.settings.businessTimeZone, invoice, p.job);
-  const applied = written(p.job, invoice, difference, p.conflictIds, before);
+  const applied = written(p.job, invoice, difference, p.conflictIds, before, p.draft);
   return {
     ...applied,
     mirror: [invoiceMirror(old), ...applied.mirror],

@@ -4,6 +4,7 @@
 // in metadata, within Stripe's limits (4 custom fields ≤140 chars, values ≤500 chars).
 import type { BuiltInvoice } from './build-lines';
 import type { DraftInput, JobFacts } from './payloads';
+import { totalCheckWords } from './total-check';
 import { JOB_FIELD, META, type Job } from './types';
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -22,6 +23,7 @@ export function jobFactsOf(job: Job, built: BuiltInvoice, client: string | null)
     servicem8: built.servicem8,
     stripe: built.stripe,
     fingerprint: built.fingerprint,
+    totalCheck: totalCheckWords(job, built),
   };
 }
 

@@ -14,6 +14,8 @@ import type { InvoicePairDeps } from './pair-deps';
 import type { InvoiceBase } from './payloads';
 import type { InvoicePlanContext, InvoiceWorld } from './plan-context';
 import { planInvoices } from './plan-invoices';
+import { planQuotes } from './plan-quotes';
+import { quoteInputs } from './quote-inputs';
 import { stripeInvoiceChanges } from './stripe-changes';
 import { TaxRateResolver } from './tax-rates';
 import { INVOICE_ENTITY, MIRROR, type Category, type Job, type Material, type Staff, type StripeInvoice, type TaxRate } from './types';
@@ -134,6 +136,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
           .filter((q) => q.side === 'servicem8' && q.object === 'company')
           .map((q) => [q.recordId, q.reason]),
       );
+      const quotes = quoteInputs(store, { freshJobs: freshJobs.values(), replanAll, allJobs: () => world.allJobs() });
       const links = new PlanningLinks(storedLinks(store.links, INVOICE_ENTITY));
       const planContext: InvoicePlanContext = {
         settings: context.settings,
@@ -166,6 +169,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       };
       const out = planInvoices({ jobs, invoices }, world, planContext);
       const zone = context.settings.businessTimeZone;
+      planQuotes(quotes.clients(), quotes.jobsOf, { zone, busy: planContext.busy }, out.plan);
       const rejected = PULLED.flatMap((object) => pulled[object].rejected).concat(
         changes.rejected.map((r) => ({ uuid: r.id, object: r.object, reason: r.reason })),
       );

@@ -7,13 +7,17 @@ import {
   createInvoicePayload,
   createJobPayload,
   creditNotePayload,
+  recordQuotesPayload,
   updateDraftPayload,
+  updateReferencesPayload,
   voidAndReissuePayload,
   type CreateInvoicePayload,
   type CreateJobPayload,
   type CreditNotePayload,
   type JobFacts,
+  type RecordQuotesPayload,
   type UpdateDraftPayload,
+  type UpdateReferencesPayload,
   type VoidAndReissuePayload,
 } from './payloads';
 
@@ -55,7 +59,7 @@ export const INVOICE_OPERATIONS = {
     idempotency: 'run',
     counts: 'updated',
     describe: (p: VoidAndReissuePayload, applied: AppliedWrite | null) =>
-      `Voided Stripe invoice ${p.oldStripeId} for ${job(p.job)} and issued a new one${number(applied)}: ${totals(p.job)}`,
+      `Voided the Stripe invoice for ${job(p.job)} and issued a new one${number(applied)}: ${totals(p.job)}`,
   } satisfies OperationDefinition<VoidAndReissuePayload>,
   credit_note: {
     name: 'credit_note',
@@ -65,8 +69,32 @@ export const INVOICE_OPERATIONS = {
     idempotency: 'run',
     counts: 'updated',
     describe: (p: CreditNotePayload) =>
-      `Credited ${money(p.amountCents)} on Stripe invoice ${p.stripeId} for ${job(p.job)} (the job's total went down to ${money(p.job.servicem8.incCents)})`,
+      `Credited ${money(p.amountCents)} on the Stripe invoice for ${job(p.job)} (the job's total went down to ${money(p.job.servicem8.incCents)})`,
   } satisfies OperationDefinition<CreditNotePayload>,
+  update_references: {
+    name: 'update_references',
+    target: 'stripe',
+    version: 1,
+    schema: updateReferencesPayload,
+    idempotency: 'run',
+    counts: 'updated',
+    describe: (p: UpdateReferencesPayload, applied: AppliedWrite | null) => {
+      const changed = (applied?.result as { changed?: string[] } | undefined)?.changed ?? Object.keys(p.metadata);
+      return `Updated the references on the finalized Stripe invoice for ${job(p.job)} (${changed.length ? changed.join(', ') : 'already up to date'}); the total and GST are unchanged`;
+    },
+  } satisfies OperationDefinition<UpdateReferencesPayload>,
+  record_quotes: {
+    name: 'record_quotes',
+    target: 'stripe',
+    version: 1,
+    schema: recordQuotesPayload,
+    idempotency: 'run',
+    counts: 'updated',
+    describe: (p: RecordQuotesPayload) =>
+      p.quotes === 0
+        ? `Removed the quotes from the Stripe customer${p.client ? ` ${p.client}` : ''}: no open quote left in ServiceM8`
+        : `Recorded ${p.quotes} open quote${p.quotes === 1 ? '' : 's'}${p.client ? ` of ${p.client}` : ''} on the Stripe customer: ${p.metadata.servicem8_quotes ?? ''}`,
+  } satisfies OperationDefinition<RecordQuotesPayload>,
   create_job: {
     name: 'create_job',
     target: 'servicem8',
@@ -75,6 +103,6 @@ export const INVOICE_OPERATIONS = {
     idempotency: 'content',
     counts: 'created',
     describe: (p: CreateJobPayload) =>
-      `Created a ServiceM8 job for Stripe invoice ${p.stripeNumber ?? p.stripeId}: ${lines(p.lines.length)}, ${money(p.totalCents)}`,
+      `Created a ServiceM8 job for ${p.stripeNumber ? `Stripe invoice ${p.stripeNumber}` : 'an invoice made in Stripe'}: ${lines(p.lines.length)}, ${money(p.totalCents)}`,
   } satisfies OperationDefinition<CreateJobPayload>,
 } as const;

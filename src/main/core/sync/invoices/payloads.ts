@@ -33,6 +33,8 @@ export const jobFacts = z.object({
   servicem8: totals,
   stripe: totals,
   fingerprint: z.string(),
+  /** ServiceM8's total_invoice_amount vs the lines, in words, when they differ (total-check.ts). */
+  totalCheck: z.string().nullable().optional(),
 });
 
 export const createInvoicePayload = z.object({
@@ -64,6 +66,27 @@ export const creditNotePayload = z.object({
   conflictIds: z.array(z.number().int()),
 });
 
+/** Reference fields of a finalized invoice (plan-references.ts); the total and GST are untouched. */
+export const updateReferencesPayload = z.object({
+  job: jobFacts,
+  stripeId: z.string(),
+  /** The references written (plan-references.ts referencesKey), for the merge base. */
+  referencesKey: z.string(),
+  metadata: z.record(z.string(), z.string()),
+  customFields: z.array(z.object({ name: z.string(), value: z.string() })).nullable(),
+  conflictIds: z.array(z.number().int()),
+});
+
+/** The open quotes of one client, on its Stripe customer's metadata (plan-quotes.ts). */
+export const recordQuotesPayload = z.object({
+  companyUuid: z.string(),
+  customerId: z.string(),
+  client: z.string().nullable(),
+  /** Merged by Stripe; '' removes a key. */
+  metadata: z.record(z.string(), z.string()),
+  quotes: z.number().int().nonnegative(),
+});
+
 export const createJobPayload = z.object({
   stripeId: z.string(),
   stripeNumber: z.string().nullable(),
@@ -93,10 +116,14 @@ export type UpdateDraftPayload = z.infer<typeof updateDraftPayload>;
 export type VoidAndReissuePayload = z.infer<typeof voidAndReissuePayload>;
 export type CreditNotePayload = z.infer<typeof creditNotePayload>;
 export type CreateJobPayload = z.infer<typeof createJobPayload>;
+export type UpdateReferencesPayload = z.infer<typeof updateReferencesPayload>;
+export type RecordQuotesPayload = z.infer<typeof recordQuotesPayload>;
 
 /** What a linked pair agreed on last: the lines' fingerprint and the totals written. */
 export interface InvoiceBase {
   fingerprint: string;
   incCents: number;
   gstCents: number;
+  /** The job's references last agreed (plan-references.ts); absent on links made before it was kept. */
+  references?: string;
 }

@@ -26,6 +26,9 @@ export function planInvoices(subjects: InvoiceSubjects, world: InvoiceWorld, con
   // An invoice that names (or matches) a job is that job's business, never "made in Stripe".
   const claimed = new Set<string>();
   for (const invoice of subjects.invoices) {
+    // A linked invoice that changed in Stripe (a credit note, a payment, a hand edit): its job's standing is recomputed.
+    const linkedJob = context.links.servicem8IdFor(invoice.id);
+    if (linkedJob) jobSubjects.add(linkedJob);
     const candidates = candidateJobs(invoice, world, context, allJobs);
     if (candidates.named) claimed.add(invoice.id);
     for (const uuid of candidates.jobs) jobSubjects.add(uuid);

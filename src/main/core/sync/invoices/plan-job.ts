@@ -15,6 +15,8 @@ import {
   VOID_AND_REISSUE,
 } from './conflict-kinds';
 import { checkEligibility } from './eligibility';
+import { planReferences, referencesKey } from './plan-references';
+import { joinFindings, totalCheckWords } from './total-check';
 import type { InvoiceIndex } from './match-invoices';
 import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
 import { servicem8Row, stripeNet } from './typed-rows';
@@ -57,6 +59,8 @@ export function planJob(
   const stripeId = link?.stripeId ?? context.links.stripeIdFor(job.uuid);
   const invoice = built.ok ? built.invoice : null;
   const paidCents = job.paymentReceived && invoice ? invoice.servicem8.incCents : 0;
+  // ServiceM8's own job total against its lines: any difference is kept on the job's standing and shown.
+  const check = invoice ? totalCheckWords(job, invoice) : null;
   const typed = servicem8Row(job, invoice, { client: client.name, abn: client.abn, paidCents, otherSideId: stripeId });
   if (typed) out.typed.push(typed);
   const state = (
@@ -76,7 +80,7 @@ export function planJob(
       stripeInvoiceId: stripeId,
       servicem8TotalCents: invoice?.servicem8.incCents ?? null,
       servicem8GstCents: invoice?.servicem8.gstCents ?? null,
-      difference,
+      difference: joinFindings(difference, check),
     });
   if (context.busy.has(job.uuid)) {
     out.plan.deferred.servicem8.push(job.uuid);
@@ -136,7 +140,7 @@ export function planJob(
         fields: { total: dollars(invoice.servicem8.incCents), gst: dollars(invoice.servicem8.gstCents), lines: invoice.lines.length },
       },
     });
-    state('ready', null, null);
+    state('ready', null, check ? `Ready: the next sync sends it. ${check}` : null);
     return;
   }
   const equal = match.invoices.length === 1 && differenceWords(invoice.servicem8, stripeNet(match.invoices[0]!)) === null;
@@ -144,7 +148,7 @@ export function planJob(
     handMade && decided === LINK_AS_IS ? (match.invoices.find((i) => i.id === chosenCandidate(handMade)) ?? match.invoices[0]!) : null;
   const chosen = equal ? match.invoices[0]! : picked;
   if (chosen) {
-    linkExisting(job, invoice, chosen, context, out);
+    linkExisting(job, invoice, chosen, referencesKey(draft), context, out);
     if (handMade) out.plan.settledConflicts.push(handMade.id);
     state('ready', null, null, differenceWords(invoice.servicem8, stripeNet(chosen)));
     return;
@@ -166,7 +170,14 @@ export function planJob(
   state('needs_approval', null, `A Stripe invoice made by hand matches this job (${match.rule}) but differs: waiting for a decision.`);
 }
 
-function linkExisting(job: Job, invoice: BuiltInvoice, stripe: StripeInvoice, context: InvoicePlanContext, out: InvoicePlanOutput): void {
+function linkExisting(
+  job: Job,
+  invoice: BuiltInvoice,
+  stripe: StripeInvoice,
+  references: string,
+  context: InvoicePlanContext,
+  out: InvoicePlanOutput,
+): void {
   context.links.add(job.uuid, stripe.id);
   out.plan.links.push({
     entity: INVOICE_ENTITY,
@@ -178,7 +189,7 @@ function linkExisting(job: Job, invoice: BuiltInvoice, stripe: StripeInvoice, co
   out.plan.bases.push({
     entity: INVOICE_ENTITY,
     servicem8Id: job.uuid,
-    fields: { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents },
+    fields: { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents, references },
   });
 }
 
@@ -193,11 +204,14 @@ function planLinked(
 ): void {
   const base = context.baseOf(target.linkId);
   const decision = resolved.find((c) => c.kind === FINALIZED_CHANGED);
-  if (base?.fingerprint === invoice.fingerprint && !decision) return;
-  const facts = jobFactsOf(job, invoice, context.client(job.companyUuid).name);
-  const newBase = { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents };
   if (stripe.status === 'void') return; // flagged on the job's standing; a voided invoice is never edited
+  const facts = jobFactsOf(job, invoice, context.client(job.companyUuid).name);
   const draft = buildDraft(job, invoice, target.customerId, target.ownerEmail);
+  if (base?.fingerprint === invoice.fingerprint && !decision) {
+    if (stripe.status !== 'draft') planReferences(job, facts, draft, base, stripe, out);
+    return;
+  }
+  const newBase = { fingerprint: invoice.fingerprint, incCents: invoice.servicem8.incCents, gstCents: invoice.servicem8.gstCents };
   if (stripe.status === 'draft') {
     out.plan.writes.push({
       entity: INVOICE_ENTITY,
@@ -213,6 +227,7 @@ function planLinked(
   const net = stripeNet(stripe);
   if (differenceWords(invoice.servicem8, net) === null && !decision) {
     out.plan.bases.push({ entity: INVOICE_ENTITY, servicem8Id: job.uuid, fields: newBase });
+    planReferences(job, facts, draft, base, stripe, out);
     return;
   }
   const action = decision ? chosenAction(decision, { servicem8: VOID_AND_REISSUE, stripe: LEAVE_AS_IS }) : null;

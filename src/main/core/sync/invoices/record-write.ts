@@ -8,6 +8,7 @@ import { jobNumberOf } from './match-invoices';
 import type { JobFacts } from './payloads';
 import { differenceWords } from './plan-job';
 import type { TaxRateResolver } from './tax-rates';
+import { joinFindings } from './total-check';
 import { stripeNet, stripeRow } from './typed-rows';
 import { MIRROR, type StripeInvoice } from './types';
 
@@ -43,11 +44,11 @@ export async function recordStripeInvoice(
   taxRates: TaxRateResolver,
   zone: string,
   invoice: StripeInvoice,
-  job: Pick<JobFacts, 'jobUuid' | 'jobNumber' | 'client' | 'servicem8'> | null,
+  job: Pick<JobFacts, 'jobUuid' | 'jobNumber' | 'client' | 'servicem8' | 'totalCheck'> | null,
 ): Promise<string | null> {
   const rateBp = await taxRates.bpOf(invoice.lines.map((l) => l.taxRateId));
   const existing = job ? store.invoices.get('servicem8', job.jobUuid) : null;
-  const difference = job ? differenceWords(job.servicem8, stripeNet(invoice)) : null;
+  const difference = job ? joinFindings(differenceWords(job.servicem8, stripeNet(invoice)), job.totalCheck) : null;
   // One transaction for the typed rows and the job's standing: one commit per invoice, not two.
   store.transaction(() => {
     store.invoices.upsert(

@@ -7,6 +7,7 @@
 import type { OutboxItem } from '../../store/repositories/outbox-repository';
 import type { OperationDefinition, OperationHandler } from '../engine/pair-definition';
 import type { AppliedWrite, CycleContext, MirrorWrite } from '../engine/sync-pair';
+import { settleServiceM8Pay } from './apply-settle';
 import { PAYMENT_OPERATIONS } from './operations';
 import type { PaymentPairDeps } from './pair-deps';
 import type { CreateJobPaymentPayload, PayOutOfBandPayload, RecordRefundPayload, RestoreJobPaymentPayload } from './payloads';
@@ -159,6 +160,9 @@ export function paymentHandlers(deps: PaymentPairDeps): Record<string, Operation
     handler(ops.record_refund, (p, _item, context) => recordRefund(p, context)),
     handler(ops.pay_invoice_out_of_band, (p, item, context) => payOutOfBand(p, item, context)),
     handler(ops.restore_job_payment, (p, _item, context) => restore(p, context)),
+    handler(ops.settle_invoice_servicem8_pay, (p, item, context) =>
+      settleServiceM8Pay(p, item, context, deps, (message) => new PaymentWriteRefused(message)),
+    ),
   ];
   return Object.fromEntries(handlers.map((h) => [h.name, h]));
 }

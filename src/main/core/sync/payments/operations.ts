@@ -7,7 +7,9 @@ import {
   payOutOfBandPayload,
   recordRefundPayload,
   restoreJobPaymentPayload,
+  settleServiceM8PayPayload,
   type CreateJobPaymentPayload,
+  type SettleServiceM8PayPayload,
   type PayOutOfBandPayload,
   type RecordRefundPayload,
   type RestoreJobPaymentPayload,
@@ -45,6 +47,16 @@ export const PAYMENT_OPERATIONS = {
     describe: (p: PayOutOfBandPayload) =>
       `Marked Stripe invoice ${p.invoiceNumber ?? `for ${jobWords(p.jobNumber)}`} paid outside Stripe: ${dollars(p.amountCents)} paid in ServiceM8 (${p.method}) on ${jobWords(p.jobNumber)}${p.paymentUuids.length > 1 ? ` in ${p.paymentUuids.length} payments` : ''}`,
   } satisfies OperationDefinition<PayOutOfBandPayload>,
+  settle_invoice_servicem8_pay: {
+    name: 'settle_invoice_servicem8_pay',
+    target: 'stripe',
+    version: 1,
+    schema: settleServiceM8PayPayload,
+    idempotency: 'content',
+    counts: 'updated',
+    describe: (p: SettleServiceM8PayPayload) =>
+      `Marked Stripe invoice ${p.invoiceNumber ?? `for ${jobWords(p.jobNumber)}`} paid outside Stripe: ServiceM8 Pay already took ${dollars(p.amountCents)} on ${jobWords(p.jobNumber)}; the money is counted once, as that card payment`,
+  } satisfies OperationDefinition<SettleServiceM8PayPayload>,
   restore_job_payment: {
     name: 'restore_job_payment',
     target: 'servicem8',

@@ -54,6 +54,21 @@ export const payOutOfBandPayload = z.object({
 });
 export type PayOutOfBandPayload = z.infer<typeof payOutOfBandPayload>;
 
+/** A Stripe invoice whose job ServiceM8 Pay already paid in full: marked paid out of band, the charge being the money. */
+export const settleServiceM8PayPayload = z.object({
+  invoiceId: z.string().min(1),
+  invoiceNumber: z.string().nullable(),
+  jobUuid: z.string().min(1),
+  jobNumber: z.string().nullable(),
+  /** The ServiceM8 Pay charges (each linked to ServiceM8's own record) that paid the job. */
+  chargeIds: z.array(z.string().min(1)).min(1),
+  paymentUuids: z.array(z.string().min(1)).min(1),
+  /** What the invoice had left to pay when planned: paying is refused if that changed. */
+  amountCents: cents.positive(),
+  conflictIds,
+});
+export type SettleServiceM8PayPayload = z.infer<typeof settleServiceM8PayPayload>;
+
 export const restoreJobPaymentPayload = z.object({
   paymentUuid: z.string().min(1),
   stripeId: z.string().min(1),

@@ -12,6 +12,7 @@ import { PAYMENT_CURSORS, paymentDefinition } from './definition';
 import type { PaymentPairDeps } from './pair-deps';
 import type { PaymentBase } from './payloads';
 import { planPayments } from './plan-payments';
+import { SETTLE_PREFIX } from './plan-servicem8-pay';
 import type { PaymentWorld } from './plan-context';
 import type { StripeInvoiceState } from './ports';
 import { projectCharge, projectRefund, projectServiceM8 } from './project';
@@ -92,6 +93,11 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
           if (!found) invoices.set(id, (found = deps.stripe.getInvoice(id, context.signal)));
           return found;
         },
+        servicem8PayCharge: (uuid) => {
+          const row = store.payments.get('servicem8', uuid);
+          return row?.servicem8Pay ? row.otherSideId : null;
+        },
+        pendingSettlements: deferred.servicem8.filter((id) => id.startsWith(SETTLE_PREFIX)).map((id) => id.slice(SETTLE_PREFIX.length)),
         settings: context.settings,
       });
       const { plan } = planning;

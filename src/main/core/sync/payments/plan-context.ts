@@ -33,6 +33,10 @@ export interface PlanLookups {
   /** ServiceM8 payments already settled with Stripe as part of a group (a deposit and its balance). */
   settledInGroup(servicem8Uuid: string): boolean;
   invoice(invoiceId: string): Promise<StripeInvoiceState | null>;
+  /** The ServiceM8 Pay charge an earlier pass linked this ServiceM8 payment to (null: not a ServiceM8 Pay record). */
+  servicem8PayCharge(servicem8Uuid: string): string | null;
+  /** Jobs paid with ServiceM8 Pay still waiting for a finalized Stripe invoice to mark paid (plan-servicem8-pay.ts). */
+  pendingSettlements: readonly string[];
   settings: Settings;
 }
 

@@ -7,6 +7,7 @@ import { planCharge } from './plan-charges';
 import { PaymentPlanning, type PaymentWorld, type PlanLookups } from './plan-context';
 import { planRefund } from './plan-refunds';
 import { planJobPayments, planLinkedPayment } from './plan-servicem8';
+import { planServiceM8PaySettlements } from './plan-servicem8-pay';
 import type { Sm8Payment } from './types';
 import { paymentUuidFor } from './words';
 
@@ -57,5 +58,6 @@ export async function planPayments(world: PaymentWorld, lookups: PlanLookups): P
     byJob.set(p.jobUuid, [...(byJob.get(p.jobUuid) ?? []), p]);
   }
   for (const [jobUuid, asked] of byJob) await planJobPayments(ctx, jobUuid, asked);
+  await planServiceM8PaySettlements(ctx, lookups.pendingSettlements);
   return ctx;
 }
