@@ -77,7 +77,7 @@ export const SETTINGS_GROUPS: { title: string; fields: FieldSpec[] }[] = [
         kind: {
           type: 'choice',
           options: [
-            ['approved', 'Approved (quote accepted)'],
+            ['approved', 'Approved in ServiceM8 Invoicing'],
             ['completed', 'Completed'],
             ['invoice_sent', 'Invoiced in ServiceM8'],
           ],
@@ -86,7 +86,7 @@ export const SETTINGS_GROUPS: { title: string; fields: FieldSpec[] }[] = [
       {
         path: 'invoices.emailCustomer',
         label: 'Email the invoice to the customer from Stripe',
-        help: 'Off: Stripe keeps it as a draft.',
+        help: 'Off: the invoice is finalized in Stripe but not emailed; you send it when you choose.',
         kind: { type: 'toggle' },
       },
       {

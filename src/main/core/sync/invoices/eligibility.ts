@@ -27,7 +27,7 @@ export type Eligibility = { ok: true } | { ok: false; code: NotSentCode; reason:
 const TRIGGER_WORDS: Record<Settings['invoices']['trigger'], string> = {
   completed: 'completed',
   invoice_sent: 'its invoice is sent in ServiceM8',
-  approved: 'its invoice is approved in ServiceM8 (exported: payment_processed)',
+  approved: 'its invoice is approved in ServiceM8 Invoicing',
 };
 
 /** Has the job reached the trigger the settings name? See README (Invoices) for the fields each means. */
@@ -56,7 +56,7 @@ export function checkEligibility(
   if (!triggerReached(job, trigger))
     return no(
       'trigger_not_reached',
-      `Not sent yet: invoices are sent to Stripe once ${TRIGGER_WORDS[trigger]} (setting invoices.trigger).`,
+      `Not sent yet: invoices are sent to Stripe once ${TRIGGER_WORDS[trigger]} (Settings → Invoices and GST).`,
     );
   const wanted = settings.rules.filters.jobCategories.map((c) => c.trim().toLowerCase());
   if (wanted.length > 0) {
@@ -65,7 +65,7 @@ export function checkEligibility(
     if (!name || (!wanted.includes(name.trim().toLowerCase()) && !wanted.includes((job.categoryUuid ?? '').toLowerCase())))
       return no(
         'category_filtered',
-        `Not sent: its category (${name ?? 'none'}) is not one of ${settings.rules.filters.jobCategories.join(', ')} (rules.filters.jobCategories).`,
+        `Not sent: its category (${name ?? 'none'}) is not one of ${settings.rules.filters.jobCategories.join(', ')} (Settings → Only jobs in these categories).`,
       );
   }
   if (client.kind === 'quarantined') return no('client_quarantined', `Not sent: its client is quarantined (${client.reason}).`);
