@@ -3,6 +3,8 @@
 // simulators given. It syncs until a cycle plans nothing, prints {"ready": …}, then on
 // each "go" line on stdin runs one cycle and prints its wall and CPU time. The
 // simulators live in another process, so the CPU measured is the sync's alone.
+// With --dump (`bench.mjs --only idle`) the store is first seeded as a finished first
+// sync leaves it (idle-store-seed.ts) and one cycle checks that nothing is left to do.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +14,10 @@ import type { SettingsPort } from '../../src/main/core/app/settings-port';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { Store } from '../../src/main/core/store/store';
 import { createSyncRunner } from '../../src/main/core/sync/create-runner';
+import { seedFirstSync } from './idle-store-seed';
 import { parseSettings } from '../../src/shared/settings';
 
-const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' } } });
+const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' }, dump: { type: 'string' } } });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
 const store = Store.open(dataDir);
 const settings = parseSettings({});
@@ -40,20 +43,52 @@ async function cycle() {
   return {
     wallMs: performance.now() - started,
     cpuMs: (used.user + used.system) / 1000,
+    rssMb: process.memoryUsage().rss / 2 ** 20,
     planned: result.plan.length,
     linked: result.entities[0]?.linked ?? 0,
+    pulled: result.entities.reduce((n, e) => n + e.pulled.servicem8 + e.pulled.stripe, 0),
+  };
+}
+
+const seeded = values.dump
+  ? await seedFirstSync(store, {
+      servicem8: values.servicem8!,
+      stripe: values.stripe!,
+      dump: values.dump,
+      settings,
+      keys: { servicem8: 'sm8-demo-key', stripe: 'sk_test_benchKey123456' },
+    })
+  : null;
+/**
+ * The seed's check (`verify`): forget every cursor, so the next cycle reads both sides in
+ * full as a first sync does, and plan it as a dry run. Over a store that holds what a
+ * first sync leaves, that plans no write and asks nothing.
+ */
+async function replanEverything() {
+  for (const name of Object.keys(store.cursors.all()))
+    store.cursors.set(name, name.startsWith('feed.') ? 'evt_forgotten' : JSON.stringify({ editDate: null, seen: [] }));
+  const result = await runner.runCycle({ dryRun: true, trigger: 'schedule' });
+  if (result.state !== 'completed') throw new Error(`sync ${result.state}: ${result.error}`);
+  return {
+    planned: result.plan.length,
+    sample: result.plan.slice(0, 3),
+    entities: result.entities.map((e) => ({ entity: e.entity, pulled: e.pulled, conflicts: e.conflicts, linked: e.linked })),
   };
 }
 
 const warmUp = [];
-for (let i = 0; i < 4; i += 1) {
+for (let i = 0; i < (seeded ? 1 : 4); i += 1) {
   const c = await cycle();
   warmUp.push(c);
   if (c.planned === 0 && i > 0) break;
 }
-process.stdout.write(`${JSON.stringify({ ready: warmUp })}\n`);
+process.stdout.write(`${JSON.stringify({ ready: warmUp, seeded })}\n`);
 const lines = readline.createInterface({ input: process.stdin });
 for await (const line of lines) {
+  if (line === 'verify') {
+    process.stdout.write(`${JSON.stringify(await replanEverything())}\n`);
+    continue;
+  }
   if (line !== 'go') break;
   process.stdout.write(`${JSON.stringify(await cycle())}\n`);
 }

@@ -39,7 +39,9 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       const quiet = nothingToOverlay({ companies, contacts, customers }, deferred) && resolved.length === 0 && overwrites.length === 0;
       const world = quiet
         ? emptyOverlay()
-        : await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) => deps.stripe.confirmDeleted(ids, context.signal));
+        : await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) =>
+            deps.stripe.confirmDeleted(ids, context.signal),
+          );
       const valid = validateClients(
         world,
         { servicem8: [...companies.rejected, ...contacts.rejected], stripe: customers.rejected },

@@ -34,7 +34,7 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= { v: make() }).v;
 }
 
-function settingsKey(settings: CycleContext['settings']): string {
+export function settingsKey(settings: CycleContext['settings']): string {
   const relevant = [settings.invoices.trigger, settings.invoices.stripeCreatedInvoice, settings.rules.filters.jobCategories];
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
