@@ -3,8 +3,8 @@
 // simulators given. It syncs until a cycle plans nothing, prints {"ready": …}, then on
 // each "go" line on stdin runs one cycle and prints its wall and CPU time. The
 // simulators live in another process, so the CPU measured is the sync's alone.
-// With --dump (`bench.mjs --only idle`) the store is first seeded as a finished first
-// sync leaves it (idle-store-seed.ts) and one cycle checks that nothing is left to do.
+// With --data-dir (`bench.mjs --only idle`) it opens a store idle-seed.ts seeded as a
+// finished first sync leaves it; one cycle checks that nothing is left to do.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,11 +14,12 @@ import type { SettingsPort } from '../../src/main/core/app/settings-port';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { Store } from '../../src/main/core/store/store';
 import { createSyncRunner } from '../../src/main/core/sync/create-runner';
-import { seedFirstSync } from './idle-store-seed';
 import { parseSettings } from '../../src/shared/settings';
 
-const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' }, dump: { type: 'string' } } });
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
+const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' }, 'data-dir': { type: 'string' } } });
+// --data-dir: a store seeded by idle-seed.ts (one cycle checks that nothing is left to do).
+const seeded = values['data-dir'] !== undefined;
+const dataDir = values['data-dir'] ?? mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
 const store = Store.open(dataDir);
 const settings = parseSettings({});
 const settingsPort: SettingsPort = { get: () => settings, update: () => settings };
@@ -50,15 +51,6 @@ async function cycle() {
   };
 }
 
-const seeded = values.dump
-  ? await seedFirstSync(store, {
-      servicem8: values.servicem8!,
-      stripe: values.stripe!,
-      dump: values.dump,
-      settings,
-      keys: { servicem8: 'sm8-demo-key', stripe: 'sk_test_benchKey123456' },
-    })
-  : null;
 /**
  * The seed's check (`verify`): forget every cursor, so the next cycle reads both sides in
  * full as a first sync does, and plan it as a dry run. Over a store that holds what a
@@ -82,7 +74,7 @@ for (let i = 0; i < (seeded ? 1 : 4); i += 1) {
   warmUp.push(c);
   if (c.planned === 0 && i > 0) break;
 }
-process.stdout.write(`${JSON.stringify({ ready: warmUp, seeded })}\n`);
+process.stdout.write(`${JSON.stringify({ ready: warmUp })}\n`);
 const lines = readline.createInterface({ input: process.stdin });
 for await (const line of lines) {
   if (line === 'verify') {
@@ -93,4 +85,4 @@ for await (const line of lines) {
   process.stdout.write(`${JSON.stringify(await cycle())}\n`);
 }
 store.close();
-rmSync(dataDir, { recursive: true, force: true });
+if (!seeded) rmSync(dataDir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ function lineProcess(script, args, heapMb) {
   const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, tsx, path.join(root, 'scripts', 'bench', script), ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  child.stdin.on('error', () => {}); // a helper that already exited
   const queue = [];
   readline.createInterface({ input: child.stdout }).on('line', (line) => queue.shift()?.(JSON.parse(line)));
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -50,8 +51,12 @@ async function measure(clients, jobs) {
   let ours = null;
   try {
     const urls = await sims.next();
-    ours = lineProcess('idle-cycle.ts', ['--servicem8', urls.servicem8, '--stripe', urls.stripe, '--dump', dump], 8_192);
-    const { ready, seeded } = await ours.next();
+    const dataDir = path.join(dir, 'data');
+    const seeder = lineProcess('idle-seed.ts', ['--servicem8', urls.servicem8, '--stripe', urls.stripe, '--dump', dump, '--data-dir', dataDir], 8_192);
+    const seeded = await seeder.next();
+    await seeder.stop();
+    ours = lineProcess('idle-cycle.ts', ['--servicem8', urls.servicem8, '--stripe', urls.stripe, '--data-dir', dataDir], 4_096);
+    const { ready } = await ours.next();
     if (seeded.clients !== clients || seeded.invoices !== jobs)
       throw new Error(`seeded ${seeded.clients} clients and ${seeded.invoices} invoices, expected ${clients} and ${jobs}`);
     // The first cycle after the seed is the check that the seed is a finished first sync.
