@@ -309,5 +309,6 @@ console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequ
 printEventLoop(await measureServeEventLoop(10_000));
 reconciliationBench();
 machine();
+await benchIdle();
 await benchNaive();
 printInvoices(await measureInvoices(20_000));

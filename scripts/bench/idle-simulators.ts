@@ -19,7 +19,7 @@ import { SimulatorStore } from '../../src/main/simulators/servicem8/store';
 import { createRecord } from '../../src/main/simulators/servicem8/write-rules';
 import { startStripeSimulator } from '../../src/main/simulators/stripe/index';
 import { newCustomer } from '../../src/main/simulators/stripe/objects/customer';
-import { newInvoice, type InvoiceObject } from '../../src/main/simulators/stripe/objects/invoice';
+import { newInvoice } from '../../src/main/simulators/stripe/objects/invoice';
 import { lineFromItem, newInvoiceItem } from '../../src/main/simulators/stripe/objects/invoice-item';
 import { newTaxRate, type TaxRateObject } from '../../src/main/simulators/stripe/objects/tax-rate';
 import { lineTaxes } from '../../src/main/simulators/stripe/invoice-totals';
@@ -102,7 +102,7 @@ function stripeInvoice(
   lines: { description: string; amount: number; rate: TaxRateObject; quantity: string; unit: string }[],
 ) {
   const created = unix();
-  const invoice = newInvoice(stripe.store.ids.next('in', 24), created, customer, 'aud') as InvoiceObject;
+  const invoice = newInvoice(stripe.store.ids.next('in', 24), created, customer, 'aud');
   const rendered = [];
   let subtotal = 0;
   let taxIncluded = 0;

@@ -64,7 +64,7 @@ export async function seedFirstSync(
   const pulled = new Map<string, { records: { uuid: string; active: boolean; editDate: string }[]; cursor: ChangeCursor }>();
   for (const object of INVOICE_OBJECTS) {
     const result = await servicem8.listChangedSince(object, null);
-    pulled.set(object, { records: result.records as never, cursor: result.cursor });
+    pulled.set(object, { records: result.records, cursor: result.cursor });
   }
   const payments = await servicem8PaymentsPort(servicem8).pullPayments(null);
   const feed = await stripe.listEventsSince(null, []);

@@ -52,7 +52,11 @@ async function measure(clients, jobs) {
   try {
     const urls = await sims.next();
     const dataDir = path.join(dir, 'data');
-    const seeder = lineProcess('idle-seed.ts', ['--servicem8', urls.servicem8, '--stripe', urls.stripe, '--dump', dump, '--data-dir', dataDir], 8_192);
+    const seeder = lineProcess(
+      'idle-seed.ts',
+      ['--servicem8', urls.servicem8, '--stripe', urls.stripe, '--dump', dump, '--data-dir', dataDir],
+      8_192,
+    );
     const seeded = await seeder.next();
     await seeder.stop();
     ours = lineProcess('idle-cycle.ts', ['--servicem8', urls.servicem8, '--stripe', urls.stripe, '--data-dir', dataDir], 4_096);

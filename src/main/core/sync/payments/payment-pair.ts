@@ -93,7 +93,7 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
           return link ? (store.snapshots.get<PaymentBase>(link.id)?.fields ?? undefined) : undefined;
         },
         decided: byKey(resolved),
-        carriedOut: quiet ? new Map() : byKey(store.conflicts.listForEntity(PAYMENT_ENTITY, ['applied'])),
+        carriedOut: quiet ? new Map<string, Conflict>() : byKey(store.conflicts.listForEntity(PAYMENT_ENTITY, ['applied'])),
         busy: store.outbox.busySubjects(PAYMENT_ENTITY),
         settledInGroup: (uuid) => store.payments.get('servicem8', uuid)?.otherSideId != null,
         invoice: (id) => {
