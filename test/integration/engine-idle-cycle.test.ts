@@ -1,15 +1,19 @@
 // An idle cycle must not grow with the data: when nothing changed, waits or was
 // decided, the clients pair plans nothing without reading the mirror. The same cycle
 // must still see the next change, and a decision taken with nothing else changed.
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
 import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
 import { Store } from '../../src/main/core/store/store';
 import { parseSettings } from '../../src/shared/settings';
 import { FakeServiceM8, FakeStripe } from '../helpers/fake-client-sides';
+import { invoiceWorld, startSides } from '../helpers/invoice-world';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
+let sides: Awaited<ReturnType<typeof startSides>>;
+beforeAll(async () => (sides = await startSides()));
+afterAll(() => sides.close());
 
 function setup() {
   const clock = () => new Date('2026-11-24T00:00:00.000Z');
@@ -70,5 +74,25 @@ describe('idle cycle', () => {
     await sync();
     expect(stripe.customers.get(store.links.byServiceM8Id('client', 'sm8-1')!.stripeId)!.record.phone).toBe('0411 000 101');
     expect(store.conflicts.get(question!.id)?.state).toBe('applied');
+  });
+
+  it('every pair (clients, invoices, payments) over both simulators: an idle cycle reads no mirror row; a new invoiced job is still sent', async () => {
+    const world = invoiceWorld(sides, tempDir());
+    const lines = [{ name: 'Labour', quantity: '1.5', unit: '98.00', inclusive: false }];
+    await world.job(await world.client('Idle Plumbing Pty Ltd'), lines);
+    for (let n = 0; n < 4; n += 1) if ((await world.sync()).plan.length === 0 && n > 0) break;
+    const mirrorReads = vi.spyOn(world.store.mirror, 'list');
+
+    const idle = await world.sync();
+    expect(idle.state, idle.error ?? '').toBe('completed');
+    expect(idle.plan).toEqual([]);
+    expect(idle.entities.map((e) => e.entity)).toEqual(['client', 'invoice', 'payment']);
+    expect(mirrorReads).not.toHaveBeenCalled();
+
+    const job = await world.job(await world.client('Busy Electrical Pty Ltd'), lines);
+    const busy = await world.sync();
+    expect(busy.entities.find((e) => e.entity === 'invoice')).toMatchObject({ created: { stripe: 1 } });
+    expect(await world.invoiceOf(job)).toHaveLength(1);
+    world.store.close();
   });
 });
