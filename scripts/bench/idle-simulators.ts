@@ -34,11 +34,14 @@ const dump = values.dump ? createWriteStream(values.dump) : null;
 const write = (json: unknown) =>
   dump ? new Promise<void>((resolve) => (dump.write(`${JSON.stringify(json)}\n`) ? resolve() : dump.once('drain', resolve))) : null;
 
-// One record every 2 s, the newest a day ago: older than every cursor's overlap window.
-const records = clients * 2 + jobs * 3;
-const start = Date.now() - 86_400_000 - records * 2_000;
+// One write every 2 s, the newest a day ago: older than every cursor's overlap window.
+// (The write rules read the clock more than once per record: the clock moves per write.)
+const WRITE_MS = 2_000;
+const writes = clients * 2 + jobs * 4;
+const start = Date.now() - 86_400_000 - writes * WRITE_MS;
 let stamp = 0;
-const context = { store: servicem8.store, now: () => new Date(start + (stamp += 2_000)) };
+const tick = () => (stamp += WRITE_MS);
+const context = { store: servicem8.store, now: () => new Date(start + stamp) };
 const unix = () => Math.floor((start + stamp) / 1000);
 
 const GST = 'a1b2c3d4-0001-4a10-8b10-000000000010'; // the simulator's GST tax rate
@@ -72,6 +75,7 @@ for (let n = 0; n < clients; n += 1) {
   const name = `Bench Client ${n} Pty Ltd`;
   const email = `client${n}@bench.example.com.au`;
   const mobile = `04${String(10_000_000 + n).slice(-8)}`;
+  tick();
   const company = createRecord(context, OBJECTS.company!, {
     name,
     address_street: `${n} George St`,
@@ -79,6 +83,7 @@ for (let n = 0; n < clients; n += 1) {
     address_state: 'NSW',
     address_postcode: '2000',
   }).uuid;
+  tick();
   createRecord(context, OBJECTS.companycontact!, { company_uuid: company, type: 'BILLING', is_primary_contact: '1', email, mobile });
   const customer = newCustomer(stripe.store.ids.next('cus', 14), unix(), stripe.store.ids.hex(8));
   Object.assign(customer, {
@@ -173,6 +178,7 @@ function scratchContext(company: string) {
 for (let n = 0; n < jobs; n += 1) {
   const owner = customers[n % customers.length]!;
   const jobContext = scratchContext(owner.company);
+  tick();
   const job = createRecord(jobContext, OBJECTS.job!, {
     company_uuid: owner.company,
     status: 'Work Order',
@@ -180,6 +186,7 @@ for (let n = 0; n < jobs; n += 1) {
     job_address: `${n} George St, Sydney NSW 2000`,
   }).uuid;
   const parts = 20 + (n % 400);
+  tick();
   createRecord(jobContext, OBJECTS.jobmaterial!, {
     job_uuid: job,
     tax_rate_uuid: GST,
@@ -188,6 +195,7 @@ for (let n = 0; n < jobs; n += 1) {
     displayed_amount: '98',
     displayed_amount_is_tax_inclusive: '0',
   });
+  tick();
   createRecord(jobContext, OBJECTS.jobmaterial!, {
     job_uuid: job,
     tax_rate_uuid: GST,
@@ -196,6 +204,7 @@ for (let n = 0; n < jobs; n += 1) {
     displayed_amount: String(parts),
     displayed_amount_is_tax_inclusive: '1',
   });
+  tick();
   createRecord(jobContext, OBJECTS.job!, { uuid: job, status: 'Completed', invoice_sent: 1 });
   servicem8.store.put('job', { ...jobContext.store.get('job', job)!, generated_job_id: String(n + 1) });
   for (const material of jobContext.store.list('jobmaterial')) servicem8.store.put('jobmaterial', material);
@@ -206,6 +215,7 @@ for (let n = 0; n < jobs; n += 1) {
     ]),
   );
 }
+if (start + stamp > Date.now() - 3_600_000) throw new Error('seed: a record was stamped less than an hour ago');
 if (dump) await new Promise((resolve) => dump.end(resolve));
 process.stdout.write(`${JSON.stringify({ servicem8: servicem8.url, stripe: stripe.url })}\n`);
 
