@@ -11,6 +11,8 @@
 //  5. An idle cycle against a naive syncer that lists everything, at 1,000, 10,000 and
 //     100,000 clients (scripts/bench/naive.mjs). `--only naive` runs just this part
 //     (`--sizes 1000,10000` to choose the sizes).
+//  7. (listed first below) `--only idle [--sizes 100,10000,100000]`: an idle cycle over N clients and
+//     2N invoices seeded as after a first sync (scripts/bench/idle.mjs): requests, CPU, wall, RSS per cycle.
 //  6. Invoices: the first sync of 20,000 invoiced jobs (2,000 clients) against the
 //     rate-limit lower bound, and the requests of an idle cycle with them.
 //     `--only invoices [--jobs N]` runs just this part.
@@ -20,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { benchIdle } from './bench/idle.mjs';
 import { benchNaive } from './bench/naive.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -220,6 +223,14 @@ const machine = () =>
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+const sizesArg = () =>
+  process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number) : undefined;
+if (only === 'idle') {
+  machine();
+  await benchIdle(sizesArg());
+  machine();
+  process.exit(0);
+}
 if (only === 'naive') {
   machine();
   const sizes = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number) : undefined;
@@ -377,5 +388,6 @@ console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequ
 printEventLoop(await measureServeEventLoop(10_000));
 reconciliationBench();
 machine();
+await benchIdle();
 await benchNaive();
 printInvoices(await measureInvoices(20_000));

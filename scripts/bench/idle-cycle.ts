@@ -3,6 +3,8 @@
 // simulators given. It syncs until a cycle plans nothing, prints {"ready": …}, then on
 // each "go" line on stdin runs one cycle and prints its wall and CPU time. The
 // simulators live in another process, so the CPU measured is the sync's alone.
+// With --data-dir (`bench.mjs --only idle`) it opens a store idle-seed.ts seeded as a
+// finished first sync leaves it; one cycle checks that nothing is left to do.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +16,10 @@ import { Store } from '../../src/main/core/store/store';
 import { createSyncRunner } from '../../src/main/core/sync/create-runner';
 import { parseSettings } from '../../src/shared/settings';
 
-const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' } } });
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
+const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' }, 'data-dir': { type: 'string' } } });
+// --data-dir: a store seeded by idle-seed.ts (one cycle checks that nothing is left to do).
+const seeded = values['data-dir'] !== undefined;
+const dataDir = values['data-dir'] ?? mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
 const store = Store.open(dataDir);
 const settings = parseSettings({});
 const settingsPort: SettingsPort = { get: () => settings, update: () => settings };
@@ -40,13 +44,32 @@ async function cycle() {
   return {
     wallMs: performance.now() - started,
     cpuMs: (used.user + used.system) / 1000,
+    rssMb: process.memoryUsage().rss / 2 ** 20,
     planned: result.plan.length,
     linked: result.entities[0]?.linked ?? 0,
+    pulled: result.entities.reduce((n, e) => n + e.pulled.servicem8 + e.pulled.stripe, 0),
+  };
+}
+
+/**
+ * The seed's check (`verify`): forget every cursor, so the next cycle reads both sides in
+ * full as a first sync does, and plan it as a dry run. Over a store that holds what a
+ * first sync leaves, that plans no write and asks nothing.
+ */
+async function replanEverything() {
+  for (const name of Object.keys(store.cursors.all()))
+    store.cursors.set(name, name.startsWith('feed.') ? 'evt_forgotten' : JSON.stringify({ editDate: null, seen: [] }));
+  const result = await runner.runCycle({ dryRun: true, trigger: 'schedule' });
+  if (result.state !== 'completed') throw new Error(`sync ${result.state}: ${result.error}`);
+  return {
+    planned: result.plan.length,
+    sample: result.plan.slice(0, 3),
+    entities: result.entities.map((e) => ({ entity: e.entity, pulled: e.pulled, conflicts: e.conflicts, linked: e.linked })),
   };
 }
 
 const warmUp = [];
-for (let i = 0; i < 4; i += 1) {
+for (let i = 0; i < (seeded ? 1 : 4); i += 1) {
   const c = await cycle();
   warmUp.push(c);
   if (c.planned === 0 && i > 0) break;
@@ -54,8 +77,12 @@ for (let i = 0; i < 4; i += 1) {
 process.stdout.write(`${JSON.stringify({ ready: warmUp })}\n`);
 const lines = readline.createInterface({ input: process.stdin });
 for await (const line of lines) {
+  if (line === 'verify') {
+    process.stdout.write(`${JSON.stringify(await replanEverything())}\n`);
+    continue;
+  }
   if (line !== 'go') break;
   process.stdout.write(`${JSON.stringify(await cycle())}\n`);
 }
 store.close();
-rmSync(dataDir, { recursive: true, force: true });
+if (!seeded) rmSync(dataDir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { CUSTOMER_EVENT_TYPES } from '../clients/definition';
 import type { StripeCustomer } from '../clients/types';
 
 /** `editedAt` null = not known (a listed customer says when it was created, not when it last changed). */
-function toCustomer(r: StripeCustomerRecord, editedAt: string | null, abn: string | null = null): StripeCustomer {
+export function toCustomer(r: StripeCustomerRecord, editedAt: string | null, abn: string | null = null): StripeCustomer {
   return {
     id: r.id,
     name: r.name,

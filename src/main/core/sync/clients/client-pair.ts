@@ -8,7 +8,7 @@ import { findOverwrites } from '../kit/overwrites';
 import { storedLinks } from '../kit/planning-links';
 import { clientHandlers } from './apply-client';
 import { CLIENT_CURSORS, clientDefinition } from './definition';
-import { overlayChanges } from './overlay-changes';
+import { emptyOverlay, nothingToOverlay, overlayChanges } from './overlay-changes';
 import type { ClientPairDeps } from './pair-deps';
 import type { ClientBase } from './payloads';
 import { planClients } from './plan-clients';
@@ -34,9 +34,14 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       context.progress('plan', CLIENT_ENTITY, 0, null);
 
       const deferred = store.deferred.list(CLIENT_ENTITY);
-      const world = await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) =>
-        deps.stripe.confirmDeleted(ids, context.signal),
-      );
+      const resolved = store.conflicts.listForEntity(CLIENT_ENTITY, ['resolved']);
+      // An idle cycle (no change, no decision, nothing waiting) plans nothing: it reads no mirror row.
+      const quiet = nothingToOverlay({ companies, contacts, customers }, deferred) && resolved.length === 0 && overwrites.length === 0;
+      const world = quiet
+        ? emptyOverlay()
+        : await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) =>
+            deps.stripe.confirmDeleted(ids, context.signal),
+          );
       const valid = validateClients(
         world,
         { servicem8: [...companies.rejected, ...contacts.rejected], stripe: customers.rejected },
@@ -48,7 +53,7 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
           const link = store.links.byServiceM8Id(CLIENT_ENTITY, id);
           return link ? (store.snapshots.get<ClientBase>(link.id)?.fields ?? undefined) : undefined;
         },
-        resolved: store.conflicts.listForEntity(CLIENT_ENTITY, ['resolved']),
+        resolved,
         busy: store.outbox.busySubjects(CLIENT_ENTITY),
         quarantinedEmails: valid.quarantinedEmails,
         settings: context.settings,

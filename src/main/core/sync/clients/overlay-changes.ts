@@ -20,6 +20,41 @@ export interface Deferred {
   stripe: string[];
 }
 
+/**
+ * Nothing was pulled on either side and nothing waits from the last cycle: the overlay
+ * would be the mirror itself with no subject to plan. Planning needs the whole mirror
+ * only for its subjects (matching by email), so a quiet cycle skips reading it.
+ */
+export function nothingToOverlay(
+  pulled: { companies: Pulled<Sm8Company>; contacts: Pulled<Sm8Contact>; customers: StripeCustomerChanges },
+  deferred: Deferred,
+): boolean {
+  const { companies, contacts, customers } = pulled;
+  return (
+    companies.records.length === 0 &&
+    contacts.records.length === 0 &&
+    !customers.fullScan &&
+    customers.customers.length === 0 &&
+    customers.deletedIds.length === 0 &&
+    Object.keys(customers.abnById).length === 0 &&
+    deferred.servicem8.length === 0 &&
+    deferred.stripe.length === 0
+  );
+}
+
+/** What overlayChanges returns when nothing changed, minus the records no subject asks for. */
+export function emptyOverlay(): OverlaidClients {
+  return {
+    companies: new Map(),
+    contactsByCompany: new Map(),
+    customers: new Map(),
+    changedCustomers: [],
+    deletedCustomers: [],
+    dirtyServicem8: new Set(),
+    dirtyStripe: new Set(),
+  };
+}
+
 function mirrorMap<T>(store: Store, side: 'servicem8' | 'stripe', object: string): Map<string, T> {
   return new Map(store.mirror.list<T>(side, object).map((m) => [m.id, m.record]));
 }

@@ -30,7 +30,13 @@ interface PulledRecord {
   editDate: string;
 }
 
-function settingsKey(settings: CycleContext['settings']): string {
+/** The value, computed the first time it is asked for. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
+}
+
+export function settingsKey(settings: CycleContext['settings']): string {
   const relevant = [settings.invoices.trigger, settings.invoices.stripeCreatedInvoice, settings.rules.filters.jobCategories];
   return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }
@@ -64,9 +70,10 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
 
       // The world: the mirror with this pull laid over it.
       const fresh = <T>(object: Pulled) => new Map(pulled[object].records.map((r) => [r.uuid, r as unknown as T]));
-      const taxRateMap = new Map([...mirrorMap<TaxRate>(MIRROR.taxRate), ...fresh<TaxRate>('taxrate')]);
-      const staffMap = new Map([...mirrorMap<Staff>(MIRROR.staff), ...fresh<Staff>('staff')]);
-      const categoryMap = new Map([...mirrorMap<Category>(MIRROR.category), ...fresh<Category>('category')]);
+      // Read when a job is planned, not before: an idle cycle reads no mirror row.
+      const taxRateMap = once(() => new Map([...mirrorMap<TaxRate>(MIRROR.taxRate), ...fresh<TaxRate>('taxrate')]));
+      const staffMap = once(() => new Map([...mirrorMap<Staff>(MIRROR.staff), ...fresh<Staff>('staff')]));
+      const categoryMap = once(() => new Map([...mirrorMap<Category>(MIRROR.category), ...fresh<Category>('category')]));
       const freshJobs = fresh<Job>('job');
       const freshMaterials = pulled.jobmaterial.records as unknown as Material[];
       const freshInvoices = new Map(changes.invoices.map((i) => [i.id, i]));
@@ -101,9 +108,15 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
           return [...all.values()];
         },
         materialsOf,
-        taxRates: taxRateMap,
-        categories: categoryMap,
-        staff: staffMap,
+        get taxRates() {
+          return taxRateMap();
+        },
+        get categories() {
+          return categoryMap();
+        },
+        get staff() {
+          return staffMap();
+        },
         invoice: (id) => freshInvoices.get(id) ?? store.mirror.get<StripeInvoice>('stripe', MIRROR.invoice, id)?.record ?? null,
         allInvoices: () => {
           const all = new Map(store.mirror.list<StripeInvoice>('stripe', MIRROR.invoice).map((r) => [r.id, r.record]));
@@ -130,11 +143,14 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       }
       const rateBp = await taxRates.bpOf(invoices.flatMap((i) => i.lines.map((l) => l.taxRateId)));
 
-      const quarantined = new Map(
-        store.quarantine
-          .listActive()
-          .filter((q) => q.side === 'servicem8' && q.object === 'company')
-          .map((q) => [q.recordId, q.reason]),
+      const quarantined = once(
+        () =>
+          new Map(
+            store.quarantine
+              .listActive()
+              .filter((q) => q.side === 'servicem8' && q.object === 'company')
+              .map((q) => [q.recordId, q.reason]),
+          ),
       );
       const quotes = quoteInputs(store, { freshJobs: freshJobs.values(), replanAll, allJobs: () => world.allJobs() });
       const links = new PlanningLinks(storedLinks(store.links, INVOICE_ENTITY));
@@ -149,7 +165,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
             : null;
           const named = { name: company?.name ?? null, abn: company?.abn ?? null };
           if (!companyUuid) return { kind: 'unlinked', ...named };
-          const reason = quarantined.get(companyUuid);
+          const reason = quarantined().get(companyUuid);
           if (reason) return { kind: 'quarantined', reason, ...named };
           const link = store.links.byServiceM8Id('client', companyUuid);
           return link ? { kind: 'linked', customerId: link.stripeId, ...named } : { kind: 'unlinked', ...named };

@@ -37,9 +37,20 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
       const stripe = await deps.stripe.paymentChanges(await context.feed(STRIPE_EVENTS_FEED), context.signal);
       context.progress('plan', PAYMENT_ENTITY, 0, null);
 
-      const sm8 = load<Sm8Payment>(deps, 'servicem8', MIRROR.servicem8, (p) => p.uuid);
-      const charges = load<StripeCharge>(deps, 'stripe', MIRROR.charge, (c) => c.id);
-      const refunds = load<StripeRefund>(deps, 'stripe', MIRROR.refund, (r) => r.id);
+      const deferred = store.deferred.list(PAYMENT_ENTITY);
+      const resolved = store.conflicts.listForEntity(PAYMENT_ENTITY, ['resolved']);
+      // Nothing changed, waits or was decided: no subject to plan, so an idle cycle reads no mirror row.
+      const quiet =
+        pulled.records.length === 0 &&
+        stripe.charges.length === 0 &&
+        stripe.refunds.length === 0 &&
+        stripe.payouts.size === 0 &&
+        deferred.servicem8.length === 0 &&
+        deferred.stripe.length === 0 &&
+        resolved.length === 0;
+      const sm8 = quiet ? new Map<string, Sm8Payment>() : load<Sm8Payment>(deps, 'servicem8', MIRROR.servicem8, (p) => p.uuid);
+      const charges = quiet ? new Map<string, StripeCharge>() : load<StripeCharge>(deps, 'stripe', MIRROR.charge, (c) => c.id);
+      const refunds = quiet ? new Map<string, StripeRefund>() : load<StripeRefund>(deps, 'stripe', MIRROR.refund, (r) => r.id);
       for (const p of pulled.records) sm8.set(p.uuid, p);
       for (const c of stripe.charges) charges.set(c.id, { ...c, payoutId: c.payoutId ?? charges.get(c.id)?.payoutId ?? null });
       for (const r of stripe.refunds) refunds.set(r.id, r);
@@ -49,8 +60,6 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
         if (charge && charge.payoutId !== payoutId) paidOut.push(charges.set(chargeId, { ...charge, payoutId }).get(chargeId)!);
       }
 
-      const deferred = store.deferred.list(PAYMENT_ENTITY);
-      const resolved = store.conflicts.listForEntity(PAYMENT_ENTITY, ['resolved']);
       const world: PaymentWorld = {
         sm8,
         charges,
@@ -85,7 +94,7 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
           return link ? (store.snapshots.get<PaymentBase>(link.id)?.fields ?? undefined) : undefined;
         },
         decided: byKey(resolved),
-        carriedOut: byKey(store.conflicts.listForEntity(PAYMENT_ENTITY, ['applied'])),
+        carriedOut: quiet ? new Map<string, Conflict>() : byKey(store.conflicts.listForEntity(PAYMENT_ENTITY, ['applied'])),
         busy: store.outbox.busySubjects(PAYMENT_ENTITY),
         settledInGroup: (uuid) => store.payments.get('servicem8', uuid)?.otherSideId != null,
         invoice: (id) => {

@@ -1,0 +1,98 @@
+// An idle cycle must not grow with the data: when nothing changed, waits or was
+// decided, the clients pair plans nothing without reading the mirror. The same cycle
+// must still see the next change, and a decision taken with nothing else changed.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
+import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
+import { Store } from '../../src/main/core/store/store';
+import { parseSettings } from '../../src/shared/settings';
+import { FakeServiceM8, FakeStripe } from '../helpers/fake-client-sides';
+import { invoiceWorld, startSides } from '../helpers/invoice-world';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+let sides: Awaited<ReturnType<typeof startSides>>;
+beforeAll(async () => (sides = await startSides()));
+afterAll(() => sides.close());
+
+function setup() {
+  const clock = () => new Date('2026-11-24T00:00:00.000Z');
+  const store = Store.open(tempDir(), { clock });
+  const servicem8 = new FakeServiceM8();
+  const stripe = new FakeStripe();
+  const pair = createClientPair({
+    store,
+    servicem8,
+    stripe,
+    errors: { classify: (e) => ({ kind: 'validation', message: (e as Error).message }) },
+  });
+  const engine = new SyncEngine({
+    store,
+    pairs: [pair],
+    feeds: [stripe.feed],
+    clock,
+    settings: () => parseSettings({}),
+    rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }),
+  });
+  const sync = () => engine.runCycle({ dryRun: false, trigger: 'cli' });
+  const mirrorReads = vi.spyOn(store.mirror, 'list');
+  return { store, servicem8, stripe, sync, mirrorReads };
+}
+
+describe('idle cycle', () => {
+  it('reads no mirror row when nothing changed, and still carries the next change and a lone decision', async () => {
+    const { store, servicem8, stripe, sync, mirrorReads } = setup();
+    for (let n = 0; n < 5; n += 1)
+      servicem8.addClient(`sm8-${n}`, { name: `Client ${n} Pty Ltd` }, { email: `client${n}@example.com.au`, mobile: `041100000${n}` });
+    await sync();
+    await sync(); // reads back the events of the first sync's own writes
+    expect(store.links.count('client')).toBe(5);
+
+    mirrorReads.mockClear();
+    const idle = await sync();
+    expect(idle.state).toBe('completed');
+    expect(idle.plan).toEqual([]);
+    expect(mirrorReads).not.toHaveBeenCalled();
+
+    const id = store.links.byServiceM8Id('client', 'sm8-3')!.stripeId;
+    stripe.edit(id, { name: 'Client Three Electrical' });
+    await sync();
+    expect(mirrorReads).toHaveBeenCalled();
+    expect(servicem8.companies.get('sm8-3')!.record.name).toBe('Client Three Electrical');
+
+    // A two-sided edit is a question; answering it is the only change before the next cycle.
+    servicem8.editContact('sm8-1-contact', { mobile: '0411 000 101' });
+    stripe.edit(store.links.byServiceM8Id('client', 'sm8-1')!.stripeId, { phone: '0411 000 102' });
+    await sync();
+    const [question] = store.conflicts.list();
+    expect(question).toMatchObject({ kind: 'field', field: 'phone' });
+    await sync();
+    mirrorReads.mockClear();
+    await sync();
+    expect(mirrorReads).not.toHaveBeenCalled();
+    store.conflicts.resolve(question!.id, 'servicem8');
+    await sync();
+    expect(stripe.customers.get(store.links.byServiceM8Id('client', 'sm8-1')!.stripeId)!.record.phone).toBe('0411 000 101');
+    expect(store.conflicts.get(question!.id)?.state).toBe('applied');
+  });
+
+  it('every pair (clients, invoices, payments) over both simulators: an idle cycle reads no mirror row; a new invoiced job is still sent', async () => {
+    const world = invoiceWorld(sides, tempDir());
+    const lines = [{ name: 'Labour', quantity: '1.5', unit: '98.00', inclusive: false }];
+    await world.job(await world.client('Idle Plumbing Pty Ltd'), lines);
+    for (let n = 0; n < 4; n += 1) if ((await world.sync()).plan.length === 0 && n > 0) break;
+    const mirrorReads = vi.spyOn(world.store.mirror, 'list');
+
+    const idle = await world.sync();
+    expect(idle.state, idle.error ?? '').toBe('completed');
+    expect(idle.plan).toEqual([]);
+    expect(idle.entities.map((e) => e.entity)).toEqual(['client', 'invoice', 'payment']);
+    expect(mirrorReads).not.toHaveBeenCalled();
+
+    const job = await world.job(await world.client('Busy Electrical Pty Ltd'), lines);
+    const busy = await world.sync();
+    expect(busy.entities.find((e) => e.entity === 'invoice')).toMatchObject({ created: { stripe: 1 } });
+    expect(await world.invoiceOf(job)).toHaveLength(1);
+    world.store.close();
+  });
+});
