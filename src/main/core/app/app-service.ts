@@ -12,6 +12,8 @@ import { decideConflicts } from './decide-conflicts';
 import { toConflictView } from './conflict-view';
 import { settleFailures, toFailureView } from './failure-view';
 import { listInvoices } from './invoice-list';
+import { chooseInvoices } from './invoice-choices';
+import { listInvoiceView } from './invoice-view';
 import { PairLookup } from './pair-lookup';
 import { listPayments } from './payments-view';
 import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
@@ -209,6 +211,15 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     listInvoices: (filter) => Promise.resolve(listInvoices(store, filter)),
+
+    listInvoiceView: async (filter) => listInvoiceView(store, filter, await stripeTestMode()),
+
+    async chooseInvoices({ jobUuids, action }) {
+      const since = clock().toISOString();
+      const result = chooseInvoices(store, jobUuids, action);
+      if (result.resolved.length) await announce(since);
+      return result;
+    },
 
     getSettings: () => Promise.resolve(settings.get()),
 

@@ -5,6 +5,7 @@ import type { FailureView } from '../../../shared/api';
 import type { OutboxItem } from '../store/repositories/outbox-repository';
 import type { Store } from '../store/store';
 import type { PairLookup } from './pair-lookup';
+import { refusedWords } from './refused-words';
 
 export function toFailureView(store: Store, pairs: PairLookup, item: OutboxItem): FailureView {
   const operation = pairs.get(item.entity)?.operations[item.operation];
@@ -19,7 +20,7 @@ export function toFailureView(store: Store, pairs: PairLookup, item: OutboxItem)
     operation: item.operation,
     title: name ?? id ?? item.entity,
     what,
-    reason: item.lastError ?? 'The service refused this write.',
+    reason: refusedWords(item.lastError, item.target),
     attempts: item.attempts,
     failedAt: item.updatedAt,
   };
