@@ -73,6 +73,10 @@ export function invoiceStandings(store: Store, filter: { state?: InvoiceListStat
     } else if (choice === 'send_now' && (row.planState === 'ready' || HELD_CODES.includes(row.reasonCode))) {
       state = 'waiting';
       reason = 'You asked to send it now: it goes to Stripe with the next sync.';
+    } else if (row.reasonCode === 'skipped') {
+      // The skip was undone since the last plan recorded it.
+      state = 'not_sent';
+      reason = 'No longer skipped: the next sync looks at this job again.';
     } else if (row.planState === 'ready') {
       state = 'waiting';
       reason = row.reason ?? 'Ready: the next sync sends it.';
