@@ -258,6 +258,12 @@ export const jobOutcomeSchema = z.object({
   failed: z.array(z.object({ id: z.string(), reason: z.string() })),
 });
 
+/** Sign in with ServiceM8 (OAuth): where it stands, in words. Tokens never leave main. */
+export const servicem8SignInSchema = z.object({
+  state: z.enum(['unavailable', 'idle', 'waiting', 'connected', 'failed']),
+  message: z.string().nullable(),
+});
+
 /** Every call: name → params and result schemas. */
 export const API = {
   getStatus: { params: z.object({}), result: statusSchema },
@@ -314,6 +320,10 @@ export const API = {
     result: connectionTestSchema,
   },
   testConnections: { params: z.object({}), result: z.array(connectionTestSchema) },
+  /** Starts Sign in with ServiceM8: the authorize page to open in the browser (go.servicem8.com, or the simulator). */
+  beginServiceM8SignIn: { params: z.object({}), result: z.object({ url: z.string().url() }) },
+  getServiceM8SignIn: { params: z.object({}), result: servicem8SignInSchema },
+  cancelServiceM8SignIn: { params: z.object({}), result: servicem8SignInSchema },
   disconnect: { params: z.object({ service: side }), result: z.array(connectionSchema) },
   listInvoices: { params: z.object({ state: invoiceListStateSchema.optional() }), result: z.array(invoiceListEntrySchema) },
   listInvoiceView: { params: z.object({ state: invoiceListStateSchema.optional() }), result: z.array(invoiceViewSchema) },
@@ -380,3 +390,4 @@ export type InvoiceListState = z.infer<typeof invoiceListStateSchema>;
 export type InvoiceView = z.infer<typeof invoiceViewSchema>;
 export type InvoiceAction = z.infer<typeof invoiceActionSchema>;
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+export type ServiceM8SignIn = z.infer<typeof servicem8SignInSchema>;
