@@ -43,7 +43,10 @@ export function ConnectScreen({ embedded = false }: { embedded?: boolean }) {
           <p className="small">
             In ServiceM8, go to Settings → API Keys and create a private API key for this business, then paste it here.
           </p>
-          <ServiceM8SignInButton onConnected={state.refresh} />
+          <ServiceM8SignInButton
+            onConnected={state.refresh}
+            method={state.connections?.find((c) => c.service === 'servicem8' && c.connected)?.method ?? null}
+          />
         </ConnectCard>
         <ConnectCard {...wiring('stripe')} keyLabel="Stripe restricted key" placeholder="rk_live_…">
           <p className="small">
