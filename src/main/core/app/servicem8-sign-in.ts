@@ -52,10 +52,10 @@ export function createServiceM8SignIn(deps: SignInDeps): ServiceM8SignInFlow {
     },
     async begin() {
       const config = deps.config;
-      if (!config) throw new AppError('failed', SIGN_IN_UNAVAILABLE);
+      if (!config) throw new AppError('forbidden', SIGN_IN_UNAVAILABLE);
       if (!deps.secrets.writable)
-        throw new AppError('failed', 'This computer’s keychain is read-only here, so a ServiceM8 sign-in cannot be kept.');
-      if (!(await deps.secrets.get('servicem8.oauthClientSecret'))) throw new AppError('failed', SIGN_IN_UNAVAILABLE);
+        throw new AppError('forbidden', 'This computer’s keychain is read-only here, so a ServiceM8 sign-in cannot be kept.');
+      if (!(await deps.secrets.get('servicem8.oauthClientSecret'))) throw new AppError('forbidden', SIGN_IN_UNAVAILABLE);
       abort?.abort(new Error('replaced by a new sign-in'));
       const controller = new AbortController();
       abort = controller;
