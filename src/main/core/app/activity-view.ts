@@ -5,7 +5,7 @@ import type { ActivityEntry } from '../../../shared/api';
 import type { AuditEntry, AuditOutcome } from '../store/repositories/audit-repository';
 import type { Store } from '../store/store';
 import type { PairLookup } from './pair-lookup';
-import { refusedWords } from './refused-words';
+import { refusedWords } from '../../../shared/refused-words';
 
 const TARGET = { servicem8_to_stripe: 'stripe', stripe_to_servicem8: 'servicem8', local: null } as const;
 

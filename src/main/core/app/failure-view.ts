@@ -5,7 +5,6 @@ import type { FailureView } from '../../../shared/api';
 import type { OutboxItem } from '../store/repositories/outbox-repository';
 import type { Store } from '../store/store';
 import type { PairLookup } from './pair-lookup';
-import { refusedWords } from './refused-words';
 
 export function toFailureView(store: Store, pairs: PairLookup, item: OutboxItem): FailureView {
   const operation = pairs.get(item.entity)?.operations[item.operation];
@@ -20,7 +19,8 @@ export function toFailureView(store: Store, pairs: PairLookup, item: OutboxItem)
     operation: item.operation,
     title: name ?? id ?? item.entity,
     what,
-    reason: refusedWords(item.lastError, item.target),
+    // The API's own reason (the `failures` contract); the window words it (shared/refused-words.ts).
+    reason: item.lastError ?? 'The service refused this write.',
     attempts: item.attempts,
     failedAt: item.updatedAt,
   };

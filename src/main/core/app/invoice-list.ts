@@ -6,7 +6,7 @@ import type { InvoiceListEntry, InvoiceListState } from '../../../shared/api';
 import type { InvoiceChoice } from '../store/repositories/invoice-choices-repository';
 import type { InvoiceJobRow } from '../store/repositories/invoice-jobs-repository';
 import type { Store } from '../store/store';
-import { refusedWords } from './refused-words';
+import { refusedWords } from '../../../shared/refused-words';
 
 const ENTITY = 'invoice';
 

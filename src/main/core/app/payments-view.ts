@@ -7,7 +7,7 @@
 import type { PaymentRow } from '../../../shared/api';
 import type { StoredPayment } from '../store/repositories/payments-repository';
 import type { Store } from '../store/store';
-import { refusedWords } from './refused-words';
+import { refusedWords } from '../../../shared/refused-words';
 import { MIRROR, PAYMENT_ENTITY, type PaymentNote, type StripeCharge } from '../sync/payments/types';
 
 const ALL = { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' };

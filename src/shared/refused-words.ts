@@ -1,8 +1,23 @@
 // Why ServiceM8 or Stripe refused a write, in words an office manager can act on. The
-// outbox keeps the API's own message (for the log and support); every screen shows
-// this instead: no request paths, HTTP codes, field names or record ids.
-import { SIDE_LABEL } from '../../../shared/labels';
-import { stripJargon, type Service } from './plain-error';
+// outbox keeps the API's own message (the log, support, and `sm8sync failures`, whose
+// contract is the API's reason); the screens, the activity log and the invoice and
+// payment lists show this instead: no request paths, HTTP codes, field names or ids.
+// In shared/ because the window words `failures` reasons itself.
+import { SIDE_LABEL } from './labels';
+
+type Service = 'servicem8' | 'stripe';
+
+/** Request lines, URLs and status codes: not for people. */
+function stripJargon(message: string): string {
+  return message
+    .replace(/\b(GET|POST|PUT|PATCH|DELETE)\s+\/\S*/g, '')
+    .replace(/https?:\/\/\S+/g, '')
+    .replace(/\(\d{3}\)/g, '')
+    .replace(/^(ServiceM8|Stripe)\s*\d*\s*:\s*/i, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([:;,.])/g, '$1')
+    .trim();
+}
 
 const KNOWN: [RegExp, (service: string) => string][] = [
   [/no such customer/i, () => 'The Stripe customer no longer exists (it was deleted in Stripe).'],
@@ -20,7 +35,9 @@ const KNOWN: [RegExp, (service: string) => string][] = [
   [/customer.*(deleted|is deleted)/i, () => 'The Stripe customer was deleted in Stripe.'],
   [/email/i, (s) => `${s} did not accept the email address.`],
   [/phone/i, (s) => `${s} did not accept the phone number.`],
-  [/\babn\b|tax[_ ]?id/i, (s) => `${s} did not accept the ABN.`],
+  [/\babn\b|abn_number|tax[_ ]?id/i, (s) => `${s} did not accept the ABN.`],
+  [/address|postcode|postal_code/i, (s) => `${s} did not accept the address.`],
+  [/company_uuid|\bclient\b|\bcustomer\b/i, (s) => `${s} did not accept the client it was linked to.`],
   [/amount|total|negative|must be (at least|greater)/i, (s) => `${s} did not accept the amount.`],
   [
     /\b(not found|does not exist|no record|unknown (uuid|record))\b/i,
