@@ -32,7 +32,7 @@ describe('needs you: refused writes', () => {
       </ApiProvider>,
     );
     const card = await screen.findByTestId('failure-7');
-    const problem = card.querySelector('.problem')!.textContent!;
+    const problem = card.querySelector('.problem')!.textContent;
     expect(problem).toBe('ServiceM8 did not accept the address.');
     for (const jargon of ['POST', '/company', '400', 'address_street']) expect(card.textContent).not.toContain(jargon);
   });
