@@ -239,6 +239,31 @@ export const invoiceListEntrySchema = z.object({
   stripeGstCents: z.number().int().nullable(),
 });
 
+export const INVOICE_ACTIONS = ['send_now', 'retry', 'skip', 'unskip'] as const;
+export const invoiceActionSchema = z.enum(INVOICE_ACTIONS);
+
+/** The Invoices screen's row: the list entry, where to open it and what a person can do about it now. */
+export const invoiceViewSchema = invoiceListEntrySchema.extend({
+  /** The job in the ServiceM8 web app and the invoice in the Stripe Dashboard (https, those two hosts only). */
+  servicem8Url: z.string().url().nullable(),
+  stripeUrl: z.string().url().nullable(),
+  actions: z.array(invoiceActionSchema),
+  /** The refused write "Retry" sends again (a failures id). */
+  failureId: z.number().int().nullable(),
+});
+
+/** What an Invoices-screen choice did, per job uuid. */
+export const jobOutcomeSchema = z.object({
+  resolved: z.array(z.string()),
+  failed: z.array(z.object({ id: z.string(), reason: z.string() })),
+});
+
+/** Sign in with ServiceM8 (OAuth): where it stands, in words. Tokens never leave main. */
+export const servicem8SignInSchema = z.object({
+  state: z.enum(['unavailable', 'idle', 'waiting', 'connected', 'failed']),
+  message: z.string().nullable(),
+});
+
 /** Every call: name → params and result schemas. */
 export const API = {
   getStatus: { params: z.object({}), result: statusSchema },
@@ -295,8 +320,18 @@ export const API = {
     result: connectionTestSchema,
   },
   testConnections: { params: z.object({}), result: z.array(connectionTestSchema) },
+  /** Starts Sign in with ServiceM8: the authorize page to open in the browser (go.servicem8.com, or the simulator). */
+  beginServiceM8SignIn: { params: z.object({}), result: z.object({ url: z.string().url() }) },
+  getServiceM8SignIn: { params: z.object({}), result: servicem8SignInSchema },
+  cancelServiceM8SignIn: { params: z.object({}), result: servicem8SignInSchema },
   disconnect: { params: z.object({ service: side }), result: z.array(connectionSchema) },
   listInvoices: { params: z.object({ state: invoiceListStateSchema.optional() }), result: z.array(invoiceListEntrySchema) },
+  listInvoiceView: { params: z.object({ state: invoiceListStateSchema.optional() }), result: z.array(invoiceViewSchema) },
+  /** Skip a job (never billed in Stripe), undo that, or send it now despite the trigger; Retry is retryFailures. */
+  chooseInvoices: {
+    params: z.object({ jobUuids: z.array(z.string().min(1).max(200)).min(1).max(500), action: z.enum(['send_now', 'skip', 'unskip']) }),
+    result: jobOutcomeSchema,
+  },
   getSettings: { params: z.object({}), result: settingsSchema },
   previewSettings: { params: settingsSchema, result: settingsPreviewSchema },
   getActivityChart: { params: z.object({ days: z.number().int().min(1).max(90).default(30) }), result: z.array(activityDaySchema) },
@@ -352,4 +387,7 @@ export type InvoiceListEntry = z.infer<typeof invoiceListEntrySchema>;
 export type InvoiceRow = InvoiceListEntry;
 export const INVOICE_STATES = INVOICE_LIST_STATES;
 export type InvoiceListState = z.infer<typeof invoiceListStateSchema>;
+export type InvoiceView = z.infer<typeof invoiceViewSchema>;
+export type InvoiceAction = z.infer<typeof invoiceActionSchema>;
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+export type ServiceM8SignIn = z.infer<typeof servicem8SignInSchema>;

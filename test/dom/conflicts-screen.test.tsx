@@ -52,6 +52,24 @@ function setup(list: ConflictView[]) {
 }
 
 describe('conflicts screen', () => {
+  it('never shows a time that is not the person’s: an unknown Stripe edit time says where, a deletion says deleted and when', async () => {
+    setup([
+      conflict(1, { stripe: { id: 'cus_1', value: '0412 345 999', editedAt: null } }),
+      conflict(2, {
+        kind: 'deletion',
+        field: null,
+        kindLabel: 'Deleted in Stripe',
+        servicem8: { id: 'sm8-2', value: 'Gone Pty Ltd', editedAt: null },
+        stripe: { id: 'cus_2', value: null, editedAt: '2026-11-23T22:30:00.000Z' },
+      }),
+    ]);
+    const unknown = await screen.findByTestId('conflict-stripe-1');
+    expect(unknown.textContent).toBe('Stripe0412 345 999edited in Stripe');
+    const deleted = screen.getByTestId('conflict-stripe-2');
+    expect(deleted.textContent).toMatch(/^StripeDeleted in Stripedeleted 24 Nov 2026.*9:30\s?am AEDT$/);
+    expect(deleted.textContent).not.toContain('(empty)');
+  });
+
   it('shows both sides with edit times and highlights only the difference', async () => {
     setup([conflict(1)]);
     const sm8 = await screen.findByTestId('conflict-servicem8-1');

@@ -7,7 +7,7 @@ import { PaymentsScreen } from '../../src/renderer/components/payments-screen';
 import { ReconciliationScreen } from '../../src/renderer/components/reconciliation-screen';
 import { ApiProvider } from '../../src/renderer/state/api-context';
 import { formatCents, monthOf, recentMonths } from '../../src/renderer/state/money';
-import type { InvoiceRow, PaymentRow } from '../../src/shared/api';
+import type { InvoiceView, PaymentRow } from '../../src/shared/api';
 import type { FindingView, GstReportView, ReconciliationReportView } from '../../src/shared/report-schemas';
 import { FakeApiClient, makeStatus } from '../helpers/fake-api-client';
 
@@ -303,7 +303,7 @@ describe('GST report screen', () => {
   });
 });
 
-const invoice = (overrides: Partial<InvoiceRow>): InvoiceRow => ({
+const invoice = (overrides: Partial<InvoiceView>): InvoiceView => ({
   jobUuid: 'job-1',
   jobNumber: '1042',
   client: 'Harbour View Cafe',
@@ -315,6 +315,10 @@ const invoice = (overrides: Partial<InvoiceRow>): InvoiceRow => ({
   stripeTotalCents: 48885,
   servicem8GstCents: 4444,
   stripeGstCents: 4444,
+  servicem8Url: 'https://go.servicem8.com/job/job-1',
+  stripeUrl: 'https://dashboard.stripe.com/test/invoices/in_1',
+  actions: [],
+  failureId: null,
   ...overrides,
 });
 
@@ -343,7 +347,7 @@ describe('invoices screen', () => {
         stripeGstCents: null,
       }),
     ];
-    const client = new FakeApiClient().handle('listInvoices', ({ state }) => ({
+    const client = new FakeApiClient().handle('listInvoiceView', ({ state }) => ({
       ok: true,
       value: rows.filter((r) => !state || r.state === state),
     }));
@@ -362,16 +366,72 @@ describe('invoices screen', () => {
     expect(within(notSent!).getByTestId('invoice-difference').textContent).toBe('—GST —');
     fireEvent.change(screen.getByTestId('invoices-state'), { target: { value: 'failed' } });
     await vi.waitFor(() => expect(rowsOf('invoices-table')).toHaveLength(1));
-    expect(client.callsOf('listInvoices')).toEqual([{}, { state: 'failed' }]);
+    expect(client.callsOf('listInvoiceView')).toEqual([{}, { state: 'failed' }]);
     fireEvent.change(screen.getByTestId('invoices-state'), { target: { value: 'waiting' } });
     expect(await screen.findByText('No invoices are waiting.')).toBeTruthy();
+  });
+  it('opens the job and the invoice only on the two services, and offers each row its own actions', async () => {
+    let rows = [
+      invoice({ actions: [] }),
+      invoice({ jobUuid: 'job-2', jobNumber: '1043', state: 'failed', actions: ['retry', 'skip'], failureId: 77, stripeUrl: null }),
+      invoice({ jobUuid: 'job-3', jobNumber: '1044', state: 'not_sent', actions: ['send_now', 'skip'], stripeUrl: 'javascript:alert(1)' }),
+    ];
+    const client = new FakeApiClient()
+      .handle('listInvoiceView', () => ({ ok: true, value: rows }))
+      .handle('retryFailures', { resolved: [77], failed: [] })
+      .handle('chooseInvoices', ({ jobUuids, action }) => {
+        rows = rows.map((r) => (r.jobUuid === jobUuids[0] ? { ...r, actions: action === 'skip' ? ['unskip'] : [] } : r));
+        return { ok: true, value: { resolved: jobUuids, failed: [] } };
+      })
+      .handle('syncNow', () => ({ ok: false, error: { code: 'busy', message: 'A sync is running.' } }));
+    mount(client, <InvoicesScreen />);
+    await screen.findByTestId('invoices-table');
+    const [sent, failed, held] = rowsOf('invoices-table');
+    const stripeLink = within(sent!).getByRole('link', { name: /^Open in Stripe: Job 1042/ });
+    expect(stripeLink.getAttribute('href')).toBe('https://dashboard.stripe.com/test/invoices/in_1');
+    expect(stripeLink.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(stripeLink.getAttribute('target')).toBe('_blank');
+    expect(
+      within(sent!)
+        .getByRole('link', { name: /^Open in ServiceM8: Job 1042/ })
+        .getAttribute('href'),
+    ).toBe('https://go.servicem8.com/job/job-1');
+    expect(within(sent!).queryAllByRole('button')).toHaveLength(0);
+    expect(within(failed!).queryByTestId('invoice-open-stripe')).toBeNull();
+    // A URL that is not an https page of the two services is never a link.
+    expect(within(held!).queryByTestId('invoice-open-stripe')).toBeNull();
+
+    fireEvent.click(within(failed!).getByRole('button', { name: /^Retry: Job 1043/ }));
+    expect(await screen.findByText('Job 1043 is sent again with the next sync.')).toBeTruthy();
+    expect(client.callsOf('retryFailures')).toEqual([{ ids: [77] }]);
+
+    fireEvent.click(within(held!).getByRole('button', { name: /^Skip: Job 1044/ }));
+    expect(await screen.findByText(/Job 1044 is skipped: it will not be billed in Stripe/)).toBeTruthy();
+    expect(client.callsOf('chooseInvoices')).toEqual([{ jobUuids: ['job-3'], action: 'skip' }]);
+    await vi.waitFor(() => expect(within(rowsOf('invoices-table')[2]!).getByRole('button', { name: /^Don’t skip/ })).toBeTruthy());
+
+    fireEvent.click(within(rowsOf('invoices-table')[1]!).getByRole('button', { name: /^Skip: Job 1043/ }));
+    await vi.waitFor(() => expect(client.callsOf('chooseInvoices')).toHaveLength(2));
+  });
+
+  it('sends now: records the choice, then syncs; says it waits for the next sync when one cannot start', async () => {
+    const rows = [invoice({ jobUuid: 'job-3', jobNumber: '1044', state: 'not_sent', actions: ['send_now', 'skip'], stripeUrl: null })];
+    const client = new FakeApiClient()
+      .handle('listInvoiceView', () => ({ ok: true, value: rows }))
+      .handle('chooseInvoices', ({ jobUuids }) => ({ ok: true, value: { resolved: jobUuids, failed: [] } }))
+      .handle('syncNow', () => ({ ok: false, error: { code: 'busy', message: 'A sync is running.' } }));
+    mount(client, <InvoicesScreen />);
+    fireEvent.click(await screen.findByRole('button', { name: /^Send now: Job 1044/ }));
+    expect(await screen.findByText('Job 1044 goes to Stripe with the next sync (A sync is running).')).toBeTruthy();
+    expect(client.callsOf('chooseInvoices')).toEqual([{ jobUuids: ['job-3'], action: 'send_now' }]);
+    expect(client.callsOf('syncNow')).toEqual([{ dryRun: false }]);
   });
 });
 
 describe('navigation to the money screens', () => {
   it('offers each money screen in the nav, in order, and opens it', async () => {
     const client = new FakeApiClient().handle('getStatus', makeStatus()).handle('getActivityChart', []).handle('listActivity', []);
-    client.handle('listInvoices', []).handle('listPayments', []);
+    client.handle('listInvoiceView', []).handle('listPayments', []);
     client.handle('getReconciliation', { latest: null, history: [] });
     client.handle('gstReport', ({ month }) => ({ ok: true, value: { ...gst(month, 'accrual', false), rows: [] } }));
     render(<App client={client} />);

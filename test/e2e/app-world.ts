@@ -25,8 +25,11 @@ export interface World {
   stop(): Promise<void>;
 }
 
-/** `withKeys`: both keys come from the environment (skips the Connect screen). */
-export async function startWorld(options: { withKeys?: boolean } = {}): Promise<World> {
+/**
+ * `withKeys`: both keys come from the environment (skips the Connect screen).
+ * `oauth`: serve knows the simulator's ServiceM8 add-on, so Sign in with ServiceM8 is offered.
+ */
+export async function startWorld(options: { withKeys?: boolean; oauth?: boolean } = {}): Promise<World> {
   assertBuilt();
   mkdirSync(SCREENS, { recursive: true });
   const dataDir = makeTestDataDir('sm8sync-e2e-');
@@ -37,6 +40,13 @@ export async function startWorld(options: { withKeys?: boolean } = {}): Promise<
     SM8SYNC_DATA_DIR: dataDir,
     SERVICEM8_API_KEY: options.withKeys ? SM8_KEY : '',
     STRIPE_API_KEY: options.withKeys ? STRIPE_KEY : '',
+    ...(options.oauth
+      ? {
+          SERVICEM8_OAUTH_CLIENT_ID: 'sm8-demo-client',
+          SERVICEM8_OAUTH_CLIENT_SECRET: 'sm8-demo-secret',
+          SERVICEM8_OAUTH_BASE_URL: sims.servicem8,
+        }
+      : {}),
   });
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve printed no URL in 20 s')), 20_000);

@@ -87,6 +87,16 @@ test('first run: get started, connect, choose, preview, first sync', async ({ pa
 
   await page.getByTestId('setting-invoices.trigger').selectOption('completed');
   await page.getByTestId('setting-gst.basis').selectOption('cash');
+  // A save that does not reach the app (the connection drops) is no tick.
+  await page.route('**/api/updateSettings', (route) => route.abort('connectionreset'));
+  await page.getByTestId('setup-save').click();
+  await expect(page.getByTestId('setup-notice')).toContainText('The settings were not saved');
+  await expect(page.getByTestId('step-2')).not.toContainText('(done)');
+  await expect(page.getByTestId('step-2').locator('.step-number')).toHaveText('2');
+  await page.unroute('**/api/updateSettings');
+  // The browser logs the dropped request; that one is expected, nothing else.
+  expect(problems).toEqual(['Failed to load resource: net::ERR_CONNECTION_RESET']);
+  problems.length = 0;
   await page.getByTestId('setup-save').click();
   await expect(page.getByTestId('setup-notice')).toHaveText('Settings saved. The next sync uses them.');
   await expect(page.getByTestId('step-2')).toContainText('(done)');

@@ -282,11 +282,22 @@ describe('app service: activity, quarantine, settings', () => {
       direction: 'stripe_to_servicem8',
       entity: 'payment',
       operation: 'create',
-      outcome: 'failed',
+      outcome: 'skipped',
       message: 'Amount "12,50" rejected',
     });
-    expect(await call(backend, 'listActivity', { outcome: 'failed' })).toHaveLength(1);
+    // A refused write reads in words, without the API's request line, code or ids.
+    store.audit.append({
+      direction: 'servicem8_to_stripe',
+      entity: 'client',
+      operation: 'update_customer',
+      outcome: 'failed',
+      message: "Stripe POST /v1/customers/cus_Q1 failed (404): No such customer: 'cus_Q1'",
+    });
+    expect(await call(backend, 'listActivity', { outcome: 'failed' })).toMatchObject([
+      { message: 'The Stripe customer no longer exists (it was deleted in Stripe).' },
+    ]);
     expect(await call(backend, 'listActivity', { entity: 'client' })).toMatchObject([
+      { entity: 'client', direction: 'servicem8_to_stripe' },
       { entity: 'client', direction: 'servicem8_to_stripe' },
     ]);
     const { filename, csv } = await call(backend, 'exportActivityCsv', {});

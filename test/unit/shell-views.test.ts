@@ -35,8 +35,10 @@ describe('tray view', () => {
 describe('external links', () => {
   it('allows only https pages of the two services', () => {
     expect(isAllowedExternalUrl('https://dashboard.stripe.com/apikeys')).toBe(true);
-    expect(isAllowedExternalUrl('https://developer.servicem8.com/docs')).toBe(true);
+    expect(isAllowedExternalUrl('https://go.servicem8.com/job/0d1e5a3c-0000-4000-8000-000000000001')).toBe(true);
     for (const url of [
+      'https://developer.servicem8.com/docs',
+      'https://stripe.com/',
       'http://dashboard.stripe.com/',
       'file:///etc/passwd',
       'https://dashboard.stripe.com.evil.example/',

@@ -1,16 +1,8 @@
-// shell.openExternal only for https pages of the two services' help and dashboards
-// (Electron Fiddle's allowlist): a link in a record's data can never launch a program
-// or a file:// URL.
-export const EXTERNAL_HOSTS = new Set([
-  'dashboard.stripe.com',
-  'docs.stripe.com',
-  'support.stripe.com',
-  'stripe.com',
-  'go.servicem8.com',
-  'www.servicem8.com',
-  'developer.servicem8.com',
-  'support.servicem8.com',
-]);
+// shell.openExternal only for https pages of the two places the app links to: the
+// ServiceM8 web app (a job, Sign in with ServiceM8) and the Stripe Dashboard (an
+// invoice, a customer). A link in a record's data can never launch a program, a
+// file:// URL or another site.
+export const EXTERNAL_HOSTS = new Set(['dashboard.stripe.com', 'go.servicem8.com']);
 
 export function isAllowedExternalUrl(raw: string): boolean {
   try {

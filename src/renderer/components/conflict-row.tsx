@@ -58,6 +58,23 @@ function decidedLabel(conflict: ConflictView): string {
 
 const FIELD_WORDS: Record<string, string> = { name: 'Name', email: 'Email', phone: 'Phone', address: 'Address', abn: 'ABN' };
 
+/**
+ * When the side's value was last changed by a person, as the engine knows it; a field
+ * whose time is not known says only where it changed, never a time that is not its own.
+ */
+function EditedLine({ conflict, side, zone }: { conflict: ConflictView; side: 'servicem8' | 'stripe'; zone: string }) {
+  const at = conflict[side].editedAt;
+  const deleted = conflict.kind === 'deletion' && side === 'stripe';
+  if (at)
+    return (
+      <span className="muted small block">
+        {deleted ? 'deleted' : 'edited'} {formatTime(at, zone)}
+      </span>
+    );
+  if (conflict.kind === 'field') return <span className="muted small block">edited in {SIDE_LABEL[side]}</span>;
+  return null;
+}
+
 export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide }: Props) {
   const open = conflict.state === 'open';
   const field = conflict.field ? (FIELD_WORDS[conflict.field] ?? conflict.field.replaceAll('_', ' ')) : null;
@@ -97,10 +114,12 @@ export function ConflictRow({ conflict, zone, selected, busy, onToggle, onDecide
             <span className="side-name">{SIDE_LABEL[side]}</span>
             {conflict.kind === 'duplicate' ? (
               <DuplicateSide conflict={conflict} side={side} busy={busy} onDecide={onDecide} />
+            ) : conflict.kind === 'deletion' && side === 'stripe' ? (
+              <span className="value">Deleted in Stripe</span>
             ) : (
               <DiffValue value={conflict[side].value} other={conflict[side === 'servicem8' ? 'stripe' : 'servicem8'].value} />
             )}
-            {conflict[side].editedAt ? <span className="muted small block">edited {formatTime(conflict[side].editedAt, zone)}</span> : null}
+            <EditedLine conflict={conflict} side={side} zone={zone} />
           </div>
         ))}
       </div>

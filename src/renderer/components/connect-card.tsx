@@ -10,7 +10,7 @@ import { NoticeLine } from './notice-line';
 
 const METHOD_LABEL: Record<NonNullable<Connection['method']>, string> = {
   api_key: 'API key',
-  oauth: 'OAuth',
+  oauth: 'Signed in with your ServiceM8 login',
   restricted_key: 'restricted key',
   secret_key: 'secret key',
 };
@@ -66,7 +66,9 @@ export function ConnectCard({ service, title, keyLabel, placeholder, connection,
       ) : null}
       {children}
       <form onSubmit={(event) => void submit(event)} className="key-form" noValidate>
-        <label htmlFor={inputId}>{connected ? `Replace the ${keyLabel}` : keyLabel}</label>
+        <label htmlFor={inputId}>
+          {connected ? (connection.method === 'oauth' ? `Or use a ${keyLabel} instead` : `Replace the ${keyLabel}`) : keyLabel}
+        </label>
         <div className="key-row">
           <input
             id={inputId}

@@ -3,6 +3,7 @@
 import { SIDE_LABEL } from '../state/format';
 import { useConnections } from '../state/use-connections';
 import { ConnectCard } from './connect-card';
+import { ServiceM8SignInButton } from './servicem8-sign-in';
 
 /** What the Stripe restricted key needs, in Stripe's dashboard wording. */
 export const STRIPE_PERMISSIONS: [string, string][] = [
@@ -42,6 +43,10 @@ export function ConnectScreen({ embedded = false }: { embedded?: boolean }) {
           <p className="small">
             In ServiceM8, go to Settings → API Keys and create a private API key for this business, then paste it here.
           </p>
+          <ServiceM8SignInButton
+            onConnected={state.refresh}
+            method={state.connections?.find((c) => c.service === 'servicem8' && c.connected)?.method ?? null}
+          />
         </ConnectCard>
         <ConnectCard {...wiring('stripe')} keyLabel="Stripe restricted key" placeholder="rk_live_…">
           <p className="small">

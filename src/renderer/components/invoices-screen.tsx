@@ -1,21 +1,81 @@
 // Invoices: every job that is or could be an invoice, its state and the reason in words,
 // the totals and GST each side has and the difference, filtered by state.
-import { INVOICE_STATES, type InvoiceRow } from '../../shared/api';
+import { INVOICE_STATES, type InvoiceAction, type InvoiceView } from '../../shared/api';
 import { difference, formatCents, INVOICE_STATE_LABEL, sentence } from '../state/money';
-import { useInvoices, type InvoiceFilter } from '../state/use-invoices';
+import { useInvoices, type InvoiceFilter, type InvoicesState } from '../state/use-invoices';
+import { NoticeLine } from './notice-line';
 import { StatePill } from './state-pill';
 
-function Row({ row }: { row: InvoiceRow }) {
+/** The button words, and what each does (read by screen readers with the job's name). */
+const ACTION: Record<InvoiceAction, { label: string; does: string }> = {
+  send_now: { label: 'Send now', does: 'send it to Stripe now' },
+  retry: { label: 'Retry', does: 'send the refused write again' },
+  skip: { label: 'Skip', does: 'do not bill it in Stripe' },
+  unskip: { label: 'Don’t skip', does: 'bill it in Stripe as the settings say' },
+};
+
+/** Only https pages of the two services open from here (the Electron shell checks the same). */
+const LINK_HOSTS = new Set(['go.servicem8.com', 'dashboard.stripe.com']);
+function safeLink(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && LINK_HOSTS.has(parsed.hostname) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Open in ServiceM8 ↗", heard as "Open in ServiceM8: Job 1042 (opens in your browser)". */
+function ExternalLink({ url, service, name }: { url: string | null; service: string; name: string }) {
+  const href = safeLink(url);
+  if (!href) return null;
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={`Open in ${service}: ${name} (opens in your browser)`}
+      data-testid={`invoice-open-${service === 'Stripe' ? 'stripe' : 'servicem8'}`}
+    >
+      Open in {service}
+      <span aria-hidden="true"> ↗</span>
+    </a>
+  );
+}
+
+function Row({ row, state }: { row: InvoiceView; state: InvoicesState }) {
+  const name = row.jobNumber ? `Job ${row.jobNumber}` : 'Job without a number';
   return (
     <tr data-testid="invoice-row">
       <td>
-        {row.jobNumber ? `Job ${row.jobNumber}` : 'Job without a number'}
+        {name}
         <span className="muted small block">{row.client ?? 'No client'}</span>
+        <span className="row-links small">
+          <ExternalLink url={row.servicem8Url} service="ServiceM8" name={name} />
+          <ExternalLink url={row.stripeUrl} service="Stripe" name={name} />
+        </span>
       </td>
       <td className="reason">
         <StatePill state={row.state} label={INVOICE_STATE_LABEL[row.state]} />
         {row.reason ? <span className="muted small block">{sentence(row.reason)}</span> : null}
         {row.stripeStatus ? <span className="muted small block">Stripe: {row.stripeStatus}</span> : null}
+        {row.actions.length ? (
+          <span className="row-actions invoice-actions">
+            {row.actions.map((action) => (
+              <button
+                key={action}
+                type="button"
+                disabled={state.busy}
+                onClick={() => void state.act(row, action)}
+                aria-label={`${ACTION[action].label}: ${name} — ${ACTION[action].does}`}
+                data-testid={`invoice-${action}`}
+              >
+                {ACTION[action].label}
+              </button>
+            ))}
+          </span>
+        ) : null}
       </td>
       <td className="num">
         <span className="block">{formatCents(row.servicem8TotalCents)}</span>
@@ -53,6 +113,7 @@ export function InvoicesScreen() {
           </select>
         </label>
       </div>
+      <NoticeLine notice={state.notice} testId="invoices-notice" />
       {state.error ? (
         <p className="notice notice-error" role="alert">
           Could not load invoices: {state.error}
@@ -83,7 +144,7 @@ export function InvoicesScreen() {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <Row key={row.jobUuid} row={row} />
+                <Row key={row.jobUuid ?? row.stripeInvoiceId} row={row} state={state} />
               ))}
             </tbody>
           </table>

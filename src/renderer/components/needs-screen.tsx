@@ -1,5 +1,6 @@
 // Needs you: everything waiting for a person, in one place — decisions, records to fix
 // at the source, and writes a service refused.
+import { refusedWords } from '../../shared/refused-words';
 import { formatTime, SIDE_LABEL } from '../state/format';
 import { useFailures, useQuarantine } from '../state/use-needs';
 import { ConflictsScreen } from './conflicts-screen';
@@ -87,7 +88,7 @@ function FailuresSection({ zone }: { zone: string }) {
               </div>
             </div>
             <p>{item.what}</p>
-            <p className="problem">Refused: {item.reason}</p>
+            <p className="problem">{refusedWords(item.reason, item.target)}</p>
             <div className="row-actions">
               <button type="button" disabled={busy} onClick={() => void state.settle([item.id], 'retry')} data-testid={`retry-${item.id}`}>
                 Send again

@@ -30,7 +30,7 @@ function Step({ n, title, done, children }: { n: number; title: string; done: bo
 export function SetupScreen({ state, onDone }: { state: StatusState; onDone: () => void }) {
   const settings = useSettings();
   const idBase = useId();
-  // Step 2 is done once the person has confirmed the two choices (saved, changed or not).
+  // Step 2 is done once the two choices were really saved (changed or not), and stay as saved.
   const [chosen, setChosen] = useState(false);
   const status = state.status;
   const connected = status !== null && status.state !== 'not_connected';
@@ -51,7 +51,7 @@ export function SetupScreen({ state, onDone }: { state: StatusState; onDone: () 
               ))}
               <button
                 type="button"
-                onClick={() => void settings.save().then(() => setChosen(true))}
+                onClick={() => void settings.save().then(setChosen)}
                 disabled={settings.busy !== null}
                 data-testid="setup-save"
               >

@@ -24,6 +24,8 @@ export interface ConnectionsState {
   /** Resolves true when the key was accepted and saved. */
   connect: (service: Service, key: string) => Promise<boolean>;
   disconnect: (service: Service) => Promise<void>;
+  /** Reads the connections again (after Sign in with ServiceM8 finished in the browser). */
+  refresh: () => Promise<void>;
 }
 
 export function useConnections(): ConnectionsState {
@@ -87,5 +89,5 @@ export function useConnections(): ConnectionsState {
     [client],
   );
 
-  return { connections, loadError, busy, notices, connect, disconnect };
+  return { connections, loadError, busy, notices, connect, disconnect, refresh: reload };
 }

@@ -38,7 +38,8 @@ export interface SettingsState {
   notice: Notice | null;
   preview: SettingsPreview | null;
   change: (path: string, raw: string | boolean) => void;
-  save: () => Promise<void>;
+  /** True only when the settings were really saved (the first-run tick depends on it). */
+  save: () => Promise<boolean>;
   runPreview: () => Promise<void>;
   reset: () => void;
 }
@@ -87,16 +88,29 @@ export function useSettings(): SettingsState {
   const dirty = saved !== null && draft !== null && JSON.stringify(saved) !== JSON.stringify(draft);
   const valid = Object.keys(errors).length === 0;
 
-  const save = useCallback(async () => {
-    if (!draft || !valid) return setNotice(failure('Some settings need fixing first: see the messages under them.'));
+  const save = useCallback(async (): Promise<boolean> => {
+    const parsed = draft && valid ? settingsSchema.safeParse(draft) : null;
+    if (!parsed?.success) {
+      setNotice(failure('Some settings need fixing first: see the messages under them.'));
+      return false;
+    }
     setBusy('save');
     setNotice(null);
-    const response = await client.call('updateSettings', settingsSchema.parse(draft));
-    if (response.ok) {
+    try {
+      const response = await client.call('updateSettings', parsed.data);
+      if (!response.ok) {
+        setNotice(failure(`The settings were not saved: ${response.error.message}`));
+        return false;
+      }
       adopt(response.value);
       setNotice(ok('Settings saved. The next sync uses them.'));
-    } else setNotice(failure(`The settings were not saved: ${response.error.message}`));
-    setBusy(null);
+      return true;
+    } catch {
+      setNotice(failure('The settings were not saved: the app did not answer. Try again.'));
+      return false;
+    } finally {
+      setBusy(null);
+    }
   }, [client, draft, valid, adopt]);
 
   const runPreview = useCallback(async () => {

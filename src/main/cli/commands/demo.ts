@@ -69,15 +69,29 @@ async function runDemo(context: CommandContext, dataDir: string, once: boolean, 
   configureLogging({ dir: hostLogDir(dataDir) });
   const servicem8 = await startServiceM8Simulator({ seed: 'demo', rateLimits: 'real' });
   const stripe = await startStripeSimulator({ seed: 'demo', rateLimits: 'real' });
-  const env: NodeJS.ProcessEnv = { ...context.env, SERVICEM8_BASE_URL: servicem8.url, STRIPE_BASE_URL: stripe.url };
+  // The simulator's own ServiceM8 add-on, so Sign in with ServiceM8 can be tried on Connect.
+  const env: NodeJS.ProcessEnv = {
+    ...context.env,
+    SERVICEM8_BASE_URL: servicem8.url,
+    STRIPE_BASE_URL: stripe.url,
+    SERVICEM8_OAUTH_CLIENT_ID: servicem8.oauthClient.clientId,
+    SERVICEM8_OAUTH_BASE_URL: servicem8.url,
+  };
   delete env.SERVICEM8_API_KEY;
   delete env.STRIPE_API_KEY;
+  delete env.SERVICEM8_OAUTH_CLIENT_SECRET;
   // The engine runs in the sync worker, as in serve; the demo's keys live in its memory only.
   const host = await startEngineHost({
     dataDir,
     logDir: dataDir,
     env,
-    secrets: { memory: { 'servicem8.apiKey': DEMO_SERVICEM8_KEY, 'stripe.apiKey': DEMO_STRIPE_KEY } },
+    secrets: {
+      memory: {
+        'servicem8.apiKey': DEMO_SERVICEM8_KEY,
+        'stripe.apiKey': DEMO_STRIPE_KEY,
+        'servicem8.oauthClientSecret': servicem8.oauthClient.clientSecret,
+      },
+    },
     schedule: once ? null : { firstRunInMs: null },
   }).catch(async (error: unknown) => {
     await Promise.all([servicem8.close(), stripe.close()]);

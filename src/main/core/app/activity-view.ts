@@ -5,6 +5,9 @@ import type { ActivityEntry } from '../../../shared/api';
 import type { AuditEntry, AuditOutcome } from '../store/repositories/audit-repository';
 import type { Store } from '../store/store';
 import type { PairLookup } from './pair-lookup';
+import { refusedWords } from '../../../shared/refused-words';
+
+const TARGET = { servicem8_to_stripe: 'stripe', stripe_to_servicem8: 'servicem8', local: null } as const;
 
 /** How far back a search looks (the newest rows first). */
 const SEARCH_SCAN = 5000;
@@ -14,7 +17,9 @@ export function toActivityView(store: Store, pairs: PairLookup, entry: AuditEntr
   const name =
     (entry.servicem8Id ? pairs.nameOf(store, entry.entity, 'servicem8', entry.servicem8Id) : null) ??
     (entry.stripeId ? pairs.nameOf(store, entry.entity, 'stripe', entry.stripeId) : null);
-  return { ...rest, name };
+  // A refused write's message is the API's own; people read it in words (refused-words.ts).
+  const message = entry.outcome === 'failed' && entry.message ? refusedWords(entry.message, TARGET[entry.direction]) : entry.message;
+  return { ...rest, message, name };
 }
 
 export function matchesSearch(entry: ActivityEntry, search: string): boolean {

@@ -12,6 +12,8 @@ import { decideConflicts } from './decide-conflicts';
 import { toConflictView } from './conflict-view';
 import { settleFailures, toFailureView } from './failure-view';
 import { listInvoices } from './invoice-list';
+import { chooseInvoices } from './invoice-choices';
+import { listInvoiceView } from './invoice-view';
 import { PairLookup } from './pair-lookup';
 import { listPayments } from './payments-view';
 import type { ConnectionTester, CycleTrigger, SyncRunner } from './ports';
@@ -24,6 +26,8 @@ import { buildActivityChart } from './activity-chart';
 import { toQuarantineView } from './quarantine-view';
 import { describePlan, type PreviewableSettings } from './settings-preview';
 import { serviceSecret } from './secret-sources';
+import { createServiceM8SignIn } from './servicem8-sign-in';
+import { oauthConfigFromEnv } from '../connectors/servicem8/index';
 
 export interface AppServiceDeps {
   store: Store;
@@ -37,6 +41,8 @@ export interface AppServiceDeps {
   nextSyncAt?: () => Date | null;
   /** The settings the runner reads, able to answer with unsaved ones for a dry run (previewSettings). */
   preview?: PreviewableSettings;
+  /** The environment: which ServiceM8 add-on Sign in with ServiceM8 uses, and where the API is. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const log = createLogger('app/service');
@@ -56,6 +62,16 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const clock = deps.clock ?? (() => new Date());
   const connections = createConnectionHandlers(secrets, deps.connections);
   const pairs = new PairLookup(runner.pairs);
+  const signIn = createServiceM8SignIn({
+    config: oauthConfigFromEnv(deps.env ?? {}),
+    secrets,
+    apiBaseUrl: deps.env?.SERVICEM8_BASE_URL,
+    onSettled: () =>
+      void status().then(
+        (next) => events.emit('status', next),
+        () => undefined,
+      ),
+  });
   const reports = createReportHandlers({ store, settings, events, clock, syncRunning: () => runner.progress() !== null });
 
   async function status(): Promise<Status> {
@@ -202,6 +218,13 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     testConnections: () => connections.testAll(),
 
+    beginServiceM8SignIn: () => signIn.begin(),
+    getServiceM8SignIn: () => Promise.resolve(signIn.state()),
+    cancelServiceM8SignIn: () => {
+      signIn.cancel();
+      return Promise.resolve(signIn.state());
+    },
+
     async disconnect({ service }) {
       const result = await connections.disconnect(service);
       events.emit('status', await status());
@@ -209,6 +232,15 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     listInvoices: (filter) => Promise.resolve(listInvoices(store, filter)),
+
+    listInvoiceView: async (filter) => listInvoiceView(store, filter, await stripeTestMode()),
+
+    async chooseInvoices({ jobUuids, action }) {
+      const since = clock().toISOString();
+      const result = chooseInvoices(store, jobUuids, action);
+      if (result.resolved.length) await announce(since);
+      return result;
+    },
 
     getSettings: () => Promise.resolve(settings.get()),
 

@@ -19,6 +19,7 @@ export function toFailureView(store: Store, pairs: PairLookup, item: OutboxItem)
     operation: item.operation,
     title: name ?? id ?? item.entity,
     what,
+    // The API's own reason (the `failures` contract); the window words it (shared/refused-words.ts).
     reason: item.lastError ?? 'The service refused this write.',
     attempts: item.attempts,
     failedAt: item.updatedAt,

@@ -100,6 +100,7 @@ export function openApp(options: OpenAppOptions): OpenedApp {
       clock: options.clock,
       nextSyncAt: options.nextSyncAt,
       preview: settings,
+      env: options.env,
     });
     return { store, settings, secrets, runner, events, service, backend: createBackend(service, events), close: () => store.close() };
   } catch (error) {

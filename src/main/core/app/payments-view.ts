@@ -7,6 +7,7 @@
 import type { PaymentRow } from '../../../shared/api';
 import type { StoredPayment } from '../store/repositories/payments-repository';
 import type { Store } from '../store/store';
+import { refusedWords } from '../../../shared/refused-words';
 import { MIRROR, PAYMENT_ENTITY, type PaymentNote, type StripeCharge } from '../sync/payments/types';
 
 const ALL = { from: '0000-01-01T00:00:00.000Z', to: '9999-12-31T23:59:59.999Z' };
@@ -26,7 +27,7 @@ function lookups(store: Store): Lookups {
   }
   const failed = new Map<string, string>();
   for (const item of store.outbox.list({ state: 'failed', limit: 100_000 }))
-    if (item.entity === PAYMENT_ENTITY && item.subjectId) failed.set(item.subjectId, item.lastError ?? 'the service refused the write');
+    if (item.entity === PAYMENT_ENTITY && item.subjectId) failed.set(item.subjectId, refusedWords(item.lastError, item.target));
   const inFlight = new Set([...store.outbox.busySubjects(PAYMENT_ENTITY)]);
   return { question, failed, inFlight };
 }

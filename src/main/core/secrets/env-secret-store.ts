@@ -4,6 +4,7 @@ import { SecretStoreError, type SecretName, type SecretStore } from './secret-st
 export const SECRET_ENV_VARS: Partial<Record<SecretName, string>> = {
   'servicem8.apiKey': 'SERVICEM8_API_KEY',
   'stripe.apiKey': 'STRIPE_API_KEY',
+  'servicem8.oauthClientSecret': 'SERVICEM8_OAUTH_CLIENT_SECRET',
 };
 
 export class EnvSecretStore implements SecretStore {

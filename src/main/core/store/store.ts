@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit-repository';
 import { ConflictsRepository } from './repositories/conflicts-repository';
 import { CursorsRepository } from './repositories/cursors-repository';
 import { DeferredRepository } from './repositories/deferred-repository';
+import { InvoiceChoicesRepository } from './repositories/invoice-choices-repository';
 import { InvoiceJobsRepository } from './repositories/invoice-jobs-repository';
 import { InvoicesRepository } from './repositories/invoices-repository';
 import { LinksRepository } from './repositories/links-repository';
@@ -41,6 +42,7 @@ export class Store {
   readonly payments: PaymentsRepository;
   readonly reconciliation: ReconciliationRepository;
   readonly invoiceJobs: InvoiceJobsRepository;
+  readonly invoiceChoices: InvoiceChoicesRepository;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -66,6 +68,7 @@ export class Store {
     this.payments = new PaymentsRepository(db, now);
     this.reconciliation = new ReconciliationRepository(db, now);
     this.invoiceJobs = new InvoiceJobsRepository(db, now);
+    this.invoiceChoices = new InvoiceChoicesRepository(db, now);
   }
 
   /** Opens (creating or migrating) the store in a data dir. */

@@ -8,6 +8,8 @@ import type { RunProgress, SyncRunner } from '../app/ports';
 import type { RunnerDeps } from '../app/open-app';
 import {
   apiKeyAuth,
+  OAuthTokenAuth,
+  oauthConfigFromEnv,
   createServiceM8Limiter,
   SERVICEM8_LIMITS,
   DEFAULT_BASE_URL as SERVICEM8_DEFAULT_URL,
@@ -88,17 +90,19 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
   let engine: { key: string; engine: SyncEngine } | null = null;
 
   async function engineFor(): Promise<SyncEngine | string> {
-    const servicem8Key = await deps.secrets.get('servicem8.apiKey');
+    // Signed in with ServiceM8 (OAuth) wins over an API key; the tokens stay in the secret store, which the auth refreshes.
+    const oauth = (await deps.secrets.get('servicem8.oauthTokens')) ? oauthConfigFromEnv(deps.env) : null;
+    const servicem8Key = oauth ? null : await deps.secrets.get('servicem8.apiKey');
     const stripeKey = await deps.secrets.get('stripe.apiKey');
-    if (!servicem8Key || !stripeKey) {
-      const missing = [!servicem8Key && 'ServiceM8', !stripeKey && 'Stripe'].filter(Boolean).join(' and ');
+    if ((!oauth && !servicem8Key) || !stripeKey) {
+      const missing = [!oauth && !servicem8Key && 'ServiceM8', !stripeKey && 'Stripe'].filter(Boolean).join(' and ');
       return `Not connected: add a ${missing} key (sm8sync connects through the app's Connect screen, or SERVICEM8_API_KEY / STRIPE_API_KEY for headless use).`;
     }
-    const key = fingerprint(servicem8Key, stripeKey);
+    const key = fingerprint(oauth ? `oauth:${oauth.clientId}` : servicem8Key!, stripeKey);
     if (engine?.key === key) return engine.engine;
     const servicem8 = new ServiceM8Client({
       baseUrl: deps.env.SERVICEM8_BASE_URL ?? SERVICEM8_DEFAULT_URL,
-      auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': servicem8Key })),
+      auth: oauth ? new OAuthTokenAuth(oauth, deps.secrets) : apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': servicem8Key! })),
       limiter,
       cursor: { overlapSeconds: deps.settings.get().sync.overlapSeconds },
     });

@@ -3,6 +3,7 @@ export { ServiceM8Client, DEFAULT_BASE_URL, type ServiceM8ClientOptions, type Ca
 export { apiKeyAuth, type ServiceM8Auth } from './auth';
 export { OAuthTokenAuth, readStoredTokens, DEFAULT_OAUTH_BASE_URL, type OAuthConfig, type StoredTokens } from './oauth-tokens';
 export { authorizeWithBrowser, type AuthorizeOptions } from './oauth-flow';
+export { oauthConfigFromEnv, SYNC_SCOPES } from './oauth-config';
 export { ServiceM8ApiError, type ServiceM8ErrorKind } from './errors';
 export { createServiceM8Limiter, SERVICEM8_LIMITS, type ServiceM8Limits } from './rate-budget';
 export { DEFAULT_RETRY, type RetryOptions } from './http-client';

@@ -5,6 +5,7 @@ import { up as money } from './002-money';
 import { up as pairKit } from './003-pair-kit';
 import { up as invoiceJobs } from './004-invoice-jobs';
 import { up as reconciliation } from './005-reconciliation';
+import { up as invoiceChoices } from './006-invoice-choices';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'pair-kit', up: pairKit },
   { version: 4, name: 'invoice-jobs', up: invoiceJobs },
   { version: 5, name: 'reconciliation', up: reconciliation },
+  { version: 6, name: 'invoice-choices', up: invoiceChoices },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
 import { STRIPE_EVENTS_FEED } from '../kit/feeds';
+import { stampStripeEditTimes } from './stripe-edit-times';
 import { findOverwrites } from '../kit/overwrites';
 import { storedLinks } from '../kit/planning-links';
 import { clientHandlers } from './apply-client';
@@ -65,6 +66,8 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       );
 
       planOverwrites(overwrites, { servicem8: valid.servicem8, stripe: valid.stripe, customers: world.customers }, planContext, plan);
+      const liveTimes = new Map(store.conflicts.listForEntity(CLIENT_ENTITY, ['open']).map((c) => [c.dedupeKey, c.stripeEditedAt]));
+      stampStripeEditTimes(plan.conflicts, batch.needsFullRescan ? [] : batch.events, (key) => liveTimes.get(key) ?? null);
 
       const savedCustomers = [...world.changedCustomers, ...world.deletedCustomers];
       return {

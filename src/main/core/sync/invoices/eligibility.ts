@@ -2,6 +2,7 @@
 // hover text of ServiceM8's red cross, for every job). Checked in this order: the job
 // itself (state, trigger, category), its client, then its lines and their value.
 import type { Settings } from '../../../../shared/settings';
+import type { InvoiceChoice } from '../../store/repositories/invoice-choices-repository';
 import type { BuildResult } from './build-lines';
 import type { Category, Job } from './types';
 
@@ -15,10 +16,11 @@ export type NotSentCode =
   | 'bad_line'
   | 'no_lines'
   | 'zero_value'
-  | 'inactive';
+  | 'inactive'
+  | 'skipped';
 
 /** Reasons that can lift without the job changing: re-checked every cycle. */
-export const RECHECKED: readonly NotSentCode[] = ['client_unlinked', 'client_quarantined', 'unknown_tax_rate'];
+export const RECHECKED: readonly NotSentCode[] = ['client_unlinked', 'client_quarantined', 'unknown_tax_rate', 'skipped'];
 
 export type ClientState = { kind: 'linked'; customerId: string } | { kind: 'quarantined'; reason: string } | { kind: 'unlinked' };
 
@@ -44,22 +46,26 @@ export function checkEligibility(
   client: ClientState,
   settings: Settings,
   categories: ReadonlyMap<string, Category>,
+  /** The person's choice on the Invoices screen: skip the job, or send it despite the trigger and filters. */
+  choice: InvoiceChoice | null = null,
 ): Eligibility {
   const no = (code: NotSentCode, reason: string): Eligibility => ({ ok: false, code, reason });
   if (!job.active) return no('inactive', 'Not sent: the job was deleted in ServiceM8.');
+  if (choice === 'skip') return no('skipped', 'Skipped by you: this job is not billed in Stripe.');
+  const sendNow = choice === 'send_now';
   if (job.status !== 'Completed')
     return no(
       'not_completed',
       `Not sent: the job is not completed (it is ${job.status === 'Work Order' ? 'a work order' : `a ${job.status.toLowerCase()}`}).`,
     );
   const trigger = settings.invoices.trigger;
-  if (!triggerReached(job, trigger))
+  if (!sendNow && !triggerReached(job, trigger))
     return no(
       'trigger_not_reached',
       `Not sent yet: invoices are sent to Stripe once ${TRIGGER_WORDS[trigger]} (Settings → Invoices and GST).`,
     );
   const wanted = settings.rules.filters.jobCategories.map((c) => c.trim().toLowerCase());
-  if (wanted.length > 0) {
+  if (wanted.length > 0 && !sendNow) {
     const category = job.categoryUuid ? categories.get(job.categoryUuid) : undefined;
     const name = category?.name ?? null;
     if (!name || (!wanted.includes(name.trim().toLowerCase()) && !wanted.includes((job.categoryUuid ?? '').toLowerCase())))

@@ -135,6 +135,8 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       for (const r of pulled.jobmaterial.rejected) if (r.jobUuid) jobs.add(r.jobUuid);
       for (const key of store.invoiceJobs.keysWithReason(RECHECKED)) jobs.add(key);
       for (const id of store.deferred.list(INVOICE_ENTITY).servicem8) jobs.add(id);
+      const choices = store.invoiceChoices.all();
+      for (const uuid of choices.keys()) jobs.add(uuid); // a person's choice (skip, send now) since the last plan
       if (pulled.taxrate.records.length > 0 || replanAll) for (const job of world.allJobs()) jobs.add(job.uuid);
       const invoices = replanAll ? world.allInvoices() : [...freshInvoices.values()];
       for (const id of store.deferred.list(INVOICE_ENTITY).stripe) {
@@ -181,6 +183,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
         busy: store.outbox.busySubjects(INVOICE_ENTITY),
         rateBp,
         standing: (key) => store.invoiceJobs.get(key),
+        choice: (uuid) => choices.get(uuid) ?? null,
         newUuid: deps.newUuid ?? randomUUID,
       };
       const out = planInvoices({ jobs, invoices }, world, planContext);

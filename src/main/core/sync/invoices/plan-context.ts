@@ -3,6 +3,7 @@
 // for the invoice list and the typed money rows of both sides.
 import type { Settings } from '../../../../shared/settings';
 import type { Conflict } from '../../store/repositories/conflicts-repository';
+import type { InvoiceChoice } from '../../store/repositories/invoice-choices-repository';
 import type { InvoiceJobRow } from '../../store/repositories/invoice-jobs-repository';
 import type { InvoiceInput } from '../../store/repositories/invoices-repository';
 import type { Link } from '../../store/repositories/links-repository';
@@ -42,6 +43,8 @@ export interface InvoicePlanContext {
   rateBp(taxRateId: string | null): number | null;
   /** The standing recorded earlier for a key (a job uuid or "stripe:<invoice id>"). */
   standing(key: string): InvoiceJobRow | null;
+  /** A person's choice for a job on the Invoices screen (skip it, send it now); absent: none. */
+  choice?(jobUuid: string): InvoiceChoice | null;
   newUuid(): string;
 }
 

@@ -105,7 +105,7 @@ export function planJob(
     );
     return;
   }
-  const eligible = checkEligibility(job, built, client, context.settings, world.categories);
+  const eligible = checkEligibility(job, built, client, context.settings, world.categories, context.choice?.(job.uuid) ?? null);
   if (!eligible.ok || client.kind !== 'linked' || !invoice) {
     state('not_sent', eligible.ok ? 'client_unlinked' : eligible.code, eligible.ok ? 'Not sent.' : eligible.reason);
     return;
