@@ -47,6 +47,7 @@ describe('which jobs are sent, and why not', () => {
     ['unknown_tax_rate', job({}), [line('110', 'gone')], linked, {}],
     ['no_lines', job({}), [], linked, {}],
     ['zero_value', job({}), [line('0')], linked, {}],
+    ['negative_value', job({}), [line('-110')], linked, {}],
   ] as const)('%s', (code, j, lines, client, settings) => {
     const result = check(j, [...lines], client, settings as SettingsInput);
     expect(result).toMatchObject({ ok: false, code });

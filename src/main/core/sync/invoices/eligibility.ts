@@ -5,6 +5,7 @@ import type { Settings } from '../../../../shared/settings';
 import type { InvoiceChoice } from '../../store/repositories/invoice-choices-repository';
 import type { BuildResult } from './build-lines';
 import type { Category, Job } from './types';
+import { formatCents } from '../../util/money';
 
 export type NotSentCode =
   | 'not_completed'
@@ -16,6 +17,7 @@ export type NotSentCode =
   | 'bad_line'
   | 'no_lines'
   | 'zero_value'
+  | 'negative_value'
   | 'inactive'
   | 'skipped';
 
@@ -88,6 +90,13 @@ export function checkEligibility(
     return no(
       'zero_value',
       'Not sent: the invoice total is $0.00 (a zero-value invoice is not sent, as ServiceM8 does with accounting packages).',
+    );
+  // A negative invoice would become customer credit in Stripe, taken off their next invoice
+  // without anyone deciding it: a refund or credit note is a person's call.
+  if (build.invoice.servicem8.incCents < 0)
+    return no(
+      'negative_value',
+      `Not sent: the job's total is negative (-$${formatCents(-build.invoice.servicem8.incCents)}). A credit is given in Stripe with a credit note or a refund on the invoice it corrects, not with a new invoice.`,
     );
   return { ok: true };
 }
