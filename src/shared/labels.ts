@@ -56,3 +56,15 @@ export const INVOICE_STATE_LABEL: Record<InvoiceRow['state'], string> = {
   needs_approval: 'Needs you',
   failed: 'Failed',
 };
+
+/** A Stripe invoice's status as people read it (Stripe's own words are codes). */
+export function stripeInvoiceStatusLabel(status: string): string {
+  const words: Record<string, string> = {
+    draft: 'draft',
+    open: 'open, not paid yet',
+    paid: 'paid',
+    void: 'voided',
+    uncollectible: 'marked uncollectible',
+  };
+  return words[status] ?? status;
+}

@@ -2,6 +2,7 @@
 // the totals and GST each side has and the difference, filtered by state.
 import { INVOICE_STATES, type InvoiceAction, type InvoiceView } from '../../shared/api';
 import { difference, formatCents, INVOICE_STATE_LABEL, sentence } from '../state/money';
+import { stripeInvoiceStatusLabel } from '../../shared/labels';
 import { useInvoices, type InvoiceFilter, type InvoicesState } from '../state/use-invoices';
 import { NoticeLine } from './notice-line';
 import { StatePill } from './state-pill';
@@ -59,7 +60,7 @@ function Row({ row, state }: { row: InvoiceView; state: InvoicesState }) {
       <td className="reason">
         <StatePill state={row.state} label={INVOICE_STATE_LABEL[row.state]} />
         {row.reason ? <span className="muted small block">{sentence(row.reason)}</span> : null}
-        {row.stripeStatus ? <span className="muted small block">Stripe: {row.stripeStatus}</span> : null}
+        {row.stripeStatus ? <span className="muted small block">In Stripe: {stripeInvoiceStatusLabel(row.stripeStatus)}</span> : null}
         {row.actions.length ? (
           <span className="row-actions invoice-actions">
             {row.actions.map((action) => (

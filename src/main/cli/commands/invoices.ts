@@ -5,7 +5,7 @@ import { call } from '../../core/app/app-backend';
 import { formatCents } from '../../core/money';
 import { output, parseChoiceFlag, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
-import { INVOICE_STATE_LABEL } from '../../../shared/labels';
+import { INVOICE_STATE_LABEL, stripeInvoiceStatusLabel } from '../../../shared/labels';
 
 const money = (cents: number | null) => (cents === null ? '—' : `$${formatCents(cents)}`);
 
@@ -14,7 +14,9 @@ function describe(entries: InvoiceListEntry[]): string {
   return entries
     .map((e) => {
       const who = [e.jobNumber ? `Job ${e.jobNumber}` : `Stripe invoice ${e.stripeInvoiceId ?? ''}`, e.client].filter(Boolean).join(' — ');
-      const stripe = e.stripeInvoiceId ? ` → ${e.stripeInvoiceId} (${e.stripeStatus ?? '?'})` : '';
+      const stripe = e.stripeInvoiceId
+        ? ` → Stripe invoice ${e.stripeInvoiceId}${e.stripeStatus ? `, ${stripeInvoiceStatusLabel(e.stripeStatus)}` : ''}`
+        : '';
       const totals = `ServiceM8 ${money(e.servicem8TotalCents)} (GST ${money(e.servicem8GstCents)}), Stripe ${money(e.stripeTotalCents)} (GST ${money(e.stripeGstCents)})`;
       return `${who}: ${INVOICE_STATE_LABEL[e.state]}${stripe}\n  ${totals}${e.reason ? `\n  ${e.reason}` : ''}`;
     })
