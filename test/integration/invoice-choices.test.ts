@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseInvoices } from '../../src/main/core/app/invoice-choices';
 import { listInvoiceView } from '../../src/main/core/app/invoice-view';
+import { runReconciliation } from '../../src/main/core/reports/reconciliation';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { invoiceWorld, startSides } from '../helpers/invoice-world';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -32,6 +34,10 @@ describe('invoices: skip, don’t skip and send now', () => {
     expect((await world.sync()).state).toBe('completed');
     expect(await world.invoiceOf(job)).toHaveLength(0);
     expect(row()).toMatchObject({ state: 'not_sent', reason: 'Skipped by you: this job is not billed in Stripe.' });
+    // Reconciliation does not report the job as missing in Stripe: that is what was asked for.
+    const findingsFor = () =>
+      runReconciliation(world.store, { settings: DEFAULT_SETTINGS, trigger: 'manual' }).findings.filter((f) => f.servicem8Id === job);
+    expect(findingsFor()).toEqual([]);
 
     expect(chooseInvoices(world.store, [job], 'unskip').resolved).toEqual([job]);
     expect((await world.sync()).state).toBe('completed');

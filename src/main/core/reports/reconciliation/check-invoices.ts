@@ -26,6 +26,8 @@ export interface InvoiceCheckInput {
   zone: string;
   /** Jobs with a ServiceM8 Pay payment: their card payment is in Stripe without a Stripe invoice. */
   servicem8PayJobs: Set<string>;
+  /** Jobs the office manager chose not to bill in Stripe (Invoices → Skip): no Stripe invoice is what they asked for. */
+  skippedJobs: ReadonlySet<string>;
   /** Subjects with a write waiting in the outbox. */
   busy: Set<string>;
   /** Open duplicate questions of entity invoice, by `side:id`. */
@@ -195,7 +197,14 @@ export function checkInvoices(input: InvoiceCheckInput): FindingDraft[] {
     });
   }
   for (const row of pairing.unpairedServicem8) {
-    if (notIssued(row) || row.totalIncCents === 0 || busy(row.externalId) || input.servicem8PayJobs.has(row.externalId)) continue;
+    if (
+      notIssued(row) ||
+      row.totalIncCents === 0 ||
+      busy(row.externalId) ||
+      input.servicem8PayJobs.has(row.externalId) ||
+      input.skippedJobs.has(row.externalId)
+    )
+      continue;
     const question = input.questions.has(`servicem8:${row.externalId}`);
     finding({
       kind: question ? 'duplicate' : 'missing_in_stripe',

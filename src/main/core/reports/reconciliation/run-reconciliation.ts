@@ -79,6 +79,7 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
       },
       zone,
       servicem8PayJobs: recon.servicem8PayJobs(),
+      skippedJobs: new Set([...store.invoiceChoices.all()].filter(([, choice]) => choice === 'skip').map(([jobUuid]) => jobUuid)),
       busy: store.outbox.busySubjects(INVOICE_ENTITY),
       questions,
       linesOf: (ids) => recon.linesOf(ids),
