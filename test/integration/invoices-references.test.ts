@@ -172,7 +172,7 @@ describe('invoices: totals checked', () => {
     expect(invoice!.total).toBe(121000); // the lines are what is billed
     const entry = listInvoices(world.store, {}).find((e) => e.jobUuid === job)!;
     expect(entry).toMatchObject({ state: 'sent', servicem8TotalCents: 121000, stripeTotalCents: 121000 });
-    expect(entry.reason).toMatch(/total_invoice_amount\) is \$1210\.01 but the job's lines add up to \$1210\.00 incl\. GST \(1 c\)/);
+    expect(entry.reason).toMatch(/ServiceM8's job total is \$1210\.01 but the job's lines add up to \$1210\.00 incl\. GST \(1 c\)/);
 
     // A job whose total agrees says nothing.
     const fine = await world.job(company, [{ name: 'Smoke alarm', quantity: '2', unit: '95.00', inclusive: false }]);

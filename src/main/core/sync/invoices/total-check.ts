@@ -15,7 +15,7 @@ export function totalCheckWords(job: Pick<Job, 'totalInvoiceAmountCents'>, built
   const declared = job.totalInvoiceAmountCents;
   const { incCents, exCents } = built.servicem8;
   if (declared === incCents || declared === exCents) return null;
-  return `ServiceM8's job total (total_invoice_amount) is ${dollars(declared)} but the job's lines add up to ${dollars(incCents)} incl. GST (${declared - incCents} c); the lines are what is billed.`;
+  return `ServiceM8's job total is ${dollars(declared)} but the job's lines add up to ${dollars(incCents)} incl. GST (${declared - incCents} c); the lines are what is billed.`;
 }
 
 /** Two findings in one sentence list (either may be null). */
