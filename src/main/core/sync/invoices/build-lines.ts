@@ -85,7 +85,9 @@ export function buildLines(materials: readonly Material[], taxRates: ReadonlyMap
         return {
           ok: false,
           code: 'unknown_tax_rate',
-          reason: `the line "${name}" has a tax rate this account does not have (${material.taxRateUuid})`,
+          reason: rate
+            ? `the line "${name}" uses the tax rate ${rate.name ? `"${rate.name}" ` : ''}that is no longer active in ServiceM8; choose another tax rate on the line`
+            : `the line "${name}" uses a tax rate ServiceM8 no longer has; choose another tax rate on the line`,
         };
     }
     let rateBp: number;
