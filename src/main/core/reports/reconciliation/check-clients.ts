@@ -61,7 +61,7 @@ export function checkClients(input: ClientCheckInput): FindingDraft[] {
         {
           kind: 'broken_link',
           ...ids,
-          detail: `The link between ServiceM8 client ${link.servicem8Id} and Stripe customer ${link.stripeId} points at nothing: ${gone}.`,
+          detail: `The link between the ServiceM8 client and the Stripe customer points at nothing: ${gone}.`,
         },
         [link.servicem8Id, link.stripeId],
       );

@@ -59,7 +59,7 @@ export function checkInvoices(input: InvoiceCheckInput): FindingDraft[] {
       title: b.row
         ? invoiceTitle(b.row.side === 'servicem8' ? b.row : null, b.row.side === 'stripe' ? b.row : null)
         : `Job ${b.servicem8Id}`,
-      detail: `The link between ServiceM8 job ${b.servicem8Id} and Stripe invoice ${b.stripeId} points at nothing: ${b.why}.`,
+      detail: `The link between the ServiceM8 job and the Stripe invoice points at nothing: ${b.why}.`,
     });
 
   const gstToCheck: { servicem8: InvoiceFacts; stripe: InvoiceFacts }[] = [];

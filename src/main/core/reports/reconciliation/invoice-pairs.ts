@@ -47,7 +47,7 @@ export function pairUnlinked(
           servicem8Id: side === 'servicem8' ? row.externalId : row.otherSideId,
           stripeId: side === 'stripe' ? row.externalId : row.otherSideId,
           row,
-          why: `it names ${otherSide === 'stripe' ? 'Stripe invoice' : 'ServiceM8 job'} ${row.otherSideId}, which is not known`,
+          why: `it names a ${otherSide === 'stripe' ? 'Stripe invoice' : 'ServiceM8 job'} that is not known`,
         });
       }
     }
