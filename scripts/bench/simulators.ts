@@ -26,15 +26,23 @@ const perMinute = Number(values['sm8-per-minute'] ?? 180);
 const perSecond = Number(values['stripe-per-second'] ?? 25);
 
 const servicem8 = await startServiceM8Simulator({ limits: { perMinute, perDay: 100_000_000 } });
-const context = { store: servicem8.store, now: () => new Date(Date.UTC(2026, 10, 1)) };
+// Records were entered over time, a second apart from 1 October 2026: stamped all at one
+// instant, every one of them would sit inside the cursor's overlap window
+// (sync.overlapSeconds) and be read again by every incremental pull, which no real
+// account does. Each write moves the clock on.
+let stampedAt = Date.UTC(2026, 9, 1);
+const context = { store: servicem8.store, now: () => new Date(stampedAt) };
+const tick = () => (stampedAt += 1000);
 const companies: string[] = [];
 for (let n = 0; n < clients; n += 1) {
+  tick();
   const company = createRecord(context, OBJECTS.company!, {
     name: `Bench Client ${n} Pty Ltd`,
     address_city: 'Sydney',
     address_state: 'NSW',
     address_postcode: '2000',
   }).uuid;
+  tick();
   createRecord(context, OBJECTS.companycontact!, {
     company_uuid: company,
     type: 'BILLING',
@@ -46,6 +54,7 @@ for (let n = 0; n < clients; n += 1) {
 }
 const GST = 'a1b2c3d4-0001-4a10-8b10-000000000010';
 for (let n = 0; n < jobs; n += 1) {
+  tick();
   const job = createRecord(context, OBJECTS.job!, {
     company_uuid: companies[n % companies.length],
     status: 'Work Order',
@@ -53,6 +62,7 @@ for (let n = 0; n < jobs; n += 1) {
     job_address: `${n} George St, Sydney NSW 2000`,
   }).uuid;
   const line = { job_uuid: job, tax_rate_uuid: GST };
+  tick();
   createRecord(context, OBJECTS.jobmaterial!, {
     ...line,
     name: 'Labour',
@@ -60,6 +70,7 @@ for (let n = 0; n < jobs; n += 1) {
     displayed_amount: '98',
     displayed_amount_is_tax_inclusive: '0',
   });
+  tick();
   createRecord(context, OBJECTS.jobmaterial!, {
     ...line,
     name: 'Parts',
@@ -67,6 +78,7 @@ for (let n = 0; n < jobs; n += 1) {
     displayed_amount: String(20 + (n % 400)),
     displayed_amount_is_tax_inclusive: '1',
   });
+  tick();
   createRecord(context, OBJECTS.job!, { uuid: job, status: 'Completed', invoice_sent: 1 });
 }
 const stripe = await startStripeSimulator({ rateLimits: 'real', ratePerSecond: perSecond });
