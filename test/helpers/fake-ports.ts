@@ -11,6 +11,8 @@ export class FakeRunner implements SyncRunner {
   /** What a cycle does to the world before it returns (write audit rows, raise conflicts…). */
   effect: () => void = () => {};
   fail: Error | null = null;
+  /** What a cycle reports it read and wrote, per entity (nothing by default: an idle cycle). */
+  entities: SyncResult['entities'] = [];
 
   async runCycle(options: { dryRun: boolean; trigger: 'manual' | 'schedule' | 'resume' | 'cli' | 'startup' }): Promise<SyncResult> {
     this.calls.push(options);
@@ -24,7 +26,7 @@ export class FakeRunner implements SyncRunner {
       state: 'completed',
       startedAt: at,
       finishedAt: at,
-      entities: [],
+      entities: this.entities,
       plan: [],
       error: null,
     };

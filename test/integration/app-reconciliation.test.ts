@@ -58,6 +58,31 @@ describe('app: reconciliation and the GST report', () => {
     store.close();
   });
 
+  it('does not reconcile again after an idle sync (nothing read or written), and does after one that read a change', async () => {
+    const { backend, store, seen, runner } = setup();
+    const reconciled = () => seen.filter((e) => e.event === 'reconciliation').length;
+    await call(backend, 'syncNow', {});
+    expect(reconciled()).toBe(1); // the first report is made even by an idle sync
+    await call(backend, 'syncNow', {});
+    expect(reconciled()).toBe(1);
+    const zero = { servicem8: 0, stripe: 0 };
+    runner.entities = [
+      {
+        entity: 'invoice',
+        pulled: { servicem8: 1, stripe: 0 },
+        created: zero,
+        updated: zero,
+        linked: 0,
+        conflicts: 0,
+        quarantined: 0,
+        failed: 0,
+      },
+    ];
+    await call(backend, 'syncNow', {});
+    expect(reconciled()).toBe(2);
+    store.close();
+  });
+
   it('refuses to run while another process syncs the folder', async () => {
     const { backend, dir, store } = setup();
     const lock = new FileCycleLock(dir);

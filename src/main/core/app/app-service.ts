@@ -28,6 +28,15 @@ import { describePlan, type PreviewableSettings } from './settings-preview';
 import { serviceSecret } from './secret-sources';
 import { createServiceM8SignIn } from './servicem8-sign-in';
 import { oauthConfigFromEnv } from '../connectors/servicem8/index';
+import { reconciliationHistory } from '../reports/reconciliation';
+
+/** Whether a sync read a change or wrote anything on either side. */
+function syncMovedAnything(result: SyncResult): boolean {
+  return result.entities.some(
+    (e) =>
+      e.pulled.servicem8 + e.pulled.stripe + e.created.servicem8 + e.created.stripe + e.updated.servicem8 + e.updated.stripe + e.linked > 0,
+  );
+}
 
 export interface AppServiceDeps {
   store: Store;
@@ -123,8 +132,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
     } finally {
       clearInterval(ticker);
       await announce(since);
-      // Reconciliation runs after every sync that wrote; its failure never fails the sync.
-      if (result?.state === 'completed' && !dryRun)
+      // Reconciliation runs after a sync that read or wrote anything (and before the first
+      // report); its failure never fails the sync. An idle sync changed nothing it compares,
+      // so it is not re-read in full every cycle: the daily schedule still runs it.
+      if (result?.state === 'completed' && !dryRun && (syncMovedAnything(result) || reconciliationHistory(store, 1).length === 0))
         await reports.reconcile('sync').catch((error: unknown) => log.warn({ err: error }, 'reconciliation after the sync failed'));
     }
   }
