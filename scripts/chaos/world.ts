@@ -42,6 +42,12 @@ export class World {
   private faults: FaultPlan = NO_FAULTS;
   private calmDepth = 0;
   readonly stripeApi: Stripe;
+  /**
+   * ServiceM8 companies and jobs a pair's workload made for its own records (the jobs
+   * of the invoices and payments workloads need clients): every other workload leaves
+   * them out of its snapshot instead of counting them as records no person made.
+   */
+  readonly owners = new Map<string, string>();
 
   private constructor(
     readonly servicem8: RunningServiceM8Simulator,
