@@ -13,7 +13,7 @@ import { seededRandom } from '../../src/main/simulators/shared/random';
 import { compare, type Comparison, type Outcome } from './compare';
 import type { Entity, OpenConflict, PairScript } from './workload';
 import { WORKLOADS } from './workloads/index';
-import { CHAOS_FAULTS, NO_FAULTS, World, type FaultPlan } from './world';
+import { CHAOS_FAULTS, NO_FAULTS, totalFaults, World, type FaultCounts, type FaultPlan } from './world';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'sm8sync.cjs');
@@ -38,6 +38,7 @@ export interface TrialResult extends Comparison {
   conflicts: number;
   killed: number;
   faultsInjected: number;
+  faultsByKind: FaultCounts;
   seconds: number;
 }
 
@@ -46,6 +47,7 @@ export interface ChaosFigures {
   seed: number;
   killed: number;
   faultsInjected: number;
+  faultsByKind: FaultCounts;
   duplicates: number;
   lost: number;
   differences: number;
@@ -53,6 +55,8 @@ export interface ChaosFigures {
   diverged: number;
   referenceDiverged: number;
   conflictsCompared: number;
+  /** Records compared field by field, per pair (both sides, all trials). */
+  recordsCompared: Record<string, number>;
   seconds: number;
   failures: TrialResult[];
 }
@@ -122,6 +126,22 @@ function openConflicts(dataDir: string, entities: Entity[]): { keys: string[]; o
     stripeKey: keyOf('stripe', r.stripe_id),
     field: r.field ?? '-',
   }));
+  // A question's values name records and times of this run (a refund's id, when a card was paid):
+  // in the workload's keys, with times and unknown API ids as placeholders, so two runs' questions compare.
+  const ids = new Map(entities.map((e) => [e.id, e.key]));
+  const normal = (json: string | null): string | null => {
+    if (json === null) return null;
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string')
+        return (
+          ids.get(v) ?? (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? '<time>' : /^[a-z]{2,5}_[A-Za-z0-9]{8,}$/.test(v) ? '<stripe id>' : v)
+        );
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      return v;
+    };
+    return JSON.stringify(walk(JSON.parse(json)));
+  };
   const keys = rows.map((r) => {
     const candidates = ((JSON.parse(r.candidates_json ?? '[]') as { side: string; id: string }[]) ?? [])
       .map((c) => keyOf(c.side, c.id))
@@ -131,8 +151,8 @@ function openConflicts(dataDir: string, entities: Entity[]): { keys: string[]; o
       keyOf('servicem8', r.servicem8_id),
       keyOf('stripe', r.stripe_id),
       r.field ?? '-',
-      r.servicem8_value_json,
-      r.stripe_value_json,
+      normal(r.servicem8_value_json),
+      normal(r.stripe_value_json),
       candidates.join(','),
     ].join('|');
   });
@@ -151,7 +171,7 @@ export interface RunResult {
   scripts: PairScript[];
   roundMs: number[];
   killed: number;
-  faultsInjected: number;
+  faults: FaultCounts;
 }
 
 export async function runWorkload(spec: RunSpec): Promise<RunResult> {
@@ -202,7 +222,7 @@ export async function runWorkload(spec: RunSpec): Promise<RunResult> {
       scripts,
       roundMs,
       killed,
-      faultsInjected: world.faultsInjected(),
+      faults: world.faultsInjected(),
     };
   } finally {
     await world.close();
@@ -215,6 +235,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const started = performance.now();
   const references = new Map<number, RunResult>();
   const results: TrialResult[] = [];
+  const recordsCompared: Record<string, number> = {};
   for (let trial = 0; trial < options.trials; trial += 1) {
     const workloadSeed = options.seed + (trial % options.workloads);
     let reference = references.get(workloadSeed);
@@ -232,12 +253,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     const result: TrialResult = {
       trial,
       killed: run.killed,
-      faultsInjected: run.faultsInjected,
+      faultsInjected: totalFaults(run.faults),
+      faultsByKind: run.faults,
       seconds: (performance.now() - trialStarted) / 1000,
       conflicts: reference.outcome.conflicts.length,
       ...compare(run.outcome, reference.outcome, intents, twoWay),
     };
     results.push(result);
+    for (const e of reference.outcome.entities) recordsCompared[e.pair] = (recordsCompared[e.pair] ?? 0) + 1;
     log(
       `trial ${trial + 1}/${options.trials}: killed ${result.killed}/${options.rounds}, faults ${result.faultsInjected}, duplicates ${result.duplicates}, lost ${result.lost}, differences ${result.differences} (${result.seconds.toFixed(1)} s)`,
     );
@@ -249,6 +272,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     seed: options.seed,
     killed: sum((r) => r.killed),
     faultsInjected: sum((r) => r.faultsInjected),
+    faultsByKind: {
+      serverErrors: sum((r) => r.faultsByKind.serverErrors),
+      rateLimited: sum((r) => r.faultsByKind.rateLimited),
+      droppedAfterWrite: sum((r) => r.faultsByKind.droppedAfterWrite),
+      timeouts: sum((r) => r.faultsByKind.timeouts),
+    },
     duplicates: sum((r) => r.duplicates),
     lost: sum((r) => r.lost),
     differences: sum((r) => r.differences),
@@ -256,6 +285,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     diverged: sum((r) => r.diverged),
     referenceDiverged: sum((r) => r.referenceDiverged),
     conflictsCompared: sum((r) => r.conflicts),
+    recordsCompared,
     seconds: (performance.now() - started) / 1000,
     failures: results.filter((r) => r.duplicates + r.lost + r.differences > 0),
   };
