@@ -16,7 +16,8 @@ import { WORKLOADS } from './workloads/index';
 import { CHAOS_FAULTS, NO_FAULTS, totalFaults, World, type FaultCounts, type FaultPlan } from './world';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'sm8sync.cjs');
+// SM8SYNC_CHAOS_BIN runs a frozen copy of the built CLI (a long run while the tree is rebuilt).
+const BIN = process.env.SM8SYNC_CHAOS_BIN ?? path.join(ROOT, 'bin', 'sm8sync.cjs');
 const MAX_SETTLE_SYNCS = 12;
 const MAX_RETRY_WAIT_MS = 65_000;
 

@@ -3,7 +3,8 @@
 // syncs killed by SIGKILL at seeded random moments while both simulators inject 5xx,
 // 429 lock timeouts, dropped-after-write answers and hung requests (timeouts), and
 // people edit both sides; the final state of every pair must match the fault-free run
-// of the same workload field by field. Seeded (workload, kills, faults); about 45 s at a load average of 11 on 2 cores (each CLI sync takes 1.5-2.5 s there).
+// of the same workload field by field. Seeded (workload, kills, faults); about 45 s at a
+// load average of 11 on 2 cores (each CLI sync takes 1.5-2.5 s there).
 import { describe, expect, it } from 'vitest';
 import { runChaos } from '../../scripts/chaos/harness';
 import { assertBuilt } from '../helpers/cli-process';
