@@ -2,7 +2,8 @@
 // from every pair (workloads/index.ts), a clean first sync, then `rounds` syncs of the
 // real CLI as subprocesses, each killed with SIGKILL at a random moment while the
 // simulators inject faults and people edit both sides during and between syncs; then
-// faults off and syncs until nothing is left to do. The final state of both sides is
+// one sync run to completion under the faults, and faults off and syncs until nothing
+// is left to do. The final state of both sides is
 // compared field by field with a fault-free, never-killed run of the same workload.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -164,7 +165,7 @@ export interface RunSpec {
   workloadSeed: number;
   options: ChaosOptions;
   /** Null for the reference run: no faults, never killed, edits at the start of the sync. */
-  chaos: { rng: () => number; faults: FaultPlan; windowMs: number[] } | null;
+  chaos: { rng: () => number; faults: FaultPlan; windowMs: number[]; faultSeed: number } | null;
 }
 
 export interface RunResult {
@@ -176,7 +177,8 @@ export interface RunResult {
 }
 
 export async function runWorkload(spec: RunSpec): Promise<RunResult> {
-  const world = await World.start(spec.workloadSeed);
+  // Each trial draws its own faults (seeded by the trial), not the same sequence for every trial of a workload.
+  const world = await World.start(spec.chaos?.faultSeed ?? spec.workloadSeed);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-chaos-'));
   const env = world.env(dataDir);
   const scripts = WORKLOADS.map((w, i) =>
@@ -193,7 +195,9 @@ export async function runWorkload(spec: RunSpec): Promise<RunResult> {
       const sync = startSync(env);
       const window = spec.chaos?.windowMs[round] ?? 0;
       const duringAt = spec.chaos ? spec.chaos.rng() * window : 0;
-      const killAt = spec.chaos ? spec.chaos.rng() * window : Infinity;
+      // The first round's kill lands in the first half of the reference sync's time, so every trial kills at least
+      // one sync mid-flight (a later round's kill may come after its sync ended: then it ran to completion).
+      const killAt = spec.chaos ? spec.chaos.rng() * window * (round === 0 ? 0.25 : 1) : Infinity;
       const during = new Promise<void>((resolve, reject) =>
         setTimeout(() => void Promise.all(scripts.map((s) => s.during(world, round))).then(() => resolve(), reject), duringAt),
       );
@@ -205,6 +209,8 @@ export async function runWorkload(spec: RunSpec): Promise<RunResult> {
       roundMs.push(exit.ms);
       for (const s of scripts) await s.between(world, round);
     }
+    // Then one sync runs to completion under the same faults (never killed), before they are switched off.
+    if (spec.chaos) await startSync(env).done;
     world.setFaults(NO_FAULTS);
     await settle(env, dataDir);
     const entities = (await Promise.all(scripts.map((s) => s.snapshot(world)))).flat();
@@ -248,7 +254,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     const rng = seededRandom(options.seed * 7919 + trial);
     // A faulty sync is slower than the reference's (retries with backoff): kill within 2× its time.
     const windowMs = reference.roundMs.map((ms) => Math.max(200, ms * 2));
-    const run = await runWorkload({ workloadSeed, options, chaos: { rng, faults: options.faults ?? CHAOS_FAULTS, windowMs } });
+    const run = await runWorkload({
+      workloadSeed,
+      options,
+      chaos: { rng, faults: options.faults ?? CHAOS_FAULTS, windowMs, faultSeed: options.seed * 104_729 + trial },
+    });
     const intents = run.scripts.flatMap((s) => s.intents);
     const twoWay = Object.fromEntries(run.scripts.map((s, i) => [WORKLOADS[i]!.name, s.twoWay]));
     const result: TrialResult = {
