@@ -31,6 +31,8 @@ export interface ChaosOptions {
   /** Distinct workloads; trial i runs workload i mod this, each with its own reference run. */
   workloads: number;
   faults?: FaultPlan;
+  /** No trial starts after this many ms from the start (the run stays bounded; the figures say how many ran). */
+  maxMs?: number;
   log?: (line: string) => void;
 }
 
@@ -244,6 +246,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
   const results: TrialResult[] = [];
   const recordsCompared: Record<string, number> = {};
   for (let trial = 0; trial < options.trials; trial += 1) {
+    if (options.maxMs !== undefined && performance.now() - started > options.maxMs) {
+      log(`time budget of ${Math.round(options.maxMs / 60_000)} min spent: stopping after ${trial} trials`);
+      break;
+    }
     const workloadSeed = options.seed + (trial % options.workloads);
     let reference = references.get(workloadSeed);
     if (!reference) {

@@ -1,4 +1,4 @@
-// `npm run chaos [-- --trials N --seed S --size N --rounds N --workloads N]`: the chaos
+// `npm run chaos [-- --trials N --seed S --size N --rounds N --workloads N --max-minutes M]`: the chaos
 // harness (harness.ts) with its figures printed. Needs the built CLI (npm run build).
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     size: { type: 'string' },
     rounds: { type: 'string' },
     workloads: { type: 'string' },
+    'max-minutes': { type: 'string' },
     quiet: { type: 'boolean' },
   },
 });
@@ -33,6 +34,7 @@ const options = {
   size: int(values.size, 8),
   rounds: int(values.rounds, 3),
   workloads: int(values.workloads, 10),
+  ...(values['max-minutes'] !== undefined ? { maxMs: int(values['max-minutes'], 0) * 60_000 } : {}),
 };
 console.log(
   `chaos: seed ${seed} (re-run with --seed ${seed}); ${options.trials} trials, size ${options.size} (clients a side; jobs and payments scale with it), ${options.rounds} killed syncs a trial, ${options.workloads} workloads of pairs ${WORKLOADS.map((w) => w.name).join(', ')}`,
