@@ -167,13 +167,15 @@ export interface RunSpec {
   workloadSeed: number;
   options: ChaosOptions;
   /** Null for the reference run: no faults, never killed, edits at the start of the sync. */
-  chaos: { rng: () => number; faults: FaultPlan; windowMs: number[]; faultSeed: number } | null;
+  chaos: { rng: () => number; faults: FaultPlan; windowMs: number[]; roundRequests: number[]; faultSeed: number } | null;
 }
 
 export interface RunResult {
   outcome: Outcome;
   scripts: PairScript[];
   roundMs: number[];
+  /** ServiceM8 requests seen during each round (the sync's and the people's). */
+  roundRequests: number[];
   killed: number;
   faults: FaultCounts;
 }
@@ -192,20 +194,30 @@ export async function runWorkload(spec: RunSpec): Promise<RunResult> {
     for (const s of scripts) await s.afterFirstSync(world);
     world.setFaults(spec.chaos?.faults ?? NO_FAULTS);
     const roundMs: number[] = [];
+    const roundRequests: number[] = [];
     let killed = 0;
     for (let round = 0; round < spec.options.rounds; round += 1) {
       const sync = startSync(env);
       const window = spec.chaos?.windowMs[round] ?? 0;
       const duringAt = spec.chaos ? spec.chaos.rng() * window : 0;
-      // The first round's kill lands in the first half of the reference sync's time, so every trial kills at least
-      // one sync mid-flight (a later round's kill may come after its sync ended: then it ran to completion).
-      const killAt = spec.chaos ? spec.chaos.rng() * window * (round === 0 ? 0.25 : 1) : Infinity;
+      const requestsAtStart = world.servicem8.stats.requests;
+      const killAt = spec.chaos ? spec.chaos.rng() * window : Infinity;
       const during = new Promise<void>((resolve, reject) =>
         setTimeout(() => void Promise.all(scripts.map((s) => s.during(world, round))).then(() => resolve(), reject), duringAt),
       );
-      const killer = Number.isFinite(killAt) ? setTimeout(() => sync.kill(), killAt) : undefined;
+      let killer: NodeJS.Timeout | undefined;
+      if (spec.chaos && round === 0) {
+        // The first round's kill waits on state, not time: once ServiceM8 has seen k requests of this round (k drawn
+        // up to half of the reference round's), so every trial kills a sync mid-flight. A later round's kill is
+        // timed and may come after its sync ended (then it ran to completion).
+        const k = 1 + Math.floor(spec.chaos.rng() * Math.max(1, (spec.chaos.roundRequests[0] ?? 2) / 2));
+        killer = setInterval(() => {
+          if (world.servicem8.stats.requests - requestsAtStart >= k) sync.kill();
+        }, 5);
+      } else if (Number.isFinite(killAt)) killer = setTimeout(() => sync.kill(), killAt);
       const exit = await sync.done;
       clearTimeout(killer);
+      roundRequests.push(world.servicem8.stats.requests - requestsAtStart);
       await during;
       if (exit.signal === 'SIGKILL') killed += 1;
       roundMs.push(exit.ms);
@@ -230,6 +242,7 @@ export async function runWorkload(spec: RunSpec): Promise<RunResult> {
       outcome: { entities, conflicts: conflicts.keys, open: conflicts.open, refused },
       scripts,
       roundMs,
+      roundRequests,
       killed,
       faults: world.faultsInjected(),
     };
@@ -263,7 +276,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosFigures> {
     const run = await runWorkload({
       workloadSeed,
       options,
-      chaos: { rng, faults: options.faults ?? CHAOS_FAULTS, windowMs, faultSeed: options.seed * 104_729 + trial },
+      chaos: {
+        rng,
+        faults: options.faults ?? CHAOS_FAULTS,
+        windowMs,
+        roundRequests: reference.roundRequests,
+        faultSeed: options.seed * 104_729 + trial,
+      },
     });
     const intents = run.scripts.flatMap((s) => s.intents);
     const twoWay = Object.fromEntries(run.scripts.map((s, i) => [WORKLOADS[i]!.name, s.twoWay]));
