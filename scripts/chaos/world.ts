@@ -19,6 +19,9 @@ export interface FaultPlan {
   /** Fraction of Stripe writes answered 429 lock_timeout. */
   stripeLockTimeoutRate: number;
   stripeDropRate: number;
+  /** Fractions of requests carried out and then never answered: the sync's request timeout ends them. */
+  servicem8HangRate: number;
+  stripeHangRate: number;
 }
 
 export const NO_FAULTS: FaultPlan = {
@@ -27,21 +30,47 @@ export const NO_FAULTS: FaultPlan = {
   stripeErrorRate: 0,
   stripeLockTimeoutRate: 0,
   stripeDropRate: 0,
+  servicem8HangRate: 0,
+  stripeHangRate: 0,
 };
 
-/** 20 % of requests fail in some way: 5xx, 429 lock timeouts, writes whose answer is lost. */
+/** 20 % of requests fail in some way: 5xx, 429 lock timeouts, writes whose answer is lost, timeouts. */
 export const CHAOS_FAULTS: FaultPlan = {
-  servicem8ErrorRate: 0.15,
+  servicem8ErrorRate: 0.13,
   servicem8DropRate: 0.05,
-  stripeErrorRate: 0.1,
+  servicem8HangRate: 0.02,
+  stripeErrorRate: 0.09,
   stripeLockTimeoutRate: 0.05,
-  stripeDropRate: 0.05,
+  stripeDropRate: 0.04,
+  stripeHangRate: 0.02,
 };
+
+/**
+ * The sync's per-request timeout in trials (SM8SYNC_REQUEST_TIMEOUT_MS): a hung request
+ * ends after this long and is retried. A real answer slower than this on a loaded
+ * machine is only one more retry, which is safe; it costs time, never correctness.
+ */
+export const REQUEST_TIMEOUT_MS = 1_500;
+
+export interface FaultCounts {
+  serverErrors: number;
+  rateLimited: number;
+  droppedAfterWrite: number;
+  timeouts: number;
+}
+
+export const totalFaults = (f: FaultCounts): number => f.serverErrors + f.rateLimited + f.droppedAfterWrite + f.timeouts;
 
 export class World {
   private faults: FaultPlan = NO_FAULTS;
   private calmDepth = 0;
   readonly stripeApi: Stripe;
+  /**
+   * ServiceM8 companies and jobs a pair's workload made for its own records (the jobs
+   * of the invoices and payments workloads need clients): every other workload leaves
+   * them out of its snapshot instead of counting them as records no person made.
+   */
+  readonly owners = new Map<string, string>();
 
   private constructor(
     readonly servicem8: RunningServiceM8Simulator,
@@ -72,6 +101,7 @@ export class World {
       SM8SYNC_DATA_DIR: dataDir,
       SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE: '60000',
       SM8SYNC_STRIPE_REQUESTS_PER_SECOND: '1000',
+      SM8SYNC_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
     };
   }
 
@@ -81,8 +111,16 @@ export class World {
   }
 
   private apply(plan: FaultPlan): void {
-    this.servicem8.faults.configure({ errorRate: plan.servicem8ErrorRate, dropAfterWriteRate: plan.servicem8DropRate });
-    this.stripe.faults.configure({ errorRate: plan.stripeErrorRate, dropAfterWriteRate: plan.stripeDropRate });
+    this.servicem8.faults.configure({
+      errorRate: plan.servicem8ErrorRate,
+      dropAfterWriteRate: plan.servicem8DropRate,
+      hangRate: plan.servicem8HangRate,
+    });
+    this.stripe.faults.configure({
+      errorRate: plan.stripeErrorRate,
+      dropAfterWriteRate: plan.stripeDropRate,
+      hangRate: plan.stripeHangRate,
+    });
     this.stripe.setLockTimeoutRate(plan.stripeLockTimeoutRate);
   }
 
@@ -98,13 +136,16 @@ export class World {
     }
   }
 
-  /** Faults the simulators injected so far. */
-  faultsInjected(): number {
+  /** Faults the simulators injected so far, by kind. */
+  faultsInjected(): FaultCounts {
     const s = this.stripe.stats;
-    const byStatus = this.servicem8.stats.byStatus;
-    return (
-      s.injectedErrors + s.lockTimeouts + s.droppedWrites + (byStatus[500] ?? 0) + (byStatus[503] ?? 0) + this.servicem8.stats.droppedWrites
-    );
+    const m = this.servicem8.stats;
+    return {
+      serverErrors: s.injectedErrors + (m.byStatus[500] ?? 0) + (m.byStatus[503] ?? 0),
+      rateLimited: s.lockTimeouts,
+      droppedAfterWrite: s.droppedWrites + m.droppedWrites,
+      timeouts: s.hungRequests + m.hungRequests,
+    };
   }
 
   private async sm8(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {

@@ -1,9 +1,15 @@
 // The ServiceM8 daily request budget spent in the middle of a sync (the simulator's
 // real 429 "per day", on a day shortened to seconds): the writes ServiceM8 refuses
 // wait in the outbox with the reason and retry time, and the next day's sync
-// carries them out. Not yet: the sync result itself does not say when it resumes (it
-// reports "completed"); the retry time is a fixed hour, ServiceM8 sends no Retry-After.
+// carries them out. Status (its headline) and `sm8sync sync` (its text) say "ServiceM8's
+// daily request limit is used up — syncing resumes at HH:mm today/tomorrow", the
+// writes' retry time in the business time zone; the sync itself completed (the --json
+// result's shape has no field for it, so `status --json` carries the sentence). The
+// retry time is a fixed hour: ServiceM8 sends no Retry-After.
+import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { assertBuilt, runCli } from '../helpers/cli-process';
+import { sideEnv } from '../helpers/sides-over-http';
 import { OBJECTS } from '../../src/main/simulators/servicem8/objects';
 import { createRecord } from '../../src/main/simulators/servicem8/write-rules';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -30,7 +36,8 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
       return uuid;
     });
     const time = { offset: 0 };
-    const world = buildEngine(sims, { dataDir: tempDir(), clock: () => new Date(Date.now() + time.offset) });
+    const dataDir = tempDir();
+    const world = buildEngine(sims, { dataDir, clock: () => new Date(Date.now() + time.offset) });
     expect((await world.sync()).state).toBe('completed');
     const ids = companies.map((c) => world.store.links.byServiceM8Id('client', c)!.stripeId);
     for (const [i, id] of ids.entries()) await sims.stripeApi.customers.update(id, { name: `Budget Renamed ${i}` });
@@ -49,6 +56,32 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
       expect(Date.parse(row.nextAttemptAt) - Date.now()).toBeGreaterThan(50 * 60_000);
     }
     expect(world.store.outbox.list({ state: 'failed' })).toEqual([]);
+
+    // Status and the CLI's sync say it stopped and when it resumes, in Sydney time (the default business zone).
+    assertBuilt();
+    const resumeAt = Math.min(...waiting.map((row) => Date.parse(row.nextAttemptAt)));
+    const sentence = (now: number) => {
+      const at = DateTime.fromMillis(resumeAt, { zone: 'Australia/Sydney' });
+      const day = at.hasSame(DateTime.fromMillis(now, { zone: 'Australia/Sydney' }), 'day') ? 'today' : 'tomorrow';
+      return `ServiceM8's daily request limit is used up — syncing resumes at ${at.toFormat('HH:mm')} ${day}`;
+    };
+    // Either side of the CLI call: a Sydney midnight between the two moments changes "today" to "tomorrow".
+    const expected = (before: number) => [sentence(before), sentence(Date.now())];
+    const env = sideEnv({ servicem8: sims.servicem8.url, stripe: sims.stripe.url }, dataDir);
+    let before = Date.now();
+    const status = await runCli(['status', '--json'], env);
+    expect(status.code, status.stderr).toBe(0);
+    const headline = (JSON.parse(status.stdout) as { state: string; headline: string }).headline;
+    expect(expected(before)).toContain(headline);
+    // A sync begun while the budget is still spent stops at its first read (exit 1, as any sync
+    // that could not run), and says when it resumes instead of the bare 429.
+    before = Date.now();
+    const again = await runCli(['sync'], env);
+    expect(again.code).toBe(1);
+    expect(expected(before).map((line) => `sm8sync sync: ${line}\n`)).toContain(again.stderr);
+    const after = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { state: string; headline: string };
+    expect(after.state).toBe('failing');
+    expect(expected(before)).toContain(after.headline);
 
     // The next day (for the simulator's window and for the retry times): everything is carried out.
     await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300));

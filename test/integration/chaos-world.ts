@@ -12,6 +12,11 @@ import { stripeEventFeed } from '../../src/main/core/sync/adapters/stripe-event-
 import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
 import type { ServiceM8ClientsPort, StripeCustomersPort } from '../../src/main/core/sync/clients/ports';
 import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
+import type { SyncPair } from '../../src/main/core/sync/engine/sync-pair';
+import { createInvoicePair } from '../../src/main/core/sync/invoices/invoice-pair';
+import { servicem8PaymentsPort } from '../../src/main/core/sync/payments/adapters/servicem8-payments-port';
+import { stripePaymentsPort } from '../../src/main/core/sync/payments/adapters/stripe-payments-port';
+import { createPaymentPair } from '../../src/main/core/sync/payments/payment-pair';
 import {
   startServiceM8Simulator,
   type RunningServiceM8Simulator,
@@ -66,6 +71,8 @@ export interface EngineOptions {
   clock?: () => Date;
   servicem8Limits?: { perMinute: number; perDay: number };
   concurrency?: number;
+  /** The invoices and payments pairs after the clients pair, as create-runner.ts orders them. */
+  allPairs?: boolean;
 }
 
 /** The engine exactly as create-runner.ts builds it, with optional hooks on the pair's ports. */
@@ -96,9 +103,17 @@ export function buildEngine(
     stripe: hook(stripeCustomersPort(stripe), options.stripeHooks ?? {}),
     errors: { classify: classifyConnectorError },
   });
+  const errors = { classify: classifyConnectorError };
+  const pairs: SyncPair[] = options.allPairs
+    ? [
+        pair,
+        createInvoicePair({ store, servicem8, stripe, errors }),
+        createPaymentPair({ store, servicem8: servicem8PaymentsPort(servicem8), stripe: stripePaymentsPort(stripe), errors }),
+      ]
+    : [pair];
   const engine = new SyncEngine({
     store,
-    pairs: [pair],
+    pairs,
     feeds: [stripeEventFeed(stripe)],
     settings: () => settings,
     clock,

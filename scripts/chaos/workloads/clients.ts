@@ -218,6 +218,7 @@ async function snapshot(world: World, workloadCompanies: Set<string>): Promise<E
   const out: Entity[] = [];
   for (const c of customers) {
     const xref = c.metadata?.servicem8_uuid;
+    if (xref && world.owners.has(xref)) continue;
     const key = c.metadata?.chaos_key ?? (xref && workloadCompanies.has(xref) ? `m:${xref}` : `?stripe:${xref ?? c.id}`);
     out.push({
       pair: PAIR,
@@ -235,6 +236,7 @@ async function snapshot(world: World, workloadCompanies: Set<string>): Promise<E
   }
   for (const company of companies) {
     const uuid = String(company.uuid);
+    if (world.owners.has(uuid)) continue;
     const key = workloadCompanies.has(uuid)
       ? `m:${uuid}`
       : stripeBornByCompany.has(uuid)

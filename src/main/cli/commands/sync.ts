@@ -2,11 +2,12 @@
 // with conflicts waiting), 1 with one clear line on a fatal error.
 import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
+import { DAILY_LIMIT_WORDS, isDailyLimitError } from '../../core/app/budget-resume';
 import { output, type Command } from '../command';
 import { endProgress, openCliApp } from '../open-cli-app';
 import { SIDE_LABEL } from '../../../shared/labels';
 
-function describe(result: SyncResult): string {
+function describe(result: SyncResult, notice: string | null): string {
   const lines: string[] = [];
   for (const e of result.entities) {
     lines.push(
@@ -20,7 +21,14 @@ function describe(result: SyncResult): string {
     for (const w of result.plan) lines.push(`  ${w.operation} in ${SIDE_LABEL[w.target]}: ${w.subject} ${JSON.stringify(w.fields)}`);
   }
   if (result.state === 'failed') lines.push(`Sync failed: ${result.error ?? 'unknown error'}`);
+  if (notice) lines.push(notice);
   return lines.join('\n');
+}
+
+/** The daily-limit sentence of the status headline, when writes wait on it (the --json shape has no field for it: `status` shows it). */
+function dailyLimitOf(headline: string): string | null {
+  const at = headline.indexOf(DAILY_LIMIT_WORDS);
+  return at < 0 ? null : headline.slice(at);
 }
 
 export const syncCommand: Command = {
@@ -35,10 +43,12 @@ export const syncCommand: Command = {
       const result = await call(app.backend, 'syncNow', { dryRun });
       endProgress(context);
       if (result.state !== 'completed' && !context.json) {
-        context.stderr.write(`sm8sync sync: ${result.error ?? 'the sync did not complete'}\n`);
+        const daily = isDailyLimitError(result.error) ? dailyLimitOf((await call(app.backend, 'getStatus', {})).headline) : null;
+        context.stderr.write(`sm8sync sync: ${daily ?? result.error ?? 'the sync did not complete'}\n`);
         return 1;
       }
-      output(context, result, () => describe(result));
+      const notice = result.dryRun || context.json ? null : dailyLimitOf((await call(app.backend, 'getStatus', {})).headline);
+      output(context, result, () => describe(result, notice));
       return result.state === 'completed' ? 0 : 1;
     } finally {
       app.close();

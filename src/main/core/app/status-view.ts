@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/settings';
 import { SERVICEM8_LIMITS } from '../connectors/servicem8/rate-budget';
 import type { Store } from '../store/store';
 import type { PairDefinition } from '../sync/engine/pair-definition';
+import { dailyLimitNotice, dailyLimitSentence, isDailyLimitError } from './budget-resume';
 import { explainError } from './plain-error';
 import type { RunProgress, SyncRunner } from './ports';
 
@@ -49,6 +50,7 @@ export function buildStatus(store: Store, runner: SyncRunner, inputs: StatusInpu
   const { state, headline } = deriveState(inputs, counts, runner.pairs, {
     failure: failing ? (latest.error ?? 'The last sync failed.') : null,
     everSynced: lastGood !== null,
+    dailyLimit: dailyLimitNotice(store, inputs.now ?? new Date(), inputs.settings.businessTimeZone),
   });
   return {
     state,
@@ -85,6 +87,8 @@ export function describeProgress(
 interface History {
   failure: string | null;
   everSynced: boolean;
+  /** "ServiceM8's daily request limit is used up — syncing resumes at 10:00 tomorrow", when writes wait on it. */
+  dailyLimit: string | null;
 }
 
 function deriveState(
@@ -103,12 +107,25 @@ function deriveState(
     const label = pairs.find((p) => p.entity === entity)?.labels.plural ?? entity;
     return { state: 'syncing', headline: `Syncing${label ? ` ${label}` : ''}…` };
   }
+  // A sync that began with the daily limit already used up stops at its first read: when it resumes, not "can't reach".
+  if (history.failure && isDailyLimitError(history.failure))
+    return {
+      state: 'failing',
+      headline:
+        history.dailyLimit ??
+        dailyLimitSentence(
+          inputs.settings.sync.paused ? null : inputs.nextSyncAt,
+          inputs.now ?? new Date(),
+          inputs.settings.businessTimeZone,
+        ),
+    };
   if (history.failure) return { state: 'failing', headline: failingHeadline(history.failure, inputs) };
   const needs = needsYou(counts);
-  if (needs) return { state: 'needs_approval', headline: needs };
+  // The daily limit is not a failure (nothing is lost, the writes wait): said beside what else is true.
+  if (needs) return { state: 'needs_approval', headline: history.dailyLimit ? `${needs} · ${history.dailyLimit}` : needs };
   if (inputs.settings.sync.paused) return { state: 'paused', headline: 'Paused — Sync now still sends changes when you ask' };
   if (!history.everSynced) return { state: 'not_synced', headline: 'Not synced yet' };
-  return { state: 'in_sync', headline: 'In sync' };
+  return { state: 'in_sync', headline: history.dailyLimit ?? 'In sync' };
 }
 
 /** "Needs you: 3 decisions, 1 record to fix, 2 refused writes" — null when nothing is open. */

@@ -40,6 +40,8 @@ export const STRIPE_DEFAULT_URL = 'https://api.stripe.com';
 export interface RunnerTuning {
   servicem8Limits?: ServiceM8Limits;
   stripeRequestsPerSecond?: number | null;
+  /** How long one HTTP request to either API may take before it is abandoned and retried (connector defaults otherwise). */
+  requestTimeoutMs?: number;
   concurrency?: number;
   onProgress?: (progress: RunProgress) => void;
 }
@@ -48,6 +50,9 @@ export interface RunnerTuning {
  * Request budgets can be raised for the simulators (tests, benchmarks, the demo):
  * SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE and SM8SYNC_STRIPE_REQUESTS_PER_SECOND.
  * Against the real services leave them unset: the defaults stay under the published limits.
+ * SM8SYNC_REQUEST_TIMEOUT_MS shortens the per-request timeout (the chaos harness's
+ * injected hangs end on it); a request that times out is retried with the same
+ * ServiceM8 uuid or Stripe idempotency key, so a write that did land is not repeated.
  */
 export function tuningFromEnv(env: NodeJS.ProcessEnv): RunnerTuning {
   const tuning: RunnerTuning = {};
@@ -64,6 +69,13 @@ export function tuningFromEnv(env: NodeJS.ProcessEnv): RunnerTuning {
     if (!Number.isInteger(value) || value < 1)
       throw new Error(`SM8SYNC_STRIPE_REQUESTS_PER_SECOND must be a whole number above 0 (got ${JSON.stringify(perSecond)})`);
     tuning.stripeRequestsPerSecond = value;
+  }
+  const timeout = env.SM8SYNC_REQUEST_TIMEOUT_MS;
+  if (timeout !== undefined) {
+    const value = Number(timeout);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`SM8SYNC_REQUEST_TIMEOUT_MS must be a whole number above 0 (got ${JSON.stringify(timeout)})`);
+    tuning.requestTimeoutMs = value;
   }
   return tuning;
 }
@@ -105,11 +117,13 @@ export function createSyncRunner(deps: RunnerDeps, overrides: RunnerTuning = {})
       auth: oauth ? new OAuthTokenAuth(oauth, deps.secrets) : apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': servicem8Key! })),
       limiter,
       cursor: { overlapSeconds: deps.settings.get().sync.overlapSeconds },
+      ...(tuning.requestTimeoutMs !== undefined ? { timeoutMs: tuning.requestTimeoutMs } : {}),
     });
     const stripe = new StripeConnector({
       apiKey: stripeKey,
       baseUrl: deps.env.STRIPE_BASE_URL ?? STRIPE_DEFAULT_URL,
       ...(tuning.stripeRequestsPerSecond !== undefined ? { maxRequestsPerSecond: tuning.stripeRequestsPerSecond } : {}),
+      ...(tuning.requestTimeoutMs !== undefined ? { timeoutMs: tuning.requestTimeoutMs } : {}),
     });
     const pair = createClientPair({
       store: deps.store,

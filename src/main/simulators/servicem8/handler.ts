@@ -3,7 +3,7 @@
 // scope (403) → the REST handler. OAuth endpoints sit outside /api_1.0 and its limit.
 import type http from 'node:http';
 import type { SlidingWindowLimiter } from '../../core/util/sliding-window-limiter';
-import type { FaultInjector } from '../shared/faults';
+import { holdUntilClientCloses, type FaultInjector } from '../shared/faults';
 import { headerOf, readBody } from '../shared/http-server';
 import type { SimulatorAuth } from './auth';
 import type { FilterBehaviour } from './filter';
@@ -22,6 +22,8 @@ export interface SimulatorStats {
   /** Arrival times (ms since epoch) of /api_1.0 requests, newest last, capped at 100,000. */
   arrivals: number[];
   droppedWrites: number;
+  /** Requests held unanswered until the client gave up (injected timeouts). */
+  hungRequests: number;
 }
 
 export interface SimulatorState extends WriteContext {
@@ -94,6 +96,11 @@ async function handleApi(
     throw new ApiError(403, 'Invalid x-impersonate-uuid');
   const body = method === 'POST' ? parseJsonBody(rawBody) : undefined;
   const reply = handleRest(state, route, method, url.searchParams, body, { pageSize: state.pageSize, filter: state.filter });
+  if (state.faults.shouldHang()) {
+    // The work is done (a write committed); the answer never comes.
+    state.stats.hungRequests += 1;
+    return holdUntilClientCloses(response);
+  }
   if (reply.wrote && state.faults.shouldDropAfterWrite()) {
     // The write is committed; the client only sees its connection die.
     state.stats.droppedWrites += 1;

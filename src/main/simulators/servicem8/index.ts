@@ -124,7 +124,7 @@ export async function startServiceM8Simulator(options: ServiceM8SimulatorOptions
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     filter: { neIgnored: !options.strictNe },
     redirectHosts: options.redirectHosts ?? DEFAULT_REDIRECT_HOSTS,
-    stats: { requests: 0, byStatus: {}, arrivals: [], droppedWrites: 0 },
+    stats: { requests: 0, byStatus: {}, arrivals: [], droppedWrites: 0, hungRequests: 0 },
   };
   const server = await startLoopbackServer((request, response) => handleRequest(state, request, response), options.port ?? 0);
   const save = () => {

@@ -16,7 +16,7 @@ import { parseSimJson } from './sim-json';
 import type { Router } from './router';
 import type { SimStore } from './store';
 import { headerOf, readBody } from '../shared/http-server';
-import type { FaultInjector } from '../shared/faults';
+import { holdUntilClientCloses, type FaultInjector } from '../shared/faults';
 import { SlidingWindowLimiter } from '../../core/util/sliding-window-limiter';
 
 export interface PipelineOptions {
@@ -38,6 +38,8 @@ export interface PipelineStats {
   injectedErrors: number;
   lockTimeouts: number;
   droppedWrites: number;
+  /** Requests held unanswered until the client gave up (injected timeouts). */
+  hungRequests: number;
   rateLimited: number;
   replays: number;
   /** Arrival time of every request (ms), for tests that check a client's pace independently. */
@@ -52,6 +54,7 @@ export class Pipeline {
     injectedErrors: 0,
     lockTimeouts: 0,
     droppedWrites: 0,
+    hungRequests: 0,
     rateLimited: 0,
     replays: 0,
     arrivals: [],
@@ -129,6 +132,11 @@ export class Pipeline {
       const status = result.status ?? 200;
       const text = JSON.stringify(result.body);
       if (claimed && idemKey) this.idempotency.complete(apiKey, idemKey, status, text);
+      if (this.options.faults.shouldHang()) {
+        // The work is done (a write committed and stored for replay); the answer never comes.
+        this.stats.hungRequests += 1;
+        return await holdUntilClientCloses(response);
+      }
       if (method !== 'GET' && this.options.faults.shouldDropAfterWrite()) {
         // The write is committed and stored for replay; the client only sees a reset.
         this.stats.droppedWrites += 1;

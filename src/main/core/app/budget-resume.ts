@@ -1,0 +1,46 @@
+// When ServiceM8's daily request limit stopped a sync's writes, the sync still
+// completes (nothing is lost: the refused writes wait in the outbox with the reason
+// and when they are tried again). This says so in words, with that time in the
+// business time zone: "ServiceM8's daily request limit is used up — syncing resumes
+// at 10:00 tomorrow". Status shows it as its headline and `sm8sync sync` prints it.
+import { DateTime } from 'luxon';
+import type { Store } from '../store/store';
+
+export const DAILY_LIMIT_WORDS = "ServiceM8's daily request limit is used up";
+
+/** ServiceM8's own 429 text for the daily budget (reference §6), as the outbox keeps it. */
+const DAILY_LIMIT_ERROR = /requests per day exceeded/i;
+
+/** The earliest retry time of the writes waiting because the daily limit was used up; null when none waits on it. */
+export function dailyLimitResumeAt(store: Pick<Store, 'outbox'>): Date | null {
+  let earliest = Infinity;
+  for (const item of store.outbox.list({ state: 'pending' }))
+    if (item.lastError && DAILY_LIMIT_ERROR.test(item.lastError)) earliest = Math.min(earliest, Date.parse(item.nextAttemptAt));
+  return Number.isFinite(earliest) ? new Date(earliest) : null;
+}
+
+/** "10:00 today", "10:00 tomorrow", "10:00 on Thu 3 Dec": the instant in the business zone, against now. */
+export function resumeWhen(at: Date, now: Date, zone: string): string {
+  const when = DateTime.fromJSDate(at, { zone });
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  const days = Math.round(when.startOf('day').diff(today, 'days').days);
+  const time = when.toFormat('HH:mm');
+  if (days <= 0) return `${time} today`;
+  if (days === 1) return `${time} tomorrow`;
+  return `${time} on ${when.toFormat('ccc d LLL')}`;
+}
+
+export const isDailyLimitError = (text: string | null): boolean => text !== null && DAILY_LIMIT_ERROR.test(text);
+
+/** The sentence for a resume time; without one (no schedule), what to do instead. */
+export function dailyLimitSentence(at: Date | null, now: Date, zone: string): string {
+  return at === null
+    ? `${DAILY_LIMIT_WORDS} — use Sync now to try again later`
+    : `${DAILY_LIMIT_WORDS} — syncing resumes at ${resumeWhen(at, now, zone)}`;
+}
+
+/** The sentence, or null when no write waits on the daily limit. */
+export function dailyLimitNotice(store: Pick<Store, 'outbox'>, now: Date, zone: string): string | null {
+  const at = dailyLimitResumeAt(store);
+  return at === null ? null : dailyLimitSentence(at, now, zone);
+}
