@@ -7,6 +7,7 @@ import { ConflictsRepository } from './repositories/conflicts-repository';
 import { CursorsRepository } from './repositories/cursors-repository';
 import { DeferredRepository } from './repositories/deferred-repository';
 import { InvoiceChoicesRepository } from './repositories/invoice-choices-repository';
+import { withStatementCache } from './repositories/statement-cache';
 import { InvoiceJobsRepository } from './repositories/invoice-jobs-repository';
 import { InvoicesRepository } from './repositories/invoices-repository';
 import { LinksRepository } from './repositories/links-repository';
@@ -53,22 +54,23 @@ export class Store {
     clock: () => Date,
   ) {
     const now = () => clock().toISOString();
-    this.links = new LinksRepository(db, now);
-    this.snapshots = new SnapshotsRepository(db, now);
-    this.mirror = new MirrorRepository(db, now);
-    this.cursors = new CursorsRepository(db, now);
-    this.deferred = new DeferredRepository(db, now);
-    this.outbox = new OutboxRepository(db, now);
-    this.audit = new AuditRepository(db, now);
-    this.conflicts = new ConflictsRepository(db, now);
-    this.quarantine = new QuarantineRepository(db, now);
+    const cached = withStatementCache(db);
+    this.links = new LinksRepository(cached, now);
+    this.snapshots = new SnapshotsRepository(cached, now);
+    this.mirror = new MirrorRepository(cached, now);
+    this.cursors = new CursorsRepository(cached, now);
+    this.deferred = new DeferredRepository(cached, now);
+    this.outbox = new OutboxRepository(cached, now);
+    this.audit = new AuditRepository(cached, now);
+    this.conflicts = new ConflictsRepository(cached, now);
+    this.quarantine = new QuarantineRepository(cached, now);
     this.reports = new ReportsRepository(db, now);
-    this.runs = new SyncRunsRepository(db, now);
+    this.runs = new SyncRunsRepository(cached, now);
     this.invoices = new InvoicesRepository(db, now);
     this.payments = new PaymentsRepository(db, now);
     this.reconciliation = new ReconciliationRepository(db, now);
-    this.invoiceJobs = new InvoiceJobsRepository(db, now);
-    this.invoiceChoices = new InvoiceChoicesRepository(db, now);
+    this.invoiceJobs = new InvoiceJobsRepository(cached, now);
+    this.invoiceChoices = new InvoiceChoicesRepository(cached, now);
   }
 
   /** Opens (creating or migrating) the store in a data dir. */
