@@ -100,7 +100,7 @@ describe('sm8sync invoices, end to end', () => {
     expect(byJob.get(zero)).toMatchObject({ state: 'not_sent', stripeInvoiceId: null });
     expect(byJob.get(zero)!.reason).toContain('$0.00');
     expect(byJob.get(unsent)).toMatchObject({ state: 'not_sent' });
-    expect(byJob.get(unsent)!.reason).toContain('invoices.trigger');
+    expect(byJob.get(unsent)!.reason).toContain('(Settings → Invoices and GST)');
     expect(((await cli('invoices', '--state', 'not_sent', '--json')) as Entry[]).map((e) => e.jobUuid).sort()).toEqual(
       [unsent, zero].sort(),
     );

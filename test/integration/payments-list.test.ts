@@ -73,7 +73,7 @@ describe('payments list', () => {
       jobNumber: part.jobNumber,
     });
     expect(by(payCharge)[0]).toMatchObject({ state: 'servicem8_pay', servicem8PaymentUuid: payOwn, amountCents: 4400 });
-    expect(by(waitingCharge)[0]).toMatchObject({ state: 'failed', reason: 'ServiceM8 400: job is locked' });
+    expect(by(waitingCharge)[0]).toMatchObject({ state: 'failed', reason: 'ServiceM8 refused this change: job is locked.' });
     expect(by(refund.id)[0]).toMatchObject({ state: 'unmatched', amountCents: -1000 });
     expect(by(refund.id)[0]!.reason).toContain('ignore');
     store.outbox.dismiss(refused.id);
