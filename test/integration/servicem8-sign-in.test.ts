@@ -35,8 +35,9 @@ function open(env: Record<string, string>, secrets: Record<string, string>) {
   return { app, store };
 }
 
+// Polls the app for a state (bounded: 400 × 50 ms = 20 s, far above the ~100 ms it takes, so a loaded machine does not fail it).
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 400; i++) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
