@@ -35,7 +35,7 @@ function open(env: Record<string, string>, secrets: Record<string, string>) {
   return { app, store };
 }
 
-// Polls the app for a state (bounded: 400 × 50 ms = 20 s, far above the ~100 ms it takes, so a loaded machine does not fail it).
+// Polls the app for a state, bounded at 400 × 50 ms = 20 s: a wide margin, so a loaded machine does not fail it.
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 400; i++) {
     const value = await read();
