@@ -38,6 +38,10 @@ const STRIPE_PER_SECOND = 250; // raised from 25 for the same reason
 // SM8SYNC_BENCH_CPU_PROF=<dir>: every process the bench starts writes a V8 CPU profile there.
 const profileDir = process.env.SM8SYNC_BENCH_CPU_PROF;
 const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+// SM8SYNC_BENCH_SYNC_HEAP_MB=<n>: caps the sync process's V8 heap, to tell its live memory
+// from V8's lazy heap growth (peak RSS with no cap is mostly heap V8 has not collected yet).
+const syncHeapMb = process.env.SM8SYNC_BENCH_SYNC_HEAP_MB;
+const syncHeapArgs = syncHeapMb ? [`--max-old-space-size=${Number(syncHeapMb)}`] : [];
 
 function startSimulators(clients, jobs = 0) {
   const child = spawn(
@@ -81,7 +85,7 @@ function startSimulators(clients, jobs = 0) {
 function sync(env) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...profileArgs, bin, 'sync', '--json'], {
+    const child = spawn(process.execPath, [...profileArgs, ...syncHeapArgs, bin, 'sync', '--json'], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
