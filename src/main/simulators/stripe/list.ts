@@ -15,6 +15,17 @@ export interface ListPage<T> {
 
 export const LIST_PARAMS = ['limit', 'starting_after', 'ending_before'] as const;
 
+/** The page size and cursor of a list request, refused as Stripe refuses them. */
+function pageParams(params: FormObject): { limit: number; after: string | undefined; before: string | undefined } {
+  const limit = int(params, 'limit') ?? 10;
+  if (limit < 1 || limit > 100) throw SimError.invalid('Invalid limit: must be between 1 and 100.', 'limit');
+  const after = str(params, 'starting_after');
+  const before = str(params, 'ending_before');
+  if (after && before)
+    throw SimError.invalid('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
+  return { limit, after, before };
+}
+
 /** `items` must be in list order; `keyOf` gives each item's position key (descending). */
 export function paginate<T extends WireObject>(
   items: T[],
@@ -23,12 +34,7 @@ export function paginate<T extends WireObject>(
   keyOf: (id: string) => SortKey | undefined,
   kind: string,
 ): ListPage<T> {
-  const limit = int(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw SimError.invalid('Invalid limit: must be between 1 and 100.', 'limit');
-  const after = str(params, 'starting_after');
-  const before = str(params, 'ending_before');
-  if (after && before)
-    throw SimError.invalid('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
+  const { limit, after, before } = pageParams(params);
   if (after) {
     const cursor = requireKey(keyOf, after, 'starting_after', kind);
     const older = items.filter((item) => compare(keyOf(item.id), cursor) < 0);
@@ -55,12 +61,7 @@ export function paginateCollection<T extends WireObject>(
   keyOf: (id: string) => SortKey | undefined,
   kind: string,
 ): ListPage<T> {
-  const limit = int(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw SimError.invalid('Invalid limit: must be between 1 and 100.', 'limit');
-  const after = str(params, 'starting_after');
-  const before = str(params, 'ending_before');
-  if (after && before)
-    throw SimError.invalid('You may only specify one of these parameters: ending_before, starting_after.', 'ending_before');
+  const { limit, after, before } = pageParams(params);
   const take = (walk: Iterable<T>): T[] => {
     const found: T[] = [];
     for (const item of walk) {
