@@ -6,6 +6,7 @@ import { useGstReport, type GstBasis } from '../state/use-gst-report';
 import { NoticeLine } from './notice-line';
 import { MonthPicker } from './month-picker';
 import { StatePill } from './state-pill';
+import { SideBySideHeads } from './side-by-side-heads';
 
 const BASIS_LABEL: Record<GstBasis, string> = { accrual: 'Accrual (invoice date)', cash: 'Cash (payment date)' };
 
@@ -20,15 +21,7 @@ function Totals({ report }: { report: GstReportView }) {
         <thead>
           <tr>
             <th scope="col">BAS label</th>
-            <th scope="col" className="num">
-              ServiceM8
-            </th>
-            <th scope="col" className="num">
-              Stripe
-            </th>
-            <th scope="col" className="num">
-              Difference
-            </th>
+            <SideBySideHeads />
           </tr>
         </thead>
         <tbody>
@@ -110,15 +103,7 @@ export function GstScreen({ zone }: { zone: string }) {
                   <tr>
                     <th scope="col">Invoice</th>
                     <th scope="col">Status</th>
-                    <th scope="col" className="num">
-                      ServiceM8
-                    </th>
-                    <th scope="col" className="num">
-                      Stripe
-                    </th>
-                    <th scope="col" className="num">
-                      Difference
-                    </th>
+                    <SideBySideHeads />
                   </tr>
                 </thead>
                 <tbody>

@@ -6,6 +6,7 @@ import { stripeInvoiceStatusLabel } from '../../shared/labels';
 import { useInvoices, type InvoiceFilter, type InvoicesState } from '../state/use-invoices';
 import { NoticeLine } from './notice-line';
 import { StatePill } from './state-pill';
+import { SideBySideHeads } from './side-by-side-heads';
 
 /** The button words, and what each does (read by screen readers with the job's name). */
 const ACTION: Record<InvoiceAction, { label: string; does: string }> = {
@@ -132,15 +133,7 @@ export function InvoicesScreen() {
               <tr>
                 <th scope="col">Job</th>
                 <th scope="col">State</th>
-                <th scope="col" className="num">
-                  ServiceM8
-                </th>
-                <th scope="col" className="num">
-                  Stripe
-                </th>
-                <th scope="col" className="num">
-                  Difference
-                </th>
+                <SideBySideHeads />
               </tr>
             </thead>
             <tbody>
