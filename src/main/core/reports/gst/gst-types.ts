@@ -1,17 +1,11 @@
 // The month-end GST report as data: one row per invoice (or linked pair) of the month,
 // amounts in cents. The CSV (gst-csv.ts) is a rendering of these rows.
+// The statuses are the app contract's list (the window and the CSV read the same words).
+import { GST_STATUSES } from '../../../../shared/report-schemas';
+
+export { GST_STATUSES };
 
 export type GstBasis = 'accrual' | 'cash';
-
-export const GST_STATUSES = [
-  'matched',
-  'rounding',
-  'missing_in_stripe',
-  'missing_in_servicem8',
-  'total_differs',
-  'gst_differs',
-  'servicem8_pay',
-] as const;
 export type GstStatus = (typeof GST_STATUSES)[number];
 
 /** How a side's GST was rounded: per line, once per invoice, both give it, or neither. */
