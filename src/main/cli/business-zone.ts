@@ -1,5 +1,5 @@
 // The terminal shows times as the window does: in the business time zone, with the
-// zone named. Commands read the zone from the status the app service already builds.
+// zone named. Commands read the zone from the settings.
 import { DateTime } from 'luxon';
 import { call, type AppBackend } from '../core/app/app-backend';
 import { businessTime } from '../core/app/status-words';
@@ -13,7 +13,7 @@ export interface TimeWords {
 }
 
 export async function timeWords(backend: AppBackend): Promise<TimeWords> {
-  const zone = (await call(backend, 'getStatus', {})).businessTimeZone;
+  const zone = (await call(backend, 'getSettings', {})).businessTimeZone;
   return {
     zone,
     at: (iso, fallback = '') => businessTime(iso, zone, fallback),
