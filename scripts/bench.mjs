@@ -17,70 +17,36 @@
 //     rate-limit lower bound, and the requests of an idle cycle with them.
 //     `--only invoices [--jobs N]` runs just this part.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { pathToFileURL } from 'node:url';
+import { benchFirstSync, serveFirstSync } from './bench/first-sync.mjs';
 import { benchIdle } from './bench/idle.mjs';
 import { benchNaive } from './bench/naive.mjs';
+import {
+  SM8_PER_MINUTE,
+  STRIPE_ONCE,
+  STRIPE_PER_INVOICE,
+  STRIPE_PER_SECOND,
+  benchEnv,
+  bin,
+  firstSyncLowerBound,
+  machineLine,
+  profileArgs,
+  root,
+  sampleProcess,
+  startSimulators,
+} from './bench/processes.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin', 'sm8sync.cjs');
 if (!existsSync(path.join(root, 'dist', 'main', 'cli.cjs'))) {
   console.error('bench: build first (npm run build)');
   process.exit(1);
 }
 
-const SM8_PER_MINUTE = 60_000; // raised from 180 so the run ends in a minute; ratio is what counts
-const STRIPE_PER_SECOND = 250; // raised from 25 for the same reason
-
-// SM8SYNC_BENCH_CPU_PROF=<dir>: every process the bench starts writes a V8 CPU profile there.
-const profileDir = process.env.SM8SYNC_BENCH_CPU_PROF;
-const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
 // SM8SYNC_BENCH_SYNC_HEAP_MB=<n>: caps the sync process's V8 heap, to tell its live memory
 // from V8's lazy heap growth (peak RSS with no cap is mostly heap V8 has not collected yet).
 const syncHeapMb = process.env.SM8SYNC_BENCH_SYNC_HEAP_MB;
 const syncHeapArgs = syncHeapMb ? [`--max-old-space-size=${Number(syncHeapMb)}`] : [];
-
-function startSimulators(clients, jobs = 0) {
-  const child = spawn(
-    process.execPath,
-    [
-      // tsx's loader in this process (not its CLI, which runs the script in a child), so a profile sees the simulators.
-      ...profileArgs,
-      '--import',
-      pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href,
-      path.join(root, 'scripts', 'bench', 'simulators.ts'),
-      '--clients',
-      String(clients),
-      '--jobs',
-      String(jobs),
-      '--sm8-per-minute',
-      String(SM8_PER_MINUTE),
-      '--stripe-per-second',
-      String(STRIPE_PER_SECOND),
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = readline.createInterface({ input: child.stdout });
-  const queue = [];
-  lines.on('line', (line) => queue.shift()?.(JSON.parse(line)));
-  const next = () => new Promise((resolve) => queue.push(resolve));
-  return {
-    ready: next(),
-    stats: () => {
-      const answer = next();
-      child.stdin.write('stats\n');
-      return answer;
-    },
-    stop: () =>
-      new Promise((resolve) => {
-        child.on('exit', resolve);
-        child.stdin.end('exit\n');
-      }),
-  };
-}
 
 function sync(env) {
   return new Promise((resolve, reject) => {
@@ -89,45 +55,18 @@ function sync(env) {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // Peak resident memory (Linux: VmHWM) and CPU time (utime + stime) of the sync
-    // process, sampled until it exits (the last 100 ms of CPU may be missed).
-    let peakRssKiB = 0;
-    let cpuTicks = 0;
-    const sample = () => {
-      try {
-        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (match) peakRssKiB = Math.max(peakRssKiB, Number(match[1]));
-        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        cpuTicks = Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // Gone, or not Linux: keep the last sample.
-      }
-    };
-    const sampler = setInterval(sample, 100);
+    const sampler = sampleProcess(child.pid);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('close', (code) => {
-      clearInterval(sampler);
+      const usage = sampler.stop();
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`sync exited ${code}: ${err}`));
-      resolve({ seconds, result: JSON.parse(out), peakRssMiB: peakRssKiB / 1024, cpuSeconds: cpuTicks / 100 });
+      resolve({ seconds, result: JSON.parse(out), ...usage });
     });
   });
-}
-
-function benchEnv(urls, dataDir) {
-  return {
-    SERVICEM8_BASE_URL: urls.servicem8,
-    STRIPE_BASE_URL: urls.stripe,
-    SERVICEM8_API_KEY: 'sm8-demo-key',
-    STRIPE_API_KEY: 'sk_test_benchKey123456',
-    SM8SYNC_DATA_DIR: dataDir,
-    SM8SYNC_SERVICEM8_REQUESTS_PER_MINUTE: String(SM8_PER_MINUTE),
-    SM8SYNC_STRIPE_REQUESTS_PER_SECOND: String(STRIPE_PER_SECOND),
-  };
 }
 
 async function measure(clients) {
@@ -173,45 +112,10 @@ async function measure(clients) {
   }
 }
 
-/** `sm8sync serve` with the event-loop probe on; Sync now through its API; the figures it prints on stop. */
+/** The event-loop delay of `sm8sync serve` during a first sync of N clients (scripts/bench/first-sync.mjs). */
 async function measureServeEventLoop(clients) {
-  const sims = startSimulators(clients);
-  const urls = await sims.ready;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-'));
-  const env = { ...process.env, ...benchEnv(urls, dataDir), SM8SYNC_MEASURE_EVENT_LOOP: '1' };
-  const child = spawn(process.execPath, [bin, 'serve', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise((resolve) => child.on('close', resolve));
-  try {
-    const first = await new Promise((resolve, reject) => {
-      readline.createInterface({ input: child.stdout }).once('line', resolve);
-      child.once('close', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-    });
-    const url = new URL(JSON.parse(first).url);
-    const token = new URLSearchParams(url.hash.slice(1)).get('token');
-    const started = performance.now();
-    const response = await fetch(new URL('/api/syncNow', url.origin), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: '{}',
-    });
-    const body = await response.json();
-    const seconds = (performance.now() - started) / 1000;
-    if (!body.ok) throw new Error(`syncNow failed: ${JSON.stringify(body.error)}`);
-    const created = body.value.entities[0].created.stripe;
-    if (created !== clients) throw new Error(`first sync created ${created} customers, expected ${clients}`);
-    child.kill('SIGTERM');
-    await exited;
-    const line = err.split('\n').find((l) => l.startsWith('{"eventLoopDelay"'));
-    if (!line) throw new Error(`serve printed no event-loop figures: ${err}`);
-    return { clients, seconds, ...JSON.parse(line).eventLoopDelay };
-  } finally {
-    child.kill('SIGTERM');
-    await exited;
-    await sims.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const m = await serveFirstSync(clients);
+  return { clients, seconds: m.seconds, ...m.eventLoop };
 }
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -235,35 +139,16 @@ if (only === 'idle') {
   machine();
   process.exit(0);
 }
+if (only === 'first-sync') {
+  const flag = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
+  await benchFirstSync(flag('--clients', 10_000), flag('--jobs', 20_000));
+  process.exit(0);
+}
 if (only === 'naive') {
   machine();
   const sizes = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number) : undefined;
   await benchNaive(sizes);
   process.exit(0);
-}
-
-// The rate-limit lower bound of a first sync of invoiced jobs: the fewest requests the
-// job needs on each side, at each API's limit, the two sides overlapping perfectly (so
-// the larger one is the bound). Stripe, on an empty account: a customer per client;
-// per invoice the draft, every line in one add_lines call and the finalization (no
-// Stripe API makes an invoice with its lines in fewer); once for the account, the
-// two GST rates and the product unit-priced lines belong to, each found by a list and
-// then created. Reads of the (empty) lists and of events are not counted: a bound
-// that leaves them out is only lower. ServiceM8: every page of each object the sync
-// reads (5,000 records a page): companies, contacts, jobs, materials (two a job), and
-// one page each of tax rates, categories, staff and job payments.
-const STRIPE_PER_INVOICE = 3;
-const STRIPE_ONCE = 2 + 1 + 1 + 1; // tax rates: 2 creates + 1 list; the line product: 1 list + 1 create
-const SERVICEM8_PAGE = 5000;
-const servicem8Reads = (clients, jobs) =>
-  [clients, clients, jobs, 2 * jobs].reduce((n, records) => n + Math.max(1, Math.ceil(records / SERVICEM8_PAGE)), 4);
-
-function machineLine() {
-  const load = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-  return `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, load average ${load}`;
 }
 
 async function measureInvoices(jobs) {
@@ -323,11 +208,11 @@ const routeList = (routes) =>
     .join(', ');
 
 function printInvoices(m) {
-  const stripeMin = m.clients + m.jobs * STRIPE_PER_INVOICE + STRIPE_ONCE;
-  const stripeBound = stripeMin / STRIPE_PER_SECOND;
-  const servicem8Min = servicem8Reads(m.clients, m.jobs);
-  const servicem8Bound = servicem8Min / (SM8_PER_MINUTE / 60);
-  const lowerBound = Math.max(stripeBound, servicem8Bound);
+  const bound = firstSyncLowerBound(m.clients, m.jobs);
+  const { stripeMin, servicem8Min } = bound;
+  const stripeBound = bound.stripeSeconds;
+  const servicem8Bound = bound.servicem8Seconds;
+  const lowerBound = bound.seconds;
   const ratio = m.first.seconds / lowerBound;
   console.log(`Invoices bench, machine: ${m.loadBefore} (before); ${m.loadAfter} (after)`);
   console.log(
