@@ -1,5 +1,8 @@
 // Process entry for the `sm8sync` bin: wires real stdio, env and signals to runCli.
+import { limitHeapGrowth } from '../core/runtime/heap-growth';
 import { runCli } from './run-cli';
+
+limitHeapGrowth();
 
 const controller = new AbortController();
 let interrupted = false;

@@ -9,12 +9,14 @@ import type { Status } from '../../shared/api';
 import { call } from '../core/app/app-backend';
 import { configureLogging, createLogger } from '../core/logging/logger';
 import { defaultDataDir } from '../core/paths/data-dir';
+import { limitHeapGrowth } from '../core/runtime/heap-growth';
 import { startEngineHost, type EngineHost } from '../core/worker/engine-host';
 import { startBackground, type Background } from './background';
 import { registerIpc } from './ipc/register-ipc';
 import { createMainWindow } from './main-window';
 import { createAppTray, type AppTray } from './tray';
 
+limitHeapGrowth(); // before the sync worker starts: it syncs in this process
 const log = createLogger('electron/main');
 const rendererIndex = path.join(__dirname, '..', 'renderer', 'index.html');
 const preload = path.join(__dirname, 'preload.cjs');

@@ -1,0 +1,18 @@
+// How far V8 lets a heap grow past its live data before it collects again. Left to
+// itself, on a machine with gigabytes of memory, V8 lets the old generation grow to
+// four times what survived the last full collection, so a first sync of 10,000
+// clients and 20,000 invoices, whose live data stays under 150 MB, held 588 MiB of
+// resident memory, most of it garbage V8 had not yet bothered to collect.
+// A growing factor of 1.5 keeps the process near its live size for a few per cent
+// more collection work (bench: 5,000 clients and 10,000 invoices, CPU 44.2 s against
+// 46.0 s, peak RSS 313 against 392 MiB). Unlike a cap on the heap
+// (--max-old-space-size), it never makes a bigger account's sync run out of memory.
+// V8 reads the flag at every collection, so setting it at start-up covers the
+// process's own heap and the sync worker's, which starts later.
+import v8 from 'node:v8';
+
+export const HEAP_GROWING_PERCENT = 50;
+
+export function limitHeapGrowth(): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
