@@ -110,34 +110,8 @@ export class SyncEngine implements SyncRunner {
       }
       for (const pair of this.ordered) {
         active = pair;
-        const { entity } = pair.definition;
-        context.progress('pull', entity, 0, null);
-        const plannedAt = this.clock().toISOString();
-        const prepared = await pair.prepare(context);
-        counters.pulled(entity, prepared.pulled);
-        counters.add(entity, {
-          quarantined: prepared.quarantined,
-          conflicts: prepared.plan.conflicts.length,
-          linked: prepared.plan.links.length,
-        });
-        for (const write of prepared.plan.writes) {
-          plan.push({
-            entity: write.entity,
-            target: write.target,
-            operation: write.operation,
-            subject: write.describe.subject,
-            fields: write.describe.fields,
-          });
-        }
+        await this.planPair(pair, { context, counters, plan, feeds, lastReader, runId: run.id, dryRun: options.dryRun });
         if (options.dryRun) continue;
-        const feedsDone = [...lastReader].filter(([, reader]) => reader === entity).map(([feed]) => feed);
-        const batches = await Promise.all(feedsDone.map(async (name) => [name, await feeds.readIfStarted(name)] as const));
-        store.transaction(() => {
-          prepared.persist();
-          persistPlan(store, prepared.plan, run.id, pair.definition.operations, plannedAt);
-          // Every pair has now seen the feed's batch: the next cycle starts after it.
-          for (const [name, batch] of batches) if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
-        });
         await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
       }
       const entities = counters.summaries();
@@ -169,6 +143,55 @@ export class SyncEngine implements SyncRunner {
     } finally {
       this.current = null;
     }
+  }
+
+  /**
+   * Pull, plan and (unless a dry run) persist one pair's writes. Its own frame, so what
+   * the pair prepared (its pulled records, its world, the writes' payloads) can be
+   * collected before the writes are applied, which on a first sync takes minutes.
+   */
+  private async planPair(
+    pair: SyncPair,
+    cycle: {
+      context: CycleContext;
+      counters: EntityCounters;
+      plan: SyncResult['plan'];
+      feeds: CycleFeeds;
+      lastReader: Map<string, string>;
+      runId: number;
+      dryRun: boolean;
+    },
+  ): Promise<void> {
+    const { context, counters, plan, feeds } = cycle;
+    const { store } = this.deps;
+    const { entity } = pair.definition;
+    context.progress('pull', entity, 0, null);
+    const plannedAt = this.clock().toISOString();
+    const prepared = await pair.prepare(context);
+    counters.pulled(entity, prepared.pulled);
+    counters.add(entity, {
+      quarantined: prepared.quarantined,
+      conflicts: prepared.plan.conflicts.length,
+      linked: prepared.plan.links.length,
+    });
+    for (const write of prepared.plan.writes) {
+      plan.push({
+        entity: write.entity,
+        target: write.target,
+        operation: write.operation,
+        subject: write.describe.subject,
+        fields: write.describe.fields,
+      });
+    }
+    if (cycle.dryRun) return;
+    const feedsDone = [...cycle.lastReader].filter(([, reader]) => reader === entity).map(([feed]) => feed);
+    const batches = await Promise.all(feedsDone.map(async (name) => [name, await feeds.readIfStarted(name)] as const));
+    store.transaction(() => {
+      prepared.persist();
+      persistPlan(store, prepared.plan, cycle.runId, pair.definition.operations, plannedAt);
+      // Every pair has now seen the feed's batch: the next cycle starts after it.
+      for (const [name, batch] of batches) if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
+    });
   }
 }
 
