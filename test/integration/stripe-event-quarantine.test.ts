@@ -7,6 +7,7 @@
 // and the customer it was about is read again from Stripe, so its change is not lost.
 import { describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from '../../src/main/core/app/open-app';
+import { statusText } from '../../src/main/core/app/status-words';
 import { createConnectionTester } from '../../src/main/core/connectors/connection-tester';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { createSyncRunner } from '../../src/main/core/sync/create-runner';
@@ -134,6 +135,10 @@ describe('an unreadable Stripe event', () => {
         expect(entry!.fix).toMatch(/Stripe customers again/);
         const status = await app.service.getStatus({});
         expect(status.counts.quarantined).toBe(1);
+        // `sm8sync status` prints these two answers: the count and the entry in words.
+        const text = statusText(status, quarantine);
+        expect(text).toContain('records to fix: 1');
+        expect(text).toContain(`(Stripe change notice): ${entry!.problem} ${entry!.fix}`);
 
         // The next syncs go on (the cursor moved past the event): nothing planned, the event quarantined once.
         for (let round = 0; round < 2; round += 1) {
