@@ -200,6 +200,19 @@ describe('repositories (real SQLite)', () => {
     store.close();
   });
 
+  it('quarantine: entries of one kind unseen for some days are let go, the others stay', () => {
+    const { store, advance } = openStore();
+    store.quarantine.put({ side: 'stripe', object: 'event', recordId: 'evt_old', reason: 'unreadable' });
+    store.quarantine.put({ side: 'stripe', object: 'customer', recordId: 'cus_1', reason: 'name is not text' });
+    advance(20 * 86_400_000);
+    store.quarantine.put({ side: 'stripe', object: 'event', recordId: 'evt_new', reason: 'unreadable' });
+    expect(store.quarantine.releaseUnseenFor('stripe', 'event', 30)).toBe(0);
+    advance(11 * 86_400_000); // the first event and the customer unseen for 31 days, the second event for 11
+    expect(store.quarantine.releaseUnseenFor('stripe', 'event', 30)).toBe(1);
+    expect(store.quarantine.listActive().map((q) => q.recordId)).toEqual(['cus_1', 'evt_new']);
+    store.close();
+  });
+
   it('audit log and runs: append, filter by time, newest first', () => {
     const { store, advance } = openStore();
     const run = store.runs.start('cli', false);

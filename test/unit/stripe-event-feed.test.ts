@@ -2,6 +2,7 @@
 // itself past that, so a pair added later never makes the whole feed fail.
 import { describe, expect, it } from 'vitest';
 import { stripeEventFeed } from '../../src/main/core/sync/adapters/stripe-event-feed';
+import type { UnreadEvent } from '../../src/main/core/connectors/stripe/event-page';
 import type { StripeEventRecord } from '../../src/main/core/connectors/stripe/schemas';
 
 function event(id: string, type: string): StripeEventRecord {
@@ -17,17 +18,24 @@ function event(id: string, type: string): StripeEventRecord {
   };
 }
 
-function fakeConnector(events: StripeEventRecord[]) {
+function fakeConnector(events: StripeEventRecord[], unread: UnreadEvent[] = []) {
   const asked: string[][] = [];
   return {
     asked,
     listEventsSince: (_cursor: string | null, types: string[] = []) => {
       asked.push(types);
       const kept = types.length ? events.filter((e) => types.includes(e.type)) : events;
-      return Promise.resolve({ events: kept, cursor: events.at(-1)?.id ?? null, needsFullRescan: false });
+      return Promise.resolve({
+        events: kept,
+        cursor: events.at(-1)?.id ?? null,
+        needsFullRescan: false,
+        ...(unread.length ? { unread } : {}),
+      });
     },
   };
 }
+
+const unreadEvent = (id: string, type: string | null): UnreadEvent => ({ id, type, objectId: null, reason: 'bad', raw: { id } });
 
 describe('stripe events feed', () => {
   const events = [event('evt_1', 'customer.updated'), event('evt_2', 'charge.succeeded'), event('evt_3', 'payout.paid')];
@@ -46,5 +54,14 @@ describe('stripe events feed', () => {
     expect(connector.asked).toEqual([[]]);
     expect(batch.events.map((e) => e.id)).toEqual(['evt_2']);
     expect(batch.cursor).toBe('evt_3');
+  });
+
+  it('past 20 types keeps the unreadable events a pair may need: of a declared type, or of a type that cannot be read', async () => {
+    const unread = [unreadEvent('evt_4', 'charge.succeeded'), unreadEvent('evt_5', 'plan.created'), unreadEvent('evt_6', null)];
+    const types = ['charge.succeeded', ...Array.from({ length: 20 }, (_, i) => `invoice.type_${i}`)];
+    const batch = await stripeEventFeed(fakeConnector(events, unread)).read('evt_0', types, new AbortController().signal);
+    expect(batch.unread?.map((u) => u.id)).toEqual(['evt_4', 'evt_6']);
+    const none = await stripeEventFeed(fakeConnector(events, [unread[1]!])).read('evt_0', types, new AbortController().signal);
+    expect(none.unread).toBeUndefined();
   });
 });

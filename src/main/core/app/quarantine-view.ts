@@ -6,6 +6,7 @@ import { SIDE_LABEL } from '../../../shared/labels';
 import type { Side } from '../store/repositories/mirror-repository';
 import type { QuarantinedRecord } from '../store/repositories/quarantine-repository';
 import type { Store } from '../store/store';
+import { EVENT_OBJECT, toEventQuarantineView } from './event-quarantine-view';
 import type { PairLookup } from './pair-lookup';
 import { stripJargon } from './plain-error';
 
@@ -63,6 +64,7 @@ function nameFromRaw(pairs: PairLookup, entity: string | null, side: Side, raw: 
 }
 
 export function toQuarantineView(store: Store, pairs: PairLookup, record: QuarantinedRecord, stripeTestMode: boolean): QuarantineEntry {
+  if (record.side === 'stripe' && record.object === EVENT_OBJECT) return toEventQuarantineView(store, pairs, record, stripeTestMode);
   const definition = pairs.definitions.find((d) => d.mirrors[record.side] === record.object) ?? null;
   const entity = definition?.entity ?? null;
   const label = definition ? definition.labels[record.side].replace(/s$/, '') : `${SIDE_LABEL[record.side]} ${record.object}`;

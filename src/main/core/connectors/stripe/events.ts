@@ -2,11 +2,14 @@
 // for everything newer with `ending_before`; the SDK's auto-pagination then walks
 // toward newer pages and yields oldest → newest. Stripe keeps events 30 days: when
 // the cursor event is gone (or there is no cursor) the result says so and the
-// engine falls back to a full rescan by list + `created`.
+// engine falls back to a full rescan by list + `created`. An event that cannot be read
+// is returned apart (`unread`, see event-page.ts) and the cursor still moves past it.
 import { call, listAll, type CallContext } from './call';
 import { StripeConnectorError } from './errors';
-import { eventRecord, type StripeEventRecord } from './schemas';
-import { parseEach } from './schema-parts';
+import { readEventPage, type UnreadEvent } from './event-page';
+import type { StripeEventRecord } from './schemas';
+
+export type { UnreadEvent } from './event-page';
 
 export interface EventsSince {
   events: StripeEventRecord[];
@@ -14,6 +17,8 @@ export interface EventsSince {
   cursor: string | null;
   /** True when events may have been missed: do a full rescan. */
   needsFullRescan: boolean;
+  /** Events listed that could not be read (absent when none): quarantine them and re-read what they were about. */
+  unread?: UnreadEvent[];
 }
 
 const MAX_TYPES = 20;
@@ -26,11 +31,8 @@ export async function listEventsSince(ctx: CallContext, cursor: string | null, t
     return { events: [], cursor: newest.data[0]?.id ?? cursor, needsFullRescan: true };
   }
   const raw = await listAll(ctx, 'events.list', (s) => s.events.list({ ending_before: cursor, limit: 100, ...filter }));
-  // One unreadable event stops the feed with a clear error: skipping it could lose the change it names.
-  const events = parseEach(eventRecord, raw, 'event');
-  // Defensive: keep oldest → newest whatever order the pages came in.
-  events.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return { events, cursor: events.at(-1)?.id ?? cursor, needsFullRescan: false };
+  const { events, unread, newestId } = readEventPage(raw);
+  return { events, cursor: newestId ?? cursor, needsFullRescan: false, ...(unread.length > 0 ? { unread } : {}) };
 }
 
 async function eventStillKept(ctx: CallContext, id: string): Promise<boolean> {

@@ -88,6 +88,13 @@ export interface InvoicesSince extends EventsSince {
 export async function invoicesChangedSince(ctx: CallContext, cursor: string | null): Promise<InvoicesSince> {
   const since = await listEventsSince(ctx, cursor, INVOICE_EVENT_TYPES);
   const { changed, deleted } = invoiceIdsTouched(since.events);
+  // An event that could not be read: the invoice it names is read fresh like the rest; naming none, only a rescan is safe.
+  let rescan = since.needsFullRescan;
+  for (const u of since.unread ?? []) {
+    if (u.objectId?.startsWith('in_')) {
+      if (!changed.includes(u.objectId) && !deleted.includes(u.objectId)) changed.push(u.objectId);
+    } else rescan = true;
+  }
   const invoices: StripeInvoiceRecord[] = [];
   const deletedIds = [...deleted];
   for (const id of changed) {
@@ -98,5 +105,5 @@ export async function invoicesChangedSince(ctx: CallContext, cursor: string | nu
       else throw error;
     }
   }
-  return { ...since, invoices, deletedIds };
+  return { ...since, needsFullRescan: rescan, invoices, deletedIds };
 }

@@ -67,6 +67,15 @@ export class QuarantineRepository {
     );
   }
 
+  /** Lets go of every entry of one kind not seen for `days` (records that can no longer be looked at). */
+  releaseUnseenFor(side: Side, object: string, days: number): number {
+    const now = this.now();
+    const before = new Date(Date.parse(now) - days * 86_400_000).toISOString();
+    return this.db
+      .prepare(`UPDATE quarantine SET released_at = ? WHERE side = ? AND object = ? AND last_seen_at < ? AND released_at IS NULL`)
+      .run(now, side, object, before).changes;
+  }
+
   listActive(): QuarantinedRecord[] {
     return this.db.prepare<[], QuarantineRow>('SELECT * FROM quarantine WHERE released_at IS NULL ORDER BY id').all().map(toRecord);
   }

@@ -7,7 +7,7 @@ import type { CycleTrigger, RunProgress, SyncRunner } from '../../app/ports';
 import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
 import { applyOutbox } from './apply-outbox';
-import { CycleFeeds, feedCursorName, type ChangeFeed } from './change-feed';
+import { CycleFeeds, feedCursorName, type ChangeFeed, type FeedBatch } from './change-feed';
 import type { CycleLock } from './cycle-lock';
 import { persistPlan } from './persist-plan';
 import { SingleFlight } from './single-flight';
@@ -167,10 +167,15 @@ export class SyncEngine implements SyncRunner {
     const { entity } = pair.definition;
     context.progress('pull', entity, 0, null);
     const plannedAt = this.clock().toISOString();
-    const prepared = await pair.prepare(context);
+    // Each pair reads the shared feeds as itself: a rescan when an event it may need could not be read.
+    const declared = pair.definition.feeds ?? {};
+    const prepared = await pair.prepare({ ...context, feed: (name) => feeds.read(name, declared[name] ?? []) });
+    const feedsDone = [...cycle.lastReader].filter(([, reader]) => reader === entity).map(([feed]) => feed);
+    const batches = await Promise.all(feedsDone.map(async (name) => [name, await feeds.readIfStarted(name)] as const));
     counters.pulled(entity, prepared.pulled);
     counters.add(entity, {
-      quarantined: prepared.quarantined,
+      // The feed's unreadable events count once, with the last pair that reads the feed (it saves them).
+      quarantined: prepared.quarantined + batches.reduce((n, [, batch]) => n + (batch?.unread?.length ?? 0), 0),
       conflicts: prepared.plan.conflicts.length,
       linked: prepared.plan.links.length,
     });
@@ -184,14 +189,29 @@ export class SyncEngine implements SyncRunner {
       });
     }
     if (cycle.dryRun) return;
-    const feedsDone = [...cycle.lastReader].filter(([, reader]) => reader === entity).map(([feed]) => feed);
-    const batches = await Promise.all(feedsDone.map(async (name) => [name, await feeds.readIfStarted(name)] as const));
     store.transaction(() => {
       prepared.persist();
       persistPlan(store, prepared.plan, cycle.runId, pair.definition.operations, plannedAt);
-      // Every pair has now seen the feed's batch: the next cycle starts after it.
-      for (const [name, batch] of batches) if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
+      // Every pair has now seen the feed's batch: the next cycle starts after it, its unreadable events set aside.
+      for (const [name, batch] of batches) {
+        if (batch) this.quarantineUnread(name, batch);
+        if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
+      }
     });
+  }
+
+  /**
+   * A feed's unreadable events go to the quarantine with their reason (the pairs concerned
+   * rescanned instead). An event cannot be corrected, so its entry is let go once the
+   * service no longer keeps it: by then the rescan has long covered it.
+   */
+  private quarantineUnread(name: string, batch: FeedBatch): void {
+    const where = this.deps.feeds?.find((f) => f.name === name)?.unread;
+    if (!where) return;
+    const { quarantine } = this.deps.store;
+    for (const u of batch.unread ?? [])
+      quarantine.put({ side: where.side, object: where.object, recordId: u.id, reason: u.reason, raw: u.raw });
+    quarantine.releaseUnseenFor(where.side, where.object, where.keptDays);
   }
 }
 
