@@ -2,7 +2,7 @@
 // real 429 "per day", on a day shortened to seconds): the writes ServiceM8 refuses
 // wait in the outbox with the reason and retry time, and the next day's sync
 // carries them out. Status (its headline) and `sm8sync sync` (its text) say "ServiceM8's
-// daily request limit is used up — syncing resumes at HH:mm today/tomorrow", the
+// daily request limit is used up — syncing tries again at HH:mm today/tomorrow", the
 // writes' retry time in the business time zone; the sync itself completed (the --json
 // result's shape has no field for it, so `status --json` carries the sentence). The
 // retry time is a fixed hour: ServiceM8 sends no Retry-After.
@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/cli-process';
 import { sideEnv } from '../helpers/sides-over-http';
+import { pauseOf } from '../../src/main/core/sync/engine/cycle-pause';
 import { OBJECTS } from '../../src/main/simulators/servicem8/objects';
 import { createRecord } from '../../src/main/simulators/servicem8/write-rules';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -63,7 +64,7 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     const sentence = (now: number) => {
       const at = DateTime.fromMillis(resumeAt, { zone: 'Australia/Sydney' });
       const day = at.hasSame(DateTime.fromMillis(now, { zone: 'Australia/Sydney' }), 'day') ? 'today' : 'tomorrow';
-      return `ServiceM8's daily request limit is used up — syncing resumes at ${at.toFormat('HH:mm')} ${day}`;
+      return `ServiceM8's daily request limit is used up — syncing tries again at ${at.toFormat('HH:mm')} ${day}`;
     };
     // Either side of the CLI call: a Sydney midnight between the two moments changes "today" to "tomorrow".
     const expected = (before: number) => [sentence(before), sentence(Date.now())];
@@ -73,15 +74,26 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     expect(status.code, status.stderr).toBe(0);
     const headline = (JSON.parse(status.stdout) as { state: string; headline: string }).headline;
     expect(expected(before)).toContain(headline);
-    // A sync begun while the budget is still spent stops at its first read (exit 1, as any sync
-    // that could not run), and says when it resumes instead of the bare 429.
+    // A sync begun while the budget is still spent pauses at its first read: it completed (exit 0)
+    // and says when syncing tries again: an hour after that refusal, the later of the two times.
     before = Date.now();
     const again = await runCli(['sync'], env);
-    expect(again.code).toBe(1);
-    expect(expected(before).map((line) => `sm8sync sync: ${line}\n`)).toContain(again.stderr);
-    const after = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { state: string; headline: string };
-    expect(after.state).toBe('failing');
-    expect(expected(before)).toContain(after.headline);
+    const after = Date.now();
+    expect(again.code, again.stderr).toBe(0);
+    const pause = pauseOf(world.store.runs.latest());
+    expect(pause?.reason).toMatch(/per day exceeded/);
+    expect(Date.parse(pause!.until)).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(Date.parse(pause!.until)).toBeLessThanOrEqual(after + 3_600_000);
+    const words = (now: number) => {
+      const when = DateTime.fromISO(pause!.until, { zone: 'Australia/Sydney' });
+      const day = when.hasSame(DateTime.fromMillis(now, { zone: 'Australia/Sydney' }), 'day') ? 'today' : 'tomorrow';
+      return `ServiceM8's daily request limit is used up — syncing tries again at ${when.toFormat('HH:mm')} ${day}`;
+    };
+    const line = again.stdout.trim().split('\n').at(-1)!;
+    expect([words(before), words(after)]).toContain(line);
+    const paused = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { state: string; headline: string };
+    expect(paused.state).toBe('paused');
+    expect([words(before), words(Date.now())]).toContain(paused.headline);
 
     // The next day (for the simulator's window and for the retry times): everything is carried out.
     await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300));

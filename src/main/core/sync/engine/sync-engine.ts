@@ -8,7 +8,9 @@ import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
 import { applyOutbox } from './apply-outbox';
 import { CycleFeeds, feedCursorName, type ChangeFeed } from './change-feed';
+import type { CyclePause } from './cycle-pause';
 import type { CycleLock } from './cycle-lock';
+import type { ClassifiedFailure } from './failure';
 import { persistPlan } from './persist-plan';
 import { SingleFlight } from './single-flight';
 import { orderPairs, type CycleContext, type SyncPair } from './sync-pair';
@@ -153,7 +155,17 @@ export class SyncEngine implements SyncRunner {
         error: null,
       };
     } catch (error) {
-      const message = active ? active.classify(error).message : (error as Error).message;
+      const failure = active?.classify(error);
+      // A read refused because the service refuses everything for a while (ServiceM8's daily
+      // limit) pauses the whole cycle here; it completes. What ran before stays done (writes
+      // left by earlier cycles, earlier pairs, each committed with its cursors). This pair
+      // persisted nothing, so no cursor moved past what it could not read, and the pairs after
+      // it wait too: they need this pair's links (dependsOn), their own ServiceM8 reads would
+      // be refused the same way, and the shared Stripe events cursor only advances once every
+      // reader has seen the batch, so going on without this pair could skip its events.
+      // A dry run cannot show the whole plan without the reads, so it still fails.
+      if (failure?.pause && !options.dryRun) return this.paused(run.id, startedAt, counters, plan, failure);
+      const message = failure ? failure.message : (error as Error).message;
       log.error({ err: error, runId: run.id }, 'sync cycle failed');
       store.runs.finish(run.id, { state: 'failed', summary: { entities: counters.summaries() }, error: message });
       return {
@@ -169,6 +181,24 @@ export class SyncEngine implements SyncRunner {
     } finally {
       this.current = null;
     }
+  }
+
+  private paused(
+    runId: number,
+    startedAt: string,
+    counters: EntityCounters,
+    plan: SyncResult['plan'],
+    failure: ClassifiedFailure,
+  ): SyncResult {
+    const paused: CyclePause = {
+      until: new Date(this.clock().getTime() + (failure.retryAfterMs ?? 0)).toISOString(),
+      reason: failure.message,
+    };
+    log.warn({ runId, ...paused }, 'sync cycle paused: the service refuses requests for now');
+    const entities = counters.summaries();
+    this.deps.store.runs.finish(runId, { state: 'completed', summary: { entities, planned: plan.length, paused } });
+    // The result keeps the `sync --json` shape (no field for the pause; error stays null as for any completed cycle): Status carries it.
+    return { runId, dryRun: false, state: 'completed', startedAt, finishedAt: this.clock().toISOString(), entities, plan, error: null };
   }
 }
 
