@@ -7,6 +7,7 @@
 // same, and the next day's sync carries everything out exactly once.
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildStatus } from '../../src/main/core/app/status-view';
 import { Store } from '../../src/main/core/store/store';
 import { pauseOf } from '../../src/main/core/sync/engine/cycle-pause';
 import { OBJECTS } from '../../src/main/simulators/servicem8/objects';
@@ -14,6 +15,7 @@ import { createRecord } from '../../src/main/simulators/servicem8/write-rules';
 import { assertBuilt, runCli } from '../helpers/cli-process';
 import { allCustomers, SM8_KEY, sideEnv } from '../helpers/sides-over-http';
 import { useTempDirs } from '../helpers/temp-dir';
+import { parseSettings } from '../../src/shared/settings';
 import { buildEngine, startSims, type Sims } from './chaos-world';
 
 const tempDir = useTempDirs();
@@ -169,6 +171,17 @@ describe('outage: the ServiceM8 daily budget spent where the sync reads', () => 
     expect(world.store.links.count('client')).toBe(links);
     expect(world.store.outbox.countByState()).toMatchObject({ pending: 0, sent: 0, failed: 0 });
     expect(world.store.runs.lastCompleted()?.id).toBeLessThan(paused.runId);
+    // Status: not "In sync" (changes are unread) and not failing: when syncing tries again.
+    const status = (now: Date) =>
+      buildStatus(world.store, world.engine, {
+        connected: { servicem8: true, stripe: true },
+        settings: parseSettings({}),
+        progress: null,
+        nextSyncAt: null,
+        now,
+      });
+    const now = new Date(Date.now() + time.offset);
+    expect(status(now)).toMatchObject({ state: 'paused', headline: sentenceFor(pause!.until, now.getTime()), lastError: null });
 
     // The next day, for the simulator and for the app's clock: everything once.
     await nextDay(DAY_MS);
@@ -177,6 +190,7 @@ describe('outage: the ServiceM8 daily budget spent where the sync reads', () => 
     expect(next.state).toBe('completed');
     expect(pauseOf(world.store.runs.latest())).toBeNull();
     expect(world.store.runs.lastCompleted()?.id).toBe(next.runId);
+    expect(status(new Date(Date.now() + time.offset)).headline).not.toContain('daily request limit');
     expect(world.store.links.count('client')).toBe(links + fresh.length + 1);
     const customers = await allCustomers(s.stripeApi);
     for (const n of fresh.keys()) expect(customers.filter((c) => c.name === `Midpull Client ${n}`)).toHaveLength(1);
