@@ -6,7 +6,7 @@ import type { Settings } from '../../../../shared/settings';
 import type { CycleTrigger, RunProgress, SyncRunner } from '../../app/ports';
 import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
-import { applyOutbox } from './apply-outbox';
+import { applyOutbox, type HeldSides } from './apply-outbox';
 import { CycleFeeds, feedCursorName, type ChangeFeed } from './change-feed';
 import type { CyclePause } from './cycle-pause';
 import type { CycleLock } from './cycle-lock';
@@ -103,12 +103,14 @@ export class SyncEngine implements SyncRunner {
     };
     const pairsByEntity = new Map(this.ordered.map((p) => [p.definition.entity, p]));
     const lastReader = lastReaders(this.ordered);
+    // Sides whose writes this cycle found refusing everything (the daily limit): the rest wait unsent.
+    const held: HeldSides = new Map();
     let active: SyncPair | undefined = this.ordered[0];
     try {
       if (!options.dryRun) {
         const recovered = store.outbox.recoverInFlight();
         if (recovered > 0) log.warn({ recovered }, 'resuming writes left in flight by an interrupted run');
-        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
+        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock, held);
       }
       for (const pair of this.ordered) {
         active = pair;
@@ -140,7 +142,7 @@ export class SyncEngine implements SyncRunner {
           // Every pair has now seen the feed's batch: the next cycle starts after it.
           for (const [name, batch] of batches) if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
         });
-        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
+        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock, held);
       }
       const entities = counters.summaries();
       store.runs.finish(run.id, { state: 'completed', summary: { entities, planned: plan.length } });
