@@ -2,7 +2,7 @@
 // real 429 "per day", on a day shortened to seconds): the writes ServiceM8 refuses
 // wait in the outbox with the reason and retry time, and the next day's sync
 // carries them out. Status (its headline) and `sm8sync sync` (its text) say "ServiceM8's
-// daily request limit is used up — syncing resumes at HH:mm today/tomorrow", the
+// daily request limit is used up — syncing tries again at HH:mm today/tomorrow", the
 // writes' retry time in the business time zone; the sync itself completed (the --json
 // result's shape has no field for it, so `status --json` carries the sentence). The
 // retry time is a fixed hour: ServiceM8 sends no Retry-After.
@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/cli-process';
 import { sideEnv } from '../helpers/sides-over-http';
+import { pauseOf } from '../../src/main/core/sync/engine/cycle-pause';
 import { OBJECTS } from '../../src/main/simulators/servicem8/objects';
 import { createRecord } from '../../src/main/simulators/servicem8/write-rules';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -43,8 +44,14 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     for (const [i, id] of ids.entries()) await sims.stripeApi.customers.update(id, { name: `Budget Renamed ${i}` });
     await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300)); // a new day
 
+    const refusedBefore = sims.servicem8.stats.byStatus[429] ?? 0;
     const spent = await world.sync();
-    expect(spent.state).toBe('completed');
+    expect(spent.state, spent.error ?? '').toBe('completed');
+    // Once ServiceM8 refused a write for the day, the others wait without being sent: at most the
+    // writes already in flight (the engine applies 4 at once) are refused, not every one left.
+    const refused = (sims.servicem8.stats.byStatus[429] ?? 0) - refusedBefore;
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThanOrEqual(4);
     const waiting = world.store.outbox.list({ state: 'pending' });
     const done = spent.entities[0]!.updated.servicem8;
     // Some writes went through before the budget ran out; the rest wait, with the reason and when they are tried again.
@@ -63,7 +70,7 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     const sentence = (now: number) => {
       const at = DateTime.fromMillis(resumeAt, { zone: 'Australia/Sydney' });
       const day = at.hasSame(DateTime.fromMillis(now, { zone: 'Australia/Sydney' }), 'day') ? 'today' : 'tomorrow';
-      return `ServiceM8's daily request limit is used up — syncing resumes at ${at.toFormat('HH:mm')} ${day}`;
+      return `ServiceM8's daily request limit is used up — syncing tries again at ${at.toFormat('HH:mm')} ${day}`;
     };
     // Either side of the CLI call: a Sydney midnight between the two moments changes "today" to "tomorrow".
     const expected = (before: number) => [sentence(before), sentence(Date.now())];
@@ -73,15 +80,26 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     expect(status.code, status.stderr).toBe(0);
     const headline = (JSON.parse(status.stdout) as { state: string; headline: string }).headline;
     expect(expected(before)).toContain(headline);
-    // A sync begun while the budget is still spent stops at its first read (exit 1, as any sync
-    // that could not run), and says when it resumes instead of the bare 429.
+    // A sync begun while the budget is still spent pauses at its first read: it completed (exit 0)
+    // and says when syncing tries again: an hour after that refusal, the later of the two times.
     before = Date.now();
     const again = await runCli(['sync'], env);
-    expect(again.code).toBe(1);
-    expect(expected(before).map((line) => `sm8sync sync: ${line}\n`)).toContain(again.stderr);
-    const after = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { state: string; headline: string };
-    expect(after.state).toBe('failing');
-    expect(expected(before)).toContain(after.headline);
+    const after = Date.now();
+    expect(again.code, again.stderr).toBe(0);
+    const pause = pauseOf(world.store.runs.latest());
+    expect(pause?.reason).toMatch(/per day exceeded/);
+    expect(Date.parse(pause!.until)).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(Date.parse(pause!.until)).toBeLessThanOrEqual(after + 3_600_000);
+    const words = (now: number) => {
+      const when = DateTime.fromISO(pause!.until, { zone: 'Australia/Sydney' });
+      const day = when.hasSame(DateTime.fromMillis(now, { zone: 'Australia/Sydney' }), 'day') ? 'today' : 'tomorrow';
+      return `ServiceM8's daily request limit is used up — syncing tries again at ${when.toFormat('HH:mm')} ${day}`;
+    };
+    const line = again.stdout.trim().split('\n').at(-1)!;
+    expect([words(before), words(after)]).toContain(line);
+    const paused = JSON.parse((await runCli(['status', '--json'], env)).stdout) as { state: string; headline: string };
+    expect(paused.state).toBe('paused');
+    expect([words(before), words(Date.now())]).toContain(paused.headline);
 
     // The next day (for the simulator's window and for the retry times): everything is carried out.
     await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300));

@@ -26,7 +26,15 @@ describe('classifyConnectorError', () => {
       retryable: false,
       dailyLimit: true,
     });
-    expect(classifyConnectorError(daily)).toMatchObject({ kind: 'transient', retryAfterMs: 3_600_000 });
+    expect(classifyConnectorError(daily)).toMatchObject({ kind: 'transient', retryAfterMs: 3_600_000, pause: true });
+    // Our own count of the day knows a slot frees up later than that: the later time.
+    const counted = new ServiceM8ApiError('rate_limited', 'per day exceeded', {
+      retryable: false,
+      dailyLimit: true,
+      retryAfterMs: 5 * 3_600_000,
+    });
+    expect(classifyConnectorError(counted)).toMatchObject({ retryAfterMs: 5 * 3_600_000, pause: true });
+    expect(classifyConnectorError(new ServiceM8ApiError('rate_limited', 'per minute', { status: 429 })).pause).toBeUndefined();
     expect(classifyConnectorError(new ServiceM8ApiError('rate_limited', 'per minute', { status: 429 })).retryAfterMs).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 // `sm8sync sync [--dry-run]`: one full cycle. Exit 0 when the cycle completed (even
-// with conflicts waiting), 1 with one clear line on a fatal error.
+// with conflicts waiting, or paused because ServiceM8's daily request limit is used up:
+// it says when syncing tries again), 1 with one clear line on a fatal error.
 import type { SyncResult } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
 import { DAILY_LIMIT_WORDS, isDailyLimitError } from '../../core/app/budget-resume';
@@ -25,7 +26,10 @@ function describe(result: SyncResult, notice: string | null): string {
   return lines.join('\n');
 }
 
-/** The daily-limit sentence of the status headline, when writes wait on it (the --json shape has no field for it: `status` shows it). */
+/**
+ * The daily-limit sentence of the status headline, when reads (a paused cycle, which still
+ * completed: exit 0) or writes wait on it. The --json shape has no field for it: `status --json` shows it.
+ */
 function dailyLimitOf(headline: string): string | null {
   const at = headline.indexOf(DAILY_LIMIT_WORDS);
   return at < 0 ? null : headline.slice(at);

@@ -1,10 +1,14 @@
-// When ServiceM8's daily request limit stopped a sync's writes, the sync still
-// completes (nothing is lost: the refused writes wait in the outbox with the reason
-// and when they are tried again). This says so in words, with that time in the
-// business time zone: "ServiceM8's daily request limit is used up — syncing resumes
-// at 10:00 tomorrow". Status shows it as its headline and `sm8sync sync` prints it.
+// When ServiceM8's daily request limit stops a sync (its reads or its writes), the sync
+// still completes and nothing is lost: refused writes wait in the outbox with the reason
+// and their retry time; a refused read pauses the cycle (cycle-pause.ts) before any
+// cursor moves. This says so in words, with the retry time in the business time zone:
+// "ServiceM8's daily request limit is used up — syncing tries again at 10:00 tomorrow".
+// "Tries again", not "resumes": ServiceM8 sends no Retry-After and documents no reset time,
+// so the time is our rule (an hour after the refusal), not a promise that it works then.
+// Status shows it as its headline and `sm8sync sync` prints it.
 import { DateTime } from 'luxon';
 import type { Store } from '../store/store';
+import { currentPause } from '../sync/engine/cycle-pause';
 
 export const DAILY_LIMIT_WORDS = "ServiceM8's daily request limit is used up";
 
@@ -36,11 +40,16 @@ export const isDailyLimitError = (text: string | null): boolean => text !== null
 export function dailyLimitSentence(at: Date | null, now: Date, zone: string): string {
   return at === null
     ? `${DAILY_LIMIT_WORDS} — use Sync now to try again later`
-    : `${DAILY_LIMIT_WORDS} — syncing resumes at ${resumeWhen(at, now, zone)}`;
+    : `${DAILY_LIMIT_WORDS} — syncing tries again at ${resumeWhen(at, now, zone)}`;
 }
 
-/** The sentence, or null when no write waits on the daily limit. */
-export function dailyLimitNotice(store: Pick<Store, 'outbox'>, now: Date, zone: string): string | null {
+/**
+ * The sentence, or null when nothing waits on the daily limit. A cycle paused by it (its
+ * reads refused) tries again when the pause ends; otherwise the writes it refused do.
+ */
+export function dailyLimitNotice(store: Pick<Store, 'outbox' | 'runs'>, now: Date, zone: string): string | null {
+  const pause = currentPause(store.runs);
+  if (pause && isDailyLimitError(pause.reason)) return dailyLimitSentence(new Date(pause.until), now, zone);
   const at = dailyLimitResumeAt(store);
   return at === null ? null : dailyLimitSentence(at, now, zone);
 }

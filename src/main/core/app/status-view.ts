@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/settings';
 import { SERVICEM8_LIMITS } from '../connectors/servicem8/rate-budget';
 import type { Store } from '../store/store';
 import type { PairDefinition } from '../sync/engine/pair-definition';
+import { pauseOf } from '../sync/engine/cycle-pause';
 import { dailyLimitNotice, dailyLimitSentence, isDailyLimitError } from './budget-resume';
 import { explainError } from './plain-error';
 import type { RunProgress, SyncRunner } from './ports';
@@ -51,6 +52,7 @@ export function buildStatus(store: Store, runner: SyncRunner, inputs: StatusInpu
     failure: failing ? (latest.error ?? 'The last sync failed.') : null,
     everSynced: lastGood !== null,
     dailyLimit: dailyLimitNotice(store, inputs.now ?? new Date(), inputs.settings.businessTimeZone),
+    readsPaused: pauseOf(latest) !== null,
   });
   return {
     state,
@@ -87,8 +89,10 @@ export function describeProgress(
 interface History {
   failure: string | null;
   everSynced: boolean;
-  /** "ServiceM8's daily request limit is used up — syncing resumes at 10:00 tomorrow", when writes wait on it. */
+  /** "ServiceM8's daily request limit is used up — syncing tries again at 10:00 tomorrow", when reads or writes wait on it. */
   dailyLimit: string | null;
+  /** The last cycle paused at a read the service refused: not in sync, not failing either. */
+  readsPaused: boolean;
 }
 
 function deriveState(
@@ -107,7 +111,7 @@ function deriveState(
     const label = pairs.find((p) => p.entity === entity)?.labels.plural ?? entity;
     return { state: 'syncing', headline: `Syncing${label ? ` ${label}` : ''}…` };
   }
-  // A sync that began with the daily limit already used up stops at its first read: when it resumes, not "can't reach".
+  // A run failed by the daily limit (a dry run, or one recorded before cycles paused): when it tries again, not "can't reach".
   if (history.failure && isDailyLimitError(history.failure))
     return {
       state: 'failing',
@@ -123,6 +127,14 @@ function deriveState(
   const needs = needsYou(counts);
   // The daily limit is not a failure (nothing is lost, the writes wait): said beside what else is true.
   if (needs) return { state: 'needs_approval', headline: history.dailyLimit ? `${needs} · ${history.dailyLimit}` : needs };
+  // Changes not yet read: not "In sync", but nothing for a person to do (the grey icon, not the red one).
+  if (history.readsPaused && history.dailyLimit)
+    return {
+      state: 'paused',
+      headline: inputs.settings.sync.paused
+        ? dailyLimitSentence(null, inputs.now ?? new Date(), inputs.settings.businessTimeZone)
+        : history.dailyLimit,
+    };
   if (inputs.settings.sync.paused) return { state: 'paused', headline: 'Paused — Sync now still sends changes when you ask' };
   if (!history.everSynced) return { state: 'not_synced', headline: 'Not synced yet' };
   return { state: 'in_sync', headline: history.dailyLimit ?? 'In sync' };

@@ -17,6 +17,11 @@ export interface SyncSchedulerOptions {
   skewMs?: number;
   onError?: (error: unknown) => void;
   random?: () => number;
+  /**
+   * No run starts before this instant (read each time a run is armed): the last cycle paused
+   * because ServiceM8's daily limit refused its reads, and trying sooner would only be refused.
+   */
+  notBefore?: () => Date | null;
 }
 
 export interface SyncScheduler {
@@ -40,6 +45,8 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
 
   function arm(delay: number, trigger: BackgroundTrigger): void {
     if (handle !== null) clearTimeout(handle);
+    const notBefore = options.notBefore?.()?.getTime() ?? 0;
+    delay = Math.max(delay, notBefore - Date.now());
     dueAt = Date.now() + delay;
     handle = setTimeout(() => void tick(trigger), delay);
   }

@@ -23,6 +23,15 @@ export function safetyMargin(windowMs: number, floorMs: number): number {
   return Math.max(floorMs, Math.round(windowMs * 0.02));
 }
 
+/** The budget has no slot for longer than the caller would wait; `retryAfterMs` says when one frees up. */
+export class BudgetSpentError extends Error {
+  override readonly name = 'BudgetSpentError';
+
+  constructor(readonly retryAfterMs: number) {
+    super(`request budget spent; a slot frees up in ${Math.ceil(retryAfterMs / 1000)} s`);
+  }
+}
+
 export class SlidingWindowLimiter {
   private readonly logs: number[][];
   private queue: Promise<void> = Promise.resolve();
@@ -59,9 +68,13 @@ export class SlidingWindowLimiter {
     return { ok: true };
   }
 
-  /** Waits (in FIFO order) until the budget allows one more request, then records it. */
-  acquire(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.waitForSlot(signal));
+  /**
+   * Waits (in FIFO order) until the budget allows one more request, then records it.
+   * With `refuseBeyondMs`, a wait longer than that is refused at once (BudgetSpentError)
+   * instead of slept through: a day's budget spent must not hold a request for hours.
+   */
+  acquire(signal?: AbortSignal, refuseBeyondMs = Infinity): Promise<void> {
+    const turn = this.queue.then(() => this.waitForSlot(signal, refuseBeyondMs));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -71,11 +84,12 @@ export class SlidingWindowLimiter {
     return this.prune(index, now).length;
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<void> {
+  private async waitForSlot(signal: AbortSignal | undefined, refuseBeyondMs: number): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const result = this.tryAcquire();
       if (result.ok) return;
+      if (result.retryAfterMs > refuseBeyondMs) throw new BudgetSpentError(result.retryAfterMs);
       await sleep(result.retryAfterMs, signal);
     }
   }

@@ -3,7 +3,7 @@
 // exponential backoff and jitter; 400/401/402/403/404 surface at once with the API's
 // message. Every attempt spends budget, so retries can never push us over the limit.
 import { withRetry, parseRetryAfter } from '../../util/backoff';
-import type { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
+import { BudgetSpentError, type SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 import { createLogger } from '../../logging/logger';
 import type { ServiceM8Auth } from './auth';
 import { ServiceM8ApiError, apiMessageOf, kindForStatus } from './errors';
@@ -84,7 +84,7 @@ export class ServiceM8Http {
   }
 
   private async attempt(spec: RequestSpec): Promise<HttpResult> {
-    await this.options.limiter.acquire(spec.signal);
+    await this.acquire(spec);
     const url = new URL(`${this.options.baseUrl.replace(/\/$/, '')}/api_1.0${spec.path}`);
     for (const [key, value] of Object.entries(spec.query ?? {})) url.searchParams.set(key, value);
     const headers: Record<string, string> = { accept: 'application/json', ...(await this.options.auth.headers(spec.signal)) };
@@ -125,6 +125,31 @@ export class ServiceM8Http {
       retryable: !daily,
       dailyLimit: daily,
     });
+  }
+
+  /**
+   * A slot of the budget. Waiting out the minute window is fine; a longer wait means our
+   * own count of today's requests is at the daily limit, and sleeping through it would
+   * hold a long-lived app's sync for hours with nothing said. That is refused at once as
+   * the daily limit ServiceM8 itself would answer (its 429 text), so the cycle pauses and
+   * says when it tries again, and nothing is sent.
+   */
+  private async acquire(spec: RequestSpec): Promise<void> {
+    const { limiter } = this.options;
+    try {
+      await limiter.acquire(spec.signal, Math.min(...limiter.windows.map((w) => w.ms)));
+    } catch (error) {
+      if (!(error instanceof BudgetSpentError)) throw error;
+      const apiMessage = 'Number of allowed API requests per day exceeded (counted by sm8sync; not sent)';
+      throw new ServiceM8ApiError('rate_limited', `ServiceM8 ${spec.method} ${spec.path} not sent: ${apiMessage}`, {
+        method: spec.method,
+        path: spec.path,
+        apiMessage,
+        retryAfterMs: error.retryAfterMs,
+        retryable: false,
+        dailyLimit: true,
+      });
+    }
   }
 }
 

@@ -173,6 +173,17 @@ export class OutboxRepository {
     return this.transition(id, 'pending', { error, nextAttemptAt });
   }
 
+  /** A pending write not sent this time, with why and when it is tried (not an attempt: nothing went out). */
+  postpone(id: number, error: string, nextAttemptAt: string): OutboxItem {
+    const row = this.db
+      .prepare<unknown[], OutboxRow>(
+        `UPDATE outbox SET last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'pending' RETURNING *`,
+      )
+      .get(safeText(error), nextAttemptAt, this.now(), id);
+    if (!row) throw new OutboxTransitionError(`outbox row ${id} is not pending`);
+    return toItem(row);
+  }
+
   /** A person asked to try a failed write again. */
   requeue(id: number): OutboxItem {
     return this.transition(id, 'pending', { nextAttemptAt: this.now() });

@@ -60,8 +60,10 @@ export class SyncRunsRepository {
     return this.db.prepare(`UPDATE sync_runs SET state = 'interrupted', finished_at = ? WHERE state = 'running'`).run(this.now()).changes;
   }
 
+  /** The last run that completed and got through: a cycle paused by a spent request budget (summary.paused) did not read everything. */
   lastCompleted(includeDryRuns = false): SyncRun | null {
-    const sql = `SELECT * FROM sync_runs WHERE state = 'completed'${includeDryRuns ? '' : ' AND dry_run = 0'} ORDER BY id DESC LIMIT 1`;
+    const through = `json_extract(coalesce(summary_json, '{}'), '$.paused') IS NULL`;
+    const sql = `SELECT * FROM sync_runs WHERE state = 'completed' AND ${through}${includeDryRuns ? '' : ' AND dry_run = 0'} ORDER BY id DESC LIMIT 1`;
     const row = this.db.prepare<[], SyncRunRow>(sql).get();
     return row ? toRun(row) : null;
   }

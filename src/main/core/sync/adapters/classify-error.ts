@@ -12,8 +12,11 @@ export const classifyConnectorError: ErrorClassifier['classify'] = (error) => {
     const message = redactText(`ServiceM8${error.status ? ` ${error.status}` : ''}: ${error.message}`);
     if (error.kind === 'unauthorized' || error.kind === 'forbidden' || error.kind === 'account') return { kind: 'auth', message };
     if (error.kind === 'validation' || error.kind === 'not_found') return { kind: error.kind, message };
-    // The daily budget is spent: resume later instead of failing the sync.
-    if (error.details.dailyLimit) return { kind: 'transient', message, retryAfterMs: DAY_LIMIT_RETRY_MS };
+    // The daily budget is spent: pause and try again later instead of failing the sync. ServiceM8
+    // documents no reset time and sends no Retry-After, so an hour (or longer, when our own count
+    // of today's requests knows a slot frees up later).
+    if (error.details.dailyLimit)
+      return { kind: 'transient', message, retryAfterMs: Math.max(DAY_LIMIT_RETRY_MS, error.details.retryAfterMs ?? 0), pause: true };
     // Rate limits, 5xx, network, timeouts — and unreadable answers, which the connector does
     // not retry within seconds but which a later cycle may safely send again (creates are idempotent).
     return { kind: 'transient', message };

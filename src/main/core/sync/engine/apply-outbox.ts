@@ -22,6 +22,13 @@ export class FatalSyncError extends Error {
   override readonly name = 'FatalSyncError';
 }
 
+/**
+ * Sides that refuse every request for now (a write there was refused with a pause: ServiceM8's
+ * daily limit), with the reason and retry time, for the rest of the cycle. Their other writes wait
+ * with the same reason and time without being sent: each would only be one more refused request.
+ */
+export type HeldSides = Map<string, { message: string; until: string }>;
+
 export async function applyOutbox(
   store: Store,
   pairs: Map<string, SyncPair>,
@@ -29,6 +36,7 @@ export async function applyOutbox(
   counters: EntityCounters,
   concurrency = 4,
   clock: () => Date = () => new Date(),
+  held: HeldSides = new Map(),
 ): Promise<void> {
   let done = 0;
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
@@ -40,7 +48,7 @@ export async function applyOutbox(
       while (next < due.length) {
         context.signal.throwIfAborted();
         const item = due[next++]!;
-        await applyOne(store, pairs, item, context, counters, clock);
+        await applyOne(store, pairs, item, context, counters, clock, held);
         done += 1;
         context.progress('apply', item.entity, done, total);
       }
@@ -81,7 +89,13 @@ async function applyOne(
   context: CycleContext,
   counters: EntityCounters,
   clock: () => Date,
+  held: HeldSides,
 ): Promise<void> {
+  const hold = held.get(item.target);
+  if (hold) {
+    store.outbox.postpone(item.id, hold.message, hold.until);
+    return;
+  }
   store.outbox.markSent(item.id);
   const parsed = parseOutboxItem(pairs, item);
   if (!parsed.ok) {
@@ -98,7 +112,9 @@ async function applyOne(
     const failure = pair.classify(error);
     if (failure.kind === 'transient' || failure.kind === 'auth') {
       const delay = Math.max(RETRY_BASE_MS / 5, backoffDelay(item.attempts + 1, RETRY_BASE_MS, RETRY_MAX_MS), failure.retryAfterMs ?? 0);
-      store.outbox.retryLater(item.id, failure.message, new Date(clock().getTime() + delay).toISOString());
+      const until = new Date(clock().getTime() + delay).toISOString();
+      store.outbox.retryLater(item.id, failure.message, until);
+      if (failure.pause && !held.has(item.target)) held.set(item.target, { message: failure.message, until });
       log.warn({ outboxId: item.id, attempts: item.attempts + 1, delay, reason: failure.message }, 'write will be retried');
       if (failure.kind === 'auth') throw new FatalSyncError(failure.message);
       return;

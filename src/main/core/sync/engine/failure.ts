@@ -6,6 +6,11 @@ export interface ClassifiedFailure {
   kind: FailureKind;
   message: string;
   retryAfterMs?: number;
+  /**
+   * The service refuses every request until `retryAfterMs` has passed (ServiceM8's daily
+   * request limit): a read refused so pauses the cycle, which completes, instead of failing it.
+   */
+  pause?: boolean;
 }
 
 export interface ErrorClassifier {

@@ -6,9 +6,11 @@ import type { Settings } from '../../../../shared/settings';
 import type { CycleTrigger, RunProgress, SyncRunner } from '../../app/ports';
 import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
-import { applyOutbox } from './apply-outbox';
+import { applyOutbox, type HeldSides } from './apply-outbox';
 import { CycleFeeds, feedCursorName, type ChangeFeed, type FeedBatch } from './change-feed';
+import type { CyclePause } from './cycle-pause';
 import type { CycleLock } from './cycle-lock';
+import type { ClassifiedFailure } from './failure';
 import { persistPlan } from './persist-plan';
 import { SingleFlight } from './single-flight';
 import { orderPairs, type CycleContext, type SyncPair } from './sync-pair';
@@ -101,18 +103,20 @@ export class SyncEngine implements SyncRunner {
     };
     const pairsByEntity = new Map(this.ordered.map((p) => [p.definition.entity, p]));
     const lastReader = lastReaders(this.ordered);
+    // Sides whose writes this cycle found refusing everything (the daily limit): the rest wait unsent.
+    const held: HeldSides = new Map();
     let active: SyncPair | undefined = this.ordered[0];
     try {
       if (!options.dryRun) {
         const recovered = store.outbox.recoverInFlight();
         if (recovered > 0) log.warn({ recovered }, 'resuming writes left in flight by an interrupted run');
-        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
+        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock, held);
       }
       for (const pair of this.ordered) {
         active = pair;
         await this.planPair(pair, { context, counters, plan, feeds, lastReader, runId: run.id, dryRun: options.dryRun });
         if (options.dryRun) continue;
-        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock);
+        await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock, held);
       }
       const entities = counters.summaries();
       store.runs.finish(run.id, { state: 'completed', summary: { entities, planned: plan.length } });
@@ -127,7 +131,17 @@ export class SyncEngine implements SyncRunner {
         error: null,
       };
     } catch (error) {
-      const message = active ? active.classify(error).message : (error as Error).message;
+      const failure = active?.classify(error);
+      // A read refused because the service refuses everything for a while (ServiceM8's daily
+      // limit) pauses the whole cycle here; it completes. What ran before stays done (writes
+      // left by earlier cycles, earlier pairs, each committed with its cursors). This pair
+      // persisted nothing, so no cursor moved past what it could not read, and the pairs after
+      // it wait too: they need this pair's links (dependsOn), their own ServiceM8 reads would
+      // be refused the same way, and the shared Stripe events cursor only advances once every
+      // reader has seen the batch, so going on without this pair could skip its events.
+      // A dry run cannot show the whole plan without the reads, so it still fails.
+      if (failure?.pause && !options.dryRun) return this.paused(run.id, startedAt, counters, plan, failure);
+      const message = failure ? failure.message : (error as Error).message;
       log.error({ err: error, runId: run.id }, 'sync cycle failed');
       store.runs.finish(run.id, { state: 'failed', summary: { entities: counters.summaries() }, error: message });
       return {
@@ -212,6 +226,24 @@ export class SyncEngine implements SyncRunner {
     for (const u of batch.unread ?? [])
       quarantine.put({ side: where.side, object: where.object, recordId: u.id, reason: u.reason, raw: u.raw });
     quarantine.releaseUnseenFor(where.side, where.object, where.keptDays);
+  }
+
+  private paused(
+    runId: number,
+    startedAt: string,
+    counters: EntityCounters,
+    plan: SyncResult['plan'],
+    failure: ClassifiedFailure,
+  ): SyncResult {
+    const paused: CyclePause = {
+      until: new Date(this.clock().getTime() + (failure.retryAfterMs ?? 0)).toISOString(),
+      reason: failure.message,
+    };
+    log.warn({ runId, ...paused }, 'sync cycle paused: the service refuses requests for now');
+    const entities = counters.summaries();
+    this.deps.store.runs.finish(runId, { state: 'completed', summary: { entities, planned: plan.length, paused } });
+    // The result keeps the `sync --json` shape (no field for the pause; error stays null as for any completed cycle): Status carries it.
+    return { runId, dryRun: false, state: 'completed', startedAt, finishedAt: this.clock().toISOString(), entities, plan, error: null };
   }
 }
 
