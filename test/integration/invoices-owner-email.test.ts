@@ -1,7 +1,8 @@
 // A staff member's new email reaches the owner reference (`owner_email`) of every
 // linked invoice of the jobs they made, against both simulators: ServiceM8 records the
 // change on the staff record alone, so no job is pulled for it. Written once, metadata
-// only on a paid invoice; a staff edit that leaves the email alone writes nothing.
+// only on a paid invoice, a linked draft updated whole; a staff edit that leaves the
+// email alone writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceWorld, startSides } from '../helpers/invoice-world';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -34,8 +35,26 @@ describe('invoices: a staff member’s email is the owner reference', () => {
     const open = await owned(dana, '110.00');
     const paid = await owned(dana, '220.00');
     const other = await owned(lee, '330.00');
+    // A draft made by hand in Stripe for one more of Dana's jobs, linked to it (no second invoice).
+    const drafted = await world.job(company, [{ name: 'Tap washer', quantity: '1', unit: '440.00', inclusive: true }], { complete: false });
+    await world.http.update('job', drafted, { created_by_staff_uuid: dana });
+    expect((await world.sync()).state).toBe('completed'); // the client becomes a customer
+    const customer = world.store.links.byServiceM8Id('client', company)!.stripeId;
+    const rate = (await world.stripe.taxRates.create({ display_name: 'GST', percentage: 10, inclusive: true, country: 'AU' })).id;
+    const draft = await world.stripe.invoices.create({ customer, collection_method: 'send_invoice', days_until_due: 14 });
+    await world.stripe.invoiceItems.create({
+      customer,
+      invoice: draft.id,
+      amount: 44000,
+      currency: 'aud',
+      description: 'Tap washer',
+      tax_rates: [rate],
+    });
+    await world.http.update('job', drafted, { status: 'Completed' });
+    await world.http.update('job', drafted, { invoice_sent: 1 });
     const first = await world.sync();
     expect(first.state, first.error ?? '').toBe('completed');
+    expect(world.store.links.byServiceM8Id('invoice', drafted)?.stripeId).toBe(draft.id);
     const invoiceOf = async (job: string) => (await world.invoiceOf(job))[0]!;
     for (const job of [open, paid]) expect((await invoiceOf(job)).metadata).toMatchObject({ owner_email: 'dana@owner-plumbing.com.au' });
     await world.stripe.invoices.pay((await invoiceOf(paid)).id, { paid_out_of_band: true });
@@ -47,6 +66,10 @@ describe('invoices: a staff member’s email is the owner reference', () => {
     const changed = await world.sync();
     expect(changed.state, changed.error ?? '').toBe('completed');
     expect(writesOf(changed, 'update_references')).toHaveLength(2);
+    expect(writesOf(changed, 'update_draft')).toHaveLength(1); // a draft is updated whole
+    const draftAfter = await world.stripe.invoices.retrieve(draft.id);
+    expect(draftAfter).toMatchObject({ status: 'draft', total: 44000, metadata: { owner_email: 'dana.smith@owner-plumbing.com.au' } });
+    expect(draftAfter.lines.data.map((l) => [l.description, l.amount])).toEqual([['Tap washer', 44000]]);
     const openAfter = await invoiceOf(open);
     const paidAfter = await invoiceOf(paid);
     expect(openAfter).toMatchObject({ status: 'open', total: 11000, metadata: { owner_email: 'dana.smith@owner-plumbing.com.au' } });
