@@ -100,6 +100,36 @@ describe('invoices', () => {
     expect(items).toHaveLength(2);
   });
 
+  it('sets draft lines in bulk calls: grows, shrinks, and a replay after a crash between steps asks only for what is missing', async () => {
+    const { stripe, sim } = await connect();
+    const { customer, gst } = await customerAndGst(stripe);
+    const line = (description: string, amountCents: number) => ({ description, amountCents, taxRateId: gst.inclusive.id });
+    const draft = await stripe.createDraftInvoice({ customerId: customer.id, lines: [line('A', 1000), line('B', 2000)] }, 'inv-3');
+    const calls = () => ({ ...sim.stats.routes });
+    const before = calls();
+    const grown = await stripe.updateDraftInvoice(draft.id, { lines: [line('A2', 1100), line('B2', 2200), line('C', 3300)] }, 'grow');
+    const made = (route: string) => (sim.stats.routes[route] ?? 0) - (before[route] ?? 0);
+    expect(grown.lines.map((l) => [l.description, l.amountCents])).toEqual([
+      ['A2', 1100],
+      ['B2', 2200],
+      ['C', 3300],
+    ]);
+    expect([made('POST /v1/invoices/:id/update_lines'), made('POST /v1/invoices/:id/add_lines'), made('POST /v1/invoiceitems')]).toEqual([
+      1, 1, 0,
+    ]);
+
+    // A crash after the first step of a shrink: the lines were updated, the surplus not yet removed.
+    const sdk = sdkFor(sim);
+    const ids = grown.lines.map((l) => l.id);
+    await sdk.invoices.updateLines(draft.id, { lines: [{ id: ids[0]!, description: 'Only', amount: 500 }] });
+    const shrunk = await stripe.replaceDraftLines(draft.id, [line('Only', 500)], 'shrink');
+    const again = await stripe.replaceDraftLines(draft.id, [line('Only', 500)], 'shrink');
+    for (const result of [shrunk, again])
+      expect(result.lines.map((l) => [l.id, l.description, l.amountCents])).toEqual([[ids[0], 'Only', 500]]);
+    expect(again.totalCents).toBe(500);
+    expect([...sim.store.invoiceItems.inOrder()].filter((i) => i.invoice === draft.id)).toHaveLength(1);
+  });
+
   it('rejects bad input before sending anything, with the field named', async () => {
     const { stripe, sim } = await connect();
     const { customer } = await customerAndGst(stripe);

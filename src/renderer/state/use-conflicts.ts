@@ -1,10 +1,10 @@
 // Conflicts screen state: the list (refreshed on `conflictsChanged`), the selection,
-// and decisions for one row or for every selected row at once.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ConflictView } from '../../shared/api';
-import { useApi } from './api-context';
+// and decisions for one row or for every selected row at once, over useLiveList.
+import { useCallback, useMemo } from 'react';
+import type { AppApiClient, ConflictView } from '../../shared/api';
 import { failure, ok, type Notice } from './notice';
 import { SIDE_LABEL } from '../../shared/labels';
+import { useLiveList } from './use-live-list';
 
 export type Take = 'servicem8' | 'stripe';
 /** A decision: one of the conflict's own actions (with the candidate a link picks), or the two-sided `take` for bulk. */
@@ -43,68 +43,41 @@ export interface ConflictsState {
   decide: (ids: number[], decision: Decision) => Promise<void>;
 }
 
+const loadConflicts = (client: AppApiClient) => client.call('listConflicts', { includeClosed: false });
+/** Only open conflicts can be selected and decided. */
+const openIds = (conflicts: ConflictView[]) => conflicts.filter((c) => c.state === 'open').map((c) => c.id);
+
 export function useConflicts(): ConflictsState {
-  const client = useApi();
-  const [conflicts, setConflicts] = useState<ConflictView[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
-
-  const reload = useCallback(
-    () =>
-      client.call('listConflicts', { includeClosed: false }).then((response) => {
-        if (!response.ok) return setLoadError(response.error.message);
-        setLoadError(null);
-        setConflicts(response.value);
-        // A decided row cannot stay selected: drop ids that are no longer open.
-        const open = new Set(response.value.filter((c) => c.state === 'open').map((c) => c.id));
-        setSelected((current) => new Set([...current].filter((id) => open.has(id))));
-      }),
-    [client],
-  );
-
-  useEffect(() => {
-    const off = client.on('conflictsChanged', () => void reload());
-    void reload();
-    return off;
-  }, [client, reload]);
-
-  const selectable = useMemo(() => (conflicts ?? []).filter((c) => c.state === 'open').map((c) => c.id), [conflicts]);
+  const list = useLiveList(loadConflicts, openIds);
+  const { items: conflicts, selected, act, toggleAll: toggleAmong } = list;
+  const selectable = useMemo(() => openIds(conflicts ?? []), [conflicts]);
   const bulkActions = useMemo(() => commonActions((conflicts ?? []).filter((c) => selected.has(c.id))), [conflicts, selected]);
-
-  const toggle = useCallback((id: number) => {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
-
-  const toggleAll = useCallback(() => {
-    setSelected((current) => (current.size === selectable.length ? new Set() : new Set(selectable)));
-  }, [selectable]);
+  const toggleAll = useCallback(() => toggleAmong(selectable), [toggleAmong, selectable]);
 
   const decide = useCallback(
-    async (ids: number[], decision: Decision) => {
-      if (ids.length === 0) return;
-      setBusy(true);
-      const response = await client.call('resolveConflicts', { ids, ...decision });
-      if (!response.ok) setNotice(failure(response.error.message));
-      else {
+    (ids: number[], decision: Decision) =>
+      act(ids, async (client) => {
+        const response = await client.call('resolveConflicts', { ids, ...decision });
+        if (!response.ok) return failure(response.error.message);
         const { resolved, failed } = response.value;
         const head = `${decisionWords(decision, conflicts ?? [])} for ${resolved.length} conflict${resolved.length === 1 ? '' : 's'}; applies at the next sync.`;
-        setNotice(
-          failed.length
-            ? failure(`${head} ${failed.length} could not be changed: ${failed.map((f) => `#${f.id} ${f.reason}`).join(', ')}.`)
-            : ok(head),
-        );
-      }
-      await reload();
-      setBusy(false);
-    },
-    [client, reload, conflicts],
+        return failed.length
+          ? failure(`${head} ${failed.length} could not be changed: ${failed.map((f) => `#${f.id} ${f.reason}`).join(', ')}.`)
+          : ok(head);
+      }),
+    [act, conflicts],
   );
 
-  return { conflicts, loadError, selected, busy, notice, selectable, bulkActions, toggle, toggleAll, decide };
+  return {
+    conflicts,
+    loadError: list.error,
+    selected,
+    busy: list.busy,
+    notice: list.notice,
+    selectable,
+    bulkActions,
+    toggle: list.toggle,
+    toggleAll,
+    decide,
+  };
 }

@@ -9,17 +9,17 @@ const MAX_KEYS = 50;
 const MAX_KEY_LENGTH = 40;
 const MAX_VALUE_LENGTH = 500;
 
-/** Applies a `metadata` param to the current metadata and returns the result. */
-export function applyMetadata(current: Metadata, params: FormObject): Metadata {
-  const input = params.metadata;
+/** Applies a `metadata` param (or another one with the same rules, e.g. `invoice_metadata`) to the current metadata. */
+export function applyMetadata(current: Metadata, params: FormObject, name = 'metadata'): Metadata {
+  const input = params[name];
   if (input === undefined) return current;
   if (input === '') return {};
   if (typeof input === 'string' || Array.isArray(input)) {
-    throw SimError.invalid('Invalid metadata: metadata must be a hash of key-value pairs.', 'metadata');
+    throw SimError.invalid(`Invalid ${name}: ${name} must be a hash of key-value pairs.`, name);
   }
   const next: Metadata = { ...current };
   for (const [key, value] of Object.entries(input)) {
-    const param = `metadata[${key}]`;
+    const param = `${name}[${key}]`;
     if (typeof value !== 'string') throw SimError.invalid(`Invalid value for ${param}: must be a string.`, param);
     if (key.length > MAX_KEY_LENGTH) {
       throw SimError.invalid(
@@ -38,7 +38,7 @@ export function applyMetadata(current: Metadata, params: FormObject): Metadata {
     else next[key] = value;
   }
   if (Object.keys(next).length > MAX_KEYS) {
-    throw SimError.invalid(`You can have up to ${MAX_KEYS} metadata keys. You passed in ${Object.keys(next).length} keys.`, 'metadata');
+    throw SimError.invalid(`You can have up to ${MAX_KEYS} metadata keys. You passed in ${Object.keys(next).length} keys.`, name);
   }
   return next;
 }

@@ -7,6 +7,7 @@ import { eventRoutes } from './resources/events';
 import { invoiceActionRoutes } from './resources/invoice-actions';
 import { invoiceAddLinesRoutes } from './resources/invoice-add-lines';
 import { invoiceItemRoutes } from './resources/invoice-items';
+import { invoiceLineEditRoutes } from './resources/invoice-line-edits';
 import { invoiceRoutes } from './resources/invoices';
 import { paymentRoutes } from './resources/payments';
 import { payoutRoutes } from './resources/payouts';
@@ -25,6 +26,7 @@ export function allRoutes(clock: SimClock): Route[] {
     ...invoiceRoutes,
     ...invoiceActionRoutes,
     ...invoiceAddLinesRoutes,
+    ...invoiceLineEditRoutes,
     ...invoiceItemRoutes,
     ...paymentRoutes,
     ...refundRoutes,

@@ -1,12 +1,11 @@
 // Invoice lines as invoice items: a total (`amountCents`), or a unit amount (cents,
 // integer or decimal string) times a quantity (integer, or a decimal string sent as
 // `quantity_decimal`), each with its tax rates. Stripe multiplies and rounds.
-// Replacing a draft's lines adds the new items first (one idempotency key per
-// line), then deletes every other item: a replay of the same operation gets the
-// same items back and keeps them, where deleting first would lose them.
+// A draft's lines are set in bulk calls (update_lines, remove_lines, add_lines),
+// never one invoice item per request.
+import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
-import { call, listAll, type CallContext } from './call';
-import { StripeConnectorError } from './errors';
+import { call, type CallContext } from './call';
 import { checkCents, checkDecimal, checkMetadata } from './input-checks';
 
 export interface InvoiceLineInput {
@@ -75,37 +74,65 @@ export function addLineParams(line: InvoiceLineInput, index: number, productId: 
 export const needsProduct = (lines: InvoiceLineInput[]): boolean =>
   lines.some((l) => l.unitAmountDecimal !== undefined || l.unitAmountCents !== undefined);
 
-export async function addLines(
-  ctx: CallContext,
-  invoiceId: string,
-  customerId: string,
-  lines: InvoiceLineInput[],
-  keyPrefix: string,
-): Promise<string[]> {
-  const all = lines.map((line, index) => lineParams(invoiceId, customerId, line, index));
-  const ids: string[] = [];
-  for (const [index, params] of all.entries()) {
-    const item = await call(ctx, 'invoiceItems.create', (s) => s.invoiceItems.create(params, { idempotencyKey: `${keyPrefix}:${index}` }));
-    ids.push(item.id);
-  }
-  return ids;
+/** One entry of `POST /v1/invoices/{id}/update_lines`: the line `id` set to `line` (tax rates cleared when it has none). */
+export function updateLineParams(
+  id: string,
+  line: InvoiceLineInput,
+  index: number,
+  productId: string | null,
+): Stripe.InvoiceUpdateLinesParams.Line {
+  const { tax_rates: rates, ...entry } = addLineParams(line, index, productId);
+  return { id, ...entry, tax_rates: rates ?? '' };
 }
 
-export async function replaceLines(
+/**
+ * The answer, unless it is a replay (`Idempotent-Replayed: true`): a replayed answer shows the
+ * invoice as it was when the key was first used, not as it is now.
+ */
+export function freshAnswer(answer: Stripe.Response<Stripe.Invoice>): Stripe.Invoice | null {
+  return answer.lastResponse?.headers?.['idempotent-replayed'] === 'true' ? null : answer;
+}
+
+const digest = (params: unknown) => createHash('sha256').update(JSON.stringify(params)).digest('hex').slice(0, 16);
+
+/**
+ * Makes a draft's lines exactly `lines`, in at most three bulk calls: the lines it has are
+ * changed in place (update_lines), the surplus removed (remove_lines), the rest added
+ * (add_lines). `current` must be every line of the draft, as just read. Each call's key
+ * is `keyPrefix` and a digest of what it sends, so a replay after a crash, reading the
+ * draft again, repeats only a call whose effect is not there yet: lines already added or
+ * removed are not asked for again, and an update sent again sets the same values.
+ * Returns the answer of the last call made (the invoice, its first lines embedded), or
+ * null when there was nothing to send or that answer was a replay.
+ */
+export async function setDraftLines(
   ctx: CallContext,
   invoiceId: string,
-  customerId: string,
+  current: readonly { id: string }[],
   lines: InvoiceLineInput[],
   keyPrefix: string,
-): Promise<void> {
-  const keep = new Set(await addLines(ctx, invoiceId, customerId, lines, keyPrefix));
-  const items = await listAll(ctx, 'invoiceItems.list', (s) => s.invoiceItems.list({ invoice: invoiceId, limit: 100 }));
-  for (const item of items.filter((i) => !keep.has(i.id))) {
-    try {
-      await call(ctx, 'invoiceItems.del', (s) => s.invoiceItems.del(item.id));
-    } catch (error) {
-      // Deleted by an earlier attempt whose answer was lost: already done.
-      if (!(error instanceof StripeConnectorError && error.kind === 'not_found')) throw error;
-    }
+  lineProduct: () => Promise<string>,
+): Promise<Stripe.Invoice | null> {
+  const paired = Math.min(current.length, lines.length);
+  const productId = needsProduct(lines) ? await lineProduct() : null;
+  let last: Stripe.Response<Stripe.Invoice> | null = null;
+  if (paired > 0) {
+    const params = { lines: lines.slice(0, paired).map((line, index) => updateLineParams(current[index]!.id, line, index, productId)) };
+    last = await call(ctx, 'invoices.updateLines', (s) =>
+      s.invoices.updateLines(invoiceId, params, { idempotencyKey: `${keyPrefix}:update:${digest(params)}` }),
+    );
   }
+  if (current.length > paired) {
+    const params = { lines: current.slice(paired).map((line) => ({ id: line.id, behavior: 'delete' as const })) };
+    last = await call(ctx, 'invoices.removeLines', (s) =>
+      s.invoices.removeLines(invoiceId, params, { idempotencyKey: `${keyPrefix}:remove:${digest(params)}` }),
+    );
+  }
+  if (lines.length > paired) {
+    const params = { lines: lines.slice(paired).map((line, index) => addLineParams(line, paired + index, productId)) };
+    last = await call(ctx, 'invoices.addLines', (s) =>
+      s.invoices.addLines(invoiceId, params, { idempotencyKey: `${keyPrefix}:add:${digest(params)}` }),
+    );
+  }
+  return last ? freshAnswer(last) : null;
 }

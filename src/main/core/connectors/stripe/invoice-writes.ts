@@ -1,6 +1,6 @@
 // Writing invoices: a draft with its lines (created, then every line in one
-// add_lines call whose answer is the invoice: two requests), draft updates (fields,
-// and lines replaced as a whole, one invoice item per line). Defaults
+// add_lines call whose answer is the invoice: two requests), draft updates (lines
+// replaced as a whole in bulk calls, then the fields). Defaults
 // keep Stripe silent: send_invoice with auto_advance false, so nothing is emailed
 // or charged until the caller finalizes and sends. A multi-step write derives one
 // key per step from the caller's key, so replaying the whole operation after a
@@ -8,7 +8,7 @@
 import type Stripe from 'stripe';
 import { call, requireKey, type CallContext } from './call';
 import { checkCustomFields, checkMetadata, unixSeconds } from './input-checks';
-import { addLineParams, lineParams, needsProduct, replaceLines, type InvoiceLineInput } from './invoice-lines';
+import { addLineParams, freshAnswer, lineParams, needsProduct, setDraftLines, type InvoiceLineInput } from './invoice-lines';
 import { getInvoice } from './invoices';
 import { invoiceRecord, type StripeInvoiceRecord } from './schemas';
 import { parseRecord } from './schema-parts';
@@ -88,13 +88,20 @@ export interface InvoiceDraftUpdate {
   effectiveAt?: string | Date | null;
   /** When given, all current lines are replaced by these. */
   lines?: InvoiceLineInput[];
+  /** Every line the draft has, as the caller just read them; read here when not given. */
+  currentLines?: readonly { id: string }[];
 }
 
+/**
+ * Lines first (in bulk, invoice-lines.ts), then the invoice's own fields. The last answer
+ * is the invoice as written, unless it was a replay (after a crash): then it is read.
+ */
 export async function updateDraftInvoice(
   ctx: CallContext,
   id: string,
   update: InvoiceDraftUpdate,
   idempotencyKey: string,
+  lineProduct: () => Promise<string>,
 ): Promise<StripeInvoiceRecord> {
   const key = requireKey(idempotencyKey);
   checkCustomFields(update.customFields);
@@ -107,15 +114,16 @@ export async function updateDraftInvoice(
   if (update.metadata !== undefined) params.metadata = update.metadata;
   if (update.effectiveAt !== undefined)
     params.effective_at = update.effectiveAt === null ? '' : unixSeconds(update.effectiveAt, 'effectiveAt');
-  const invoice =
-    Object.keys(params).length > 0
-      ? await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: `${key}:invoice` }))
-      : await call(ctx, 'invoices.retrieve', (s) => s.invoices.retrieve(id));
+  let last: Stripe.Invoice | null = null;
   if (update.lines) {
-    const customerId = typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? '');
-    await replaceLines(ctx, id, customerId, update.lines, `${key}:line`);
+    const current = update.currentLines ?? (await getInvoice(ctx, id)).lines;
+    last = await setDraftLines(ctx, id, current, update.lines, `${key}:lines`, lineProduct);
   }
-  return getInvoice(ctx, id);
+  if (Object.keys(params).length > 0)
+    last = freshAnswer(await call(ctx, 'invoices.update', (s) => s.invoices.update(id, params, { idempotencyKey: `${key}:invoice` })));
+  const record = last ? parseRecord(invoiceRecord, last, 'invoice') : null;
+  // The answer embeds the first 10 lines: read the rest only when there are more.
+  return record?.linesComplete ? record : getInvoice(ctx, id);
 }
 
 /** Replaces every line of a draft (idempotent for the same key). */
@@ -124,6 +132,7 @@ export function replaceDraftLines(
   id: string,
   lines: InvoiceLineInput[],
   idempotencyKey: string,
+  lineProduct: () => Promise<string>,
 ): Promise<StripeInvoiceRecord> {
-  return updateDraftInvoice(ctx, id, { lines }, idempotencyKey);
+  return updateDraftInvoice(ctx, id, { lines }, idempotencyKey, lineProduct);
 }

@@ -80,9 +80,9 @@ export class StripeConnector {
   createDraftInvoice = (input: writes.InvoiceDraftInput, idempotencyKey: string) =>
     writes.createDraftInvoice(this.ctx, input, idempotencyKey, this.lineProduct);
   updateDraftInvoice = (id: string, update: writes.InvoiceDraftUpdate, idempotencyKey: string) =>
-    writes.updateDraftInvoice(this.ctx, id, update, idempotencyKey);
+    writes.updateDraftInvoice(this.ctx, id, update, idempotencyKey, this.lineProduct);
   replaceDraftLines = (id: string, lines: InvoiceLineInput[], idempotencyKey: string) =>
-    writes.replaceDraftLines(this.ctx, id, lines, idempotencyKey);
+    writes.replaceDraftLines(this.ctx, id, lines, idempotencyKey, this.lineProduct);
   updateFinalizedInvoice = (id: string, update: Parameters<typeof actions.updateFinalizedInvoice>[2], idempotencyKey: string) =>
     actions.updateFinalizedInvoice(this.ctx, id, update, idempotencyKey);
   finalizeInvoice = (id: string, idempotencyKey: string, options?: { autoAdvance?: boolean }) =>

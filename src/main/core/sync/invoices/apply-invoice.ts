@@ -1,5 +1,5 @@
 // Carries out the invoices pair's outbox rows. Every Stripe step has its own key
-// derived from the row's (`<key>:invoice`, `<key>:line:<n>`, `<key>:finalize`), so
+// derived from the row's (`<key>:invoice`, `<key>:lines…`, `<key>:finalize`), so
 // replaying a row after a crash replays each step instead of repeating it: one
 // invoice per job, no duplicate line. Invoices are finalized with auto_advance off and
 // never emailed unless invoices.emailCustomer is on.
@@ -184,6 +184,7 @@ async function updateDraft(
       metadata: p.draft.metadata,
       effectiveAt: p.draft.effectiveAt,
       lines,
+      currentLines: live.lines, // just read, all of them: the lines are set in bulk without reading them again
     },
     item.idempotencyKey,
   );

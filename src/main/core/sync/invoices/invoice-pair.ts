@@ -10,6 +10,7 @@ import { PlanningLinks, storedLinks } from '../kit/planning-links';
 import { invoiceHandlers } from './apply-invoice';
 import { INVOICE_CURSORS, invoiceDefinition } from './definition';
 import { RECHECKED } from './eligibility';
+import { jobsOfChangedOwners } from './owner-changes';
 import type { InvoicePairDeps } from './pair-deps';
 import type { InvoiceBase } from './payloads';
 import type { InvoicePlanContext, InvoiceWorld } from './plan-context';
@@ -134,6 +135,13 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       for (const m of freshMaterials) jobs.add(m.jobUuid);
       for (const r of pulled.jobmaterial.rejected) if (r.jobUuid) jobs.add(r.jobUuid);
       for (const key of store.invoiceJobs.keysWithReason(RECHECKED)) jobs.add(key);
+      const owners = jobsOfChangedOwners(
+        pulled.staff.records as unknown as Staff[],
+        (uuid) => store.mirror.get<Staff>('servicem8', MIRROR.staff, uuid)?.record ?? null,
+        () => world.allJobs(),
+        (uuid) => store.links.byServiceM8Id(INVOICE_ENTITY, uuid) !== null,
+      );
+      for (const uuid of owners) jobs.add(uuid);
       for (const id of store.deferred.list(INVOICE_ENTITY).servicem8) jobs.add(id);
       const choices = store.invoiceChoices.all();
       for (const uuid of choices.keys()) jobs.add(uuid); // a person's choice (skip, send now) since the last plan

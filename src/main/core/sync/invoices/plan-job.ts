@@ -207,7 +207,9 @@ function planLinked(
   if (stripe.status === 'void') return; // flagged on the job's standing; a voided invoice is never edited
   const facts = jobFactsOf(job, invoice, context.client(job.companyUuid).name);
   const draft = buildDraft(job, invoice, target.customerId, target.ownerEmail);
-  if (base?.fingerprint === invoice.fingerprint && !decision) {
+  // A draft is updated whole: when its lines changed, or when only its references did (a PO, an owner's new email).
+  const referencesOnly = stripe.status === 'draft' && base?.references !== undefined && base.references !== referencesKey(draft);
+  if (base?.fingerprint === invoice.fingerprint && !decision && !referencesOnly) {
     if (stripe.status !== 'draft') planReferences(job, facts, draft, base, stripe, out);
     return;
   }

@@ -2,8 +2,9 @@
 // pending invoice item (`invoice_item`) or creates a new one from `amount` (a total)
 // or `price_data` (an inline price of an existing product: `unit_amount` or
 // `unit_amount_decimal`) times `quantity` / `quantity_decimal`, with `description`,
-// `tax_rates[]` and `metadata`. Everything is checked before anything is written, so
-// a bad entry leaves the invoice untouched.
+// `tax_rates[]` and `metadata`; `invoice_metadata` is merged into the invoice's.
+// Everything is checked before anything is written, so a bad entry leaves the
+// invoice untouched.
 import type { Json, Route, SimContext } from '../context';
 import { SimError } from '../errors';
 import type { FormObject } from '../form-body';
@@ -15,6 +16,7 @@ import type { InvoiceObject } from '../objects/invoice';
 import { allowOnly, asObject, has, int, list, nullableStr, obj, oneOf, requireStr, str } from '../params';
 import { render } from '../render';
 import { attachItem, quantityOf, requireDraft } from './invoice-items';
+import { invoiceMetadataOf, writeInvoiceMetadata } from './invoice-metadata';
 import { resolveTaxRates } from './tax-rate-refs';
 
 /** An inline price; its id is given when the line is written (Stripe makes a one-off price per `price_data`). */
@@ -37,7 +39,7 @@ type Planned =
     };
 
 /** `price_data` of an entry: the product must exist, the currency is the invoice's. */
-function priceOf(ctx: SimContext, data: FormObject, prefix: string, currency: string): PriceDetails {
+export function priceOf(ctx: SimContext, data: FormObject, prefix: string, currency: string): PriceDetails {
   allowOnly(data, ['currency', 'product', 'tax_behavior', 'unit_amount', 'unit_amount_decimal'], prefix);
   const given = requireStr(data, 'currency').toLowerCase();
   if (given !== currency)
@@ -97,6 +99,7 @@ function addLines(ctx: SimContext): { body: Json } {
   const entries = list(ctx.params, 'lines');
   if (!entries || entries.length === 0) throw SimError.missingParam('lines');
   const planned = entries.map((entry, index) => plan(ctx, asObject(entry, `lines[${index}]`), index, invoice));
+  const metadata = invoiceMetadataOf(ctx, invoice);
   for (const step of planned) {
     if (step.kind === 'existing') {
       attachItem(ctx, step.item, invoice);
@@ -119,6 +122,7 @@ function addLines(ctx: SimContext): { body: Json } {
     attachItem(ctx, item, invoice);
     ctx.emit('invoiceitem.created', item);
   }
+  writeInvoiceMetadata(ctx, invoice, metadata);
   return { body: render(ctx.store, invoice) };
 }
 
