@@ -16,6 +16,9 @@
 //  6. Invoices: the first sync of 20,000 invoiced jobs (2,000 clients) against the
 //     rate-limit lower bound, and the requests of an idle cycle with them.
 //     `--only invoices [--jobs N]` runs just this part.
+//  8. `--only first-sync [--clients N --jobs M]` (in the full run instead of 3): the first sync
+//     of 10,000 clients and 20,000 invoices as the tray app runs it, through serve: time
+//     against the lower bound, peak RSS and event-loop delay (scripts/bench/first-sync.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -245,7 +248,6 @@ if (only === 'invoices') {
 }
 if (only === 'event-loop') {
   printEventLoop(await measureServeEventLoop(10_000));
-  printInvoices(await measureInvoices(20_000));
   process.exit(0);
 }
 
@@ -274,7 +276,7 @@ console.log(
   `  ${fmt(f.seconds)} s; lower bound ${fmt(lowerBound)} s (${large.clients} Stripe writes at ${STRIPE_PER_SECOND}/s); ratio ${(f.seconds / lowerBound).toFixed(3)}`,
 );
 console.log(`  requests: ServiceM8 ${f.servicem8Requests}, Stripe ${f.stripeRequests}; Stripe 429 answers: ${f.stripe429}`);
-printEventLoop(await measureServeEventLoop(10_000));
+await benchFirstSync(); // 10,000 clients and 20,000 invoices through serve: time, RSS, event-loop delay
 reconciliationBench();
 machine();
 await benchIdle();
