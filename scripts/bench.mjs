@@ -13,6 +13,8 @@
 //     (`--sizes 1000,10000` to choose the sizes).
 //  7. (listed first below) `--only idle [--sizes 100,10000,100000]`: an idle cycle over N clients and
 //     2N invoices seeded as after a first sync (scripts/bench/idle.mjs): requests, CPU, wall, RSS per cycle.
+//  8. `--only small-change [--sizes 1000,100000]`: the cycle carrying a few edits (10 clients each side, 10 jobs,
+//     2 payments) over the idle bench's seed (scripts/bench/small-change.mjs): CPU, requests, mirror rows read.
 //  6. Invoices: the first sync of 20,000 invoiced jobs (2,000 clients) against the
 //     rate-limit lower bound, and the requests of an idle cycle with them.
 //     `--only invoices [--jobs N]` runs just this part.
@@ -24,6 +26,7 @@ import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { benchIdle } from './bench/idle.mjs';
 import { benchNaive } from './bench/naive.mjs';
+import { benchSmallChange } from './bench/small-change.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'sm8sync.cjs');
@@ -232,6 +235,12 @@ const sizesArg = () =>
 if (only === 'idle') {
   machine();
   await benchIdle(sizesArg());
+  machine();
+  process.exit(0);
+}
+if (only === 'small-change') {
+  machine();
+  await benchSmallChange(sizesArg());
   machine();
   process.exit(0);
 }

@@ -1,4 +1,7 @@
 import type { SqliteDatabase } from '../open-database';
+import { MIRROR_KEY_SQL, type MirrorKey } from './mirror-keys';
+
+export type { MirrorKey } from './mirror-keys';
 
 export type Side = 'servicem8' | 'stripe';
 
@@ -20,6 +23,15 @@ interface MirrorRow {
   edited_at: string | null;
   active: number;
   fetched_at: string;
+}
+
+/** Bound values per statement for a list of ids or keys (well under SQLite's limit of 32,766). */
+const CHUNK = 500;
+
+function chunks<T>(values: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
 }
 
 const toRecord = <T>(row: MirrorRow): MirrorRecord<T> => ({
@@ -69,6 +81,25 @@ export class MirrorRepository {
       .prepare<[Side, string], MirrorRow>(sql)
       .all(side, object)
       .map((row) => toRecord<T>(row));
+  }
+
+  /** The records with these ids (those the mirror holds), by id. */
+  listByIds<T>(side: Side, object: string, ids: Iterable<string>): MirrorRecord<T>[] {
+    return this.keyed<T>(side, object, 'id', ids);
+  }
+
+  /** The records whose key (mirror-keys.ts: job uuid, company uuid, email as matching compares it, cross-reference) is one of `values`, by id. */
+  listByKey<T>(side: Side, object: string, key: MirrorKey, values: Iterable<string>): MirrorRecord<T>[] {
+    return this.keyed<T>(side, object, MIRROR_KEY_SQL[key], values);
+  }
+
+  private keyed<T>(side: Side, object: string, expression: string, values: Iterable<string>): MirrorRecord<T>[] {
+    const rows: MirrorRow[] = [];
+    for (const chunk of chunks([...new Set(values)])) {
+      const sql = `SELECT * FROM mirror WHERE side = ? AND object = ? AND ${expression} IN (${chunk.map(() => '?').join(', ')})`;
+      rows.push(...this.db.prepare<unknown[], MirrorRow>(sql).all(side, object, ...chunk));
+    }
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => toRecord<T>(row));
   }
 
   count(side: Side, object: string): number {
