@@ -15,7 +15,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 const tempDir = useTempDirs();
 
 describe('keyed mirror reads', () => {
-  it('finds records by ids and by job, company, email and cross-reference, in id order', () => {
+  it('finds records by ids and by job, company, email, cross-references and customer (or none), in id order', () => {
     const store = Store.open(tempDir());
     const put = (side: 'servicem8' | 'stripe', object: string, id: string, record: unknown) =>
       store.mirror.upsert({ side, object, id, record, editedAt: null, active: true });
@@ -37,6 +37,12 @@ describe('keyed mirror reads', () => {
     expect(ids(store.mirror.listByKey('servicem8', 'companycontact', 'email', ['ann@example.com.au']))).toEqual(['c1']);
     expect(ids(store.mirror.listByKey('stripe', 'customer', 'email', ['ann@example.com.au']))).toEqual(['cus_1']);
     expect(ids(store.mirror.listByKey('stripe', 'customer', 'xref', ['co-1']))).toEqual(['cus_1']);
+    put('stripe', 'invoice', 'in_2', { id: 'in_2', customerId: 'cus_1', metadata: {} });
+    put('stripe', 'invoice', 'in_1', { id: 'in_1', customerId: null, metadata: { servicem8_job_uuid: 'job-a' } });
+    put('stripe', 'invoice', 'in_3', { id: 'in_3', customerId: 'cus_2', metadata: { servicem8_job_uuid: 'job-b' } });
+    expect(ids(store.mirror.listByKey('stripe', 'invoice', 'jobXref', ['job-b']))).toEqual(['in_3']);
+    expect(ids(store.mirror.listByKey('stripe', 'invoice', 'customer', ['cus_1']))).toEqual(['in_2']);
+    expect(ids(store.mirror.listByKey('stripe', 'invoice', 'customer', ['cus_1'], { withoutKey: true }))).toEqual(['in_1', 'in_2']);
     // More ids than one statement binds: read in chunks, still each once and in order.
     for (let n = 0; n < 1200; n += 1) put('servicem8', 'job', `j${String(n).padStart(4, '0')}`, { uuid: `j${n}` });
     const many = Array.from({ length: 1200 }, (_, n) => `j${String(1199 - n).padStart(4, '0')}`);

@@ -14,6 +14,8 @@ export const MIRROR_KEY_SQL = {
   company: `json_extract(record_json, '$.companyUuid')`,
   email: `lower(trim(json_extract(record_json, '$.email'), char(${JS_WHITESPACE.join(', ')})))`,
   xref: `json_extract(record_json, '$.metadata.servicem8_uuid')`,
+  customer: `json_extract(record_json, '$.customerId')`,
+  jobXref: `json_extract(record_json, '$.metadata.servicem8_job_uuid')`,
 } as const;
 
 export type MirrorKey = keyof typeof MIRROR_KEY_SQL;

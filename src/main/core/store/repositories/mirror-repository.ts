@@ -34,6 +34,12 @@ function chunks<T>(values: readonly T[]): T[][] {
   return out;
 }
 
+/** Rows read in several statements, each once, in the order `list` gives (by id, compared bytewise as SQLite does). */
+function inIdOrder<T>(rows: MirrorRow[]): MirrorRecord<T>[] {
+  const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
+  return unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => toRecord<T>(row));
+}
+
 const toRecord = <T>(row: MirrorRow): MirrorRecord<T> => ({
   side: row.side,
   object: row.object,
@@ -85,21 +91,37 @@ export class MirrorRepository {
 
   /** The records with these ids (those the mirror holds), by id. */
   listByIds<T>(side: Side, object: string, ids: Iterable<string>): MirrorRecord<T>[] {
-    return this.keyed<T>(side, object, 'id', ids);
+    return inIdOrder(this.keyed(side, object, 'id', ids));
   }
 
-  /** The records whose key (mirror-keys.ts: job uuid, company uuid, email as matching compares it, cross-reference) is one of `values`, by id. */
-  listByKey<T>(side: Side, object: string, key: MirrorKey, values: Iterable<string>): MirrorRecord<T>[] {
-    return this.keyed<T>(side, object, MIRROR_KEY_SQL[key], values);
+  /**
+   * The records whose key (mirror-keys.ts: job uuid, company uuid, email as matching compares it, cross-references,
+   * customer) is one of `values`, or (withoutKey) holds no such key, by id.
+   */
+  listByKey<T>(
+    side: Side,
+    object: string,
+    key: MirrorKey,
+    values: Iterable<string>,
+    options: { withoutKey?: boolean } = {},
+  ): MirrorRecord<T>[] {
+    const rows = this.keyed(side, object, MIRROR_KEY_SQL[key], values);
+    if (options.withoutKey)
+      rows.push(
+        ...this.db
+          .prepare<[Side, string], MirrorRow>(`SELECT * FROM mirror WHERE side = ? AND object = ? AND ${MIRROR_KEY_SQL[key]} IS NULL`)
+          .all(side, object),
+      );
+    return inIdOrder(rows);
   }
 
-  private keyed<T>(side: Side, object: string, expression: string, values: Iterable<string>): MirrorRecord<T>[] {
+  private keyed(side: Side, object: string, expression: string, values: Iterable<string>): MirrorRow[] {
     const rows: MirrorRow[] = [];
     for (const chunk of chunks([...new Set(values)])) {
       const sql = `SELECT * FROM mirror WHERE side = ? AND object = ? AND ${expression} IN (${chunk.map(() => '?').join(', ')})`;
       rows.push(...this.db.prepare<unknown[], MirrorRow>(sql).all(side, object, ...chunk));
     }
-    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => toRecord<T>(row));
+    return rows;
   }
 
   count(side: Side, object: string): number {

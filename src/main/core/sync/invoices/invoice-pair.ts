@@ -9,6 +9,7 @@ import { STRIPE_EVENTS_FEED } from '../kit/feeds';
 import { PlanningLinks, storedLinks } from '../kit/planning-links';
 import { invoiceHandlers } from './apply-invoice';
 import { allMaterialsByJob, materialsByJob } from './materials-of';
+import { storedInvoicesFor } from './stored-invoices';
 import { INVOICE_CURSORS, invoiceDefinition } from './definition';
 import { RECHECKED } from './eligibility';
 import type { InvoicePairDeps } from './pair-deps';
@@ -120,6 +121,8 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
           for (const id of changes.deletedIds) all.delete(id);
           return [...all.values()];
         },
+        // A full replan matches every job: it reads every invoice once (allInvoices) instead.
+        invoicesFor: replanAll ? undefined : storedInvoicesFor(store, freshInvoices, changes.deletedIds),
       };
 
       // Subjects: changed jobs, jobs whose lines changed, jobs waiting on something that may have lifted;
