@@ -20,7 +20,7 @@ import { createSyncRunner } from '../../src/main/core/sync/create-runner';
 import { parseSettings } from '../../src/shared/settings';
 
 // Every method of the mirror repository that reads rows (side, object first).
-const MIRROR_READS = ['get', 'list'] as const;
+const MIRROR_READS = ['get', 'list', 'listByIds', 'listByKey'] as const;
 const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' }, 'data-dir': { type: 'string' } } });
 // --data-dir: a store seeded by idle-seed.ts (one cycle checks that nothing is left to do).
 const seeded = values['data-dir'] !== undefined;
