@@ -13,10 +13,12 @@
 //     (`--sizes 1000,10000` to choose the sizes).
 //  7. (listed first below) `--only idle [--sizes 100,10000,100000]`: an idle cycle over N clients and
 //     2N invoices seeded as after a first sync (scripts/bench/idle.mjs): requests, CPU, wall, RSS per cycle.
+//  8. `--only small-change [--sizes 1000,100000]`: the cycle carrying a few edits (10 clients each side, 10 jobs,
+//     2 payments) over the idle bench's seed (scripts/bench/small-change.mjs): CPU, requests, mirror rows read.
 //  6. Invoices: the first sync of 20,000 invoiced jobs (2,000 clients) against the
 //     rate-limit lower bound, and the requests of an idle cycle with them.
 //     `--only invoices [--jobs N]` runs just this part.
-//  8. `--only first-sync [--clients N --jobs M]` (in the full run instead of 3): the first sync
+//  9. `--only first-sync [--clients N --jobs M]` (in the full run instead of 3): the first sync
 //     of 10,000 clients and 20,000 invoices as the tray app runs it, through serve: time
 //     against the lower bound, peak RSS and event-loop delay (scripts/bench/first-sync.mjs).
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import path from 'node:path';
 import { benchFirstSync, serveFirstSync } from './bench/first-sync.mjs';
 import { benchIdle } from './bench/idle.mjs';
 import { benchNaive } from './bench/naive.mjs';
+import { benchSmallChange } from './bench/small-change.mjs';
 import {
   SM8_PER_MINUTE,
   STRIPE_ONCE,
@@ -145,6 +148,12 @@ if (only === 'idle') {
 if (only === 'first-sync') {
   const flag = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
   await benchFirstSync(flag('--clients', 10_000), flag('--jobs', 20_000));
+  process.exit(0);
+}
+if (only === 'small-change') {
+  machine();
+  await benchSmallChange(sizesArg());
+  machine();
   process.exit(0);
 }
 if (only === 'naive') {

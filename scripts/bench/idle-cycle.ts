@@ -5,6 +5,8 @@
 // simulators live in another process, so the CPU measured is the sync's alone.
 // With --data-dir (`bench.mjs --only idle`) it opens a store idle-seed.ts seeded as a
 // finished first sync leaves it; one cycle checks that nothing is left to do.
+// Each cycle also reports the mirror rows it read, per side and object (every read of
+// the mirror repository is counted), so a bench can tell which pair reads what.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,15 +14,20 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { SettingsPort } from '../../src/main/core/app/settings-port';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
+import type { MirrorRepository } from '../../src/main/core/store/repositories/mirror-repository';
 import { Store } from '../../src/main/core/store/store';
 import { createSyncRunner } from '../../src/main/core/sync/create-runner';
 import { parseSettings } from '../../src/shared/settings';
 
+// Every method of the mirror repository that reads rows (side, object first).
+const MIRROR_READS = ['get', 'list', 'listByIds', 'listByKey'] as const;
 const { values } = parseArgs({ options: { servicem8: { type: 'string' }, stripe: { type: 'string' }, 'data-dir': { type: 'string' } } });
 // --data-dir: a store seeded by idle-seed.ts (one cycle checks that nothing is left to do).
 const seeded = values['data-dir'] !== undefined;
 const dataDir = values['data-dir'] ?? mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
 const store = Store.open(dataDir);
+const rowsRead: Record<string, number> = {};
+countMirrorReads(store.mirror, rowsRead);
 const settings = parseSettings({});
 const settingsPort: SettingsPort = { get: () => settings, update: () => settings };
 const runner = createSyncRunner({
@@ -35,7 +42,23 @@ const runner = createSyncRunner({
   },
 });
 
+/** Wraps every read of the mirror so the rows each returns are added to `into` under `side.object`. */
+function countMirrorReads(mirror: MirrorRepository, into: Record<string, number>) {
+  const target = mirror as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of MIRROR_READS) {
+    const read = target[name]!.bind(mirror);
+    target[name] = (...args: unknown[]) => {
+      const result = read(...args);
+      const rows = Array.isArray(result) ? result.length : result ? 1 : 0;
+      const key = `${String(args[0])}.${String(args[1])}`;
+      into[key] = (into[key] ?? 0) + rows;
+      return result;
+    };
+  }
+}
+
 async function cycle() {
+  for (const key of Object.keys(rowsRead)) delete rowsRead[key];
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await runner.runCycle({ dryRun: false, trigger: 'schedule' });
@@ -48,6 +71,8 @@ async function cycle() {
     planned: result.plan.length,
     linked: result.entities[0]?.linked ?? 0,
     pulled: result.entities.reduce((n, e) => n + e.pulled.servicem8 + e.pulled.stripe, 0),
+    conflicts: result.entities.reduce((n, e) => n + e.conflicts, 0),
+    mirrorRows: { ...rowsRead },
   };
 }
 

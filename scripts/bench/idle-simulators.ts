@@ -9,7 +9,8 @@
 // feed's cursor). With --dump FILE it writes the Stripe customers and invoices as the
 // API renders them, one JSON a line, for the local store's seed (idle-store-seed.ts).
 // Prints the URLs as one JSON line; answers "stats" on stdin with each simulator's
-// request count; exits on "exit" or end of input.
+// request count, "edit" (`--only small-change`) with the few edits small-edits.ts makes
+// through both APIs; exits on "exit" or end of input.
 import { createWriteStream } from 'node:fs';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ import { newInvoice } from '../../src/main/simulators/stripe/objects/invoice';
 import { lineFromItem, newInvoiceItem } from '../../src/main/simulators/stripe/objects/invoice-item';
 import { newTaxRate, type TaxRateObject } from '../../src/main/simulators/stripe/objects/tax-rate';
 import { lineTaxes } from '../../src/main/simulators/stripe/invoice-totals';
+import { makeSmallEdits, type SeededJob } from './small-edits';
 
 const { values } = parseArgs({ options: { clients: { type: 'string' }, jobs: { type: 'string' }, dump: { type: 'string' } } });
 const clients = Number(values.clients ?? 100);
@@ -175,6 +177,7 @@ function scratchContext(company: string) {
   return { store: scratch, now: context.now };
 }
 
+const seededJobs: SeededJob[] = [];
 for (let n = 0; n < jobs; n += 1) {
   const owner = customers[n % customers.length]!;
   const jobContext = scratchContext(owner.company);
@@ -185,7 +188,7 @@ for (let n = 0; n < jobs; n += 1) {
     job_description: `Bench job ${n}`,
     job_address: `${n} George St, Sydney NSW 2000`,
   }).uuid;
-  const parts = 20 + (n % 400);
+  const partsDollars = 20 + (n % 400);
   tick();
   createRecord(jobContext, OBJECTS.jobmaterial!, {
     job_uuid: job,
@@ -201,17 +204,19 @@ for (let n = 0; n < jobs; n += 1) {
     tax_rate_uuid: GST,
     name: 'Parts',
     quantity: '1',
-    displayed_amount: String(parts),
+    displayed_amount: String(partsDollars),
     displayed_amount_is_tax_inclusive: '1',
   });
   tick();
   createRecord(jobContext, OBJECTS.job!, { uuid: job, status: 'Completed', invoice_sent: 1 });
   servicem8.store.put('job', { ...jobContext.store.get('job', job)!, generated_job_id: String(n + 1) });
   for (const material of jobContext.store.list('jobmaterial')) servicem8.store.put('jobmaterial', material);
+  const parts = jobContext.store.list('jobmaterial').find((m) => m.name === 'Parts')!.uuid as string;
+  seededJobs.push({ uuid: job, parts });
   await write(
     stripeInvoice(job, n, owner.customer, [
       { description: 'Labour', amount: 14_700, rate: exclusive, quantity: '1.5', unit: '9800' },
-      { description: 'Parts', amount: parts * 100, rate: inclusive, quantity: '1', unit: String(parts * 100) },
+      { description: 'Parts', amount: partsDollars * 100, rate: inclusive, quantity: '1', unit: String(partsDollars * 100) },
     ]),
   );
 }
@@ -222,6 +227,10 @@ process.stdout.write(`${JSON.stringify({ servicem8: servicem8.url, stripe: strip
 const lines = readline.createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   if (line === 'stats') process.stdout.write(`${JSON.stringify({ servicem8: servicem8.requestCount, stripe: stripe.requestCount })}\n`);
+  if (line === 'edit')
+    void makeSmallEdits({ servicem8: servicem8.url, stripe: stripe.url }, customers, seededJobs).then((made) =>
+      process.stdout.write(`${JSON.stringify(made)}\n`),
+    );
   if (line === 'exit') lines.close();
 });
 lines.on('close', () => {

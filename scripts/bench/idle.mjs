@@ -43,7 +43,11 @@ function lineProcess(script, args, heapMb) {
   };
 }
 
-async function measure(clients, jobs) {
+/**
+ * Both simulators and a store seeded as a finished first sync leaves them, and the sync
+ * runner over them (one long-lived process); `use` measures, then everything is stopped.
+ */
+export async function withSeededWorld(clients, jobs, use) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
   const dump = path.join(dir, 'stripe.jsonl');
   const seedStarted = performance.now();
@@ -66,7 +70,16 @@ async function measure(clients, jobs) {
     // The first cycle after the seed is the check that the seed is a finished first sync.
     if (ready[0].planned !== 0 || ready[0].pulled !== 0)
       throw new Error(`the cycle after the seed pulled ${ready[0].pulled} records and planned ${ready[0].planned} writes`);
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    return await use({ sims, ours, seedSeconds: (performance.now() - seedStarted) / 1000 });
+  } finally {
+    await ours?.stop();
+    await sims.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function measure(clients, jobs) {
+  return withSeededWorld(clients, jobs, async ({ sims, ours, seedSeconds }) => {
     const cycles = [];
     for (let i = 0; i < CYCLES; i += 1) {
       const before = await sims.ask('stats');
@@ -78,11 +91,7 @@ async function measure(clients, jobs) {
     // At the smallest size, the seed's own check: re-read both sides in full and re-plan (dry run).
     const check = clients <= 1_000 ? await ours.ask('verify') : null;
     return { clients, jobs, seedSeconds, cycles, check };
-  } finally {
-    await ours?.stop();
-    await sims.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function benchIdle(sizes = [100, 10_000, 100_000]) {

@@ -1,13 +1,14 @@
 // An idle cycle must not grow with the data: when nothing changed, waits or was
 // decided, the clients pair plans nothing without reading the mirror. The same cycle
 // must still see the next change, and a decision taken with nothing else changed.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
 import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
 import { Store } from '../../src/main/core/store/store';
 import { parseSettings } from '../../src/shared/settings';
 import { FakeServiceM8, FakeStripe } from '../helpers/fake-client-sides';
 import { invoiceWorld, startSides } from '../helpers/invoice-world';
+import { countMirrorReads } from '../helpers/mirror-reads';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -35,7 +36,7 @@ function setup() {
     rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }),
   });
   const sync = () => engine.runCycle({ dryRun: false, trigger: 'cli' });
-  const mirrorReads = vi.spyOn(store.mirror, 'list');
+  const mirrorReads = countMirrorReads(store.mirror);
   return { store, servicem8, stripe, sync, mirrorReads };
 }
 
@@ -48,16 +49,16 @@ describe('idle cycle', () => {
     await sync(); // reads back the events of the first sync's own writes
     expect(store.links.count('client')).toBe(5);
 
-    mirrorReads.mockClear();
+    mirrorReads.reset();
     const idle = await sync();
     expect(idle.state).toBe('completed');
     expect(idle.plan).toEqual([]);
-    expect(mirrorReads).not.toHaveBeenCalled();
+    expect(mirrorReads.calls()).toEqual({});
 
     const id = store.links.byServiceM8Id('client', 'sm8-3')!.stripeId;
     stripe.edit(id, { name: 'Client Three Electrical' });
     await sync();
-    expect(mirrorReads).toHaveBeenCalled();
+    expect(mirrorReads.rows()['stripe.customer']).toBeGreaterThan(0);
     expect(servicem8.companies.get('sm8-3')!.record.name).toBe('Client Three Electrical');
 
     // A two-sided edit is a question; answering it is the only change before the next cycle.
@@ -67,9 +68,9 @@ describe('idle cycle', () => {
     const [question] = store.conflicts.list();
     expect(question).toMatchObject({ kind: 'field', field: 'phone' });
     await sync();
-    mirrorReads.mockClear();
+    mirrorReads.reset();
     await sync();
-    expect(mirrorReads).not.toHaveBeenCalled();
+    expect(mirrorReads.calls()).toEqual({});
     store.conflicts.resolve(question!.id, 'servicem8');
     await sync();
     expect(stripe.customers.get(store.links.byServiceM8Id('client', 'sm8-1')!.stripeId)!.record.phone).toBe('0411 000 101');
@@ -81,13 +82,13 @@ describe('idle cycle', () => {
     const lines = [{ name: 'Labour', quantity: '1.5', unit: '98.00', inclusive: false }];
     await world.job(await world.client('Idle Plumbing Pty Ltd'), lines);
     for (let n = 0; n < 4; n += 1) if ((await world.sync()).plan.length === 0 && n > 0) break;
-    const mirrorReads = vi.spyOn(world.store.mirror, 'list');
+    const mirrorReads = countMirrorReads(world.store.mirror);
 
     const idle = await world.sync();
     expect(idle.state, idle.error ?? '').toBe('completed');
     expect(idle.plan).toEqual([]);
     expect(idle.entities.map((e) => e.entity)).toEqual(['client', 'invoice', 'payment']);
-    expect(mirrorReads).not.toHaveBeenCalled();
+    expect(mirrorReads.calls()).toEqual({});
 
     const job = await world.job(await world.client('Busy Electrical Pty Ltd'), lines);
     const busy = await world.sync();

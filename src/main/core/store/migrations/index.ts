@@ -6,6 +6,7 @@ import { up as pairKit } from './003-pair-kit';
 import { up as invoiceJobs } from './004-invoice-jobs';
 import { up as reconciliation } from './005-reconciliation';
 import { up as invoiceChoices } from './006-invoice-choices';
+import { up as mirrorKeys } from './007-mirror-keys';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'invoice-jobs', up: invoiceJobs },
   { version: 5, name: 'reconciliation', up: reconciliation },
   { version: 6, name: 'invoice-choices', up: invoiceChoices },
+  { version: 7, name: 'mirror-keys', up: mirrorKeys },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

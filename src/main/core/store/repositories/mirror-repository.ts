@@ -1,4 +1,7 @@
 import type { SqliteDatabase } from '../open-database';
+import { MIRROR_KEY_SQL, type MirrorKey } from './mirror-keys';
+
+export type { MirrorKey } from './mirror-keys';
 
 export type Side = 'servicem8' | 'stripe';
 
@@ -20,6 +23,21 @@ interface MirrorRow {
   edited_at: string | null;
   active: number;
   fetched_at: string;
+}
+
+/** Bound values per statement for a list of ids or keys (well under SQLite's limit of 32,766). */
+const CHUNK = 500;
+
+function chunks<T>(values: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(values.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Rows read in several statements, each once, in the order `list` gives (by id, compared bytewise as SQLite does). */
+function inIdOrder<T>(rows: MirrorRow[]): MirrorRecord<T>[] {
+  const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
+  return unique.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((row) => toRecord<T>(row));
 }
 
 const toRecord = <T>(row: MirrorRow): MirrorRecord<T> => ({
@@ -69,6 +87,41 @@ export class MirrorRepository {
       .prepare<[Side, string], MirrorRow>(sql)
       .all(side, object)
       .map((row) => toRecord<T>(row));
+  }
+
+  /** The records with these ids (those the mirror holds), by id. */
+  listByIds<T>(side: Side, object: string, ids: Iterable<string>): MirrorRecord<T>[] {
+    return inIdOrder(this.keyed(side, object, 'id', ids));
+  }
+
+  /**
+   * The records whose key (mirror-keys.ts: job uuid, company uuid, email as matching compares it, cross-references,
+   * customer) is one of `values`, or (withoutKey) holds no such key, by id.
+   */
+  listByKey<T>(
+    side: Side,
+    object: string,
+    key: MirrorKey,
+    values: Iterable<string>,
+    options: { withoutKey?: boolean } = {},
+  ): MirrorRecord<T>[] {
+    const rows = this.keyed(side, object, MIRROR_KEY_SQL[key], values);
+    if (options.withoutKey)
+      rows.push(
+        ...this.db
+          .prepare<[Side, string], MirrorRow>(`SELECT * FROM mirror WHERE side = ? AND object = ? AND ${MIRROR_KEY_SQL[key]} IS NULL`)
+          .all(side, object),
+      );
+    return inIdOrder(rows);
+  }
+
+  private keyed(side: Side, object: string, expression: string, values: Iterable<string>): MirrorRow[] {
+    const rows: MirrorRow[] = [];
+    for (const chunk of chunks([...new Set(values)])) {
+      const sql = `SELECT * FROM mirror WHERE side = ? AND object = ? AND ${expression} IN (${chunk.map(() => '?').join(', ')})`;
+      rows.push(...this.db.prepare<unknown[], MirrorRow>(sql).all(side, object, ...chunk));
+    }
+    return rows;
   }
 
   count(side: Side, object: string): number {

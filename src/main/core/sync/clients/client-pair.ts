@@ -40,8 +40,16 @@ export function createClientPair(deps: ClientPairDeps): SyncPair {
       const quiet = nothingToOverlay({ companies, contacts, customers }, deferred) && resolved.length === 0 && overwrites.length === 0;
       const world = quiet
         ? emptyOverlay()
-        : await overlayChanges(store, { companies, contacts, customers }, deferred, (ids) =>
-            deps.stripe.confirmDeleted(ids, context.signal),
+        : await overlayChanges(
+            store,
+            { companies, contacts, customers },
+            deferred,
+            (ids) => deps.stripe.confirmDeleted(ids, context.signal),
+            // Decided questions and overwritten fields are subjects too: the part of the mirror read covers them.
+            {
+              servicem8: resolved.flatMap((c) => (c.servicem8Id ? [c.servicem8Id] : [])),
+              stripe: [...resolved.flatMap((c) => (c.stripeId ? [c.stripeId] : [])), ...overwrites.map((o) => o.objectId)],
+            },
           );
       const valid = validateClients(
         world,

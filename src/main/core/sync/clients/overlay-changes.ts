@@ -1,7 +1,9 @@
-// Lays one cycle's pulled changes over the local mirror: the full picture of both
-// sides that matching needs, and which records changed (the subjects to plan).
+// Lays one cycle's pulled changes over the local mirror: the picture of both sides that
+// matching needs (all of it on a full scan, else the part the subjects touch), and which
+// records changed (the subjects to plan).
 import type { Store } from '../../store/store';
 import type { Pulled, StripeCustomerChanges } from './ports';
+import { touchedMirror } from './touched-mirror';
 import type { Sm8Company, Sm8Contact, StripeCustomer } from './types';
 
 export interface OverlaidClients {
@@ -65,18 +67,45 @@ function groupByCompany(contacts: Iterable<Sm8Contact>): Map<string, Sm8Contact[
   return groups;
 }
 
+/**
+ * `also`: subjects besides what was pulled or deferred (decisions, overwritten fields).
+ * A full scan of Stripe (its absences are deletions to confirm) reads the whole mirror;
+ * any other cycle reads only the part its subjects touch (touched-mirror.ts).
+ */
 export async function overlayChanges(
   store: Store,
   pulled: { companies: Pulled<Sm8Company>; contacts: Pulled<Sm8Contact>; customers: StripeCustomerChanges },
   deferred: Deferred,
   confirmDeleted: (ids: string[]) => Promise<string[]>,
+  also: Deferred = { servicem8: [], stripe: [] },
 ): Promise<OverlaidClients> {
-  const companies = mirrorMap<Sm8Company>(store, 'servicem8', 'company');
+  const part = pulled.customers.fullScan
+    ? null
+    : touchedMirror(
+        store,
+        {
+          servicem8: [
+            ...pulled.companies.records.map((c) => c.uuid),
+            ...pulled.contacts.records.map((c) => c.companyUuid),
+            ...deferred.servicem8,
+            ...also.servicem8,
+          ],
+          stripe: [
+            ...pulled.customers.customers.map((c) => c.id),
+            ...Object.keys(pulled.customers.abnById),
+            ...pulled.customers.deletedIds,
+            ...deferred.stripe,
+            ...also.stripe,
+          ],
+        },
+        { contacts: pulled.contacts.records, customers: pulled.customers.customers },
+      );
+  const companies = part?.companies ?? mirrorMap<Sm8Company>(store, 'servicem8', 'company');
   for (const company of pulled.companies.records) companies.set(company.uuid, company);
-  const contacts = mirrorMap<Sm8Contact>(store, 'servicem8', 'companycontact');
+  const contacts = part?.contacts ?? mirrorMap<Sm8Contact>(store, 'servicem8', 'companycontact');
   for (const contact of pulled.contacts.records) contacts.set(contact.uuid, contact);
 
-  const customers = mirrorMap<StripeCustomer>(store, 'stripe', 'customer');
+  const customers = part?.customers ?? mirrorMap<StripeCustomer>(store, 'stripe', 'customer');
   const changedCustomers = withKnownAbns(pulled.customers, customers);
   const deletedIds = new Set(pulled.customers.deletedIds);
   if (pulled.customers.fullScan) {

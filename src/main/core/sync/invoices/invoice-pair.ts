@@ -8,6 +8,8 @@ import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
 import { STRIPE_EVENTS_FEED } from '../kit/feeds';
 import { PlanningLinks, storedLinks } from '../kit/planning-links';
 import { invoiceHandlers } from './apply-invoice';
+import { allMaterialsByJob, materialsByJob } from './materials-of';
+import { storedInvoicesFor } from './stored-invoices';
 import { INVOICE_CURSORS, invoiceDefinition } from './definition';
 import { RECHECKED } from './eligibility';
 import { jobsOfChangedOwners } from './owner-changes';
@@ -78,16 +80,11 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       const freshJobs = fresh<Job>('job');
       const freshMaterials = pulled.jobmaterial.records as unknown as Material[];
       const freshInvoices = new Map(changes.invoices.map((i) => [i.id, i]));
-      let materialsByJob: Map<string, Material[]> | null = null;
-      const materialsOf = (jobUuid: string) => {
-        if (!materialsByJob) {
-          const all = new Map(store.mirror.list<Material>('servicem8', MIRROR.material).map((r) => [r.id, r.record]));
-          for (const m of freshMaterials) all.set(m.uuid, m);
-          materialsByJob = new Map();
-          for (const m of all.values()) materialsByJob.set(m.jobUuid, [...(materialsByJob.get(m.jobUuid) ?? []), m]);
-        }
-        return materialsByJob.get(jobUuid) ?? [];
-      };
+      const replanAll = store.cursors.get(INVOICE_CURSORS.settings) !== settingsKey(context.settings);
+      // Every job is planned on a full replan (or a tax rate change): read every line once. Otherwise read
+      // the lines of each job planned, by job, so a cycle with a few changes reads a few jobs' lines.
+      const materialsOf =
+        replanAll || pulled.taxrate.records.length > 0 ? allMaterialsByJob(store, freshMaterials) : materialsByJob(store, freshMaterials);
       // Lines that cannot be read (by line uuid): quarantined earlier (raw keeps the job) unless read fine now, or rejected now.
       const unreadLines = new Map<string, { job: string; reason: string }>();
       const quarantinedLines = new Set<string>();
@@ -125,12 +122,13 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
           for (const id of changes.deletedIds) all.delete(id);
           return [...all.values()];
         },
+        // A full replan matches every job: it reads every invoice once (allInvoices) instead.
+        invoicesFor: replanAll ? undefined : storedInvoicesFor(store, freshInvoices, changes.deletedIds),
       };
 
       // Subjects: changed jobs, jobs whose lines changed, jobs waiting on something that may have lifted;
       // every job when the settings that decide invoicing changed (or on the first run).
       const settingsNow = settingsKey(context.settings);
-      const replanAll = store.cursors.get(INVOICE_CURSORS.settings) !== settingsNow;
       const jobs = new Set<string>(freshJobs.keys());
       for (const m of freshMaterials) jobs.add(m.jobUuid);
       for (const r of pulled.jobmaterial.rejected) if (r.jobUuid) jobs.add(r.jobUuid);

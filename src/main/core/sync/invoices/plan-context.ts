@@ -26,6 +26,11 @@ export interface InvoiceWorld {
   invoice(id: string): StripeInvoice | null;
   /** Every mirrored Stripe invoice (read once, when matching needs them). */
   allInvoices(): StripeInvoice[];
+  /**
+   * The invoices matching could find for one job (naming it in metadata, or of its customer, or of
+   * none), in allInvoices' order; absent when matching reads them all (a full replan).
+   */
+  invoicesFor?(jobUuid: string, customerId: string): StripeInvoice[];
 }
 
 export interface InvoicePlanContext {

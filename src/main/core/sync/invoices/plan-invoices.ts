@@ -19,7 +19,13 @@ export function planInvoices(subjects: InvoiceSubjects, world: InvoiceWorld, con
   let jobs: JobIndex | null = null;
   const allJobs = () => (jobs ??= new JobIndex(world.allJobs()));
   let index: InvoiceIndex | null = null;
-  const invoiceIndex = () => (index ??= new InvoiceIndex(world.allInvoices(), (id) => context.links.servicem8IdFor(id) !== null));
+  const isTaken = (id: string) => context.links.servicem8IdFor(id) !== null;
+  // One index over every invoice (a full replan), or one per job over the invoices it could match: the
+  // same answers, since links are only added during a pass and match() filters taken ones again.
+  const invoiceIndex = (query: { jobUuid: string; customerId: string }) =>
+    world.invoicesFor
+      ? new InvoiceIndex(world.invoicesFor(query.jobUuid, query.customerId), isTaken)
+      : (index ??= new InvoiceIndex(world.allInvoices(), isTaken));
 
   const jobSubjects = new Set(subjects.jobs);
   for (const conflict of context.resolved) if (conflict.servicem8Id) jobSubjects.add(conflict.servicem8Id);

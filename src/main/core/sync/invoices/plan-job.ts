@@ -46,7 +46,7 @@ export function planJob(
   job: Job,
   world: InvoiceWorld,
   context: InvoicePlanContext,
-  index: () => InvoiceIndex,
+  index: (query: { jobUuid: string; customerId: string }) => InvoiceIndex,
   out: InvoicePlanOutput,
 ): void {
   // A quarantined line would make the invoice short by its amount: the job waits for it instead.
@@ -117,7 +117,7 @@ export function planJob(
   const match =
     decided === CREATE_SEPARATE
       ? { kind: 'none' as const }
-      : index().match(
+      : index({ jobUuid: job.uuid, customerId: client.customerId }).match(
           {
             jobUuid: job.uuid,
             jobNumber: job.jobNumber,
