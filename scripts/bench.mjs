@@ -289,5 +289,6 @@ await benchFirstSync(); // 10,000 clients and 20,000 invoices through serve: tim
 reconciliationBench();
 machine();
 await benchIdle();
+await benchSmallChange();
 await benchNaive();
 printInvoices(await measureInvoices(20_000));
