@@ -7,6 +7,7 @@ import { buildPaymentsEngine, type InvoicePairing } from '../helpers/payments-en
 import { countMirrorReads } from '../helpers/mirror-reads';
 import { PaymentSims } from '../helpers/payments-sims';
 import { useTempDirs } from '../helpers/temp-dir';
+import { paymentUuidFor } from '../../src/main/core/sync/payments/words';
 
 const tempDir = useTempDirs();
 const open: PaymentSims[] = [];
@@ -68,6 +69,20 @@ describe('a payments cycle with a few changes', () => {
     expect(again.plan).toEqual([]);
     const revenue = await sims.revenue();
     expect(revenue.servicem8).toBe(revenue.stripe);
+    store.close();
+  });
+
+  it('fills the derived-id lookup once for charges and refunds mirrored before it existed', () => {
+    const store = Store.open(tempDir());
+    // Rows as a database from before migration 008 holds them: mirrored, not in the lookup.
+    store.mirror.upsert({ side: 'stripe', object: 'charge', id: 'ch_old', record: {}, editedAt: null, active: true });
+    store.mirror.upsert({ side: 'stripe', object: 'refund', id: 're_old', record: {}, editedAt: null, active: true });
+    expect(store.derivedPaymentIds.stripeIdOf(paymentUuidFor('ch_old'))).toBeNull();
+    expect(store.derivedPaymentIds.fillOnce(['charge', 'refund'], paymentUuidFor)).toBe(true);
+    expect(store.derivedPaymentIds.stripeIdOf(paymentUuidFor('ch_old'))).toBe('ch_old');
+    expect(store.derivedPaymentIds.stripeIdOf(paymentUuidFor('re_old'))).toBe('re_old');
+    expect(store.derivedPaymentIds.stripeIdOf(paymentUuidFor('ch_other'))).toBeNull();
+    expect(store.derivedPaymentIds.fillOnce(['charge', 'refund'], paymentUuidFor)).toBe(false);
     store.close();
   });
 });
