@@ -6,6 +6,7 @@ import { AuditRepository } from './repositories/audit-repository';
 import { ConflictsRepository } from './repositories/conflicts-repository';
 import { CursorsRepository } from './repositories/cursors-repository';
 import { DeferredRepository } from './repositories/deferred-repository';
+import { DerivedPaymentIdsRepository } from './repositories/derived-payment-ids-repository';
 import { InvoiceChoicesRepository } from './repositories/invoice-choices-repository';
 import { withStatementCache } from './repositories/statement-cache';
 import { InvoiceJobsRepository } from './repositories/invoice-jobs-repository';
@@ -44,6 +45,7 @@ export class Store {
   readonly reconciliation: ReconciliationRepository;
   readonly invoiceJobs: InvoiceJobsRepository;
   readonly invoiceChoices: InvoiceChoicesRepository;
+  readonly derivedPaymentIds: DerivedPaymentIdsRepository;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -71,6 +73,7 @@ export class Store {
     this.reconciliation = new ReconciliationRepository(db, now);
     this.invoiceJobs = new InvoiceJobsRepository(cached, now);
     this.invoiceChoices = new InvoiceChoicesRepository(cached, now);
+    this.derivedPaymentIds = new DerivedPaymentIdsRepository(cached);
   }
 
   /** Opens (creating or migrating) the store in a data dir. */

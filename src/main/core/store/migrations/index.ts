@@ -7,6 +7,7 @@ import { up as invoiceJobs } from './004-invoice-jobs';
 import { up as reconciliation } from './005-reconciliation';
 import { up as invoiceChoices } from './006-invoice-choices';
 import { up as mirrorKeys } from './007-mirror-keys';
+import { up as derivedPaymentIds } from './008-derived-payment-ids';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'reconciliation', up: reconciliation },
   { version: 6, name: 'invoice-choices', up: invoiceChoices },
   { version: 7, name: 'mirror-keys', up: mirrorKeys },
+  { version: 8, name: 'derived-payment-ids', up: derivedPaymentIds },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

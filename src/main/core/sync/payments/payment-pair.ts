@@ -12,6 +12,8 @@ import { PAYMENT_CURSORS, paymentDefinition } from './definition';
 import type { PaymentPairDeps } from './pair-deps';
 import type { PaymentBase } from './payloads';
 import { planPayments } from './plan-payments';
+import { allStoredPayments, touchedPayments } from './touched-payments';
+import { paymentUuidFor } from './words';
 import { SETTLE_PREFIX } from './plan-servicem8-pay';
 import type { PaymentWorld } from './plan-context';
 import type { StripeInvoiceState } from './ports';
@@ -19,10 +21,6 @@ import { projectCharge, projectRefund, projectServiceM8 } from './project';
 import { INVOICE_ENTITY, MIRROR, PAYMENT_ENTITY, type Sm8Payment, type StripeCharge, type StripeRefund } from './types';
 
 export type { PaymentPairDeps } from './pair-deps';
-
-function load<T>(deps: PaymentPairDeps, side: 'servicem8' | 'stripe', object: string, key: (t: T) => string): Map<string, T> {
-  return new Map(deps.store.mirror.list<T>(side, object).map((m) => [key(m.record), m.record]));
-}
 
 export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
   const { store } = deps;
@@ -48,9 +46,28 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
         deferred.servicem8.length === 0 &&
         deferred.stripe.length === 0 &&
         resolved.length === 0;
-      const sm8 = quiet ? new Map<string, Sm8Payment>() : load<Sm8Payment>(deps, 'servicem8', MIRROR.servicem8, (p) => p.uuid);
-      const charges = quiet ? new Map<string, StripeCharge>() : load<StripeCharge>(deps, 'stripe', MIRROR.charge, (c) => c.id);
-      const refunds = quiet ? new Map<string, StripeRefund>() : load<StripeRefund>(deps, 'stripe', MIRROR.refund, (r) => r.id);
+      const pendingJobs = deferred.servicem8.filter((id) => id.startsWith(SETTLE_PREFIX)).map((id) => id.slice(SETTLE_PREFIX.length));
+      if (!quiet) store.derivedPaymentIds.fillOnce([MIRROR.charge, MIRROR.refund], paymentUuidFor);
+      // The first run and a full rescan of Stripe look at everything: read every row once. Otherwise read
+      // the rows this cycle's changes touch (touched-payments.ts), so a few new payments read a few jobs' payments.
+      const readAll = store.cursors.get(PAYMENT_CURSORS.jobPayments) === null || stripe.fullScan;
+      const stored = quiet
+        ? { sm8: new Map<string, Sm8Payment>(), charges: new Map<string, StripeCharge>(), refunds: new Map<string, StripeRefund>() }
+        : readAll
+          ? allStoredPayments(store)
+          : touchedPayments(store, {
+              pulled: pulled.records,
+              charges: stripe.charges,
+              refunds: stripe.refunds,
+              payoutCharges: stripe.payouts.keys(),
+              deferred,
+              resolved,
+              pendingJobs,
+            });
+      const { sm8, charges, refunds } = stored;
+      // Ours: derived from a Stripe id mirrored earlier (the lookup) or seen in this cycle.
+      const derivedNow = new Set([...stripe.charges, ...stripe.refunds].map((x) => paymentUuidFor(x.id)));
+      const ownRecord = (uuid: string) => derivedNow.has(uuid) || store.derivedPaymentIds.stripeIdOf(uuid) !== null;
       for (const p of pulled.records) sm8.set(p.uuid, p);
       for (const c of stripe.charges) charges.set(c.id, { ...c, payoutId: c.payoutId ?? charges.get(c.id)?.payoutId ?? null });
       for (const r of stripe.refunds) refunds.set(r.id, r);
@@ -106,7 +123,8 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
           const row = store.payments.get('servicem8', uuid);
           return row?.servicem8Pay ? row.otherSideId : null;
         },
-        pendingSettlements: deferred.servicem8.filter((id) => id.startsWith(SETTLE_PREFIX)).map((id) => id.slice(SETTLE_PREFIX.length)),
+        pendingSettlements: pendingJobs,
+        ownRecord,
         settings: context.settings,
       });
       const { plan } = planning;
@@ -127,6 +145,7 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
               editedAt: p.editedAt,
               active: p.active,
             });
+          for (const x of [...stripe.charges, ...stripe.refunds]) store.derivedPaymentIds.put(paymentUuidFor(x.id), x.id);
           for (const c of [...stripe.charges, ...paidOut])
             store.mirror.upsert({
               side: 'stripe',

@@ -37,6 +37,8 @@ export interface PlanLookups {
   servicem8PayCharge(servicem8Uuid: string): string | null;
   /** Jobs paid with ServiceM8 Pay still waiting for a finalized Stripe invoice to mark paid (plan-servicem8-pay.ts). */
   pendingSettlements: readonly string[];
+  /** A ServiceM8 payment sm8sync wrote itself: its uuid is derived from a Stripe payment or refund id (words.ts). */
+  ownRecord(servicem8Uuid: string): boolean;
   settings: Settings;
 }
 

@@ -9,19 +9,11 @@ import { planRefund } from './plan-refunds';
 import { planJobPayments, planLinkedPayment } from './plan-servicem8';
 import { planServiceM8PaySettlements } from './plan-servicem8-pay';
 import type { Sm8Payment } from './types';
-import { paymentUuidFor } from './words';
 
 const byTime =
   <T>(at: (t: T) => string | null) =>
   (a: T, b: T) =>
     (at(a) ?? '').localeCompare(at(b) ?? '');
-
-/** Payments we wrote into ServiceM8 ourselves (their uuid comes from a Stripe id, their note says so). */
-function ownRecords(world: PaymentWorld): Set<string> {
-  const own = new Set<string>();
-  for (const id of [...world.charges.keys(), ...world.refunds.keys()]) own.add(paymentUuidFor(id));
-  return own;
-}
 
 export async function planPayments(world: PaymentWorld, lookups: PlanLookups): Promise<PaymentPlanning> {
   const ctx = new PaymentPlanning(world, lookups, emptyPlan());
@@ -37,11 +29,10 @@ export async function planPayments(world: PaymentWorld, lookups: PlanLookups): P
   const refunds = [...world.subjects.refunds].map((id) => world.refunds.get(id)).filter((r) => r !== undefined);
   for (const refund of refunds.sort(byTime((r) => r.createdAt))) planRefund(ctx, refund);
 
-  const own = ownRecords(world);
   const byJob = new Map<string, Sm8Payment[]>();
   for (const p of payments.sort(byTime((q) => q.paidAt))) {
     if (links.stripeIdFor(p.uuid) !== null || ctx.claimed.has(p.uuid) || !p.active || lookups.settledInGroup(p.uuid)) continue;
-    if (own.has(p.uuid) || p.note.includes('recorded by sm8sync')) continue;
+    if (lookups.ownRecord(p.uuid) || p.note.includes('recorded by sm8sync')) continue;
     if (lookups.busy.has(p.uuid)) {
       ctx.plan.deferred.servicem8.push(p.uuid);
       continue;
