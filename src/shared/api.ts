@@ -205,6 +205,8 @@ export const quarantineEntrySchema = z.object({
   /** Where to fix it: the ServiceM8 web app or the record in the Stripe Dashboard. */
   link: z.string().url().optional(),
   linkLabel: z.string().optional(),
+  /** A note, not a record to fix (a Stripe change notice that could not be read): nothing to do, it goes by itself. */
+  nothingToDo: z.boolean().optional(),
 });
 
 export const connectionSchema = z.object({

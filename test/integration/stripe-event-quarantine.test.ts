@@ -7,7 +7,7 @@
 // and the customer it was about is read again from Stripe, so its change is not lost.
 import { describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from '../../src/main/core/app/open-app';
-import { statusText } from '../../src/main/core/app/status-words';
+import { NOTES_HEADING, statusText } from '../../src/main/core/app/status-words';
 import { createConnectionTester } from '../../src/main/core/connectors/connection-tester';
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store';
 import { createSyncRunner } from '../../src/main/core/sync/create-runner';
@@ -133,12 +133,19 @@ describe('an unreadable Stripe event', () => {
           expect(words).not.toMatch(/\b(evt|cus|in|ch)_\w+|\b[a-z]+[._][a-z]+\b|\bdata\b|\brequest\b|\bcreated\b/);
         }
         expect(entry!.fix).toMatch(/Stripe customers again/);
+        // A note, not a record to fix: nothing to correct and it goes by itself, so it is not "Needs you".
+        expect(entry!.nothingToDo).toBe(true);
         const status = await app.service.getStatus({});
-        expect(status.counts.quarantined).toBe(1);
-        // `sm8sync status` prints these two answers: the count and the entry in words.
+        expect(status.counts.quarantined).toBe(0);
+        expect(status.state).toBe('in_sync');
+        expect(status.headline).not.toMatch(/Needs you|to fix/);
+        // Nor a new question in the Activity chart.
+        const chart = await app.service.getActivityChart({ days: 30 });
+        expect(chart.reduce((n, day) => n + day.findings, 0)).toBe(0);
+        // `sm8sync status` prints the count and the entry in words, under a heading that says there is nothing to do.
         const text = statusText(status, quarantine);
-        expect(text).toContain('records to fix: 1');
-        expect(text).toContain(`(Stripe change notice): ${entry!.problem} ${entry!.fix}`);
+        expect(text).toContain('records to fix: 0');
+        expect(text).toContain(`${NOTES_HEADING}:\n  ${entry!.name} (Stripe change notice): ${entry!.problem} ${entry!.fix}`);
 
         // The next syncs go on (the cursor moved past the event): nothing planned, the event quarantined once.
         for (let round = 0; round < 2; round += 1) {
@@ -181,8 +188,10 @@ describe('an unreadable Stripe event', () => {
         expect(await cardPaymentsOf(w.http, w.job)).toHaveLength(1);
         const entries = (await w.app.service.listQuarantine({})).filter((q) => q.object === 'event');
         expect(entries.map((q) => q.recordId).sort()).toEqual(broken.map((e) => e.id).sort());
-        for (const entry of entries) expect(entry).toMatchObject({ name: 'A change in Stripe invoices', what: 'Stripe change notice' });
-        expect((await w.app.service.getStatus({})).counts.quarantined).toBe(broken.length);
+        for (const entry of entries)
+          expect(entry).toMatchObject({ name: 'A change in Stripe invoices', what: 'Stripe change notice', nothingToDo: true });
+        // Notes, not records to fix.
+        expect((await w.app.service.getStatus({})).counts.quarantined).toBe(0);
         expect((await w.app.service.syncNow({ dryRun: false })).state).toBe('completed');
       } finally {
         await w.close();

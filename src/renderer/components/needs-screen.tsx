@@ -6,38 +6,55 @@ import { useFailures, useQuarantine } from '../state/use-needs';
 import { ConflictsScreen } from './conflicts-screen';
 import { NoticeLine } from './notice-line';
 
+type Records = NonNullable<ReturnType<typeof useQuarantine>['records']>;
+
+function QuarantineCards({ records, zone }: { records: Records; zone: string }) {
+  return (
+    <ul className="fix-list">
+      {records.map((record) => (
+        <li key={record.id} className="fix-card" data-testid={`quarantine-${record.id}`}>
+          <h4 className="record-title">{record.name ?? record.recordId}</h4>
+          <span className="muted small">
+            {record.what ?? `${SIDE_LABEL[record.side]} ${record.object}`} · seen {formatTime(record.lastSeenAt, zone)}
+          </span>
+          <p className="problem">{record.problem ?? record.reason}</p>
+          <p className="small">{record.fix}</p>
+          {record.link ? (
+            <a href={record.link} target="_blank" rel="noreferrer noopener" data-testid={`quarantine-link-${record.id}`}>
+              {record.linkLabel ?? 'Open'}
+              <span className="visually-hidden"> for {record.name} (opens in a new window)</span>
+            </a>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function QuarantineSection({ zone }: { zone: string }) {
   const { records, error } = useQuarantine();
+  // Stripe change notices that could not be read ask nothing of anyone: a note of their own, not records to fix.
+  const toFix = (records ?? []).filter((r) => !r.nothingToDo);
+  const notes = (records ?? []).filter((r) => r.nothingToDo);
   return (
     <section aria-labelledby="quarantine-heading" className="needs-section" data-testid="quarantine-section">
       <h3 id="quarantine-heading">
-        Records to fix <span className="muted">({records?.length ?? 0})</span>
+        Records to fix <span className="muted">({toFix.length})</span>
       </h3>
       <p className="muted">These records were set aside because something in them cannot be synced. Fix them where they live.</p>
       {error ? <p className="notice notice-error">{error}</p> : null}
-      {records && records.length === 0 ? (
+      {records && toFix.length === 0 ? (
         <p className="empty" data-testid="quarantine-empty">
           No records to fix.
         </p>
       ) : null}
-      <ul className="fix-list">
-        {(records ?? []).map((record) => (
-          <li key={record.id} className="fix-card" data-testid={`quarantine-${record.id}`}>
-            <h4 className="record-title">{record.name ?? record.recordId}</h4>
-            <span className="muted small">
-              {record.what ?? `${SIDE_LABEL[record.side]} ${record.object}`} · seen {formatTime(record.lastSeenAt, zone)}
-            </span>
-            <p className="problem">{record.problem ?? record.reason}</p>
-            <p className="small">{record.fix}</p>
-            {record.link ? (
-              <a href={record.link} target="_blank" rel="noreferrer noopener" data-testid={`quarantine-link-${record.id}`}>
-                {record.linkLabel ?? 'Open'}
-                <span className="visually-hidden"> for {record.name} (opens in a new window)</span>
-              </a>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <QuarantineCards records={toFix} zone={zone} />
+      {notes.length > 0 ? (
+        <div data-testid="quarantine-notes">
+          <h4>Changes Stripe sent that could not be read — nothing to do</h4>
+          <QuarantineCards records={notes} zone={zone} />
+        </div>
+      ) : null}
     </section>
   );
 }

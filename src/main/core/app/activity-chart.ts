@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { ActivityDay } from '../../../shared/api';
 import type { Store } from '../store/store';
+import { STRIPE_EVENT_OBJECT } from '../sync/kit/feeds';
 
 const MAX_ROWS = 100_000;
 
@@ -37,6 +38,8 @@ export function buildActivityChart(store: Store, zone: string, now: Date, days: 
     if (bucket) bucket.findings += 1;
   }
   for (const record of store.quarantine.listActive()) {
+    // An unreadable Stripe event asks nothing of anyone (its records were read again): not a finding.
+    if (record.side === 'stripe' && record.object === STRIPE_EVENT_OBJECT) continue;
     const bucket = bucketOf(record.firstSeenAt);
     if (bucket) bucket.findings += 1;
   }

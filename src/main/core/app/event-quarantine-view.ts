@@ -3,6 +3,7 @@
 // by the pairs that read its kind of change otherwise, and that nothing is lost (those
 // records were read again from Stripe). No ids, field names or event types in the words.
 import type { QuarantineEntry } from '../../../shared/api';
+import { field } from '../connectors/stripe/event-page';
 import type { QuarantinedRecord } from '../store/repositories/quarantine-repository';
 import type { Store } from '../store/store';
 import type { PairDefinition } from '../sync/engine/pair-definition';
@@ -17,7 +18,7 @@ const CAUSES: [RegExp, string][] = [
   [/^created\b/, 'its date is not a real date'],
   [/^type\b/, 'it does not say what kind of change it was'],
   [/^id\b/, 'it has no proper reference'],
-  [/^data(\.object)?$|^data\.object\b|^data\b/, 'it does not say what changed'],
+  [/^data\b/, 'it does not say what changed'],
   [/^request\b/, 'it does not say who made the change'],
 ];
 
@@ -26,9 +27,6 @@ function causeOf(reason: string): string | null {
   for (const [pattern, words] of CAUSES) if (pattern.test(path)) return words;
   return path === '' || path === '(root)' ? 'it is not a notice sm8sync knows' : null;
 }
-
-const field = (value: unknown, key: string): unknown =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
 /** The pairs that read this kind of change; all that read Stripe's changes when the kind cannot be read. */
 function readersOf(pairs: PairLookup, type: unknown): PairDefinition[] {
@@ -88,5 +86,6 @@ export function toEventQuarantineView(
       'This note goes away by itself after 30 days, when Stripe deletes the notice; if notices like this keep appearing, tell sm8sync support.',
     link: record.recordId.startsWith('evt_') ? `${dashboard}/${encodeURIComponent(record.recordId)}` : dashboard,
     linkLabel: 'Open in the Stripe Dashboard',
+    nothingToDo: true,
   };
 }

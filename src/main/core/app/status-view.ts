@@ -8,6 +8,7 @@ import { SERVICEM8_LIMITS } from '../connectors/servicem8/rate-budget';
 import type { Store } from '../store/store';
 import type { PairDefinition } from '../sync/engine/pair-definition';
 import { pauseOf } from '../sync/engine/cycle-pause';
+import { STRIPE_EVENT_OBJECT } from '../sync/kit/feeds';
 import { dailyLimitNotice, dailyLimitSentence, isDailyLimitError } from './budget-resume';
 import { explainError } from './plain-error';
 import type { RunProgress, SyncRunner } from './ports';
@@ -37,7 +38,8 @@ export function readCounts(store: Store, pairs: readonly PairDefinition[]): Coun
     })),
     pendingWrites: outbox.pending + outbox.sent,
     openConflicts: store.conflicts.countOpen(),
-    quarantined: store.quarantine.countActive(),
+    // An unreadable Stripe event is a note, not a record to fix: nothing to correct, it goes by itself.
+    quarantined: store.quarantine.countActive({ except: [STRIPE_EVENT_OBJECT] }),
     needsAttention: outbox.failed,
   };
 }

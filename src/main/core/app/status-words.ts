@@ -23,6 +23,17 @@ export const HOW_TO_CONNECT = [
   'or set SERVICEM8_API_KEY and STRIPE_API_KEY in the environment.',
 ];
 
+const quarantineLine = (q: QuarantineEntry) =>
+  `  ${q.name ?? q.recordId} (${q.what ?? q.object}): ${q.problem ?? q.reason} ${q.fix ?? ''}`.trimEnd();
+
+/** Notes that ask nothing of anyone, under their own heading so they are not read as records to fix. */
+function notesOf(quarantine: QuarantineEntry[]): string[] {
+  const notes = quarantine.filter((q) => q.nothingToDo);
+  return notes.length ? [`${NOTES_HEADING}:`, ...notes.map(quarantineLine)] : [];
+}
+
+export const NOTES_HEADING = 'Changes Stripe sent that could not be read — nothing to do';
+
 /** `sm8sync status` without --json. */
 export function statusText(status: Status, quarantine: QuarantineEntry[] = []): string {
   const zone = status.businessTimeZone;
@@ -33,7 +44,8 @@ export function statusText(status: Status, quarantine: QuarantineEntry[] = []): 
     ...(status.running?.text ? [`Now: ${status.running.text}`] : []),
     ...pairCountLines(status),
     `Waiting to send: ${counts.pendingWrites} · decisions: ${counts.openConflicts} · records to fix: ${counts.quarantined} · refused writes: ${counts.needsAttention}`,
-    ...quarantine.map((q) => `  ${q.name ?? q.recordId} (${q.what ?? q.object}): ${q.problem ?? q.reason} ${q.fix ?? ''}`.trimEnd()),
+    ...quarantine.filter((q) => !q.nothingToDo).map(quarantineLine),
+    ...notesOf(quarantine),
     ...(status.lastError && status.lastError !== status.headline ? [`Last error: ${status.lastError}`] : []),
     `Times are in ${zone}.`,
   ];

@@ -29,7 +29,8 @@ export interface EventPage {
 const EVENT_ID = /^evt_[A-Za-z0-9_]{1,250}$/;
 const EVENT_TYPE = /^[a-z0-9_]{1,60}(\.[a-z0-9_]{1,60}){1,4}$/;
 
-const field = (value: unknown, key: string): unknown =>
+/** `value[key]` when `value` is a plain object, else undefined (for reading what can be read of a malformed event). */
+export const field = (value: unknown, key: string): unknown =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
 function text(value: unknown, pattern: RegExp): string | null {

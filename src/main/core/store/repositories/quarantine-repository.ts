@@ -80,7 +80,13 @@ export class QuarantineRepository {
     return this.db.prepare<[], QuarantineRow>('SELECT * FROM quarantine WHERE released_at IS NULL ORDER BY id').all().map(toRecord);
   }
 
-  countActive(): number {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM quarantine WHERE released_at IS NULL').get()?.n ?? 0;
+  /** Active entries, leaving out the objects in `except` (kinds that are notes, not records a person must fix). */
+  countActive(options: { except?: readonly string[] } = {}): number {
+    const except = options.except ?? [];
+    const notIn = except.length ? ` AND object NOT IN (${except.map(() => '?').join(', ')})` : '';
+    return (
+      this.db.prepare<string[], { n: number }>(`SELECT count(*) AS n FROM quarantine WHERE released_at IS NULL${notIn}`).get(...except)
+        ?.n ?? 0
+    );
   }
 }

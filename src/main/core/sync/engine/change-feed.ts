@@ -12,6 +12,11 @@
 // which reads the current state of all its records, that one included. The other pairs
 // apply the good events as usual, in order. Fetching just the named object would be
 // cheaper, but it needs a read per kind of object and still a rescan when no id is readable.
+// Known limits: a rescan sees records as they are now, so a reader that rescans gets no
+// events at all (events: []) and loses the signals only events carry for the good events
+// of that batch (the clients pair's findOverwrites and stampStripeEditTimes); and a record
+// deleted at the source is seen only if the pair's full scan confirms what is missing from
+// its listing (the clients pair does, with confirmDeleted; the invoices pair does not yet).
 import type { Side } from '../../store/repositories/mirror-repository';
 
 export interface FeedBatch {
