@@ -9,18 +9,16 @@ import { normaliseAbn } from '../../src/main/core/sync/normalise/abn';
 import { api, getJson, postJson } from './servicem8-test-helpers';
 
 describe('ServiceM8 simulator: rate limits', () => {
-  // The simulator's limits run on wall time. The 8 requests must land inside one window: a
-  // 3 s window leaves them 3 s (they take milliseconds). Waiting out the window is exact:
-  // a timer never fires early, it can only be late.
-  it('answers 429 with the real per-minute message once the minute budget is spent, and recovers', async () => {
-    const sim = await startServiceM8Simulator({ limits: { perMinute: 5, perDay: 1000, minuteMs: 3000 } });
+  // The limits count the simulator's clock: moving it on is time passing, so no test waits out a window.
+  it('answers 429 with the real per-minute message once the minute budget is spent, and recovers a minute later', async () => {
+    const sim = await startServiceM8Simulator({ limits: { perMinute: 5, perDay: 1000 } });
     try {
       const replies = await Promise.all(Array.from({ length: 8 }, () => getJson(api(sim.url, '/taxrate.json'))));
       expect(replies.filter((r) => r.status === 200).length).toBe(5);
       const limited = replies.filter((r) => r.status === 429);
       expect(limited.length).toBe(3);
       expect(limited[0]!.body).toEqual({ errorCode: 429, message: 'Number of allowed API requests per minute exceeded' });
-      await new Promise((resolve) => setTimeout(resolve, 3050));
+      sim.setNow(new Date(sim.now().getTime() + 60_000));
       expect((await getJson(api(sim.url, '/taxrate.json'))).status).toBe(200);
     } finally {
       await sim.close();
@@ -35,6 +33,28 @@ describe('ServiceM8 simulator: rate limits', () => {
         errorCode: 429,
         message: 'Number of allowed API requests per day exceeded',
       });
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('gives the day back when its clock moves a day on, never when it is set back', async () => {
+    const start = new Date('2026-11-10T01:00:00Z');
+    const sim = await startServiceM8Simulator({ limits: { perMinute: 100, perDay: 3 }, startAt: start });
+    const status = async () => (await getJson(api(sim.url, '/vendor.json'))).status;
+    const setClock = (instant: Date) => postJson(`${sim.url}/_sim/clock`, { now: instant.toISOString() });
+    try {
+      for (let i = 0; i < 3; i += 1) expect(await status()).toBe(200);
+      expect(await status()).toBe(429);
+      // Set back a month (to stamp a past month): no time has passed, the day is still spent.
+      expect((await setClock(new Date('2026-10-10T01:00:00Z'))).status).toBe(200);
+      expect(await status()).toBe(429);
+      // From there, most of a day on is not yet a day since the requests.
+      await setClock(new Date('2026-10-11T00:59:00Z'));
+      expect(await status()).toBe(429);
+      // A day and a minute after them (the clock moved on that much since): the day is back.
+      await setClock(new Date('2026-10-11T01:01:00Z'));
+      expect(await status()).toBe(200);
     } finally {
       await sim.close();
     }

@@ -49,7 +49,8 @@ export interface ServiceM8SimulatorOptions {
   strictNe?: boolean;
   /**
    * Wall clock for token expiry, and the base of the simulated clock that stamps every
-   * write (POST /_sim/clock or setNow() moves the latter). Rate limits use real time.
+   * write (POST /_sim/clock or setNow() moves the latter). The rate limits follow the
+   * simulated clock forward (a day moved on is a day's budget back), never back (A14, A28).
    */
   now?: () => Date;
   /** Simulated time at start (default: the wall clock). */
@@ -92,6 +93,8 @@ export async function startServiceM8Simulator(options: ServiceM8SimulatorOptions
     { limit: limits.perDay, ms: limits.dayMs ?? 86_400_000 },
   ];
   const limiters = new Map<string, SlidingWindowLimiter>();
+  // Real ServiceM8 counts real time, and the simulated clock is that time (A14).
+  const rateClock = { now: () => clock.elapsedMs() };
   const clients = options.oauthClients ?? [DEFAULT_OAUTH_CLIENT];
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const state: SimulatorState = {
@@ -117,7 +120,7 @@ export async function startServiceM8Simulator(options: ServiceM8SimulatorOptions
         ? undefined
         : (bucket) => {
             let limiter = limiters.get(bucket);
-            if (!limiter) limiters.set(bucket, (limiter = new SlidingWindowLimiter(windows)));
+            if (!limiter) limiters.set(bucket, (limiter = new SlidingWindowLimiter(windows, rateClock)));
             return limiter;
           },
     perDay: limits.perDay,

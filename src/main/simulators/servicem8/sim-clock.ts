@@ -1,8 +1,12 @@
 // The simulated time. Tests and the demo set it (POST /_sim/clock) to build a past
 // month; from then on it runs with wall time, so a write a second later is stamped a
-// second later. Rate limits and token lifetimes stay on wall time (A14, A28).
+// second later. It is also the time ServiceM8's rate limits count (A14): moving it
+// forward is time passing, so the minute and the day slide with it; moving it back
+// relabels the time without giving any back, so a rewind never refills the budget (A28).
 export class SimClock {
   private offsetMs = 0;
+  /** The sum of every move forward: time that has passed for the rate limits. */
+  private passedMs = 0;
 
   constructor(private readonly wall: () => Date) {}
 
@@ -10,7 +14,14 @@ export class SimClock {
     return new Date(this.wall().getTime() + this.offsetMs);
   }
 
+  /** Milliseconds on a clock that never runs back: wall time plus every move forward (the rate limits' clock). */
+  elapsedMs(): number {
+    return this.wall().getTime() + this.passedMs;
+  }
+
   set(instant: Date): void {
+    const step = instant.getTime() - this.now().getTime();
+    if (step > 0) this.passedMs += step;
     this.offsetMs = instant.getTime() - this.wall().getTime();
   }
 }
