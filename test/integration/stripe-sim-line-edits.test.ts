@@ -155,3 +155,21 @@ describe('invoice_metadata on add_lines', () => {
     expect(added.metadata).toEqual({ a: '1', c: '3' });
   });
 });
+
+describe('update_lines discounts', () => {
+  it("clears a line's discounts with '' and refuses coupon ids (coupons are not modelled)", async () => {
+    const invoice = await draftWith([{ description: 'Call-out', amount: 11000, tax_rates: [gst.id] }]);
+    const line = invoice.lines.data[0]!;
+    // A discount put on the line outside the API (as in the Dashboard): set on the stored objects.
+    const stored = sim.store.lines.get(line.id) as unknown as { discounts: string[] };
+    stored.discounts = ['di_dashboard'];
+    const cleared = await stripe.invoices.updateLines(invoice.id, { lines: [{ id: line.id, discounts: '' }] });
+    expect(cleared.lines.data[0]!.discounts).toEqual([]);
+    await expect(
+      stripe.invoices.updateLines(invoice.id, { lines: [{ id: line.id, discounts: [{ coupon: 'c1' }] }] }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'lines[0][discounts]',
+    });
+  });
+});

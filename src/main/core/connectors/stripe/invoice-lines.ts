@@ -82,7 +82,8 @@ export function updateLineParams(
   productId: string | null,
 ): Stripe.InvoiceUpdateLinesParams.Line {
   const { tax_rates: rates, ...entry } = addLineParams(line, index, productId);
-  return { id, ...entry, tax_rates: rates ?? '' };
+  // discounts '' removes any added by hand (e.g. in the Dashboard): the line is then exactly ours.
+  return { id, ...entry, tax_rates: rates ?? '', discounts: '' };
 }
 
 /**

@@ -22,7 +22,18 @@ import { invoiceMetadataOf, writeInvoiceMetadata } from './invoice-metadata';
 import { quantityOf, requireDraft } from './invoice-items';
 import { resolveTaxRates } from './tax-rate-refs';
 
-const UPDATE_ENTRY = ['id', 'amount', 'description', 'discountable', 'metadata', 'price_data', 'quantity', 'quantity_decimal', 'tax_rates'];
+const UPDATE_ENTRY = [
+  'id',
+  'amount',
+  'description',
+  'discountable',
+  'discounts',
+  'metadata',
+  'price_data',
+  'quantity',
+  'quantity_decimal',
+  'tax_rates',
+];
 
 interface Target {
   line: LineItemObject;
@@ -72,6 +83,11 @@ function planUpdate(ctx: SimContext, entry: FormObject, prefix: string, { line, 
   const rates = resolveTaxRates(ctx, 'tax_rates', entry, `${prefix}[tax_rates]`);
   const description = nullableStr(entry, 'description');
   const discountable = bool(entry, 'discountable');
+  // `discounts: ''` removes the line's discounts (SDK: "Pass an empty string to remove").
+  // Coupons and discount ids are not modelled here, so a list of them is refused.
+  if (has(entry, 'discounts') && entry.discounts !== '')
+    throw SimError.invalid('Line discounts other than an empty string are not supported by this simulator.', `${prefix}[discounts]`);
+  const clearDiscounts = entry.discounts === '';
   const metadata = applyMetadata(item.metadata, entry);
   return () => {
     Object.assign(item, { amount, net_amount: amount, quantity, quantity_decimal: quantityDecimal, metadata });
@@ -85,6 +101,7 @@ function planUpdate(ctx: SimContext, entry: FormObject, prefix: string, { line, 
     if (rates) item.tax_rates = rates;
     if (description !== undefined) item.description = description;
     if (discountable !== undefined) item.discountable = discountable;
+    if (clearDiscounts) Object.assign(item, { discounts: [] });
     Object.assign(line, {
       amount,
       subtotal: amount,
@@ -94,6 +111,7 @@ function planUpdate(ctx: SimContext, entry: FormObject, prefix: string, { line, 
       description: item.description,
       discountable: item.discountable,
       metadata: { ...metadata },
+      ...(clearDiscounts ? { discounts: [], discount_amounts: [] } : {}),
     });
   };
 }
