@@ -69,7 +69,7 @@ describe('outage: the ServiceM8 daily budget spent where the sync reads', () => 
   it('already spent as `sm8sync sync` starts: exit 0, says when it tries again, nothing lost, the next day does it all once', async () => {
     assertBuilt();
     // Long enough for a CLI process to start and reach its first read well inside one day.
-    const DAY_MS = 20_000;
+    const DAY_MS = 45_000;
     sims = await startSims({ servicem8: { rateLimits: 'real', limits: { perMinute: 1_000_000, perDay: 400, dayMs: DAY_MS } } });
     const dataDir = tempDir();
     const env = sideEnv({ servicem8: sims.servicem8.url, stripe: sims.stripe.url }, dataDir);
@@ -128,10 +128,10 @@ describe('outage: the ServiceM8 daily budget spent where the sync reads', () => 
     expect(companiesNamed(sims, 'Spent Stripe Customer')).toEqual(['Spent Stripe Customer']);
     const again = await runCli(['sync', '--json'], env);
     expect((JSON.parse(again.stdout) as { plan: unknown[] }).plan).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 
   it('running out mid-pull: the cycle pauses before any cursor moves, and the next day syncs everything once', async () => {
-    const DAY_MS = 6_000;
+    const DAY_MS = 20_000;
     sims = await startSims({ servicem8: { rateLimits: 'real', limits: { perMinute: 1_000_000, perDay: 400, dayMs: DAY_MS } } });
     const s = sims;
     const time = { offset: 0 };

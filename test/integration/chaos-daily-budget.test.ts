@@ -22,7 +22,7 @@ afterEach(() => sims?.close());
 
 describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
   it('stops, keeps the writes waiting, resumes the next day, nothing lost', async () => {
-    const DAY_MS = 8_000;
+    const DAY_MS = 20_000;
     const PER_DAY = 45;
     sims = await startSims({ servicem8: { rateLimits: 'real', limits: { perMinute: 1_000_000, perDay: PER_DAY, dayMs: DAY_MS } } });
     const context = { store: sims.servicem8.store, now: () => sims!.servicem8.now() };
@@ -112,5 +112,5 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     const names = new Map((await sims.sm8.list('company')).map((c) => [c.uuid, c.name]));
     expect(companies.map((c) => names.get(c))).toEqual(companies.map((_, i) => `Budget Renamed ${i}`));
     world.store.close();
-  }, 90_000);
+  }, 150_000);
 });
