@@ -100,4 +100,27 @@ describe('sync scheduler (timeout chain)', () => {
     expect(triggers).toEqual(['schedule', 'resume']);
     expect(scheduler.nextRunAt()).toBeNull();
   });
+  it('while a pause holds it looks again each interval, so a pause lifted early (Sync now got through) does not sleep to its old end', async () => {
+    const runs: number[] = [];
+    let until: Date | null = new Date(Date.now() + 60 * MINUTE);
+    const scheduler = createSyncScheduler({
+      run: () => {
+        runs.push(Date.now());
+        return Promise.resolve();
+      },
+      intervalMs: () => 5 * MINUTE,
+      minIntervalMs: MINUTE,
+      notBefore: () => until,
+    });
+    const start = Date.now();
+    scheduler.start(0);
+    expect(scheduler.nextRunAt()?.getTime()).toBe(start + 60 * MINUTE);
+    await vi.advanceTimersByTimeAsync(5 * MINUTE);
+    expect(runs).toHaveLength(0); // still paused: looked, did not run
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
+    until = null; // a manual sync got through
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
+    expect(runs).toEqual([start + 10 * MINUTE]);
+    scheduler.stop();
+  });
 });

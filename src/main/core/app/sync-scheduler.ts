@@ -18,7 +18,7 @@ export interface SyncSchedulerOptions {
   onError?: (error: unknown) => void;
   random?: () => number;
   /**
-   * No run starts before this instant (read each time a run is armed): the last cycle paused
+   * No run starts before this instant (read when a run is armed, and again while it waits): the last cycle paused
    * because ServiceM8's daily limit refused its reads, and trying sooner would only be refused.
    */
   notBefore?: () => Date | null;
@@ -45,10 +45,16 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
 
   function arm(delay: number, trigger: BackgroundTrigger): void {
     if (handle !== null) clearTimeout(handle);
-    const notBefore = options.notBefore?.()?.getTime() ?? 0;
-    delay = Math.max(delay, notBefore - Date.now());
-    dueAt = Date.now() + delay;
-    handle = setTimeout(() => void tick(trigger), delay);
+    const wait = Math.max(delay, pauseLeftMs());
+    dueAt = Date.now() + wait;
+    // While a pause holds, look again after a normal wait: a sync that got through in the
+    // meantime (Sync now, the CLI) lifts it early, and the chain must not sleep on to its old end.
+    const lookAgain = wait > delay ? Math.min(wait, Math.max(delay, nextDelay())) : wait;
+    handle = setTimeout(() => void (pauseLeftMs() > 0 ? arm(0, trigger) : tick(trigger)), lookAgain);
+  }
+
+  function pauseLeftMs(): number {
+    return (options.notBefore?.()?.getTime() ?? 0) - Date.now();
   }
 
   function nextDelay(): number {
