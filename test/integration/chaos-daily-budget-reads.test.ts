@@ -23,7 +23,8 @@ let sims: Sims | undefined;
 afterEach(() => sims?.close());
 
 const WORDS = "ServiceM8's daily request limit is used up — syncing tries again at";
-const nextDay = (dayMs: number) => new Promise((resolve) => setTimeout(resolve, dayMs + 300));
+/** The simulator's day passes: its clock moves on, and its rate windows count the move (no wall-clock wait). */
+const nextDay = (sims: Sims, dayMs: number) => sims.servicem8.setNow(new Date(sims.servicem8.now().getTime() + dayMs + 300));
 
 /** Spends what is left of the simulator's day (one request at a time, bounded) until it answers "per day exceeded". */
 async function spendTheDay(url: string): Promise<void> {
@@ -116,7 +117,7 @@ describe('outage: the ServiceM8 daily budget spent where the sync reads', () => 
     expect(result).toMatchObject({ state: 'completed', error: null });
 
     // The next day: everything is carried out, once, and the sentence is gone.
-    await nextDay(DAY_MS);
+    nextDay(sims, DAY_MS);
     const next = await runCli(['sync'], env);
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).not.toContain(WORDS);
@@ -184,7 +185,7 @@ describe('outage: the ServiceM8 daily budget spent where the sync reads', () => 
     expect(status(now)).toMatchObject({ state: 'paused', headline: sentenceFor(pause!.until, now.getTime()), lastError: null });
 
     // The next day, for the simulator and for the app's clock: everything once.
-    await nextDay(DAY_MS);
+    nextDay(sims, DAY_MS);
     time.offset = 61 * 60_000;
     const next = await world.sync();
     expect(next.state).toBe('completed');

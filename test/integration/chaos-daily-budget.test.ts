@@ -24,6 +24,8 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
   it('stops, keeps the writes waiting, resumes the next day, nothing lost', async () => {
     const DAY_MS = 20_000;
     const PER_DAY = 45;
+    // The simulator's day passes by moving its clock (its rate windows count the move), not by waiting.
+    const nextDay = () => sims!.servicem8.setNow(new Date(sims!.servicem8.now().getTime() + DAY_MS + 300));
     sims = await startSims({ servicem8: { rateLimits: 'real', limits: { perMinute: 1_000_000, perDay: PER_DAY, dayMs: DAY_MS } } });
     const context = { store: sims.servicem8.store, now: () => sims!.servicem8.now() };
     const companies = Array.from({ length: 20 }, (_, n) => {
@@ -42,7 +44,7 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     expect((await world.sync()).state).toBe('completed');
     const ids = companies.map((c) => world.store.links.byServiceM8Id('client', c)!.stripeId);
     for (const [i, id] of ids.entries()) await sims.stripeApi.customers.update(id, { name: `Budget Renamed ${i}` });
-    await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300)); // a new day
+    nextDay(); // a new day
 
     const refusedBefore = sims.servicem8.stats.byStatus[429] ?? 0;
     const spent = await world.sync();
@@ -102,12 +104,12 @@ describe('outage: the ServiceM8 daily budget runs out mid-sync', () => {
     expect([words(before), words(Date.now())]).toContain(paused.headline);
 
     // The next day (for the simulator's window and for the retry times): everything is carried out.
-    await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300));
+    nextDay();
     time.offset = 61 * 60_000;
     const next = await world.sync();
     expect(next.state).toBe('completed');
     expect(world.store.outbox.list({ state: 'pending' })).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, DAY_MS + 300));
+    nextDay();
     expect((await world.sync()).plan).toEqual([]);
     const names = new Map((await sims.sm8.list('company')).map((c) => [c.uuid, c.name]));
     expect(companies.map((c) => names.get(c))).toEqual(companies.map((_, i) => `Budget Renamed ${i}`));
