@@ -2,6 +2,7 @@
 // (vendor.timezone_name). Our records carry UTC ISO instants; cursors stay naive
 // because that is what the server compares against in `edit_date gt '…'`.
 import { DateTime } from 'luxon';
+import { cachedLocalToUtcMs } from './local-hour-offsets';
 
 const NAIVE_FORMAT = 'yyyy-MM-dd HH:mm:ss';
 const UNSET = new Set(['', '0000-00-00 00:00:00', '0000-00-00']);
@@ -16,6 +17,8 @@ export function localToUtcIso(value: string, zone: string): string | null {
   const text = value.trim();
   if (UNSET.has(text)) return null;
   if (!NAIVE.test(text)) throw new LocalTimeError(`not a ServiceM8 date-time: ${JSON.stringify(value)}`);
+  const cached = cachedLocalToUtcMs(text, zone);
+  if (cached !== undefined) return new Date(cached).toISOString().replace('.000Z', 'Z');
   // In a DST fall-back hour luxon picks the earlier offset; the stamp is ambiguous on the wire too (C8).
   const local = DateTime.fromSQL(text, { zone });
   if (!local.isValid)
