@@ -18,6 +18,11 @@ export interface BusinessDay {
 
 /** A stamp as a UTC instant: ISO text (with offset or Z) or Unix seconds (Stripe). */
 export function toInstant(value: string | number, what = 'time'): string {
+  const stored = typeof value === 'string' ? storedMillis(value) : Number.NaN;
+  if (!Number.isNaN(stored)) {
+    const iso = new Date(stored).toISOString();
+    return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso; // luxon's suppressMilliseconds
+  }
   const time =
     typeof value === 'number' ? DateTime.fromSeconds(value, { zone: 'utc' }) : DateTime.fromISO(value, { zone: 'utc', setZone: false });
   if (!time.isValid || (typeof value === 'string' && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()))) {
@@ -26,11 +31,52 @@ export function toInstant(value: string | number, what = 'time'): string {
   return time.toUTC().toISO({ suppressMilliseconds: true });
 }
 
+/**
+ * The milliseconds of an instant in the one form stored instants take, or NaN for any
+ * other text (luxon's to read). The round trip through Date checks the day exists:
+ * Date.parse alone reads 30 February as 2 March.
+ */
+function storedMillis(text: string): number {
+  if (!STORED_INSTANT.test(text)) return Number.NaN;
+  const millis = Date.parse(text);
+  if (Number.isNaN(millis)) return millis;
+  const fraction = text.length > 20 ? text.slice(20, -1) : '';
+  return new Date(millis).toISOString() === `${text.slice(0, 19)}.${fraction.padEnd(3, '0')}Z` ? millis : Number.NaN;
+}
+
 export function businessDay(instant: string, zone: string): BusinessDay {
+  // A sync files every invoice it stores; one Intl call per hour (zone-offsets) instead of luxon's per instant.
+  const millis = storedMillis(instant);
+  const offset = Number.isNaN(millis) ? null : offsetsOf(zone)(millis);
+  if (offset !== null) {
+    const date = new Date(millis + offset).toISOString().slice(0, 10);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return { date, month: date.slice(0, 7) };
+  }
   const local = DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone);
   if (!local.isValid)
     throw new BusinessDateError(`cannot place ${JSON.stringify(instant)} in zone ${JSON.stringify(zone)}: ${local.invalidReason}`);
   return { date: local.toFormat('yyyy-MM-dd'), month: local.toFormat('yyyy-MM') };
+}
+
+const offsetsByZone = new Map<string, (millis: number) => number | null>();
+
+/** One hour-offset cache per zone for the process (a zone's rules do not change while it runs). */
+function offsetsOf(zone: string): (millis: number) => number | null {
+  let offsets = offsetsByZone.get(zone);
+  if (!offsets) {
+    offsets = isKnownZone(zone) ? zoneOffsets(zone) : () => null;
+    offsetsByZone.set(zone, offsets);
+  }
+  return offsets;
+}
+
+function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The UTC instants [from, to) a business month covers; 30 or 31 days of local midnights. */
