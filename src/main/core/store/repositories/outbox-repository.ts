@@ -215,14 +215,16 @@ export class OutboxRepository {
 
   /** The same write already failed for a person to look at: sending it again would fail again. */
   hasFailedTwin(entity: string, operation: string, subjectId: string, payload: unknown): boolean {
+    // The subject's failed payloads first: almost always none, and then the payload (some
+    // 20,000 of them in a first sync) need not be written out as JSON to be compared.
+    const failed = this.db
+      .prepare<[string, string, string], { payload_json: string }>(
+        `SELECT payload_json FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed'`,
+      )
+      .all(entity, operation, subjectId);
+    if (failed.length === 0) return false;
     const json = toJson(payload) ?? 'null';
-    return (
-      this.db
-        .prepare<[string, string, string, string], { n: number }>(
-          `SELECT count(*) AS n FROM outbox WHERE entity = ? AND operation = ? AND subject_id = ? AND state = 'failed' AND payload_json = ?`,
-        )
-        .get(entity, operation, subjectId, json)!.n > 0
-    );
+    return failed.some((row) => row.payload_json === json);
   }
 
   /** A later write for the same subject and operation succeeded: the older failures are settled. */
