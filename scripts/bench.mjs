@@ -14,7 +14,8 @@
 //  7. (listed first below) `--only idle [--sizes 100,10000,100000]`: an idle cycle over N clients and
 //     2N invoices seeded as after a first sync (scripts/bench/idle.mjs): requests, CPU, wall, RSS per cycle.
 //  8. `--only small-change [--sizes 1000,100000]`: the cycle carrying a few edits (10 clients each side, 10 jobs,
-//     2 payments) over the idle bench's seed (scripts/bench/small-change.mjs): CPU, requests, mirror rows read.
+//     2 payments) over the idle bench's seed with one job in four paid (scripts/bench/small-change.mjs): CPU,
+//     requests, mirror rows read.
 //  6. Invoices: the first sync of 20,000 invoiced jobs (2,000 clients) against the
 //     rate-limit lower bound, and the requests of an idle cycle with them.
 //     `--only invoices [--jobs N]` runs just this part.

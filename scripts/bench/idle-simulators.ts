@@ -8,6 +8,9 @@
 // update through the API leaves one event, as every real account has (the events
 // feed's cursor). With --dump FILE it writes the Stripe customers and invoices as the
 // API renders them, one JSON a line, for the local store's seed (idle-store-seed.ts).
+// With --paid-every N (the small-change bench) every Nth job's invoice is paid, by card
+// in Stripe or in cash in ServiceM8 in turn, both sides as a finished sync leaves them
+// (paid-jobs.ts).
 // Prints the URLs as one JSON line; answers "stats" on stdin with each simulator's
 // request count, "edit" (`--only small-change`) with the few edits small-edits.ts makes
 // through both APIs; exits on "exit" or end of input.
@@ -24,11 +27,19 @@ import { newInvoice } from '../../src/main/simulators/stripe/objects/invoice';
 import { lineFromItem, newInvoiceItem } from '../../src/main/simulators/stripe/objects/invoice-item';
 import { newTaxRate, type TaxRateObject } from '../../src/main/simulators/stripe/objects/tax-rate';
 import { lineTaxes } from '../../src/main/simulators/stripe/invoice-totals';
+import { payJob } from './paid-jobs';
 import { makeSmallEdits, type SeededJob } from './small-edits';
 
-const { values } = parseArgs({ options: { clients: { type: 'string' }, jobs: { type: 'string' }, dump: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { clients: { type: 'string' }, jobs: { type: 'string' }, dump: { type: 'string' }, 'paid-every': { type: 'string' } },
+});
 const clients = Number(values.clients ?? 100);
 const jobs = Number(values.jobs ?? 0);
+const paidEvery = Number(values['paid-every'] ?? 0);
+// The paid jobs: the last of every N, so at round sizes no job small-edits.ts edits (1 and 2 past each tenth or
+// half of the jobs) is one of them.
+const paidAs = (n: number) =>
+  paidEvery > 0 && n % paidEvery === paidEvery - 1 ? (Math.floor(n / paidEvery) % 2 === 0 ? 'card' : 'cash') : null;
 
 const servicem8 = await startServiceM8Simulator({ seed: 'none', rateLimits: 'off' });
 const stripe = await startStripeSimulator({ seed: 'none', rateLimits: 'off' });
@@ -39,7 +50,7 @@ const write = (json: unknown) =>
 // One write every 2 s, the newest a day ago: older than every cursor's overlap window.
 // (The write rules read the clock more than once per record: the clock moves per write.)
 const WRITE_MS = 2_000;
-const writes = clients * 2 + jobs * 4;
+const writes = clients * 2 + jobs * 4 + (paidEvery > 0 ? Math.ceil(jobs / paidEvery) * 3 : 0);
 const start = Date.now() - 86_400_000 - writes * WRITE_MS;
 let stamp = 0;
 const tick = () => (stamp += WRITE_MS);
@@ -169,7 +180,7 @@ function stripeInvoice(
 // The simulator's write rules number a job and total its lines by walking every job and
 // line (fine for a demo, quadratic for 200,000 jobs): each job is made by those same
 // rules in a scratch store holding the account, then copied in with its number.
-const ACCOUNT_OBJECTS = Object.keys(OBJECTS).filter((o) => !['company', 'companycontact', 'job', 'jobmaterial'].includes(o));
+const ACCOUNT_OBJECTS = Object.keys(OBJECTS).filter((o) => !['company', 'companycontact', 'job', 'jobmaterial', 'jobpayment'].includes(o));
 function scratchContext(company: string) {
   const scratch = new SimulatorStore();
   for (const object of ACCOUNT_OBJECTS) for (const record of servicem8.store.list(object)) scratch.put(object, record);
@@ -209,17 +220,21 @@ for (let n = 0; n < jobs; n += 1) {
   });
   tick();
   createRecord(jobContext, OBJECTS.job!, { uuid: job, status: 'Completed', invoice_sent: 1 });
+  const invoice = stripeInvoice(job, n, owner.customer, [
+    { description: 'Labour', amount: 14_700, rate: exclusive, quantity: '1.5', unit: '9800' },
+    { description: 'Parts', amount: partsDollars * 100, rate: inclusive, quantity: '1', unit: String(partsDollars * 100) },
+  ]);
+  const by = paidAs(n);
+  const next = () => (tick(), context.now());
+  const paid = by ? await payJob(by, { jobUuid: job, invoiceId: invoice.id }, { stripe, sm8: jobContext }, next) : null;
   servicem8.store.put('job', { ...jobContext.store.get('job', job)!, generated_job_id: String(n + 1) });
-  for (const material of jobContext.store.list('jobmaterial')) servicem8.store.put('jobmaterial', material);
+  for (const object of ['jobmaterial', 'jobpayment']) for (const r of jobContext.store.list(object)) servicem8.store.put(object, r);
   const parts = jobContext.store.list('jobmaterial').find((m) => m.name === 'Parts')!.uuid as string;
   seededJobs.push({ uuid: job, parts });
-  await write(
-    stripeInvoice(job, n, owner.customer, [
-      { description: 'Labour', amount: 14_700, rate: exclusive, quantity: '1.5', unit: '9800' },
-      { description: 'Parts', amount: partsDollars * 100, rate: inclusive, quantity: '1', unit: String(partsDollars * 100) },
-    ]),
-  );
+  await write(paid ? paid.rendered : invoice);
 }
+// The payments ran on the seed's clock: Stripe's runs on from now again.
+stripe.setClock(new Date());
 if (start + stamp > Date.now() - 3_600_000) throw new Error('seed: a record was stamped less than an hour ago');
 if (dump) await new Promise((resolve) => dump.end(resolve));
 process.stdout.write(`${JSON.stringify({ servicem8: servicem8.url, stripe: stripe.url })}\n`);

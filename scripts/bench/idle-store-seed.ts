@@ -12,7 +12,9 @@
 //   the merge base a first sync records for a pair that already agrees.
 // - The events feed cursor is the newest event, as a first sync leaves it; the invoices
 //   pair's settings stamp is the current settings'.
-// Not seeded: the typed money tables and the invoice list's job standings (the
+// - Paid jobs (idle-simulators.ts --paid-every): the payments pair's mirror, links,
+//   merge bases and typed payments table, from its own reads (idle-store-payments.ts).
+// Not seeded: the typed invoices table and the invoice list's job standings (the
 // invoices pair writes them while planning; a cycle with no subject never reads them),
 // and invoice merge bases. A cycle after this seed must pull and plan nothing: the
 // bench checks that before it measures.
@@ -43,13 +45,14 @@ import { STRIPE_EVENTS_FEED } from '../../src/main/core/sync/kit/feeds';
 import { PAYMENT_CURSORS } from '../../src/main/core/sync/payments/definition';
 import { servicem8PaymentsPort } from '../../src/main/core/sync/payments/adapters/servicem8-payments-port';
 import type { Settings } from '../../src/shared/settings';
+import { seedPayments } from './idle-store-payments';
 
 const INVOICE_OBJECTS = ['taxrate', 'staff', 'category', 'job', 'jobmaterial'] as const satisfies readonly ServiceM8Object[];
 
 export async function seedFirstSync(
   store: Store,
   options: { servicem8: string; stripe: string; dump: string; settings: Settings; keys: { servicem8: string; stripe: string } },
-): Promise<{ clients: number; invoices: number }> {
+): Promise<{ clients: number; invoices: number; payments: { card: number; cash: number } }> {
   const servicem8 = new ServiceM8Client({
     baseUrl: options.servicem8,
     auth: apiKeyAuth(new MemorySecretStore({ 'servicem8.apiKey': options.keys.servicem8 })),
@@ -66,7 +69,7 @@ export async function seedFirstSync(
     const result = await servicem8.listChangedSince(object, null);
     pulled.set(object, { records: result.records, cursor: result.cursor });
   }
-  const payments = await servicem8PaymentsPort(servicem8).pullPayments(null);
+  const jobPayments = await servicem8PaymentsPort(servicem8).pullPayments(null);
   const feed = await stripe.listEventsSince(null, []);
 
   const contactsOf = new Map<string, Sm8Contact[]>();
@@ -85,7 +88,7 @@ export async function seedFirstSync(
     }
     store.cursors.set(CLIENT_CURSORS.companies, companies.cursor);
     store.cursors.set(CLIENT_CURSORS.contacts, contacts.cursor);
-    store.cursors.set(PAYMENT_CURSORS.jobPayments, payments.cursor);
+    store.cursors.set(PAYMENT_CURSORS.jobPayments, jobPayments.cursor);
     store.cursors.set(INVOICE_CURSORS.settings, settingsKey(options.settings));
     store.cursors.set(feedCursorName(STRIPE_EVENTS_FEED), feed.cursor ?? '');
   });
@@ -126,5 +129,6 @@ export async function seedFirstSync(
     if (batch.length >= 5000) flush();
   }
   flush();
-  return counts;
+  const payments = await seedPayments(store, stripe, jobPayments.records, options.settings.businessTimeZone);
+  return { ...counts, payments };
 }

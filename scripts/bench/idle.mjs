@@ -46,12 +46,14 @@ function lineProcess(script, args, heapMb) {
 /**
  * Both simulators and a store seeded as a finished first sync leaves them, and the sync
  * runner over them (one long-lived process); `use` measures, then everything is stopped.
+ * `paidEvery` N: every Nth job's invoice paid (by card or in cash, in turn; paid-jobs.ts).
  */
-export async function withSeededWorld(clients, jobs, use) {
+export async function withSeededWorld(clients, jobs, use, { paidEvery = 0 } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-idle-'));
   const dump = path.join(dir, 'stripe.jsonl');
   const seedStarted = performance.now();
-  const sims = lineProcess('idle-simulators.ts', ['--clients', String(clients), '--jobs', String(jobs), '--dump', dump], 12_288);
+  const paid = paidEvery > 0 ? ['--paid-every', String(paidEvery)] : [];
+  const sims = lineProcess('idle-simulators.ts', ['--clients', String(clients), '--jobs', String(jobs), '--dump', dump, ...paid], 12_288);
   let ours = null;
   try {
     const urls = await sims.next();
@@ -70,7 +72,7 @@ export async function withSeededWorld(clients, jobs, use) {
     // The first cycle after the seed is the check that the seed is a finished first sync.
     if (ready[0].planned !== 0 || ready[0].pulled !== 0)
       throw new Error(`the cycle after the seed pulled ${ready[0].pulled} records and planned ${ready[0].planned} writes`);
-    return await use({ sims, ours, seedSeconds: (performance.now() - seedStarted) / 1000 });
+    return await use({ sims, ours, seeded, seedSeconds: (performance.now() - seedStarted) / 1000 });
   } finally {
     await ours?.stop();
     await sims.stop();

@@ -2,12 +2,8 @@
 // decided, the clients pair plans nothing without reading the mirror. The same cycle
 // must still see the next change, and a decision taken with nothing else changed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
-import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
-import { Store } from '../../src/main/core/store/store';
-import { parseSettings } from '../../src/shared/settings';
-import { FakeServiceM8, FakeStripe } from '../helpers/fake-client-sides';
 import { invoiceWorld, startSides } from '../helpers/invoice-world';
+import { clientsOverFakes } from '../helpers/clients-over-fakes';
 import { countMirrorReads } from '../helpers/mirror-reads';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -17,27 +13,8 @@ beforeAll(async () => (sides = await startSides()));
 afterAll(() => sides.close());
 
 function setup() {
-  const clock = () => new Date('2026-11-24T00:00:00.000Z');
-  const store = Store.open(tempDir(), { clock });
-  const servicem8 = new FakeServiceM8();
-  const stripe = new FakeStripe();
-  const pair = createClientPair({
-    store,
-    servicem8,
-    stripe,
-    errors: { classify: (e) => ({ kind: 'validation', message: (e as Error).message }) },
-  });
-  const engine = new SyncEngine({
-    store,
-    pairs: [pair],
-    feeds: [stripe.feed],
-    clock,
-    settings: () => parseSettings({}),
-    rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }),
-  });
-  const sync = () => engine.runCycle({ dryRun: false, trigger: 'cli' });
-  const mirrorReads = countMirrorReads(store.mirror);
-  return { store, servicem8, stripe, sync, mirrorReads };
+  const world = clientsOverFakes(tempDir());
+  return { ...world, mirrorReads: countMirrorReads(world.store.mirror) };
 }
 
 describe('idle cycle', () => {

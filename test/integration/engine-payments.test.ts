@@ -1,35 +1,17 @@
 // The payments pair end to end: real SQLite, both simulators in-process, the engine with
 // a stand-in for the invoices pair (links + store.invoices). Each scenario checks both
 // sides over HTTP and that each side's payments add up, to the cent, to what was paid.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/main/core/store/store';
+import { describe, expect, it } from 'vitest';
 import type { SettingsInput } from '../../src/shared/settings';
-import { buildPaymentsEngine, type InvoicePairing } from '../helpers/payments-engine';
-import { PaymentSims, textCents } from '../helpers/payments-sims';
+import { textCents } from '../helpers/payments-sims';
+import { usePaymentWorlds } from '../helpers/payments-world';
 import { useTempDirs } from '../helpers/temp-dir';
 
-const tempDir = useTempDirs();
-const open: PaymentSims[] = [];
-afterEach(async () => {
-  for (const sims of open.splice(0)) await sims.close();
-});
+const paymentWorld = usePaymentWorlds(useTempDirs());
 
 async function world(settings: SettingsInput = {}) {
-  const sims = await PaymentSims.start();
-  open.push(sims);
-  const store = Store.open(tempDir());
-  const registered: InvoicePairing[] = [];
-  const { engine } = buildPaymentsEngine({ store, servicem8Url: sims.sm8Sim.url, stripeUrl: sims.stripeSim.url, settings, registered });
-  const sync = async () => {
-    const result = await engine.runCycle({ dryRun: false, trigger: 'cli' });
-    expect(result.state, result.error ?? '').toBe('completed');
-    return result;
-  };
-  const invoice = async (cents: number) => {
-    const pairing = await sims.addInvoice(cents);
-    registered.push(pairing);
-    return pairing;
-  };
+  const w = await paymentWorld(settings);
+  const { sims, sync } = w;
   /** A second sync plans nothing and sends nothing to either side. */
   const idle = async () => {
     const before = { sm8: sims.sm8Sim.requestCount, stripe: sims.stripeSim.stats };
@@ -39,7 +21,7 @@ async function world(settings: SettingsInput = {}) {
     expect(sims.sm8Sim.store.count('jobpayment')).toBe(writesBefore);
     return before;
   };
-  return { sims, store, sync, invoice, idle, register: (pairing: InvoicePairing) => registered.push(pairing) };
+  return { ...w, idle };
 }
 
 const payment = (entries: { entity: string; created: Record<string, number>; updated: Record<string, number> }[]) =>

@@ -4,37 +4,13 @@
 // duplicate question, never a second record) and one quarantined (never duplicated by a
 // create), even though neither changed in that cycle.
 import { describe, expect, it } from 'vitest';
-import { createClientPair } from '../../src/main/core/sync/clients/client-pair';
-import { SyncEngine } from '../../src/main/core/sync/engine/sync-engine';
-import { Store } from '../../src/main/core/store/store';
-import { parseSettings } from '../../src/shared/settings';
-import { FakeServiceM8, FakeStripe } from '../helpers/fake-client-sides';
+import { clientsOverFakes } from '../helpers/clients-over-fakes';
 import { countMirrorReads } from '../helpers/mirror-reads';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
-function setup() {
-  const clock = () => new Date('2026-11-24T00:00:00.000Z');
-  const store = Store.open(tempDir(), { clock });
-  const servicem8 = new FakeServiceM8();
-  const stripe = new FakeStripe();
-  const pair = createClientPair({
-    store,
-    servicem8,
-    stripe,
-    errors: { classify: (e) => ({ kind: 'validation', message: (e as Error).message }) },
-  });
-  const engine = new SyncEngine({
-    store,
-    pairs: [pair],
-    feeds: [stripe.feed],
-    clock,
-    settings: () => parseSettings({}),
-    rateBudget: () => ({ usedLastMinute: 0, perMinute: 180, usedToday: 0, perDay: 20000 }),
-  });
-  return { store, servicem8, stripe, sync: () => engine.runCycle({ dryRun: false, trigger: 'cli' }) };
-}
+const setup = () => clientsOverFakes(tempDir());
 
 describe('a cycle with a few changes, matching by email', () => {
   it('sees the linked and the quarantined records that share a changed record’s email, and reads no other client', async () => {

@@ -1,39 +1,21 @@
 // A payments cycle with two new payments (a card payment in Stripe, a cash payment in
 // ServiceM8) reads the payment rows they touch (by id, by job, by derived id), not every
 // mirrored payment: counted through a seam on the store's mirror repository.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/store/store';
-import { buildPaymentsEngine, type InvoicePairing } from '../helpers/payments-engine';
 import { countMirrorReads } from '../helpers/mirror-reads';
-import { PaymentSims } from '../helpers/payments-sims';
+import { usePaymentWorlds } from '../helpers/payments-world';
 import { useTempDirs } from '../helpers/temp-dir';
 import { paymentUuidFor } from '../../src/main/core/sync/payments/words';
 
 const tempDir = useTempDirs();
-const open: PaymentSims[] = [];
-afterEach(async () => {
-  for (const sims of open.splice(0)) await sims.close();
-});
+const paymentWorld = usePaymentWorlds(tempDir);
 
 const PAID = 12;
 
 describe('a payments cycle with a few changes', () => {
   it('two new payments read only the payment rows they touch, with many payments mirrored', async () => {
-    const sims = await PaymentSims.start();
-    open.push(sims);
-    const store = Store.open(tempDir());
-    const registered: InvoicePairing[] = [];
-    const { engine } = buildPaymentsEngine({ store, servicem8Url: sims.sm8Sim.url, stripeUrl: sims.stripeSim.url, registered });
-    const sync = async () => {
-      const result = await engine.runCycle({ dryRun: false, trigger: 'cli' });
-      expect(result.state, result.error ?? '').toBe('completed');
-      return result;
-    };
-    const invoice = async (cents: number) => {
-      const pairing = await sims.addInvoice(cents);
-      registered.push(pairing);
-      return pairing;
-    };
+    const { sims, store, sync, invoice } = await paymentWorld();
     for (let n = 0; n < PAID; n += 1) {
       const inv = await invoice(10000 + n);
       if (n % 2 === 0) await sims.payByCard(inv.invoiceId);

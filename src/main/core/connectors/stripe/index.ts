@@ -6,7 +6,7 @@ export type { CustomerInput } from './customers';
 export type { InvoiceDraftInput, InvoiceDraftUpdate } from './invoice-writes';
 export type { InvoiceLineInput } from './invoice-lines';
 export type { CreditNoteInput } from './invoice-actions';
-export { INVOICE_EVENT_TYPES, invoiceIdsTouched, type InvoiceListFilter, type InvoicesSince } from './invoices';
+export type { InvoiceListFilter } from './invoices';
 export type { EventsSince } from './events';
 export { GST_EXCLUSIVE, GST_INCLUSIVE, TAX_RATE_TAG, type GstRates, type TaxRateSpec } from './tax-rates';
 export type {

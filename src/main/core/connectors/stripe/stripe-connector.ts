@@ -74,7 +74,6 @@ export class StripeConnector {
   // Invoices: reads
   getInvoice = (id: string) => invoices.getInvoice(this.ctx, id);
   listInvoices = (filter?: invoices.InvoiceListFilter, unread?: UnreadObject[]) => invoices.listInvoices(this.ctx, filter, unread);
-  invoicesChangedSince = (cursor: string | null) => invoices.invoicesChangedSince(this.ctx, cursor);
 
   // Invoices: writes (every one takes an idempotency key)
   createDraftInvoice = (input: writes.InvoiceDraftInput, idempotencyKey: string) =>

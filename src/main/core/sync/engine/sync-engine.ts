@@ -1,17 +1,17 @@
 // One sync cycle over every entity pair, in order: finish what a crash left in the
-// outbox, then per pair pull → plan → persist (plan + cursors in one transaction) →
-// apply → record. Cycles never overlap. A dry run stops at the plan.
+// outbox, then per pair pull → plan → persist (plan + cursors in one transaction,
+// plan-pair.ts) → apply → record. Cycles never overlap. A dry run stops at the plan; a
+// read the service refuses for a while pauses the cycle (cycle-pause.ts).
 import type { SyncResult } from '../../../../shared/api';
 import type { Settings } from '../../../../shared/settings';
 import type { CycleTrigger, RunProgress, SyncRunner } from '../../app/ports';
 import { createLogger } from '../../logging/logger';
 import type { Store } from '../../store/store';
 import { applyOutbox, type HeldSides } from './apply-outbox';
-import { CycleFeeds, feedCursorName, type ChangeFeed, type FeedBatch } from './change-feed';
-import type { CyclePause } from './cycle-pause';
+import { CycleFeeds, type ChangeFeed } from './change-feed';
+import { finishPaused } from './cycle-pause';
 import type { CycleLock } from './cycle-lock';
-import type { ClassifiedFailure } from './failure';
-import { persistPlan } from './persist-plan';
+import { lastReaders, planPair, type PairTurn } from './plan-pair';
 import { SingleFlight } from './single-flight';
 import { orderPairs, type CycleContext, type SyncPair } from './sync-pair';
 import { EntityCounters } from './summary';
@@ -87,7 +87,8 @@ export class SyncEngine implements SyncRunner {
     const run = store.runs.start(options.trigger, options.dryRun);
     const counters = new EntityCounters(this.ordered.map((p) => p.definition.entity));
     const signal = options.signal ?? new AbortController().signal;
-    const feeds = new CycleFeeds(new Map((this.deps.feeds ?? []).map((f) => [f.name, f])), feedTypes(this.ordered), store.cursors, signal);
+    const sources = this.deps.feeds ?? [];
+    const feeds = new CycleFeeds(new Map(sources.map((f) => [f.name, f])), feedTypes(this.ordered), store.cursors, signal);
     const plan: SyncResult['plan'] = [];
     const context: CycleContext = {
       runId: run.id,
@@ -103,6 +104,18 @@ export class SyncEngine implements SyncRunner {
     };
     const pairsByEntity = new Map(this.ordered.map((p) => [p.definition.entity, p]));
     const lastReader = lastReaders(this.ordered);
+    const turn: PairTurn = {
+      store,
+      clock: this.clock,
+      sources,
+      context,
+      counters,
+      plan,
+      feeds,
+      lastReader,
+      runId: run.id,
+      dryRun: options.dryRun,
+    };
     // Sides whose writes this cycle found refusing everything (the daily limit): the rest wait unsent.
     const held: HeldSides = new Map();
     let active: SyncPair | undefined = this.ordered[0];
@@ -114,7 +127,7 @@ export class SyncEngine implements SyncRunner {
       }
       for (const pair of this.ordered) {
         active = pair;
-        await this.planPair(pair, { context, counters, plan, feeds, lastReader, runId: run.id, dryRun: options.dryRun });
+        await planPair(pair, turn);
         if (options.dryRun) continue;
         await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock, held);
       }
@@ -140,7 +153,8 @@ export class SyncEngine implements SyncRunner {
       // be refused the same way, and the shared Stripe events cursor only advances once every
       // reader has seen the batch, so going on without this pair could skip its events.
       // A dry run cannot show the whole plan without the reads, so it still fails.
-      if (failure?.pause && !options.dryRun) return this.paused(run.id, startedAt, counters, plan, failure);
+      if (failure?.pause && !options.dryRun)
+        return finishPaused(store.runs, { runId: run.id, startedAt, entities: counters.summaries(), plan }, failure, this.clock);
       const message = failure ? failure.message : (error as Error).message;
       log.error({ err: error, runId: run.id }, 'sync cycle failed');
       store.runs.finish(run.id, { state: 'failed', summary: { entities: counters.summaries() }, error: message });
@@ -158,93 +172,6 @@ export class SyncEngine implements SyncRunner {
       this.current = null;
     }
   }
-
-  /**
-   * Pull, plan and (unless a dry run) persist one pair's writes. Its own frame, so what
-   * the pair prepared (its pulled records, its world, the writes' payloads) can be
-   * collected before the writes are applied, which on a first sync takes minutes.
-   */
-  private async planPair(
-    pair: SyncPair,
-    cycle: {
-      context: CycleContext;
-      counters: EntityCounters;
-      plan: SyncResult['plan'];
-      feeds: CycleFeeds;
-      lastReader: Map<string, string>;
-      runId: number;
-      dryRun: boolean;
-    },
-  ): Promise<void> {
-    const { context, counters, plan, feeds } = cycle;
-    const { store } = this.deps;
-    const { entity } = pair.definition;
-    context.progress('pull', entity, 0, null);
-    const plannedAt = this.clock().toISOString();
-    // Each pair reads the shared feeds as itself: a rescan when an event it may need could not be read.
-    const declared = pair.definition.feeds ?? {};
-    const prepared = await pair.prepare({ ...context, feed: (name) => feeds.read(name, declared[name] ?? []) });
-    const feedsDone = [...cycle.lastReader].filter(([, reader]) => reader === entity).map(([feed]) => feed);
-    const batches = await Promise.all(feedsDone.map(async (name) => [name, await feeds.readIfStarted(name)] as const));
-    counters.pulled(entity, prepared.pulled);
-    counters.add(entity, {
-      // The feed's unreadable events count once, with the last pair that reads the feed (it saves them).
-      quarantined: prepared.quarantined + batches.reduce((n, [, batch]) => n + (batch?.unread?.length ?? 0), 0),
-      conflicts: prepared.plan.conflicts.length,
-      linked: prepared.plan.links.length,
-    });
-    for (const write of prepared.plan.writes) {
-      plan.push({
-        entity: write.entity,
-        target: write.target,
-        operation: write.operation,
-        subject: write.describe.subject,
-        fields: write.describe.fields,
-      });
-    }
-    if (cycle.dryRun) return;
-    store.transaction(() => {
-      prepared.persist();
-      persistPlan(store, prepared.plan, cycle.runId, pair.definition.operations, plannedAt);
-      // Every pair has now seen the feed's batch: the next cycle starts after it, its unreadable events set aside.
-      for (const [name, batch] of batches) {
-        if (batch) this.quarantineUnread(name, batch);
-        if (batch?.cursor) store.cursors.set(feedCursorName(name), batch.cursor);
-      }
-    });
-  }
-
-  /**
-   * A feed's unreadable events go to the quarantine with their reason (the pairs concerned
-   * rescanned instead). An event cannot be corrected, so its entry is let go once the
-   * service no longer keeps it: by then the rescan has long covered it.
-   */
-  private quarantineUnread(name: string, batch: FeedBatch): void {
-    const where = this.deps.feeds?.find((f) => f.name === name)?.unread;
-    if (!where) return;
-    const { quarantine } = this.deps.store;
-    for (const u of batch.unread ?? [])
-      quarantine.put({ side: where.side, object: where.object, recordId: u.id, reason: u.reason, raw: u.raw });
-    quarantine.releaseUnseenFor(where.side, where.object, where.keptDays);
-  }
-
-  private paused(
-    runId: number,
-    startedAt: string,
-    counters: EntityCounters,
-    plan: SyncResult['plan'],
-    failure: ClassifiedFailure,
-  ): SyncResult {
-    const paused: CyclePause = {
-      until: new Date(this.clock().getTime() + (failure.retryAfterMs ?? 0)).toISOString(),
-      reason: failure.message,
-    };
-    log.warn({ runId, ...paused }, 'sync cycle paused: the service refuses requests for now');
-    const entities = counters.summaries();
-    this.deps.store.runs.finish(runId, { state: 'completed', summary: { entities, planned: plan.length, paused } });
-    // The result keeps the `sync --json` shape (no field for the pause; error stays null as for any completed cycle): Status carries it.
-    return { runId, dryRun: false, state: 'completed', startedAt, finishedAt: this.clock().toISOString(), entities, plan, error: null };
-  }
 }
 
 /** Per feed, the union of the event types its readers declare. */
@@ -254,11 +181,4 @@ function feedTypes(pairs: SyncPair[]): Map<string, string[]> {
     for (const [name, wanted] of Object.entries(pair.definition.feeds ?? {}))
       types.set(name, [...new Set([...(types.get(name) ?? []), ...wanted])]);
   return types;
-}
-
-/** Per feed, the entity of the last pair in cycle order that reads it. */
-function lastReaders(pairs: SyncPair[]): Map<string, string> {
-  const last = new Map<string, string>();
-  for (const pair of pairs) for (const name of Object.keys(pair.definition.feeds ?? {})) last.set(name, pair.definition.entity);
-  return last;
 }
