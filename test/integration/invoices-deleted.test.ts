@@ -4,6 +4,8 @@
 // 404 and wait for a person): it gets an invoice again by the usual rules, on the same link.
 // And a full listing that misses a live invoice (it raced a change) deletes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runReconciliation } from '../../src/main/core/reports/reconciliation/run-reconciliation';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { StripeConnector } from '../../src/main/core/connectors/stripe/stripe-connector';
 import { stripeInvoiceChanges } from '../../src/main/core/sync/invoices/stripe-changes';
 import { invoiceWorld, startSides } from '../helpers/invoice-world';
@@ -57,8 +59,10 @@ async function expectReissued(world: World, job: string, deleted: string, linkId
   const live = await world.invoiceOf(job);
   expect(live.map((i) => [i.id, i.total])).toEqual([[link.stripeId, totalCents]]);
   expect(world.store.mirror.get('stripe', 'invoice', deleted)).toBeNull();
+  expect(world.store.invoices.get('stripe', deleted)).toBeNull(); // a deleted draft was never a sale
   expect(world.store.conflicts.list(['open'])).toEqual([]);
   expect((await world.sync()).plan).toEqual([]);
+  expect(runReconciliation(world.store, { settings: DEFAULT_SETTINGS, trigger: 'manual' }).findings).toEqual([]);
 }
 
 describe('invoices: a linked draft deleted in Stripe', () => {
