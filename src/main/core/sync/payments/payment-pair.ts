@@ -104,11 +104,7 @@ export function createPaymentPair(deps: PaymentPairDeps): SyncPair {
       const planning = await planPayments(world, {
         links: new PlanningLinks(storedLinks(store.links, PAYMENT_ENTITY)),
         jobOfInvoice: (id) => store.links.byStripeId(INVOICE_ENTITY, id)?.servicem8Id ?? null,
-        // A broken invoice link's invoice was deleted in Stripe (invoices/deleted-invoices.ts): the job has no invoice to pay.
-        invoiceOfJob: (uuid) => {
-          const link = store.links.byServiceM8Id(INVOICE_ENTITY, uuid);
-          return link && link.state !== 'broken' ? link.stripeId : null;
-        },
+        invoiceOfJob: (uuid) => store.links.byServiceM8Id(INVOICE_ENTITY, uuid)?.stripeId ?? null,
         jobNumber: (uuid) => store.invoices.get('servicem8', uuid)?.jobNumber ?? null,
         baseFor: (uuid) => {
           const link = store.links.byServiceM8Id(PAYMENT_ENTITY, uuid);
