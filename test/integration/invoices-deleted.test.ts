@@ -20,7 +20,7 @@ afterEach(() => sides.close());
 type World = ReturnType<typeof invoiceWorld>;
 
 /** A completed, invoiced job linked to a draft made by hand in Stripe (sm8sync finalizes its own). */
-async function linkedDraft(world: World, name: string): Promise<{ job: string; draft: string }> {
+async function linkedDraft(world: World, name: string): Promise<{ job: string; draft: string; customer: string; rate: string }> {
   const company = await world.client(name);
   const job = await world.job(company, [{ name: 'Labour', quantity: '2', unit: '110.00', inclusive: true }], { complete: false });
   expect((await world.sync()).state).toBe('completed'); // links the client
@@ -47,7 +47,7 @@ async function linkedDraft(world: World, name: string): Promise<{ job: string; d
   expect(world.store.links.byServiceM8Id('invoice', job)?.stripeId).toBe(draft.id);
   await world.sync(); // reads back the events so far: the cursor points at a real event
   expect(world.store.cursors.get('feed.stripe.events')).toMatch(/^evt_/);
-  return { job, draft: draft.id };
+  return { job, draft: draft.id, customer, rate };
 }
 
 /** After the deletion is seen: no write failed, the same link carries one live invoice with the job's total. */
@@ -93,6 +93,61 @@ describe('invoices: a linked draft deleted in Stripe', () => {
     const seen = await world.sync();
     expect(seen.entities.find((e) => e.entity === 'invoice')).toMatchObject({ created: { stripe: 1 }, failed: 0 });
     await expectReissued(world, job, draft, linkId, 22000);
+    world.store.close();
+  });
+
+  it('a job not to be invoiced any more keeps its broken link and says why; invoiced again, it gets a new invoice on that link', async () => {
+    const world = invoiceWorld(sides, tempDir());
+    const { job, draft } = await linkedDraft(world, 'Held Plumbing Pty Ltd');
+    const linkId = world.store.links.byServiceM8Id('invoice', job)!.id;
+    await world.stripe.invoices.del(draft);
+    await world.http.update('job', job, { invoice_sent: 0 });
+    const seen = await world.sync();
+    expect(seen.plan).toEqual([]);
+    expect(world.store.links.byServiceM8Id('invoice', job)).toMatchObject({ id: linkId, stripeId: draft, state: 'broken' });
+    expect(world.store.invoiceJobs.get(job)).toMatchObject({
+      planState: 'not_sent',
+      reasonCode: 'trigger_not_reached',
+      stripeInvoiceId: null,
+    });
+    expect(world.store.invoiceJobs.get(job)?.reason).toMatch(
+      new RegExp(`^Its Stripe invoice ${draft} was deleted in Stripe\\. Not sent yet`),
+    );
+    expect((await world.sync()).plan).toEqual([]);
+
+    // With a PO too: a record back to a state already read within the same second reads as already delivered.
+    await world.http.update('job', job, { invoice_sent: 1, purchase_order_number: 'PO-77' });
+    expect((await world.sync()).entities.find((e) => e.entity === 'invoice')).toMatchObject({ created: { stripe: 1 }, failed: 0 });
+    await expectReissued(world, job, draft, linkId, 22000);
+    world.store.close();
+  });
+
+  it('replaced by hand in Stripe with an equal draft: the link is re-pointed at it, nothing is created', async () => {
+    const world = invoiceWorld(sides, tempDir());
+    const { job, draft, customer, rate } = await linkedDraft(world, 'Redo Plumbing Pty Ltd');
+    const link = world.store.links.byServiceM8Id('invoice', job)!;
+    await world.stripe.invoices.del(draft);
+    const redo = await world.stripe.invoices.create({
+      customer,
+      collection_method: 'send_invoice',
+      days_until_due: 7,
+      metadata: { servicem8_job_uuid: job },
+    });
+    await world.stripe.invoiceItems.create({
+      customer,
+      invoice: redo.id,
+      amount: 22000,
+      currency: 'aud',
+      description: 'Labour',
+      tax_rates: [rate],
+    });
+    // Adding an item emits only invoiceitem.created (simulator ASSUMPTIONS.md): an edit brings an invoice event with the lines.
+    await world.stripe.invoices.update(redo.id, { description: 'Redone by hand' });
+    const seen = await world.sync();
+    expect(seen.entities.find((e) => e.entity === 'invoice')).toMatchObject({ created: { stripe: 0 }, failed: 0 });
+    expect(world.store.links.byServiceM8Id('invoice', job)).toMatchObject({ id: link.id, stripeId: redo.id, state: 'active' });
+    expect((await world.invoiceOf(job)).map((i) => i.id)).toEqual([redo.id]);
+    expect((await world.sync()).plan).toEqual([]);
     world.store.close();
   });
 

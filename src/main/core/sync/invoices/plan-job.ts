@@ -109,7 +109,9 @@ export function planJob(
   }
   const eligible = checkEligibility(job, built, client, context.settings, world.categories, context.choice?.(job.uuid) ?? null);
   if (!eligible.ok || client.kind !== 'linked' || !invoice) {
-    state('not_sent', eligible.ok ? 'client_unlinked' : eligible.code, eligible.ok ? 'Not sent.' : eligible.reason);
+    const why = eligible.ok ? 'Not sent.' : eligible.reason;
+    const gone = stored && !link ? `Its Stripe invoice ${stored.stripeId} was deleted in Stripe. ` : '';
+    state('not_sent', eligible.ok ? 'client_unlinked' : eligible.code, gone + why);
     return;
   }
   const draft = buildDraft(job, invoice, client.customerId, ownerEmail);
