@@ -100,6 +100,9 @@ describe('invoices: a linked draft deleted in Stripe', () => {
     const world = invoiceWorld(sides, tempDir());
     const { job, draft } = await linkedDraft(world, 'Held Plumbing Pty Ltd');
     const linkId = world.store.links.byServiceM8Id('invoice', job)!.id;
+    await world.http.update('job', job, { purchase_order_number: 'PO-76' }); // a draft update: the standing names the draft
+    expect((await world.sync()).entities.find((e) => e.entity === 'invoice')).toMatchObject({ updated: { stripe: 1 } });
+    expect(world.store.invoiceJobs.get(job)?.stripeInvoiceId).toBe(draft);
     await world.stripe.invoices.del(draft);
     await world.http.update('job', job, { invoice_sent: 0 });
     const seen = await world.sync();

@@ -21,11 +21,12 @@ export function linkAsPlanned(link: Link | null, deleted: ReadonlySet<string>): 
   return link && deleted.has(link.stripeId) ? { ...link, state: 'broken' } : link;
 }
 
-/** Saves the deletions: no mirror copy or typed row left to match, plan or report on, and each link to one broken. */
+/** Saves the deletions: no mirror copy, typed row or standing left naming one, and each link to one broken. */
 export function forgetDeleted(store: Store, deletedIds: readonly string[]): void {
   for (const id of deletedIds) {
     store.mirror.remove('stripe', MIRROR.invoice, id);
     store.invoices.remove('stripe', id);
+    store.invoiceJobs.forgetStripe(id);
     const link = store.links.byStripeId(INVOICE_ENTITY, id);
     if (link && link.state !== 'broken') store.links.touch(link.id, { state: 'broken' });
   }
