@@ -83,6 +83,13 @@ export class InvoiceJobsRepository {
       .run(stripeInvoiceId, safeText(difference), this.now(), key);
   }
 
+  /** The Stripe invoice was deleted: no standing names it any more (put keeps a known id when given none). */
+  forgetStripe(stripeInvoiceId: string): void {
+    this.db
+      .prepare('UPDATE invoice_jobs SET stripe_invoice_id = NULL, difference = NULL, updated_at = ? WHERE stripe_invoice_id = ?')
+      .run(this.now(), stripeInvoiceId);
+  }
+
   get(key: string): InvoiceJobRow | null {
     const row = this.db.prepare<[string], Row>('SELECT * FROM invoice_jobs WHERE key = ?').get(key);
     return row ? toRow(row) : null;

@@ -274,6 +274,11 @@ export class InvoicesRepository {
     return write();
   }
 
+  /** A draft deleted at the source was never a sale: its row and lines go (reports read only what exists). */
+  remove(side: MoneySide, externalId: string): void {
+    this.db.prepare('DELETE FROM invoices WHERE side = ? AND external_id = ?').run(side, externalId);
+  }
+
   byId(id: number): StoredInvoice | null {
     return this.select('WHERE id = ?', [id])[0] ?? null;
   }

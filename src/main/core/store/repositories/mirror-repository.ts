@@ -124,6 +124,19 @@ export class MirrorRepository {
     return rows;
   }
 
+  /** Just the ids (no record is parsed): a full scan compares them with its listing to find what is missing. */
+  ids(side: Side, object: string): string[] {
+    return this.db
+      .prepare<[Side, string], { id: string }>('SELECT id FROM mirror WHERE side = ? AND object = ? ORDER BY id')
+      .all(side, object)
+      .map((row) => row.id);
+  }
+
+  /** The record is gone at the source (Stripe confirmed a deleted draft invoice): nothing is left to match or plan against. */
+  remove(side: Side, object: string, id: string): void {
+    this.db.prepare('DELETE FROM mirror WHERE side = ? AND object = ? AND id = ?').run(side, object, id);
+  }
+
   count(side: Side, object: string): number {
     return (
       this.db.prepare<[Side, string], { n: number }>('SELECT count(*) AS n FROM mirror WHERE side = ? AND object = ?').get(side, object)

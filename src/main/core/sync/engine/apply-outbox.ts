@@ -148,7 +148,8 @@ function directionOf(item: OutboxItem): 'servicem8_to_stripe' | 'stripe_to_servi
 
 function record(store: Store, item: OutboxItem, applied: AppliedWrite, runId: number, message: string): void {
   let link = store.links.byServiceM8Id(item.entity, applied.servicem8Id);
-  if (applied.link?.mode === 'repoint' && link) {
+  // A create over a broken link (its Stripe side was deleted) replaces that side, as a repoint does.
+  if (applied.link && link && (applied.link.mode === 'repoint' || link.state === 'broken')) {
     store.links.repointStripe(link.id, applied.stripeId);
   } else if (applied.link && !link) {
     link = store.links.create({

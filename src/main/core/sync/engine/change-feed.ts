@@ -16,7 +16,7 @@
 // events at all (events: []) and loses the signals only events carry for the good events
 // of that batch (the clients pair's findOverwrites and stampStripeEditTimes); and a record
 // deleted at the source is seen only if the pair's full scan confirms what is missing from
-// its listing (the clients pair does, with confirmDeleted; the invoices pair does not yet).
+// its listing (the clients pair does, with confirmDeleted; the invoices pair with confirmMissing).
 import type { Side } from '../../store/repositories/mirror-repository';
 
 export interface FeedBatch {

@@ -34,8 +34,11 @@ export function persistPlan(
   plannedAt?: string,
 ): void {
   for (const link of plan.links) {
-    if (store.links.byServiceM8Id(link.entity, link.servicem8Id) || store.links.byStripeId(link.entity, link.stripeId)) continue;
-    store.links.create(link);
+    if (store.links.byStripeId(link.entity, link.stripeId)) continue;
+    const stored = store.links.byServiceM8Id(link.entity, link.servicem8Id);
+    // A broken link (its Stripe side was deleted) is re-pointed at the match that replaces it, keeping its history.
+    if (stored?.state === 'broken') store.links.repointStripe(stored.id, link.stripeId);
+    else if (!stored) store.links.create(link);
   }
   for (const base of plan.bases) {
     const link = store.links.byServiceM8Id(base.entity, base.servicem8Id);

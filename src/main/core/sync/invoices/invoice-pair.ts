@@ -8,6 +8,7 @@ import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
 import { STRIPE_EVENTS_FEED } from '../kit/feeds';
 import { PlanningLinks, storedLinks } from '../kit/planning-links';
 import { invoiceHandlers } from './apply-invoice';
+import { forgetDeleted, jobsOfDeleted, linkAsPlanned } from './deleted-invoices';
 import { allMaterialsByJob, materialsByJob } from './materials-of';
 import { storedInvoicesFor } from './stored-invoices';
 import { INVOICE_CURSORS, invoiceDefinition } from './definition';
@@ -68,7 +69,13 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
         context.progress('pull', INVOICE_ENTITY, pulled[object].records.length, null);
       }
       const batch = await context.feed(STRIPE_EVENTS_FEED);
-      const changes = await stripeInvoiceChanges(deps.stripe, batch, (id) => store.mirror.get('stripe', MIRROR.invoice, id) !== null);
+      const changes = await stripeInvoiceChanges(
+        deps.stripe,
+        batch,
+        (id) => store.mirror.get('stripe', MIRROR.invoice, id) !== null,
+        () => store.mirror.ids('stripe', MIRROR.invoice),
+      );
+      const deleted = new Set(changes.deletedIds);
       context.progress('plan', INVOICE_ENTITY, 0, null);
 
       // The world: the mirror with this pull laid over it.
@@ -115,7 +122,9 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
         get staff() {
           return staffMap();
         },
-        invoice: (id) => freshInvoices.get(id) ?? store.mirror.get<StripeInvoice>('stripe', MIRROR.invoice, id)?.record ?? null,
+        invoice: (id) =>
+          freshInvoices.get(id) ??
+          (deleted.has(id) ? null : (store.mirror.get<StripeInvoice>('stripe', MIRROR.invoice, id)?.record ?? null)),
         allInvoices: () => {
           const all = new Map(store.mirror.list<StripeInvoice>('stripe', MIRROR.invoice).map((r) => [r.id, r.record]));
           for (const [id, invoice] of freshInvoices) all.set(id, invoice);
@@ -141,6 +150,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       );
       for (const uuid of owners) jobs.add(uuid);
       for (const id of store.deferred.list(INVOICE_ENTITY).servicem8) jobs.add(id);
+      for (const uuid of jobsOfDeleted(store, changes.deletedIds)) jobs.add(uuid);
       const choices = store.invoiceChoices.all();
       for (const uuid of choices.keys()) jobs.add(uuid); // a person's choice (skip, send now) since the last plan
       if (pulled.taxrate.records.length > 0 || replanAll) for (const job of world.allJobs()) jobs.add(job.uuid);
@@ -164,7 +174,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
       const links = new PlanningLinks(storedLinks(store.links, INVOICE_ENTITY));
       const planContext: InvoicePlanContext = {
         settings: context.settings,
-        link: (uuid) => store.links.byServiceM8Id(INVOICE_ENTITY, uuid),
+        link: (uuid) => linkAsPlanned(store.links.byServiceM8Id(INVOICE_ENTITY, uuid), deleted),
         links,
         baseOf: (linkId) => store.snapshots.get<InvoiceBase>(linkId)?.fields ?? null,
         client: (companyUuid) => {
@@ -214,6 +224,7 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
           }
           for (const invoice of changes.invoices)
             store.mirror.upsert({ side: 'stripe', object: MIRROR.invoice, id: invoice.id, record: invoice, editedAt: null, active: true });
+          forgetDeleted(store, changes.deletedIds);
           for (const r of rejected)
             store.quarantine.put({
               side: r.object === 'invoice' ? 'stripe' : 'servicem8',

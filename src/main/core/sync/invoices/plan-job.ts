@@ -55,8 +55,10 @@ export function planJob(
     ? { ok: false, code: 'bad_line', reason: `one of its lines cannot be read (${unread}); fix the line in ServiceM8` }
     : buildLines(world.materialsOf(job.uuid), world.taxRates);
   const client = context.client(job.companyUuid);
-  const link = context.link(job.uuid);
-  const stripeId = link?.stripeId ?? context.links.stripeIdFor(job.uuid);
+  const stored = context.link(job.uuid);
+  // A broken link's invoice was deleted in Stripe (deleted-invoices.ts): the job is planned as one without an invoice.
+  const link = stored?.state === 'broken' ? null : stored;
+  const stripeId = stored && !link ? null : (link?.stripeId ?? context.links.stripeIdFor(job.uuid));
   const invoice = built.ok ? built.invoice : null;
   const paidCents = job.paymentReceived && invoice ? invoice.servicem8.incCents : 0;
   // ServiceM8's own job total against its lines: any difference is kept on the job's standing and shown.
@@ -107,7 +109,9 @@ export function planJob(
   }
   const eligible = checkEligibility(job, built, client, context.settings, world.categories, context.choice?.(job.uuid) ?? null);
   if (!eligible.ok || client.kind !== 'linked' || !invoice) {
-    state('not_sent', eligible.ok ? 'client_unlinked' : eligible.code, eligible.ok ? 'Not sent.' : eligible.reason);
+    const why = eligible.ok ? 'Not sent.' : eligible.reason;
+    const gone = stored && !link ? `Its Stripe invoice ${stored.stripeId} was deleted in Stripe. ` : '';
+    state('not_sent', eligible.ok ? 'client_unlinked' : eligible.code, gone + why);
     return;
   }
   const draft = buildDraft(job, invoice, client.customerId, ownerEmail);

@@ -31,7 +31,7 @@ export function candidateJobs(
     .candidates(number, company)
     .filter(
       (job) =>
-        !context.link(job.uuid) &&
+        (context.link(job.uuid)?.state ?? 'broken') === 'broken' && // unlinked, or its invoice was deleted
         ((number !== null && job.jobNumber === number) ||
           (company !== null &&
             job.companyUuid === company &&
