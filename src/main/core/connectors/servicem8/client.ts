@@ -2,6 +2,7 @@
 // idempotent creates, updates and soft deletes, all through one rate budget, retry
 // policy and AbortSignal. See README.md in this folder for the public API.
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 import type { ServiceM8Auth } from './auth';
 import { DEFAULT_CURSOR_SETTINGS, advanceCursor, lowerBound, seenKey, type ChangeCursor, type CursorSettings } from './change-cursor';
@@ -11,7 +12,7 @@ import { ServiceM8Http, type RetryOptions } from './http-client';
 import { toLocalNaive } from './local-time';
 import { fetchAllPages } from './pager';
 import { createServiceM8Limiter, type ServiceM8Limits } from './rate-budget';
-import { parseRows, describeIssues, type ReadResult } from './read-result';
+import { parseRows, parseRowsInSlices, describeIssues, type ReadResult } from './read-result';
 import { buildSchemas, type ServiceM8Object, type ServiceM8Record, type ServiceM8Schemas } from './records';
 import { vendorSchema, type Sm8Vendor } from './vendor';
 import type { WireFields } from './wire-encode';
@@ -121,22 +122,27 @@ export class ServiceM8Client {
       options.signal,
     );
     const seen = new Set(cursor?.seen ?? []);
-    const latest = new Map<string, Record<string, unknown>>();
+    const latest = new Map<string, { row: Record<string, unknown>; key: string }>();
     const unkeyed: unknown[] = [];
     let newest: string | null = null;
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % 1000 === 0) await setImmediate(); // as parseRowsInSlices does
       if (!isObject(row) || typeof row.uuid !== 'string' || typeof row.edit_date !== 'string') {
         unkeyed.push(row); // still parsed below, so it is reported rather than lost
         continue;
       }
-      if (!matchesFilter(row, conditions) || seen.has(seenKey({ ...row, uuid: row.uuid, edit_date: row.edit_date }))) continue;
+      if (!matchesFilter(row, conditions)) continue;
+      // Each row is keyed once: the key both skips rows the last read delivered and is what this read delivers.
+      const key = seenKey({ ...row, uuid: row.uuid, edit_date: row.edit_date });
+      if (seen.has(key)) continue;
       const previous = latest.get(row.uuid);
-      if (!previous || String(previous.edit_date) <= row.edit_date) latest.set(row.uuid, row); // a later page's copy is the fresher one
+      if (!previous || String(previous.row.edit_date) <= row.edit_date) latest.set(row.uuid, { row, key }); // a later page's copy is the fresher one
       if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(row.edit_date) && (newest === null || row.edit_date > newest))
         newest = row.edit_date;
     }
-    const result = parseRows(schemas, object, [...latest.values(), ...unkeyed]);
-    const delivered = [...latest.values()].map((row) => seenKey({ ...row, uuid: String(row.uuid), edit_date: String(row.edit_date) }));
+    const kept = [...latest.values()];
+    const result = await parseRowsInSlices(schemas, object, [...kept.map((k) => k.row), ...unkeyed]);
+    const delivered = kept.map((k) => k.key);
     return { ...result, pages, cursor: advanceCursor(cursor, walkStart, newest, delivered, this.cursorSettings, { zone }) };
   }
 
