@@ -125,10 +125,12 @@ export class SyncEngine implements SyncRunner {
         if (recovered > 0) log.warn({ recovered }, 'resuming writes left in flight by an interrupted run');
         await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock, held);
       }
-      for (const pair of this.ordered) {
+      for (const [index, pair] of this.ordered.entries()) {
         active = pair;
         await planPair(pair, turn);
         if (options.dryRun) continue;
+        // The next pair's own reads go on while these writes wait on the rate limit.
+        this.ordered[index + 1]?.readAhead?.(context);
         await applyOutbox(store, pairsByEntity, context, counters, this.deps.concurrency, this.clock, held);
       }
       const entities = counters.summaries();

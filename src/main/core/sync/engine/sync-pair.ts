@@ -59,6 +59,12 @@ export interface AppliedWrite {
 export interface SyncPair {
   definition: PairDefinition;
   prepare(context: CycleContext): Promise<PreparedPair>;
+  /**
+   * Optional: start the reads prepare() will make that nothing the pairs before this one
+   * write can change (the engine calls it as the previous pair's writes start going out).
+   * prepare() takes them if the cycle and cursors are still the ones they were started with.
+   */
+  readAhead?(context: CycleContext): void;
   /** One handler per operation the definition declares. */
   handlers: Record<string, OperationHandler<never>>;
   /** Classifies an error thrown by a handler or prepare() for the target it came from. */

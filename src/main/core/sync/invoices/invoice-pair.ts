@@ -3,7 +3,6 @@
 // feed → mirror → plan (plan-invoices.ts) → apply (apply-invoice.ts). Runs after the
 // clients pair in the same cycle, so a job's client is linked before its invoice.
 import { createHash, randomUUID } from 'node:crypto';
-import type { ChangeCursor } from '../../connectors/servicem8/index';
 import type { CycleContext, PreparedPair, SyncPair } from '../engine/sync-pair';
 import { STRIPE_EVENTS_FEED } from '../kit/feeds';
 import { PlanningLinks, storedLinks } from '../kit/planning-links';
@@ -20,19 +19,12 @@ import type { InvoicePlanContext, InvoiceWorld } from './plan-context';
 import { planInvoices } from './plan-invoices';
 import { planQuotes } from './plan-quotes';
 import { quoteInputs } from './quote-inputs';
+import { PULLED, servicem8Reads, type Pulled, type PulledObject } from './servicem8-reads';
 import { stripeInvoiceChanges } from './stripe-changes';
 import { TaxRateResolver } from './tax-rates';
 import { INVOICE_ENTITY, MIRROR, type Category, type Job, type Material, type Staff, type StripeInvoice, type TaxRate } from './types';
 
 export type { InvoicePairDeps } from './pair-deps';
-
-const PULLED = ['taxrate', 'staff', 'category', 'job', 'jobmaterial'] as const;
-type Pulled = (typeof PULLED)[number];
-interface PulledRecord {
-  uuid: string;
-  active: boolean;
-  editDate: string;
-}
 
 /** The value, computed the first time it is asked for. */
 function once<T>(make: () => T): () => T {
@@ -48,6 +40,7 @@ export function settingsKey(settings: CycleContext['settings']): string {
 export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
   const { store } = deps;
   const taxRates = new TaxRateResolver(deps.stripe);
+  const reads = servicem8Reads(deps);
   const mirrorMap = <T extends { uuid: string }>(object: string) =>
     new Map(store.mirror.list<T>('servicem8', object).map((r) => [r.record.uuid, r.record] as const));
 
@@ -55,18 +48,16 @@ export function createInvoicePair(deps: InvoicePairDeps): SyncPair {
     definition: invoiceDefinition,
     handlers: invoiceHandlers(deps, taxRates),
     classify: (error) => deps.errors.classify(error),
+    readAhead: (context) => reads.readAhead(context),
     async prepare(context: CycleContext): Promise<PreparedPair> {
-      const pulled = {} as Record<
-        Pulled,
-        { records: PulledRecord[]; rejected: { uuid: string; object: string; reason: string; jobUuid?: string }[]; cursor: ChangeCursor }
-      >;
-      for (const object of PULLED) {
-        const saved = store.cursors.get(INVOICE_CURSORS[object]);
-        const result = await deps.servicem8.listChangedSince(object, saved ? (JSON.parse(saved) as ChangeCursor) : null, {
-          signal: context.signal,
-        });
-        pulled[object] = { records: result.records, rejected: result.rejected, cursor: result.cursor };
-        context.progress('pull', INVOICE_ENTITY, pulled[object].records.length, null);
+      const pulled = {} as Record<Pulled, PulledObject>;
+      try {
+        for (const object of PULLED) {
+          pulled[object] = await reads.pull(context, object);
+          context.progress('pull', INVOICE_ENTITY, pulled[object].records.length, null);
+        }
+      } finally {
+        reads.finish();
       }
       const batch = await context.feed(STRIPE_EVENTS_FEED);
       const changes = await stripeInvoiceChanges(
