@@ -77,6 +77,8 @@ async function expectAsked(world: World, job: string, client: string): Promise<n
   expect(world.store.outbox.list().filter((i) => i.operation === 'create_invoice')).toEqual([]);
   expect(await world.invoiceOf(job)).toEqual([]);
   expect(listInvoices(world.store, {}).find((e) => e.jobUuid === job)).toMatchObject({ state: 'needs_approval', reason: question!.detail });
+  // The question stands for the broken link: no reconciliation finding repeats it.
+  expect(runReconciliation(world.store, { settings: DEFAULT_SETTINGS, trigger: 'manual' }).findings).toEqual([]);
   const again = await world.sync(); // asked once: a later cycle neither creates nor asks twice
   expect(again.plan).toEqual([]);
   expect(world.store.conflicts.list(['open']).map((c) => c.id)).toEqual([question!.id]);
@@ -150,6 +152,8 @@ describe('invoices: a linked draft deleted in Stripe', () => {
     expect(listInvoices(world.store, {}).find((e) => e.jobUuid === job)).toMatchObject({ state: 'not_sent', reason: leftWords });
     expect(world.store.links.byServiceM8Id('invoice', job)).toMatchObject({ id: linkId, stripeId: draft, state: 'broken' });
     expect((await world.sync()).plan).toEqual([]);
+    // The person's answer stands for the broken link: reconciliation does not ask about it again.
+    expect(runReconciliation(world.store, { settings: DEFAULT_SETTINGS, trigger: 'manual' }).findings).toEqual([]);
     // An edit that leaves the money as it was (a PO number) does not ask again.
     await world.http.update('job', job, { purchase_order_number: 'PO-88' });
     expect((await world.sync()).plan).toEqual([]);
