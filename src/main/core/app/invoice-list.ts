@@ -10,8 +10,12 @@ import { refusedWords } from '../../../shared/refused-words';
 
 const ENTITY = 'invoice';
 
+/** The job's live Stripe invoice: a broken link's was deleted in Stripe, so it is not sent. */
 function stripeIdOf(store: Store, row: InvoiceJobRow): string | null {
-  if (row.jobUuid) return store.links.byServiceM8Id(ENTITY, row.jobUuid)?.stripeId ?? null;
+  if (row.jobUuid) {
+    const link = store.links.byServiceM8Id(ENTITY, row.jobUuid);
+    return link && link.state !== 'broken' ? link.stripeId : null;
+  }
   return row.stripeInvoiceId && store.links.byStripeId(ENTITY, row.stripeInvoiceId) ? row.stripeInvoiceId : null;
 }
 

@@ -32,6 +32,11 @@ export interface InvoiceCheckInput {
   busy: Set<string>;
   /** Open duplicate questions of entity invoice, by `side:id`. */
   questions: Set<string>;
+  /**
+   * Jobs whose Stripe invoice was deleted in Stripe that a person left without one, or is being asked
+   * about (sync/invoices/plan-deleted.ts): their answer, or the question, stands for the broken link.
+   */
+  deletedDecided: ReadonlySet<string>;
   linesOf: (ids: readonly number[]) => Map<number, FactLine[]>;
 }
 
@@ -114,6 +119,7 @@ export function checkInvoices(input: InvoiceCheckInput): FindingDraft[] {
 
   for (const link of input.linked) {
     if (link.state === 'archived') continue;
+    if (link.state === 'broken' && input.deletedDecided.has(link.servicem8Id)) continue;
     const { servicem8: a, stripe: b } = link;
     if (a && b) compare(a, b);
     else

@@ -7,6 +7,8 @@ import { localDateFormatter } from '../../money/business-day';
 import type { InvoiceFacts } from '../../store/repositories/reconciliation-repository';
 import type { Store } from '../../store/store';
 import type { Sm8Company, Sm8Contact, StripeCustomer } from '../../sync/clients/types';
+import { DELETED_IN_STRIPE } from '../../sync/invoices/conflict-kinds';
+import { LEFT_UNINVOICED } from '../../sync/invoices/plan-deleted';
 import { checkClients } from './check-clients';
 import { checkInvoices } from './check-invoices';
 import { checkPayments } from './check-payments';
@@ -82,6 +84,12 @@ export function runReconciliation(store: Store, options: RunOptions): Reconcilia
       skippedJobs: new Set([...store.invoiceChoices.all()].filter(([, choice]) => choice === 'skip').map(([jobUuid]) => jobUuid)),
       busy: store.outbox.busySubjects(INVOICE_ENTITY),
       questions,
+      deletedDecided: new Set([
+        ...store.invoiceJobs.keysWithReason([LEFT_UNINVOICED]),
+        ...store.conflicts
+          .listForEntity(INVOICE_ENTITY, ['open', 'resolved'])
+          .flatMap((c) => (c.kind === DELETED_IN_STRIPE && c.servicem8Id ? [c.servicem8Id] : [])),
+      ]),
       linesOf: (ids) => recon.linesOf(ids),
     }),
     ...checkPayments({

@@ -6,6 +6,8 @@ import type { ConflictKindDefinition } from '../engine/pair-definition';
 export const FINALIZED_CHANGED = 'finalized_changed';
 export const STRIPE_INVOICE = 'stripe_invoice';
 export const HAND_MADE = 'hand_made';
+/** Same name as the clients pair's question about a deleted customer: the app shows its Stripe side as deleted. */
+export const DELETED_IN_STRIPE = 'deletion';
 
 export const VOID_AND_REISSUE = 'void_and_reissue';
 export const CREDIT_NOTE_DIFFERENCE = 'credit_note_difference';
@@ -14,6 +16,8 @@ export const CREATE_JOB = 'create_job';
 export const IGNORE = 'ignore';
 export const LINK_AS_IS = 'link_as_is';
 export const CREATE_SEPARATE = 'create_separate';
+export const INVOICE_AGAIN = 'invoice_again';
+export const LEAVE_UNINVOICED = 'leave_without_invoice';
 
 /** The values a finalized-invoice question carries: each side's total and GST. */
 export interface TotalsValue {
@@ -97,6 +101,25 @@ export const INVOICE_CONFLICT_KINDS: Record<string, ConflictKindDefinition> = {
         label: 'Create a separate invoice',
         take: 'servicem8',
         effect: () => 'Leave that invoice alone and create a new Stripe invoice for the job.',
+      },
+    ],
+  },
+  [DELETED_IN_STRIPE]: {
+    label: 'Invoice deleted in Stripe',
+    actions: [
+      {
+        name: INVOICE_AGAIN,
+        label: 'Invoice it again',
+        take: 'servicem8',
+        effect: () =>
+          'Create a new Stripe invoice for the job as it is now, in place of the deleted one (not emailed unless the settings say so).',
+      },
+      {
+        name: LEAVE_UNINVOICED,
+        label: 'Leave it without an invoice',
+        take: 'stripe',
+        effect: () =>
+          "Create nothing: the job stays without a Stripe invoice, and you are asked again only if the job's total or GST changes.",
       },
     ],
   },

@@ -2,8 +2,9 @@
 // read or a full scan's retrieve confirmed it. Its job is not left linked to it: the next
 // edit would update an invoice that is gone (Stripe: resource_missing) and wait for a person.
 // The link is marked broken (its history stays: outbox, audit and questions point at it) and
-// the job is planned as one without an invoice, by the usual rules; the write or match that
-// gives it one re-points the link (engine/persist-plan.ts, engine/apply-outbox.ts).
+// the job is planned as one without an invoice, by the usual rules, except that a new one is
+// not created before a person says so (plan-deleted.ts); the write or match that gives it
+// one re-points the link (engine/persist-plan.ts, engine/apply-outbox.ts).
 import type { Link } from '../../store/repositories/links-repository';
 import type { Store } from '../../store/store';
 import { INVOICE_ENTITY, MIRROR } from './types';

@@ -1,7 +1,8 @@
 // Plans one job: build its lines, record its standing and its typed row, then either
 // leave it (not sent, with why), link a Stripe invoice already made for it, create
-// its invoice, or — when linked — update a draft, or ask about a finalized invoice
-// whose total or GST no longer matches.
+// its invoice (asking first when its invoice was deleted in Stripe, plan-deleted.ts), or
+// — when linked — update a draft, or ask about a finalized invoice whose total or GST
+// no longer matches.
 import { chosenAction, chosenCandidate } from '../kit/decisions';
 import { buildLines, type BuildResult, type BuiltInvoice } from './build-lines';
 import { buildDraft, invoiceDateOf, jobFactsOf } from './build-draft';
@@ -15,6 +16,7 @@ import {
   VOID_AND_REISSUE,
 } from './conflict-kinds';
 import { checkEligibility } from './eligibility';
+import { gateDeleted, settleDeleted } from './plan-deleted';
 import { planReferences, referencesKey } from './plan-references';
 import { joinFindings, totalCheckWords } from './total-check';
 import type { InvoiceIndex } from './match-invoices';
@@ -110,7 +112,8 @@ export function planJob(
   const eligible = checkEligibility(job, built, client, context.settings, world.categories, context.choice?.(job.uuid) ?? null);
   if (!eligible.ok || client.kind !== 'linked' || !invoice) {
     const why = eligible.ok ? 'Not sent.' : eligible.reason;
-    const gone = stored && !link ? `Its Stripe invoice ${stored.stripeId} was deleted in Stripe. ` : '';
+    const gone = stored && !link ? 'Its invoice was deleted in Stripe. ' : '';
+    if (stored && !link) settleDeleted(job, out, resolved); // not to be invoiced: nothing to ask
     state('not_sent', eligible.ok ? 'client_unlinked' : eligible.code, gone + why);
     return;
   }
@@ -131,13 +134,24 @@ export function planJob(
           },
           (id) => context.links.servicem8IdFor(id) !== null,
         );
+  const deleted = stored && !link ? stored : null;
   if (match.kind === 'none') {
+    let conflictIds = handMade ? [handMade.id] : [];
+    // Its invoice was deleted by someone: a person decides whether it gets a new one (unless they already chose to create one).
+    if (deleted && decided !== CREATE_SEPARATE) {
+      const gate = gateDeleted(job, invoice, client.name, deleted.stripeId, context, out, resolved);
+      if (!gate.create) {
+        state(gate.planState, gate.reasonCode, gate.reason);
+        return;
+      }
+      conflictIds = [...conflictIds, ...gate.conflictIds];
+    }
     out.plan.writes.push({
       entity: INVOICE_ENTITY,
       target: 'stripe',
       operation: 'create_invoice',
       subjectId: job.uuid,
-      payload: { job: facts, draft, emailCustomer: context.settings.invoices.emailCustomer, conflictIds: handMade ? [handMade.id] : [] },
+      payload: { job: facts, draft, emailCustomer: context.settings.invoices.emailCustomer, conflictIds },
       priority: PRIORITY,
       describe: {
         subject: `Job ${job.jobNumber}`,
@@ -153,11 +167,13 @@ export function planJob(
   const chosen = equal ? match.invoices[0]! : picked;
   if (chosen) {
     linkExisting(job, invoice, chosen, referencesKey(draft), context, out);
+    if (deleted) settleDeleted(job, out, resolved); // the hand-made invoice takes the deleted one's place
     if (handMade) out.plan.settledConflicts.push(handMade.id);
     state('ready', null, null, differenceWords(invoice.servicem8, stripeNet(chosen)));
     return;
   }
   const first = match.invoices[0]!;
+  if (deleted) settleDeleted(job, out, resolved); // the hand-made question below is the one decision the job needs
   out.plan.conflicts.push({
     kind: HAND_MADE,
     entity: INVOICE_ENTITY,
