@@ -90,7 +90,16 @@ function plan(ctx: SimContext, entry: FormObject, index: number, invoice: Invoic
   if (amount === undefined) throw SimError.missingParam(`${prefix}[amount]`);
   const rates = resolveTaxRates(ctx, 'tax_rates', entry, `${prefix}[tax_rates]`) ?? [];
   const description = nullableStr(entry, 'description') ?? null;
-  return { kind: 'new', amount, quantity, quantityDecimal, price, description, rates, metadata: applyMetadata({}, entry) };
+  return {
+    kind: 'new',
+    amount,
+    quantity,
+    quantityDecimal,
+    price,
+    description,
+    rates,
+    metadata: applyMetadata({}, entry, 'metadata', `${prefix}[metadata]`),
+  };
 }
 
 function addLines(ctx: SimContext): { body: Json } {

@@ -4,7 +4,7 @@
 // quantity 1), or `price_data` times `quantity` / `quantity_decimal` (or a new
 // quantity of the line's own unit price), `description`, `tax_rates` ('' clears
 // them), `discountable`, and merges `metadata` (invoice item lines merge, per the
-// SDK's doc). remove_lines `delete`s the item or `unassign`s it (pending again).
+// SDK's doc: a key sent as '' is removed, `metadata=''` removes all). remove_lines `delete`s the item or `unassign`s it (pending again).
 // Both take `invoice_metadata` (merged into the invoice's). Everything is checked
 // before anything is written, so a bad entry leaves the invoice untouched.
 import type { Json, Route, SimContext } from '../context';
@@ -81,6 +81,9 @@ function planUpdate(ctx: SimContext, entry: FormObject, prefix: string, { line, 
       : quantityOf(entry, { quantity: item.quantity, quantityDecimal: item.quantity_decimal }, `${prefix}[`);
   const amount = total ?? (unit !== null && (price || quantityGiven) ? decimalTimes(unit, quantityDecimal) : item.amount);
   const rates = resolveTaxRates(ctx, 'tax_rates', entry, `${prefix}[tax_rates]`);
+  // '' unsets the description (null), as for any nullable string Stripe lets you update: the SDK
+  // types it `string`, but its maintainers say such types lag the API (stripe-node#1834), and
+  // Stripe answers '' with parameter_invalid_empty only for params that cannot be unset.
   const description = nullableStr(entry, 'description');
   const discountable = bool(entry, 'discountable');
   // `discounts: ''` removes the line's discounts (SDK: "Pass an empty string to remove").
@@ -88,7 +91,7 @@ function planUpdate(ctx: SimContext, entry: FormObject, prefix: string, { line, 
   if (has(entry, 'discounts') && entry.discounts !== '')
     throw SimError.invalid('Line discounts other than an empty string are not supported by this simulator.', `${prefix}[discounts]`);
   const clearDiscounts = entry.discounts === '';
-  const metadata = applyMetadata(item.metadata, entry);
+  const metadata = applyMetadata(item.metadata, entry, 'metadata', `${prefix}[metadata]`);
   return () => {
     Object.assign(item, { amount, net_amount: amount, quantity, quantity_decimal: quantityDecimal, metadata });
     if (price)
