@@ -1,7 +1,8 @@
 // A linked draft edited by someone else in the Stripe Dashboard (a line repriced and
-// renamed, a metadata key added to it, a discount, a line added), then its job changes
-// in ServiceM8: the next sync puts the draft right in bulk calls, so its lines, amounts,
-// GST and line metadata are exactly the job's again, and the sync after writes nothing.
+// renamed, a metadata key added to it, a discount, a line added): when its job next
+// changes in ServiceM8 the sync puts the draft right in bulk calls, so its lines,
+// amounts, GST and line metadata are exactly the job's again, and the sync after
+// writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceWorld, startSides, type Line } from '../helpers/invoice-world';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -77,6 +78,9 @@ describe('invoices: a draft edited in the Stripe Dashboard', () => {
     const edited = await world.stripe.invoices.retrieve(draftId);
     expect(edited.lines.data[0]!.metadata).toEqual({ dashboard_note: 'ask Sam' });
     expect(edited.total).toBe(9900 + 27500 + 5500);
+
+    // A sync with the job unchanged writes nothing: a draft follows its job's changes (DESIGN.md, Invoices).
+    expect((await synced(world)).plan).toEqual([]);
 
     // The job changes in ServiceM8: three hours of labour instead of two and a half.
     const labour = materials.find((m) => m.name === 'Labour')!;
