@@ -188,7 +188,7 @@ describe('update_lines metadata and description', () => {
     const wanted = { servicem8_material_uuid: 'm-1', po: '8', extra: 'x' };
     expect(merged.lines.data[0]!.metadata).toEqual(wanted);
     expect((await itemOf(merged.lines.data[0]!)).metadata).toEqual(wanted);
-    // Left out, the metadata stays; '' (the SDK sends null the same way) removes every key.
+    // Left out, the metadata stays; '' removes every key.
     const kept = await stripe.invoices.updateLines(invoice.id, { lines: [{ id, amount: 9900 }] });
     expect(kept.lines.data[0]!.metadata).toEqual(wanted);
     const cleared = await stripe.invoices.updateLines(invoice.id, { lines: [{ id, metadata: '' }] });
