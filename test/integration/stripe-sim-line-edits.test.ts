@@ -66,8 +66,11 @@ describe('update_lines', () => {
     const itemOf = (line: Stripe.InvoiceLineItem) => line.parent!.invoice_item_details!.invoice_item;
     const item = await stripe.invoiceItems.retrieve(itemOf(updated.lines.data[2]!));
     expect(item).toMatchObject({ amount: 4400, tax_rates: [] });
+    // One invoice.updated for the call ("whenever an invoice changes (e.g., the invoice amount)"): what it was before.
     const [event] = (await stripe.events.list({ type: 'invoice.updated', limit: 1 })).data;
-    expect(event!.data.previous_attributes).toEqual({ metadata: {} });
+    expect(event!.data.previous_attributes).toMatchObject({ metadata: {}, subtotal: 36300, total: 36300, amount_due: 36300 });
+    expect(event!.data.previous_attributes).not.toHaveProperty('lines');
+    expect((event!.data.object as Stripe.Invoice).total).toBe(48800);
     expect((await stripe.invoices.retrieve(invoice.id)).total).toBe(48800);
   });
 

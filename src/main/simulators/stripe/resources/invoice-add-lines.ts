@@ -16,6 +16,7 @@ import type { InvoiceObject } from '../objects/invoice';
 import { allowOnly, asObject, has, int, list, nullableStr, obj, oneOf, requireStr, str } from '../params';
 import { render } from '../render';
 import { attachItem, quantityOf, requireDraft } from './invoice-items';
+import { watchInvoice } from './invoice-changed';
 import { invoiceMetadataOf, writeInvoiceMetadata } from './invoice-metadata';
 import { resolveTaxRates } from './tax-rate-refs';
 
@@ -109,6 +110,7 @@ function addLines(ctx: SimContext): { body: Json } {
   if (!entries || entries.length === 0) throw SimError.missingParam('lines');
   const planned = entries.map((entry, index) => plan(ctx, asObject(entry, `lines[${index}]`), index, invoice));
   const metadata = invoiceMetadataOf(ctx, invoice);
+  const changed = watchInvoice(ctx, invoice);
   for (const step of planned) {
     if (step.kind === 'existing') {
       attachItem(ctx, step.item, invoice);
@@ -131,7 +133,8 @@ function addLines(ctx: SimContext): { body: Json } {
     attachItem(ctx, item, invoice);
     ctx.emit('invoiceitem.created', item);
   }
-  writeInvoiceMetadata(ctx, invoice, metadata);
+  writeInvoiceMetadata(invoice, metadata);
+  changed();
   return { body: render(ctx.store, invoice) };
 }
 

@@ -18,6 +18,7 @@ import type { InvoiceItemObject, LineItemObject } from '../objects/invoice-item'
 import { allowOnly, asObject, bool, has, int, list, nullableStr, obj, str } from '../params';
 import { invoiceLines, render } from '../render';
 import { priceOf } from './invoice-add-lines';
+import { watchInvoice } from './invoice-changed';
 import { invoiceMetadataOf, writeInvoiceMetadata } from './invoice-metadata';
 import { quantityOf, requireDraft } from './invoice-items';
 import { resolveTaxRates } from './tax-rate-refs';
@@ -124,9 +125,11 @@ function updateLines(ctx: SimContext): { body: Json } {
   allowOnly(ctx.params, ['lines', 'invoice_metadata']);
   const writes = targets(ctx, invoice).map(({ entry, prefix, target }) => planUpdate(ctx, entry, prefix, target, invoice));
   const metadata = invoiceMetadataOf(ctx, invoice);
+  const changed = watchInvoice(ctx, invoice);
   for (const write of writes) write();
   recomputeInvoice(ctx.store, invoice);
-  writeInvoiceMetadata(ctx, invoice, metadata);
+  writeInvoiceMetadata(invoice, metadata);
+  changed();
   return { body: render(ctx.store, invoice) };
 }
 
@@ -142,6 +145,7 @@ function removeLines(ctx: SimContext): { body: Json } {
     return { behavior, ...target };
   });
   const metadata = invoiceMetadataOf(ctx, invoice);
+  const changed = watchInvoice(ctx, invoice);
   for (const { behavior, line, item } of planned) {
     ctx.store.lines.remove(line.id);
     if (behavior === 'unassign') {
@@ -152,7 +156,8 @@ function removeLines(ctx: SimContext): { body: Json } {
     ctx.emit('invoiceitem.deleted', item);
   }
   recomputeInvoice(ctx.store, invoice);
-  writeInvoiceMetadata(ctx, invoice, metadata);
+  writeInvoiceMetadata(invoice, metadata);
+  changed();
   return { body: render(ctx.store, invoice) };
 }
 
