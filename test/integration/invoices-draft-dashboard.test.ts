@@ -1,8 +1,9 @@
 // A linked draft edited by someone else in the Stripe Dashboard (a line repriced and
-// renamed, a metadata key added to it, a discount, a line added): when its job next
-// changes in ServiceM8 the sync puts the draft right in bulk calls, so its lines,
-// amounts, GST and line metadata are exactly the job's again, and the sync after
-// writes nothing.
+// renamed, a metadata key added to it, a discount, a line added): the gap is shown, and
+// when its job next changes in ServiceM8 the sync puts the draft right in bulk calls, so
+// its lines, amounts, GST and line metadata are exactly the job's again, and the sync
+// after writes nothing. A line added in the Dashboard and reused for a job's new line
+// keeps none of its keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceWorld, startSides, type Line } from '../helpers/invoice-world';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -36,8 +37,8 @@ const LINES: Line[] = [
 ];
 
 /** A hand-made draft for the job, equal to it, which the sync links (as in invoices-draft-lines). */
-async function linkedDraft(world: World) {
-  const company = await world.client('Dashboard Edits Electrical');
+async function linkedDraft(world: World, client: string) {
+  const company = await world.client(client);
   const job = await world.job(company, LINES, { complete: false });
   await synced(world); // links the client
   const customer = world.store.links.byServiceM8Id('client', company)!.stripeId;
@@ -64,7 +65,7 @@ async function linkedDraft(world: World) {
 describe('invoices: a draft edited in the Stripe Dashboard', () => {
   it('is put right by the next update: lines, amounts, GST and line metadata exactly the job’s', async () => {
     const world = invoiceWorld(sides, tempDir());
-    const { job, draftId, rate } = await linkedDraft(world);
+    const { job, draftId, rate } = await linkedDraft(world, 'Dashboard Edits Electrical');
     const materials = (await world.http.list('jobmaterial')).filter((m) => m.job_uuid === job);
 
     // In the Dashboard: the first line repriced, renamed and given a note; a discount on the second; a line added.
@@ -79,8 +80,9 @@ describe('invoices: a draft edited in the Stripe Dashboard', () => {
     expect(edited.lines.data[0]!.metadata).toEqual({ dashboard_note: 'ask Sam' });
     expect(edited.total).toBe(9900 + 27500 + 5500);
 
-    // A sync with the job unchanged writes nothing: a draft follows its job's changes (DESIGN.md, Invoices).
+    // A sync with the job unchanged writes nothing (a draft follows its job's changes, DESIGN.md) but shows the gap.
     expect((await synced(world)).plan).toEqual([]);
+    expect(world.store.invoiceJobs.get(job)?.difference).toMatch(/total \$429\.00 in Stripe vs \$363\.00 in ServiceM8/);
 
     // The job changes in ServiceM8: three hours of labour instead of two and a half.
     const labour = materials.find((m) => m.name === 'Labour')!;
@@ -124,6 +126,29 @@ describe('invoices: a draft edited in the Stripe Dashboard', () => {
     expect([...sides.stripe.store.invoiceItems.inOrder()].filter((i) => i.invoice === draftId)).toHaveLength(2);
 
     // Nothing changed since: nothing written.
+    expect((await synced(world)).plan).toEqual([]);
+  });
+
+  it('a line added in the Dashboard, reused in place for a line the job gained, carries only our metadata', async () => {
+    const world = invoiceWorld(sides, tempDir());
+    const { job, draftId, rate } = await linkedDraft(world, 'Dashboard Lines Plumbing');
+    await world.stripe.invoices.addLines(draftId, {
+      lines: [{ description: 'Site induction', amount: 5500, tax_rates: [rate], metadata: { dashboard_note: 'ask Sam', po: 'PO-7' } }],
+    });
+    const dashboardLine = (await world.stripe.invoices.retrieve(draftId)).lines.data[2]!.id;
+
+    // The job gains a third line in ServiceM8: the Dashboard's line is the one set to it (the draft has three).
+    const parts = await world.line(job, { name: 'Cable and conduit', quantity: '1', unit: '42.90', inclusive: true }, 3);
+    const requests = await requestsOf(() => synced(world));
+    expect(requests['POST /v1/invoices/:id/update_lines']).toBe(1);
+    expect(Object.keys(requests).filter((route) => /remove_lines|add_lines|invoiceitems/.test(route))).toEqual([]);
+    const invoice = await world.stripe.invoices.retrieve(draftId);
+    expect(invoice.lines.data.map((l) => [l.id === dashboardLine, l.description, l.amount, l.metadata])).toEqual([
+      [false, 'Call-out', 8800, { servicem8_material_uuid: expect.any(String) }],
+      [false, 'Labour', 27500, { servicem8_material_uuid: expect.any(String) }],
+      [true, 'Cable and conduit', 4290, { servicem8_material_uuid: parts }],
+    ]);
+    expect(invoice.total_taxes?.reduce((sum, t) => sum + t.amount, 0)).toBe(800 + 2500 + 390);
     expect((await synced(world)).plan).toEqual([]);
   });
 });
