@@ -1,5 +1,6 @@
 // update_lines and remove_lines, through the official SDK: lines changed in place
-// (a total, a unit price times a quantity, tax rates set or cleared, metadata merged),
+// (a total, a unit price times a quantity, tax rates set or cleared, metadata merged
+// with '' removing a key, a description '' unset),
 // lines deleted or unassigned (pending again), invoice_metadata merged (add_lines
 // too), drafts only, and a bad entry leaves the draft untouched.
 import Stripe from 'stripe';
@@ -65,8 +66,11 @@ describe('update_lines', () => {
     const itemOf = (line: Stripe.InvoiceLineItem) => line.parent!.invoice_item_details!.invoice_item;
     const item = await stripe.invoiceItems.retrieve(itemOf(updated.lines.data[2]!));
     expect(item).toMatchObject({ amount: 4400, tax_rates: [] });
+    // One invoice.updated for the call ("whenever an invoice changes (e.g., the invoice amount)"): what it was before.
     const [event] = (await stripe.events.list({ type: 'invoice.updated', limit: 1 })).data;
-    expect(event!.data.previous_attributes).toEqual({ metadata: {} });
+    expect(event!.data.previous_attributes).toMatchObject({ metadata: {}, subtotal: 36300, total: 36300, amount_due: 36300 });
+    expect(event!.data.previous_attributes).not.toHaveProperty('lines');
+    expect((event!.data.object as Stripe.Invoice).total).toBe(48800);
     expect((await stripe.invoices.retrieve(invoice.id)).total).toBe(48800);
   });
 
@@ -171,5 +175,67 @@ describe('update_lines discounts', () => {
       statusCode: 400,
       param: 'lines[0][discounts]',
     });
+  });
+});
+
+describe('update_lines metadata and description', () => {
+  const itemOf = (line: Stripe.InvoiceLineItem) => stripe.invoiceItems.retrieve(line.parent!.invoice_item_details!.invoice_item);
+
+  it("merges a line's metadata: a key sent as '' is removed, metadata '' removes all; the invoice item follows", async () => {
+    const metadata = { servicem8_material_uuid: 'm-1', dashboard_note: 'ask Sam', po: '7' };
+    const invoice = await draftWith([{ description: 'Call-out', amount: 11000, tax_rates: [gst.id], metadata }]);
+    const id = invoice.lines.data[0]!.id;
+    const merged = await stripe.invoices.updateLines(invoice.id, {
+      lines: [{ id, metadata: { dashboard_note: '', po: '8', not_there: '', extra: 'x' } }],
+    });
+    const wanted = { servicem8_material_uuid: 'm-1', po: '8', extra: 'x' };
+    expect(merged.lines.data[0]!.metadata).toEqual(wanted);
+    expect((await itemOf(merged.lines.data[0]!)).metadata).toEqual(wanted);
+    // Left out, the metadata stays; '' removes every key.
+    const kept = await stripe.invoices.updateLines(invoice.id, { lines: [{ id, amount: 9900 }] });
+    expect(kept.lines.data[0]!.metadata).toEqual(wanted);
+    const cleared = await stripe.invoices.updateLines(invoice.id, { lines: [{ id, metadata: '' }] });
+    expect(cleared.lines.data[0]!.metadata).toEqual({});
+    expect((await itemOf(cleared.lines.data[0]!)).metadata).toEqual({});
+  });
+
+  it('checks the merged metadata against the limits, naming the entry, and leaves the draft untouched', async () => {
+    const full = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
+    const invoice = await draftWith([{ description: 'Full', amount: 100, metadata: full }]);
+    const id = invoice.lines.data[0]!.id;
+    await expect(stripe.invoices.updateLines(invoice.id, { lines: [{ id, metadata: { k50: 'v' } }] })).rejects.toMatchObject({
+      type: 'StripeInvalidRequestError',
+      param: 'lines[0][metadata]',
+    });
+    const long = 'k'.repeat(41);
+    await expect(stripe.invoices.updateLines(invoice.id, { lines: [{ id, metadata: { [long]: 'v' } }] })).rejects.toMatchObject({
+      param: `lines[0][metadata][${long}]`,
+    });
+    // add_lines names its entry the same way.
+    await expect(stripe.invoices.addLines(invoice.id, { lines: [{ amount: 1, metadata: { [long]: 'v' } }] })).rejects.toMatchObject({
+      param: `lines[0][metadata][${long}]`,
+    });
+    expect((await stripe.invoices.retrieve(invoice.id)).lines.data.map((l) => l.metadata)).toEqual([full]);
+    // One key out and one in: 50 after the merge, allowed.
+    const swapped = await stripe.invoices.updateLines(invoice.id, { lines: [{ id, metadata: { k0: '', k50: 'v' } }] });
+    expect(Object.keys(swapped.lines.data[0]!.metadata)).toHaveLength(50);
+    expect(swapped.lines.data[0]!.metadata).not.toHaveProperty('k0');
+  });
+
+  it("unsets a line's description with '' (null on the line and its item); left out, it stays", async () => {
+    const invoice = await draftWith([
+      { description: 'Call-out', amount: 11000 },
+      { description: 'Labour', amount: 9900 },
+    ]);
+    const [first, second] = invoice.lines.data;
+    const updated = await stripe.invoices.updateLines(invoice.id, {
+      lines: [
+        { id: first!.id, description: '' },
+        { id: second!.id, amount: 8800 },
+      ],
+    });
+    expect(updated.lines.data.map((l) => l.description)).toEqual([null, 'Labour']);
+    expect((await itemOf(updated.lines.data[0]!)).description).toBeNull();
+    expect((await stripe.invoices.listLineItems(invoice.id)).data.map((l) => l.description)).toEqual([null, 'Labour']);
   });
 });

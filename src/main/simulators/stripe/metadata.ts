@@ -9,17 +9,20 @@ const MAX_KEYS = 50;
 const MAX_KEY_LENGTH = 40;
 const MAX_VALUE_LENGTH = 500;
 
-/** Applies a `metadata` param (or another one with the same rules, e.g. `invoice_metadata`) to the current metadata. */
-export function applyMetadata(current: Metadata, params: FormObject, name = 'metadata'): Metadata {
+/**
+ * Applies a `metadata` param (or another one with the same rules, e.g. `invoice_metadata`) to the
+ * current metadata. `at` is the param's full name in errors, e.g. `lines[0][metadata]` for an entry.
+ */
+export function applyMetadata(current: Metadata, params: FormObject, name = 'metadata', at = name): Metadata {
   const input = params[name];
   if (input === undefined) return current;
   if (input === '') return {};
   if (typeof input === 'string' || Array.isArray(input)) {
-    throw SimError.invalid(`Invalid ${name}: ${name} must be a hash of key-value pairs.`, name);
+    throw SimError.invalid(`Invalid ${at}: ${at} must be a hash of key-value pairs.`, at);
   }
   const next: Metadata = { ...current };
   for (const [key, value] of Object.entries(input)) {
-    const param = `${name}[${key}]`;
+    const param = `${at}[${key}]`;
     if (typeof value !== 'string') throw SimError.invalid(`Invalid value for ${param}: must be a string.`, param);
     if (key.length > MAX_KEY_LENGTH) {
       throw SimError.invalid(
@@ -38,7 +41,7 @@ export function applyMetadata(current: Metadata, params: FormObject, name = 'met
     else next[key] = value;
   }
   if (Object.keys(next).length > MAX_KEYS) {
-    throw SimError.invalid(`You can have up to ${MAX_KEYS} metadata keys. You passed in ${Object.keys(next).length} keys.`, name);
+    throw SimError.invalid(`You can have up to ${MAX_KEYS} metadata keys. You passed in ${Object.keys(next).length} keys.`, at);
   }
   return next;
 }

@@ -74,16 +74,38 @@ export function addLineParams(line: InvoiceLineInput, index: number, productId: 
 export const needsProduct = (lines: InvoiceLineInput[]): boolean =>
   lines.some((l) => l.unitAmountDecimal !== undefined || l.unitAmountCents !== undefined);
 
-/** One entry of `POST /v1/invoices/{id}/update_lines`: the line `id` set to `line` (tax rates cleared when it has none). */
+/** A line of the draft as just read: its id and its metadata as Stripe holds it now. */
+export interface CurrentLine {
+  id: string;
+  metadata: Readonly<Record<string, string>>;
+}
+
+/**
+ * Stripe merges an invoice item line's metadata (SDK doc of update_lines): a key
+ * someone else added (in the Dashboard, another integration) stays unless it is sent
+ * with ''. Every key the line has now that `wanted` lacks is such a key: the lines
+ * we update are ours whole, so their metadata ends up exactly `wanted`.
+ */
+export function lineMetadata(current: CurrentLine, wanted: Record<string, string> | undefined): Record<string, string> | undefined {
+  const unset = Object.keys(current.metadata).filter((key) => !(wanted && Object.hasOwn(wanted, key)));
+  if (unset.length === 0) return wanted;
+  return { ...wanted, ...Object.fromEntries(unset.map((key) => [key, ''])) };
+}
+
+/**
+ * One entry of `POST /v1/invoices/{id}/update_lines`: the line `current` set to `line`,
+ * with nothing left of what was added by hand: tax rates cleared when it has none,
+ * discounts cleared, metadata keys not ours unset.
+ */
 export function updateLineParams(
-  id: string,
+  current: CurrentLine,
   line: InvoiceLineInput,
   index: number,
   productId: string | null,
 ): Stripe.InvoiceUpdateLinesParams.Line {
-  const { tax_rates: rates, ...entry } = addLineParams(line, index, productId);
-  // discounts '' removes any added by hand (e.g. in the Dashboard): the line is then exactly ours.
-  return { id, ...entry, tax_rates: rates ?? '', discounts: '' };
+  const { tax_rates: rates, metadata: _ours, ...entry } = addLineParams(line, index, productId);
+  const metadata = lineMetadata(current, line.metadata);
+  return { id: current.id, ...entry, tax_rates: rates ?? '', discounts: '', ...(metadata ? { metadata } : {}) };
 }
 
 /**
@@ -99,7 +121,8 @@ const digest = (params: unknown) => createHash('sha256').update(JSON.stringify(p
 /**
  * Makes a draft's lines exactly `lines`, in at most three bulk calls: the lines it has are
  * changed in place (update_lines), the surplus removed (remove_lines), the rest added
- * (add_lines). `current` must be every line of the draft, as just read. Each call's key
+ * (add_lines). `current` must be every line of the draft, as just read (its metadata
+ * tells which keys to unset). Each call's key
  * is `keyPrefix` and a digest of what it sends, so a replay after a crash, reading the
  * draft again, repeats only a call whose effect is not there yet: lines already added or
  * removed are not asked for again, and an update sent again sets the same values.
@@ -109,7 +132,7 @@ const digest = (params: unknown) => createHash('sha256').update(JSON.stringify(p
 export async function setDraftLines(
   ctx: CallContext,
   invoiceId: string,
-  current: readonly { id: string }[],
+  current: readonly CurrentLine[],
   lines: InvoiceLineInput[],
   keyPrefix: string,
   lineProduct: () => Promise<string>,
@@ -118,7 +141,7 @@ export async function setDraftLines(
   const productId = needsProduct(lines) ? await lineProduct() : null;
   let last: Stripe.Response<Stripe.Invoice> | null = null;
   if (paired > 0) {
-    const params = { lines: lines.slice(0, paired).map((line, index) => updateLineParams(current[index]!.id, line, index, productId)) };
+    const params = { lines: lines.slice(0, paired).map((line, index) => updateLineParams(current[index]!, line, index, productId)) };
     last = await call(ctx, 'invoices.updateLines', (s) =>
       s.invoices.updateLines(invoiceId, params, { idempotencyKey: `${keyPrefix}:update:${digest(params)}` }),
     );

@@ -8,7 +8,15 @@
 import type Stripe from 'stripe';
 import { call, requireKey, type CallContext } from './call';
 import { checkCustomFields, checkMetadata, unixSeconds } from './input-checks';
-import { addLineParams, freshAnswer, lineParams, needsProduct, setDraftLines, type InvoiceLineInput } from './invoice-lines';
+import {
+  addLineParams,
+  freshAnswer,
+  lineParams,
+  needsProduct,
+  setDraftLines,
+  type CurrentLine,
+  type InvoiceLineInput,
+} from './invoice-lines';
 import { getInvoice } from './invoices';
 import { invoiceRecord, type StripeInvoiceRecord } from './schemas';
 import { parseRecord } from './schema-parts';
@@ -88,8 +96,8 @@ export interface InvoiceDraftUpdate {
   effectiveAt?: string | Date | null;
   /** When given, all current lines are replaced by these. */
   lines?: InvoiceLineInput[];
-  /** Every line the draft has, as the caller just read them; read here when not given. */
-  currentLines?: readonly { id: string }[];
+  /** Every line the draft has (with its metadata), as the caller just read them; read here when not given. */
+  currentLines?: readonly CurrentLine[];
 }
 
 /**

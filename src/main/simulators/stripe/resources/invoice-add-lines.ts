@@ -16,6 +16,7 @@ import type { InvoiceObject } from '../objects/invoice';
 import { allowOnly, asObject, has, int, list, nullableStr, obj, oneOf, requireStr, str } from '../params';
 import { render } from '../render';
 import { attachItem, quantityOf, requireDraft } from './invoice-items';
+import { watchInvoice } from './invoice-changed';
 import { invoiceMetadataOf, writeInvoiceMetadata } from './invoice-metadata';
 import { resolveTaxRates } from './tax-rate-refs';
 
@@ -90,7 +91,16 @@ function plan(ctx: SimContext, entry: FormObject, index: number, invoice: Invoic
   if (amount === undefined) throw SimError.missingParam(`${prefix}[amount]`);
   const rates = resolveTaxRates(ctx, 'tax_rates', entry, `${prefix}[tax_rates]`) ?? [];
   const description = nullableStr(entry, 'description') ?? null;
-  return { kind: 'new', amount, quantity, quantityDecimal, price, description, rates, metadata: applyMetadata({}, entry) };
+  return {
+    kind: 'new',
+    amount,
+    quantity,
+    quantityDecimal,
+    price,
+    description,
+    rates,
+    metadata: applyMetadata({}, entry, 'metadata', `${prefix}[metadata]`),
+  };
 }
 
 function addLines(ctx: SimContext): { body: Json } {
@@ -100,6 +110,7 @@ function addLines(ctx: SimContext): { body: Json } {
   if (!entries || entries.length === 0) throw SimError.missingParam('lines');
   const planned = entries.map((entry, index) => plan(ctx, asObject(entry, `lines[${index}]`), index, invoice));
   const metadata = invoiceMetadataOf(ctx, invoice);
+  const changed = watchInvoice(ctx, invoice);
   for (const step of planned) {
     if (step.kind === 'existing') {
       attachItem(ctx, step.item, invoice);
@@ -122,7 +133,8 @@ function addLines(ctx: SimContext): { body: Json } {
     attachItem(ctx, item, invoice);
     ctx.emit('invoiceitem.created', item);
   }
-  writeInvoiceMetadata(ctx, invoice, metadata);
+  writeInvoiceMetadata(invoice, metadata);
+  changed();
   return { body: render(ctx.store, invoice) };
 }
 

@@ -2,7 +2,8 @@
 // draft invoice (`invoice`), each of which shows up as a line. Amount is either
 // `amount` (the total) or `unit_amount_decimal` × `quantity`. Deleting or editing
 // is only allowed while pending or while the invoice is a draft. Stripe has no
-// `invoiceitem.updated` event type, so an update emits nothing.
+// `invoiceitem.updated` event type, so an update emits nothing of its own; a draft
+// whose lines change this way gets its invoice.updated (invoice-changed.ts).
 import { type Json, type Route, type SimContext } from '../context';
 import { SimError } from '../errors';
 import { itemIdOf, recomputeInvoice } from '../invoice-totals';
@@ -14,6 +15,7 @@ import type { FormObject } from '../form-body';
 import { allowOnly, bool, int, nullableStr, str } from '../params';
 import { DECIMAL, canonicalDecimal, decimalTimes, scaledOf } from '../decimal';
 import { requireCustomer } from './customers';
+import { watchInvoice } from './invoice-changed';
 import { resolveTaxRates } from './tax-rate-refs';
 
 const CREATE_PARAMS = [
@@ -129,8 +131,12 @@ function create(ctx: SimContext): { body: Json } {
   const discountable = bool(params, 'discountable');
   if (discountable !== undefined) item.discountable = discountable;
   store.invoiceItems.insert(item);
-  if (invoice) attachItem(ctx, item, invoice);
-  ctx.emit('invoiceitem.created', item);
+  if (invoice) {
+    const changed = watchInvoice(ctx, invoice);
+    attachItem(ctx, item, invoice);
+    ctx.emit('invoiceitem.created', item);
+    changed();
+  } else ctx.emit('invoiceitem.created', item);
   return { body: { ...item } };
 }
 
@@ -152,6 +158,7 @@ function update(ctx: SimContext): { body: Json } {
   const rates = resolveTaxRates(ctx, 'tax_rates');
   const description = nullableStr(ctx.params, 'description');
   const metadata = applyMetadata(item.metadata, ctx.params);
+  const changed = invoice ? watchInvoice(ctx, invoice) : () => {};
   Object.assign(item, { amount, net_amount: amount, quantity, quantity_decimal: quantityDecimal, metadata });
   item.pricing.unit_amount_decimal = unit;
   if (rates) item.tax_rates = rates;
@@ -170,11 +177,13 @@ function update(ctx: SimContext): { body: Json } {
       });
     recomputeInvoice(ctx.store, invoice);
   }
+  changed();
   return { body: { ...item } };
 }
 
 function remove(ctx: SimContext): { body: Json } {
   const { item, invoice } = editable(ctx);
+  const changed = invoice ? watchInvoice(ctx, invoice) : () => {};
   ctx.store.invoiceItems.remove(item.id);
   if (invoice) {
     for (const line of ctx.store.lines.where('invoice', invoice.id) as LineItemObject[]) {
@@ -183,6 +192,7 @@ function remove(ctx: SimContext): { body: Json } {
     recomputeInvoice(ctx.store, invoice);
   }
   ctx.emit('invoiceitem.deleted', item);
+  changed();
   return { body: { id: item.id, object: 'invoiceitem', deleted: true } };
 }
 

@@ -4,7 +4,7 @@
 // quantity 1), or `price_data` times `quantity` / `quantity_decimal` (or a new
 // quantity of the line's own unit price), `description`, `tax_rates` ('' clears
 // them), `discountable`, and merges `metadata` (invoice item lines merge, per the
-// SDK's doc). remove_lines `delete`s the item or `unassign`s it (pending again).
+// SDK's doc: a key sent as '' is removed, `metadata=''` removes all). remove_lines `delete`s the item or `unassign`s it (pending again).
 // Both take `invoice_metadata` (merged into the invoice's). Everything is checked
 // before anything is written, so a bad entry leaves the invoice untouched.
 import type { Json, Route, SimContext } from '../context';
@@ -18,6 +18,7 @@ import type { InvoiceItemObject, LineItemObject } from '../objects/invoice-item'
 import { allowOnly, asObject, bool, has, int, list, nullableStr, obj, str } from '../params';
 import { invoiceLines, render } from '../render';
 import { priceOf } from './invoice-add-lines';
+import { watchInvoice } from './invoice-changed';
 import { invoiceMetadataOf, writeInvoiceMetadata } from './invoice-metadata';
 import { quantityOf, requireDraft } from './invoice-items';
 import { resolveTaxRates } from './tax-rate-refs';
@@ -81,6 +82,9 @@ function planUpdate(ctx: SimContext, entry: FormObject, prefix: string, { line, 
       : quantityOf(entry, { quantity: item.quantity, quantityDecimal: item.quantity_decimal }, `${prefix}[`);
   const amount = total ?? (unit !== null && (price || quantityGiven) ? decimalTimes(unit, quantityDecimal) : item.amount);
   const rates = resolveTaxRates(ctx, 'tax_rates', entry, `${prefix}[tax_rates]`);
+  // '' unsets the description (null), as for any nullable string Stripe lets you update: the SDK
+  // types it `string`, but its maintainers say such types lag the API (stripe-node#1834), and
+  // Stripe answers '' with parameter_invalid_empty only for params that cannot be unset.
   const description = nullableStr(entry, 'description');
   const discountable = bool(entry, 'discountable');
   // `discounts: ''` removes the line's discounts (SDK: "Pass an empty string to remove").
@@ -88,7 +92,7 @@ function planUpdate(ctx: SimContext, entry: FormObject, prefix: string, { line, 
   if (has(entry, 'discounts') && entry.discounts !== '')
     throw SimError.invalid('Line discounts other than an empty string are not supported by this simulator.', `${prefix}[discounts]`);
   const clearDiscounts = entry.discounts === '';
-  const metadata = applyMetadata(item.metadata, entry);
+  const metadata = applyMetadata(item.metadata, entry, 'metadata', `${prefix}[metadata]`);
   return () => {
     Object.assign(item, { amount, net_amount: amount, quantity, quantity_decimal: quantityDecimal, metadata });
     if (price)
@@ -121,9 +125,11 @@ function updateLines(ctx: SimContext): { body: Json } {
   allowOnly(ctx.params, ['lines', 'invoice_metadata']);
   const writes = targets(ctx, invoice).map(({ entry, prefix, target }) => planUpdate(ctx, entry, prefix, target, invoice));
   const metadata = invoiceMetadataOf(ctx, invoice);
+  const changed = watchInvoice(ctx, invoice);
   for (const write of writes) write();
   recomputeInvoice(ctx.store, invoice);
-  writeInvoiceMetadata(ctx, invoice, metadata);
+  writeInvoiceMetadata(invoice, metadata);
+  changed();
   return { body: render(ctx.store, invoice) };
 }
 
@@ -139,6 +145,7 @@ function removeLines(ctx: SimContext): { body: Json } {
     return { behavior, ...target };
   });
   const metadata = invoiceMetadataOf(ctx, invoice);
+  const changed = watchInvoice(ctx, invoice);
   for (const { behavior, line, item } of planned) {
     ctx.store.lines.remove(line.id);
     if (behavior === 'unassign') {
@@ -149,7 +156,8 @@ function removeLines(ctx: SimContext): { body: Json } {
     ctx.emit('invoiceitem.deleted', item);
   }
   recomputeInvoice(ctx.store, invoice);
-  writeInvoiceMetadata(ctx, invoice, metadata);
+  writeInvoiceMetadata(invoice, metadata);
+  changed();
   return { body: render(ctx.store, invoice) };
 }
 

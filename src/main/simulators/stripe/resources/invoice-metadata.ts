@@ -1,6 +1,7 @@
 // `invoice_metadata` of the bulk line calls (add_lines, update_lines, remove_lines):
 // merged into the invoice's metadata by the rules of `metadata`, checked before the
-// call writes anything; a change is an `invoice.updated` with the old metadata.
+// call writes anything. The call's one invoice.updated (invoice-changed.ts) carries the
+// old metadata with the old totals.
 import type { SimContext } from '../context';
 import { applyMetadata } from '../metadata';
 import type { InvoiceObject } from '../objects/invoice';
@@ -10,9 +11,6 @@ export function invoiceMetadataOf(ctx: SimContext, invoice: InvoiceObject): Reco
   return applyMetadata(invoice.metadata, ctx.params, 'invoice_metadata');
 }
 
-export function writeInvoiceMetadata(ctx: SimContext, invoice: InvoiceObject, next: Record<string, string>): void {
-  const before = invoice.metadata;
-  if (JSON.stringify(before) === JSON.stringify(next)) return;
+export function writeInvoiceMetadata(invoice: InvoiceObject, next: Record<string, string>): void {
   invoice.metadata = next;
-  ctx.emit('invoice.updated', invoice, { metadata: before });
 }
