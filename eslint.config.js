@@ -69,10 +69,20 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     rules: { ...restrict(sqliteBan, networkBans, rawIpcBan), 'no-restricted-globals': ['error', fetchBan] },
   },
-  // Core and shared: additionally no Electron at all.
+  // Core and shared: additionally no Electron at all, and money shown from integer cents.
   {
     files: ['src/main/core/**/*.ts', 'src/shared/**/*.ts'],
-    rules: restrict(electronBan, sqliteBan, networkBans),
+    rules: {
+      ...restrict(electronBan, sqliteBan, networkBans),
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name="toFixed"][callee.object.type="BinaryExpression"][callee.object.operator="/"]',
+          message:
+            'Money is integer cents: show it with formatCents or formatDollars (core/util/money), not by dividing and rounding a float.',
+        },
+      ],
+    },
   },
   // The store may use the SQL driver.
   { files: ['src/main/core/store/**/*.ts'], rules: restrict(electronBan, networkBans) },

@@ -73,6 +73,16 @@ const probes: Record<string, Probe> = {
     code: `import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync('/etc/hostname', 'utf8');\n`,
     expect: ['no-restricted-imports'],
   },
+  floatDollarsInSync: {
+    file: `src/main/core/sync/${tag}-dollars.ts`,
+    code: `export const words = (cents: number) => \`$\${(cents / 100).toFixed(2)}\`;\n`,
+    expect: ['no-restricted-syntax'],
+  },
+  centsFormattedInSync: {
+    file: `src/main/core/sync/${tag}-cents.ts`,
+    code: `import { formatDollars } from '../money';\nexport const words = (cents: number) => formatDollars(cents);\n`,
+    expect: [],
+  },
   mainInRenderer: {
     file: `src/renderer/${tag}-main.ts`,
     code: `import { Store } from '../main/core/store/store';\nexport const s = Store;\n`,
@@ -80,7 +90,7 @@ const probes: Record<string, Probe> = {
   },
 };
 
-const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
+const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax']);
 let results: Map<string, ESLint.LintResult>;
 let mirror = '';
 let srcBefore: string[] = [];

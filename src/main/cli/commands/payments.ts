@@ -2,7 +2,7 @@
 // state (synced, servicem8_pay, waiting, needs_approval, failed, unmatched) and reason.
 import type { PaymentRow } from '../../../shared/api';
 import { call } from '../../core/app/app-backend';
-import { formatCents } from '../../core/util/money';
+import { formatDollars } from '../../core/util/money';
 import { output, UsageError, type Command } from '../command';
 import { openCliApp } from '../open-cli-app';
 import { timeWords, type TimeWords } from '../business-zone';
@@ -10,7 +10,7 @@ import { PAYMENT_STATE_LABEL } from '../../../shared/labels';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-const amount = (cents: number) => (cents < 0 ? `-$${formatCents(-cents)}` : `$${formatCents(cents)}`);
+const amount = formatDollars;
 
 function describe(rows: PaymentRow[], time: TimeWords): string {
   if (rows.length === 0) return 'No payments.';

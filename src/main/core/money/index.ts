@@ -1,6 +1,6 @@
 // The app's money arithmetic: integer cents, exact decimals, GST per line and per
 // invoice, and the rounding check the GST report relies on.
-export { formatCents, toCents } from '../util/money';
+export { formatCents, formatDollars, toCents } from '../util/money';
 export { MoneyFormatError, MoneyPrecisionError, parseCents, parseDecimal } from './decimal';
 export { GST_BP, GST_FREE_BP, percentToBasisPoints, type BasisPoints } from './tax-rate';
 export {

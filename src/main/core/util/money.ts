@@ -32,6 +32,11 @@ export function formatCents(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** Cents as a person reads an amount: 123456 → "$1234.56", -5 → "-$0.05". */
+export function formatDollars(cents: number): string {
+  return cents < 0 ? `-$${formatCents(-cents)}` : `$${formatCents(cents)}`;
+}
+
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) throw new MoneyFormatError(`not a finite amount: ${value}`);
   // toFixed(6) keeps JSON numbers like 12.3 or 0.1+0.2 from leaking binary noise into cents.

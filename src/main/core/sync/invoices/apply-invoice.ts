@@ -20,6 +20,7 @@ import { invoiceMirror, recordStripeInvoice } from './record-write';
 import type { TaxRateResolver } from './tax-rates';
 import { stripeNet } from './typed-rows';
 import { INVOICE_ENTITY, META, type StripeInvoice } from './types';
+import { formatDollars } from '../../money';
 
 function handler<P>(
   definition: OperationDefinition<P>,
@@ -238,7 +239,7 @@ async function creditNote(
       amountCents: p.amountCents,
       ...(p.amountCents - owed > 0 ? { creditAmountCents: p.amountCents - owed } : {}),
       reason: 'order_change',
-      memo: `Job ${p.job.jobNumber} changed after invoicing: the total is now $${(p.job.servicem8.incCents / 100).toFixed(2)}.`,
+      memo: `Job ${p.job.jobNumber} changed after invoicing: the total is now ${formatDollars(p.job.servicem8.incCents)}.`,
       metadata: { [META.jobUuid]: p.job.jobUuid },
     },
     item.idempotencyKey,

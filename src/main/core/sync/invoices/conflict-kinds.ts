@@ -2,6 +2,7 @@
 // the chosen action back (plan-decisions.ts).
 import type { Conflict } from '../../store/repositories/conflicts-repository';
 import type { ConflictKindDefinition } from '../engine/pair-definition';
+import { formatDollars } from '../../money';
 
 export const FINALIZED_CHANGED = 'finalized_changed';
 export const STRIPE_INVOICE = 'stripe_invoice';
@@ -41,7 +42,7 @@ export function creditDifference(conflict: Conflict): number | null {
   return difference > 0 ? difference : null;
 }
 
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+const dollars = formatDollars;
 
 export const INVOICE_CONFLICT_KINDS: Record<string, ConflictKindDefinition> = {
   [FINALIZED_CHANGED]: {

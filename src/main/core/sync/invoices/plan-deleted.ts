@@ -12,11 +12,12 @@ import type { BuiltInvoice } from './build-lines';
 import { DELETED_IN_STRIPE, INVOICE_AGAIN, LEAVE_UNINVOICED } from './conflict-kinds';
 import type { InvoicePlanContext, InvoicePlanOutput } from './plan-context';
 import { INVOICE_ENTITY, type Job } from './types';
+import { formatDollars } from '../../money';
 
 /** The standing's reason code for a job a person chose to leave without an invoice. */
 export const LEFT_UNINVOICED = 'left_without_invoice';
 
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+const dollars = formatDollars;
 const keyOf = (job: Job) => `${INVOICE_ENTITY}:${job.uuid}:deleted`;
 
 /** What the planner does with the job: create its invoice (settling these decisions), or record this standing and stop. */

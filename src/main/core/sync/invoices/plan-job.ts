@@ -23,9 +23,10 @@ import type { InvoiceIndex } from './match-invoices';
 import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
 import { servicem8Row, stripeNet } from './typed-rows';
 import { INVOICE_ENTITY, type Job, type StripeInvoice } from './types';
+import { formatDollars } from '../../money';
 
 const PRIORITY = 50;
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+const dollars = formatDollars;
 
 /** Words for a difference between what ServiceM8 and Stripe hold; null when they agree to the cent. */
 export function differenceWords(

@@ -8,6 +8,7 @@ import { invoiceDate, jobNumberOf, type JobIndex } from './match-invoices';
 import type { InvoicePlanContext, InvoicePlanOutput, InvoiceWorld } from './plan-context';
 import { stripeNet, stripeRow } from './typed-rows';
 import { INVOICE_ENTITY, META, type StripeInvoice } from './types';
+import { formatCents, formatDollars } from '../../money';
 
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60_000;
 
@@ -131,7 +132,7 @@ export function planStripeMade(invoice: StripeInvoice, context: InvoicePlanConte
         conflictIds: decision ? [decision.id] : [],
       },
       priority: 60,
-      describe: { subject: `Stripe invoice ${invoice.number ?? invoice.id}`, fields: { total: (net.incCents / 100).toFixed(2) } },
+      describe: { subject: `Stripe invoice ${invoice.number ?? invoice.id}`, fields: { total: formatCents(net.incCents) } },
     });
     standing('ready', null, 'Made in Stripe: a ServiceM8 job is being created for it.');
     return;
@@ -143,7 +144,7 @@ export function planStripeMade(invoice: StripeInvoice, context: InvoicePlanConte
     stripeId: invoice.id,
     stripeValue: { totalCents: net.incCents, gstCents: net.gstCents, number: invoice.number },
     stripeEditedAt: invoice.finalizedAt,
-    detail: `Stripe invoice ${invoice.number ?? invoice.id} for ${customer.name ?? 'a linked customer'} ($${(net.incCents / 100).toFixed(2)}) was made in Stripe and has no ServiceM8 job${jobNumberOf(invoice) ? ` (it names job ${jobNumberOf(invoice)}, which ServiceM8 does not have, or which is not invoiced yet)` : ''}.`,
+    detail: `Stripe invoice ${invoice.number ?? invoice.id} for ${customer.name ?? 'a linked customer'} (${formatDollars(net.incCents)}) was made in Stripe and has no ServiceM8 job${jobNumberOf(invoice) ? ` (it names job ${jobNumberOf(invoice)}, which ServiceM8 does not have, or which is not invoiced yet)` : ''}.`,
   });
   standing('needs_approval', null, 'Made in Stripe: create a ServiceM8 job for it, or ignore it?');
 }
