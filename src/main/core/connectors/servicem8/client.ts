@@ -2,7 +2,6 @@
 // idempotent creates, updates and soft deletes, all through one rate budget, retry
 // policy and AbortSignal. See README.md in this folder for the public API.
 import { randomUUID } from 'node:crypto';
-import { setImmediate } from 'node:timers/promises';
 import type { SlidingWindowLimiter } from '../../util/sliding-window-limiter';
 import type { ServiceM8Auth } from './auth';
 import { DEFAULT_CURSOR_SETTINGS, advanceCursor, lowerBound, seenKey, type ChangeCursor, type CursorSettings } from './change-cursor';
@@ -11,6 +10,7 @@ import { buildFilter, matchesFilter, type FilterCondition } from './filter';
 import { ServiceM8Http, type RetryOptions } from './http-client';
 import { toLocalNaive } from './local-time';
 import { fetchAllPages } from './pager';
+import { NOW, type ReadPace } from './read-pace';
 import { createServiceM8Limiter, type ServiceM8Limits } from './rate-budget';
 import { parseRows, parseRowsInSlices, describeIssues, type ReadResult } from './read-result';
 import { buildSchemas, type ServiceM8Object, type ServiceM8Record, type ServiceM8Schemas } from './records';
@@ -38,6 +38,8 @@ export interface ServiceM8ClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** How a long read shares the thread (read-pace.ts); by default it only hands it back between slices. */
+  pace?: ReadPace;
 }
 
 export interface ChangesResult<T> extends ReadResult<T> {
@@ -125,8 +127,13 @@ export class ServiceM8Client {
     const latest = new Map<string, { row: Record<string, unknown>; key: string }>();
     const unkeyed: unknown[] = [];
     let newest: string | null = null;
+    const pace = options.pace ?? NOW;
+    let sliceBegan = performance.now();
     for (const [index, row] of rows.entries()) {
-      if (index > 0 && index % 1000 === 0) await setImmediate(); // as parseRowsInSlices does
+      if (index > 0 && index % 1000 === 0) {
+        await pace.between(performance.now() - sliceBegan); // as parseRowsInSlices does
+        sliceBegan = performance.now();
+      }
       if (!isObject(row) || typeof row.uuid !== 'string' || typeof row.edit_date !== 'string') {
         unkeyed.push(row); // still parsed below, so it is reported rather than lost
         continue;
@@ -141,7 +148,7 @@ export class ServiceM8Client {
         newest = row.edit_date;
     }
     const kept = [...latest.values()];
-    const result = await parseRowsInSlices(schemas, object, [...kept.map((k) => k.row), ...unkeyed]);
+    const result = await parseRowsInSlices(schemas, object, [...kept.map((k) => k.row), ...unkeyed], pace);
     const delivered = kept.map((k) => k.key);
     return { ...result, pages, cursor: advanceCursor(cursor, walkStart, newest, delivered, this.cursorSettings, { zone }) };
   }
