@@ -51,6 +51,29 @@ export function invoiceWorld(sides: { sm8: RunningServiceM8Simulator; stripe: Ru
     http,
     stripe: stripeClient(sides.stripe.url),
     sync: () => runner.runCycle({ dryRun: false, trigger: 'cli' }),
+    /**
+     * A draft made by hand in Stripe for a job (as a person does in the Dashboard): one
+     * GST-inclusive item, the job's uuid in its metadata. `rate` is reused when given.
+     */
+    async draftByHand(job: string, customer: string, item: { cents: number; description: string; rate?: string; daysUntilDue?: number }) {
+      const stripe = this.stripe;
+      const rate = item.rate ?? (await stripe.taxRates.create({ display_name: 'GST', percentage: 10, inclusive: true, country: 'AU' })).id;
+      const draft = await stripe.invoices.create({
+        customer,
+        collection_method: 'send_invoice',
+        days_until_due: item.daysUntilDue ?? 14,
+        metadata: { servicem8_job_uuid: job },
+      });
+      await stripe.invoiceItems.create({
+        customer,
+        invoice: draft.id,
+        amount: item.cents,
+        currency: 'aud',
+        description: item.description,
+        tax_rates: [rate],
+      });
+      return { draft: draft.id, rate };
+    },
     configure(change: (s: Settings) => Settings) {
       settings.update(change);
     },

@@ -30,34 +30,20 @@ describe('invoices: changes after export', () => {
     const job = await world.job(company, [{ name: 'Labour', quantity: '2', unit: '110.00', inclusive: true }], { complete: false });
     expect((await world.sync()).state).toBe('completed'); // links the client
     const customer = await linkedCustomer(world, company);
-    const rate = (await world.stripe.taxRates.create({ display_name: 'GST', percentage: 10, inclusive: true, country: 'AU' })).id;
-    const draft = await world.stripe.invoices.create({
-      customer,
-      collection_method: 'send_invoice',
-      days_until_due: 14,
-      metadata: { servicem8_job_uuid: job },
-    });
-    await world.stripe.invoiceItems.create({
-      customer,
-      invoice: draft.id,
-      amount: 22000,
-      currency: 'aud',
-      description: 'Labour',
-      tax_rates: [rate],
-    });
+    const { draft } = await world.draftByHand(job, customer, { cents: 22000, description: 'Labour' });
     await world.http.update('job', job, { status: 'Completed' });
     await world.http.update('job', job, { invoice_sent: 1 });
 
     const linked = await world.sync();
     expect(linked.state, linked.error ?? '').toBe('completed');
     expect(await world.invoiceOf(job)).toHaveLength(1);
-    expect(world.store.links.byServiceM8Id('invoice', job)?.stripeId).toBe(draft.id);
+    expect(world.store.links.byServiceM8Id('invoice', job)?.stripeId).toBe(draft);
     expect((await world.stripe.taxRates.list({ limit: 100 })).data.filter((r) => r.percentage === 10 && r.inclusive)).toHaveLength(1);
 
     await world.line(job, { name: 'Parts', quantity: '1', unit: '55.00', inclusive: true }, 2);
     const updated = await world.sync();
     expect(updated.entities.find((e) => e.entity === 'invoice')).toMatchObject({ updated: { stripe: 1 } });
-    const after = await world.stripe.invoices.retrieve(draft.id);
+    const after = await world.stripe.invoices.retrieve(draft);
     expect(after.status).toBe('draft');
     expect(after.total).toBe(cents((await world.jobRecord(job)).total_invoice_amount));
     expect(after.lines.data.map((l) => l.description)).toEqual(['Labour', 'Parts']);

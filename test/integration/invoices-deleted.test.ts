@@ -33,28 +33,14 @@ async function linkedDraft(world: World, name: string): Promise<{ job: string; d
   expect((await world.sync()).state).toBe('completed'); // links the client
   const customers = await world.stripe.customers.list({ limit: 100 });
   const customer = customers.data.find((c) => c.metadata?.servicem8_uuid === company)!.id;
-  const rate = (await world.stripe.taxRates.create({ display_name: 'GST', percentage: 10, inclusive: true, country: 'AU' })).id;
-  const draft = await world.stripe.invoices.create({
-    customer,
-    collection_method: 'send_invoice',
-    days_until_due: 14,
-    metadata: { servicem8_job_uuid: job },
-  });
-  await world.stripe.invoiceItems.create({
-    customer,
-    invoice: draft.id,
-    amount: 22000,
-    currency: 'aud',
-    description: 'Labour',
-    tax_rates: [rate],
-  });
+  const { draft, rate } = await world.draftByHand(job, customer, { cents: 22000, description: 'Labour' });
   await world.http.update('job', job, { status: 'Completed' });
   await world.http.update('job', job, { invoice_sent: 1 });
   expect((await world.sync()).state).toBe('completed');
-  expect(world.store.links.byServiceM8Id('invoice', job)?.stripeId).toBe(draft.id);
+  expect(world.store.links.byServiceM8Id('invoice', job)?.stripeId).toBe(draft);
   await world.sync(); // reads back the events so far: the cursor points at a real event
   expect(world.store.cursors.get('feed.stripe.events')).toMatch(/^evt_/);
-  return { job, draft: draft.id, customer, rate };
+  return { job, draft, customer, rate };
 }
 
 const pairs = new PairLookup(PAIR_DEFINITIONS);
@@ -207,26 +193,13 @@ describe('invoices: a linked draft deleted in Stripe', () => {
     await world.stripe.invoices.del(draft);
     await world.sync();
     const question = await expectAsked(world, job, 'Redo Plumbing Pty Ltd');
-    const redo = await world.stripe.invoices.create({
-      customer,
-      collection_method: 'send_invoice',
-      days_until_due: 7,
-      metadata: { servicem8_job_uuid: job },
-    });
-    await world.stripe.invoiceItems.create({
-      customer,
-      invoice: redo.id,
-      amount: 22000,
-      currency: 'aud',
-      description: 'Labour',
-      tax_rates: [rate],
-    });
+    const { draft: redo } = await world.draftByHand(job, customer, { cents: 22000, description: 'Labour', rate, daysUntilDue: 7 });
     // Adding an item emits only invoiceitem.created (simulator ASSUMPTIONS.md): an edit brings an invoice event with the lines.
-    await world.stripe.invoices.update(redo.id, { description: 'Redone by hand' });
+    await world.stripe.invoices.update(redo, { description: 'Redone by hand' });
     const seen = await world.sync();
     expect(seen.entities.find((e) => e.entity === 'invoice')).toMatchObject({ created: { stripe: 0 }, failed: 0 });
-    expect(world.store.links.byServiceM8Id('invoice', job)).toMatchObject({ id: link.id, stripeId: redo.id, state: 'active' });
-    expect((await world.invoiceOf(job)).map((i) => i.id)).toEqual([redo.id]);
+    expect(world.store.links.byServiceM8Id('invoice', job)).toMatchObject({ id: link.id, stripeId: redo, state: 'active' });
+    expect((await world.invoiceOf(job)).map((i) => i.id)).toEqual([redo]);
     expect(world.store.conflicts.get(question)?.state).toBe('dismissed');
     expect(world.store.conflicts.list(['open', 'resolved'])).toEqual([]);
     expect((await world.sync()).plan).toEqual([]);
