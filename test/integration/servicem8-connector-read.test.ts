@@ -99,6 +99,13 @@ describe('ServiceM8 connector: reads', () => {
     expect(sameSecond.records.map((r) => [r.uuid, r.purchaseOrderNumber])).toEqual([[a, 'PO-A2']]);
     cursor = sameSecond.cursor;
 
+    // And changed back, still in that second, to the very row delivered first: it must arrive again.
+    await client.update('job', a, { purchase_order_number: 'PO-A' });
+    const changedBack = await client.listChangedSince('job', cursor);
+    expect(changedBack.records.map((r) => [r.uuid, r.purchaseOrderNumber])).toEqual([[a, 'PO-A']]);
+    cursor = changedBack.cursor;
+    expect((await client.listChangedSince('job', cursor)).records).toEqual([]);
+
     clock.advance(30 * 60_000);
     expect((await client.listChangedSince('job', cursor)).records).toEqual([]);
   });

@@ -41,6 +41,11 @@ export function seenKey(row: { uuid: string; edit_date: string }): string {
   return `${row.edit_date}|${row.uuid}|${digest}`;
 }
 
+/** The uuid inside a seen key (`edit_date|uuid|hash`). */
+function uuidOfKey(key: string): string {
+  return key.split('|')[1] ?? key;
+}
+
 /** Where and when the read happens: the account's IANA zone and our clock. */
 export interface CursorContext {
   zone: string;
@@ -104,6 +109,10 @@ export function advanceCursor(
   // Keys are kept as far back as the next read may reach, so a widened read re-delivers nothing.
   const transition = context ? backwardShiftNear(editDate, { zone: context.zone }, settings.overlapSeconds) : 0;
   const floor = shiftNaive(editDate, -(settings.overlapSeconds + transition));
-  const seen = [...new Set([...(previous?.seen ?? []), ...delivered])].filter((key) => key.slice(0, 19) > floor).sort();
+  // A record's earlier keys go once a newer copy of it is delivered: the server only ever answers
+  // its current copy, and a record changed back to one of them (in the same second) is news again.
+  const fresh = new Set(delivered.map(uuidOfKey));
+  const kept = (previous?.seen ?? []).filter((key) => !fresh.has(uuidOfKey(key)));
+  const seen = [...new Set([...kept, ...delivered])].filter((key) => key.slice(0, 19) > floor).sort();
   return { editDate, seen };
 }
