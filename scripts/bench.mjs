@@ -19,7 +19,7 @@
 //  6. Invoices: the first sync of 20,000 invoiced jobs (2,000 clients) against the
 //     rate-limit lower bound, and the requests of an idle cycle with them.
 //     `--only invoices [--jobs N]` runs just this part.
-//  9. `--only first-sync [--clients N --jobs M]` (in the full run instead of 3): the first sync
+//  9. `--only first-sync [--clients N --jobs M] [--timeline]` (in the full run instead of 3): the first sync
 //     of 10,000 clients and 20,000 invoices as the tray app runs it, through serve: time
 //     against the lower bound, peak RSS and event-loop delay (scripts/bench/first-sync.mjs).
 import { spawn, spawnSync } from 'node:child_process';
@@ -148,7 +148,7 @@ if (only === 'idle') {
 }
 if (only === 'first-sync') {
   const flag = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-  await benchFirstSync(flag('--clients', 10_000), flag('--jobs', 20_000));
+  await benchFirstSync(flag('--clients', 10_000), flag('--jobs', 20_000), process.argv.includes('--timeline'));
   process.exit(0);
 }
 if (only === 'small-change') {

@@ -4,6 +4,8 @@
 // started with Sync now through its API. One run gives the three figures issue 16
 // names: the time against the rate-limit lower bound, the process's peak RSS (every
 // thread, the worker's heap included) and the event-loop delay of its main thread.
+// `--timeline` also prints, every 2 s, the Stripe requests a second, 429 answers, ServiceM8
+// requests and each process's CPU: where a first sync stops sending, and why.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +43,27 @@ function post(url, token) {
 }
 
 /** Serve with the event-loop probe on, Sync now, and what the run cost. */
-export async function serveFirstSync(clients, jobs = 0, extraArgs = []) {
+/** Every 2 s while `running` is pending: the requests each simulator got and the CPU each process used. */
+async function printTimeline(sims, serve, running) {
+  let done = false;
+  void running.finally(() => (done = true));
+  const t0 = performance.now();
+  let previous = { at: t0, stats: await sims.stats(), serveCpu: serve.cpuSeconds() };
+  console.log('  timeline:  t | Stripe/s | 429 | ServiceM8 | simulators CPU | serve CPU');
+  while (!done) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if (done) break;
+    const now = { at: performance.now(), stats: await sims.stats(), serveCpu: serve.cpuSeconds() };
+    const seconds = (now.at - previous.at) / 1000;
+    const percent = (cpu) => `${Math.round((cpu / seconds) * 100)}%`;
+    console.log(
+      `  ${String(Math.round((now.at - t0) / 1000)).padStart(11)} | ${String(Math.round((now.stats.stripe - previous.stats.stripe) / seconds)).padStart(8)} | ${String(now.stats.stripeRateLimited - previous.stats.stripeRateLimited).padStart(3)} | ${String(now.stats.servicem8 - previous.stats.servicem8).padStart(9)} | ${percent((now.stats.cpuMicros - previous.stats.cpuMicros) / 1e6).padStart(14)} | ${percent(now.serveCpu - previous.serveCpu).padStart(9)}`,
+    );
+    previous = now;
+  }
+}
+
+export async function serveFirstSync(clients, jobs = 0, extraArgs = [], timeline = false) {
   const sims = startSimulators(clients, jobs);
   const urls = await sims.ready;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sm8sync-bench-'));
@@ -60,7 +82,9 @@ export async function serveFirstSync(clients, jobs = 0, extraArgs = []) {
     const token = new URLSearchParams(url.hash.slice(1)).get('token');
     const before = await sims.stats();
     const started = performance.now();
-    const body = await post(new URL('/api/syncNow', url.origin), token);
+    const running = post(new URL('/api/syncNow', url.origin), token);
+    if (timeline) await printTimeline(sims, sampler, running);
+    const body = await running;
     const seconds = (performance.now() - started) / 1000;
     const after = await sims.stats();
     if (!body.ok) throw new Error(`syncNow failed: ${JSON.stringify(body.error)}`);
@@ -93,9 +117,9 @@ export async function serveFirstSync(clients, jobs = 0, extraArgs = []) {
 
 const fmt = (n) => n.toFixed(1);
 
-export async function benchFirstSync(clients = 10_000, jobs = 20_000) {
+export async function benchFirstSync(clients = 10_000, jobs = 20_000, timeline = false) {
   const loadBefore = machineLine();
-  const m = await serveFirstSync(clients, jobs);
+  const m = await serveFirstSync(clients, jobs, [], timeline);
   const bound = firstSyncLowerBound(clients, jobs);
   const ratio = m.seconds / bound.seconds;
   const loop = m.eventLoop;

@@ -90,6 +90,8 @@ export function sampleProcess(pid) {
   };
   const timer = setInterval(sample, 100);
   return {
+    /** CPU seconds so far (the last 100 ms sample). */
+    cpuSeconds: () => cpuTicks / 100,
     stop() {
       sample();
       clearInterval(timer);
