@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityCsv, neutraliseCell } from '../../src/main/core/app/activity-csv';
-import { diffParts } from '../../src/renderer/state/diff';
+import { diffParts, valueDiff } from '../../src/renderer/state/diff';
 import type { ActivityEntry } from '../../src/shared/api';
 
 describe('activity CSV', () => {
@@ -43,5 +43,10 @@ describe('value diff', () => {
     expect(diffParts('accounts@x.au', 'billing@x.au')).toEqual({ before: '', changed: 'accounts', after: '@x.au' });
     expect(diffParts('same', 'same')).toEqual({ before: 'same', changed: '', after: '' });
     expect(diffParts('abc', 'abXc')).toEqual({ before: 'ab', changed: '', after: 'c' });
+  });
+
+  it('marks the whole value when the other side is empty (no bracket shared with "(empty)")', () => {
+    expect(valueDiff('Total $220.00 (GST $20.00)', null)).toEqual({ before: '', changed: 'Total $220.00 (GST $20.00)', after: '' });
+    expect(valueDiff(null, 'x')).toEqual({ before: '', changed: '(empty)', after: '' });
   });
 });

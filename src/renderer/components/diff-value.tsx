@@ -1,10 +1,8 @@
-import { diffParts } from '../state/diff';
-import { formatValue } from '../state/format';
+import { valueDiff } from '../state/diff';
 
 /** One side's value with the part that differs from the other side marked. */
 export function DiffValue({ value, other }: { value: unknown; other: unknown }) {
-  const text = formatValue(value);
-  const { before, changed, after } = diffParts(text, formatValue(other));
+  const { before, changed, after } = valueDiff(value, other);
   return (
     <span className="value">
       {before}
