@@ -57,7 +57,7 @@ async function expectAsked(world: World, job: string, client: string): Promise<n
   const [question] = questions;
   expect(question).toMatchObject({ kind: 'deletion', entity: 'invoice', title: `Job ${number}`, kindLabel: 'Invoice deleted in Stripe' });
   expect(question!.detail).toBe(
-    `Job #${number} for ${client}: its invoice was deleted in Stripe. Nothing is invoiced for it until you answer: invoice it again, or leave it without an invoice.`,
+    `Job ${number} for ${client}: its invoice was deleted in Stripe. Nothing is invoiced for it until you answer: invoice it again, or leave it without an invoice.`,
   );
   expect(question!.actions.map((a) => a.label)).toEqual(['Invoice it again', 'Leave it without an invoice']);
   expect(world.store.outbox.list().filter((i) => i.operation === 'create_invoice')).toEqual([]);

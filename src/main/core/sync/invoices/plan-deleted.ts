@@ -25,9 +25,9 @@ export type DeletedGate =
   | { create: true; conflictIds: number[] }
   | { create: false; planState: 'not_sent' | 'needs_approval'; reasonCode: string | null; reason: string };
 
-/** "Job #1234 for Smith Plumbing" — the words a person knows the job by. */
+/** "Job 1234 for Smith Plumbing" — the words a person knows the job by (as the card's title and the invoices list say it). */
 function jobWords(job: Job, client: string | null): string {
-  const name = job.jobNumber ? `Job #${job.jobNumber}` : 'A job';
+  const name = job.jobNumber ? `Job ${job.jobNumber}` : 'A job';
   return client ? `${name} for ${client}` : name;
 }
 
