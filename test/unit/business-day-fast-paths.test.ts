@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { businessDay, toInstant } from '../../src/main/core/money/business-day';
+import { dateParts, dayText, timeText } from '../helpers/date-parts';
 
 const ZONES = [
   'Australia/Sydney',
@@ -17,7 +18,6 @@ const ZONES = [
   'America/St_Johns',
   'UTC',
 ];
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function luxonInstant(value: string): string | null {
   const time = DateTime.fromISO(value, { zone: 'utc', setZone: false });
@@ -38,16 +38,8 @@ const attempt = <T>(run: () => T): T | null => {
 };
 
 const instantText = fc
-  .record({
-    year: fc.integer({ min: 1970, max: 2070 }),
-    month: fc.integer({ min: 1, max: 12 }),
-    day: fc.integer({ min: 1, max: 31 }),
-    hour: fc.integer({ min: 0, max: 23 }),
-    minute: fc.integer({ min: 0, max: 59 }),
-    second: fc.integer({ min: 0, max: 59 }),
-    fraction: fc.constantFrom('', '.0', '.5', '.000', '.120', '.999', '.07'),
-  })
-  .map((s) => `${pad(s.year, 4)}-${pad(s.month)}-${pad(s.day)}T${pad(s.hour)}:${pad(s.minute)}:${pad(s.second)}${s.fraction}Z`);
+  .tuple(dateParts(), fc.constantFrom('', '.0', '.5', '.000', '.120', '.999', '.07'))
+  .map(([parts, fraction]) => `${dayText(parts)}T${timeText(parts)}${fraction}Z`);
 
 describe('stored instants without luxon', () => {
   it('toInstant gives luxon’s instant, and refuses the days luxon refuses', () => {
